@@ -1,0 +1,162 @@
+/**
+ * The contract between generated modules (`virtual:api/<name>`, built by `src/codegen`) and the
+ * runtime. Generated JavaScript passes plain data shaped like these interfaces to `createApi` and
+ * `api.operation`; generated declarations use the generic types below. Changing a shape here is a
+ * breaking change for both sides: update `src/codegen` and the runtime together.
+ */
+
+export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE'
+
+export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie'
+
+export type ParameterStyle =
+  | 'matrix'
+  | 'label'
+  | 'simple'
+  | 'form'
+  | 'spaceDelimited'
+  | 'pipeDelimited'
+  | 'deepObject'
+
+/** One parameter of an operation, with the document's serialization rules already defaulted. */
+export interface ParameterDef {
+  name: string
+  in: ParameterLocation
+  required?: boolean
+  /** Defaults per location as in the OpenAPI Specification (path/header: simple, query/cookie: form). */
+  style?: ParameterStyle
+  /** Defaults to true for style form, false otherwise. */
+  explode?: boolean
+  allowReserved?: boolean
+  /** Set when the parameter is described with `content` instead of `schema` (value serialized as that media type, e.g. JSON). */
+  contentType?: string
+}
+
+export interface EncodingDef {
+  contentType?: string
+  style?: ParameterStyle
+  explode?: boolean
+  allowReserved?: boolean
+  headers?: Record<string, unknown>
+}
+
+export interface RequestBodyDef {
+  required?: boolean
+  /** Media types in document order; the first is the default when the caller names none. */
+  contentTypes: string[]
+  /** The `encoding` object per media type (form-urlencoded and multipart). */
+  encoding?: Record<string, Record<string, EncodingDef>>
+}
+
+export interface ResponseDef {
+  /** Media types in document order; empty for a response without content (204). */
+  contentTypes: string[]
+}
+
+export interface ServerVariableDef {
+  default: string
+  enum?: string[]
+}
+
+export interface ServerDef {
+  url: string
+  variables?: Record<string, ServerVariableDef>
+}
+
+export interface OAuthFlowDef {
+  authorizationUrl?: string
+  tokenUrl?: string
+  refreshUrl?: string
+  scopes?: Record<string, string>
+}
+
+export type SecuritySchemeDef =
+  | { type: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string }
+  | { type: 'http'; scheme: string; bearerFormat?: string }
+  | {
+      type: 'oauth2'
+      flows: {
+        clientCredentials?: OAuthFlowDef
+        authorizationCode?: OAuthFlowDef
+        password?: OAuthFlowDef
+        implicit?: OAuthFlowDef
+      }
+    }
+  | { type: 'openIdConnect'; openIdConnectUrl: string }
+  | { type: 'mutualTLS' }
+
+/** OR of ANDs, as in the document: `[{}]` or `[]` means no authentication. */
+export type SecurityRequirement = Record<string, string[]>
+
+/** What `createApi` receives: the document-level facts. */
+export interface ApiDef {
+  /** The registered name (`petstore` for `virtual:api/petstore`). */
+  name: string
+  servers?: ServerDef[]
+  securitySchemes?: Record<string, SecuritySchemeDef>
+  /** Document-level security; an operation without its own `security` uses this. */
+  security?: SecurityRequirement[]
+}
+
+/** What `api.operation` receives: one operation, as data. */
+export interface OperationDef {
+  /** operationId, or the generator's deterministic fallback. */
+  id: string
+  method: HttpMethod
+  /** Path template as in the document, e.g. `/pets/{petId}`. */
+  path: string
+  params?: ParameterDef[]
+  body?: RequestBodyDef
+  /** Keyed by status code (`200`, `4XX`, `default`). */
+  responses?: Record<string, ResponseDef>
+  /** Overrides the document-level security; `[]` turns authentication off for this operation. */
+  security?: SecurityRequirement[]
+  servers?: ServerDef[]
+  /** True when the document marks the operation idempotent (`x-idempotent: true`), which lets POST/PATCH be retried. */
+  idempotent?: boolean
+  deprecated?: boolean
+}
+
+/**
+ * The first argument of a generated operation. Generated declarations narrow each member to the
+ * operation's own parameters and body (members are omitted when the operation has none).
+ */
+export interface OperationInput {
+  path?: Record<string, unknown>
+  query?: Record<string, unknown>
+  header?: Record<string, unknown>
+  cookie?: Record<string, unknown>
+  body?: unknown
+  /** Picks one of the operation's request media types; defaults to the first. */
+  contentType?: string
+}
+
+import type { ApiClientOptions, RequestOptions } from '../http/types'
+
+/** A documented error response: generated code passes a union of these as `E`. */
+export interface ErrorResponse<S extends number | 'default' = number | 'default', B = unknown> {
+  status: S
+  body: B
+}
+
+/** Input members an operation requires decide whether its first argument may be omitted. */
+export type OperationArgs<I> = {} extends I
+  ? [input?: I, options?: RequestOptions]
+  : [input: I, options?: RequestOptions]
+
+/**
+ * A generated operation: call it for the parsed 2xx body (errors throw), or use `.safe()` for a
+ * result that never throws. `D` is the success body, `E` the union of documented error responses.
+ */
+export interface Operation<I extends OperationInput = OperationInput, D = unknown, E extends ErrorResponse = ErrorResponse> {
+  (...args: OperationArgs<I>): Promise<D>
+  safe(...args: OperationArgs<I>): Promise<SafeResult<D, E>>
+  readonly def: OperationDef
+}
+
+export type { ApiClientOptions, RequestOptions }
+
+/** What `.safe()` resolves to. `error` narrows `body` by `status` for documented errors. */
+export type SafeResult<D, E extends ErrorResponse> =
+  | { data: D; error: undefined; response: Response }
+  | { data: undefined; error: unknown & { readonly __errors?: E }; response: Response | undefined }
