@@ -1,0 +1,15 @@
+/**
+ * The base of every error this package throws, HTTP and WebSocket alike, so callers can catch
+ * `NetworkingError` once. Subclasses name what failed and where (method and redacted URL); the
+ * underlying error is kept as `cause`.
+ */
+export class NetworkingError extends Error {
+  override name = 'NetworkingError'
+  /** A stable machine-readable code, e.g. `ERR_HTTP_404`, `ERR_TIMEOUT`, `ERR_WS_CLOSED`. */
+  readonly code: string
+
+  constructor(message: string, options: { code: string; cause?: unknown }) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.code = options.code
+  }
+}
