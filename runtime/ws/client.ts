@@ -1,0 +1,407 @@
+import NativeOrWs from 'crossws/websocket'
+import { NetworkingError } from '../errors/networking-error'
+import {
+  WebSocketClosedError,
+  WebSocketConnectError,
+  WebSocketHandshakeError,
+  WebSocketHeartbeatTimeoutError,
+  WebSocketMessageTooBigError,
+  WebSocketQueueOverflowError,
+} from '../errors/websocket'
+import type { LogLevel } from '../log/types'
+import { jsonCodec } from './codec'
+import { abandon, dial } from './dial'
+import { type Heartbeat, startHeartbeat } from './heartbeat'
+import { decideReconnect, isAuthFailure, resolveReconnect } from './reconnect'
+import { redactUrl } from './redact-url'
+import { createSendQueue } from './send-queue'
+import type {
+  CloseInfo,
+  Timers,
+  WebSocketConstructor,
+  WebSocketData,
+  WebSocketEvents,
+  WebSocketLike,
+  WebSocketOptions,
+  WebSocketState,
+} from './types'
+
+export interface WebSocketClient<In = unknown, Out = In> extends AsyncIterable<In> {
+  readonly state: WebSocketState
+  /** The URL with secrets redacted. */
+  readonly url: string
+  /** The subprotocol the server chose ('' if none or not open). */
+  readonly protocol: string
+  readonly bufferedAmount: number
+  /** Opens the connection (retrying per `reconnect`); resolves once open. Rejects after the client is closed. */
+  connect(): Promise<void>
+  /**
+   * Encodes and sends, or queues while disconnected. Returns false when the message was queued or
+   * when `bufferedAmount` is at `highWaterMark` (then `await drain()` before sending more).
+   */
+  send(message: Out): boolean
+  /** Sends a frame as is (text or binary), bypassing the codec. Same return value as `send`. */
+  sendRaw(data: WebSocketData): boolean
+  /** Resolves once `bufferedAmount` is below `highWaterMark` (or the connection is gone). */
+  drain(): Promise<void>
+  /** The next message. Rejects once the client is closed and no buffered message is left. */
+  receive(): Promise<In>
+  on<K extends keyof WebSocketEvents<In>>(event: K, listener: (value: WebSocketEvents<In>[K]) => void): () => void
+  /** Closes for good (no reconnect). Resolves when closed; safe to call any number of times. */
+  close(code?: number, reason?: string): Promise<void>
+}
+
+/** Creates a client without connecting; call `connect()`. */
+export function createWebSocket<In = unknown, Out = In>(
+  url: string,
+  options: WebSocketOptions<In, Out> = {},
+): WebSocketClient<In, Out> {
+  const t: Timers = {
+    now: () => Date.now(),
+    random: Math.random,
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+    ...options.timers,
+  }
+  const { auth, heartbeat: hbo, maxMessageSize: max, logger } = options
+  const Ctor: WebSocketConstructor = options.WebSocket ?? (NativeOrWs as unknown as WebSocketConstructor)
+  const queryName = auth?.in === 'query' ? (auth.name ?? 'access_token') : undefined
+  const shown = redactUrl(url, queryName ? [queryName] : [])
+  const codec = options.codec ?? jsonCodec<In, Out>()
+  const rc = options.reconnect ? resolveReconnect(options.reconnect === true ? {} : options.reconnect) : undefined
+  const queue = options.queue === false ? undefined : createSendQueue<WebSocketData>(options.queue ?? {}, t.now)
+  const hwm = options.highWaterMark ?? 1_048_576
+  const listeners: { [event: string]: Set<(value: never) => void> | undefined } = {}
+  const inbox: In[] = []
+  const waiters: { resolve(message: In): void; reject(error: unknown): void }[] = []
+
+  let state: WebSocketState = 'idle'
+  let socket: WebSocketLike | undefined
+  let userClosed = false
+  let attempt = 0
+  let lostAt = 0
+  let openedAt = 0
+  let opened = false
+  let usedToken: string | undefined
+  let nextToken: string | undefined
+  let hb: Heartbeat | undefined
+  let timer: unknown
+  let lastClose: CloseInfo = { code: 1000, reason: '', wasClean: true }
+  let finalError: Error | undefined
+  let connected: Promise<void> | undefined
+  let settleConnect: ((error?: Error) => void) | undefined
+  let closed: Promise<void> | undefined
+  let resolveClosed: (() => void) | undefined
+
+  const emit = <K extends keyof WebSocketEvents<In>>(event: K, value: WebSocketEvents<In>[K]): void => {
+    for (const fn of listeners[event] ?? []) fn(value as never)
+  }
+  const log = (level: LogLevel, event: string, message: string, fields?: object): void =>
+    logger?.[level]({ level, event, message: `WebSocket ${shown}: ${message}`, url: shown, ...fields })
+  const setState = (next: WebSocketState): void => {
+    if (state !== next) emit('state', (state = next))
+  }
+  const fail = (error: Error): void => {
+    log('error', 'ws.error', error.message, { code: (error as NetworkingError).code })
+    emit('error', error)
+  }
+  const closedError = (): Error =>
+    finalError ?? new WebSocketClosedError(shown, lastClose.code, lastClose.reason, lastClose.wasClean)
+
+  /** The byte size of `data` when it is over `maxMessageSize`, else undefined. */
+  const oversize = (data: unknown): number | undefined => {
+    if (max === undefined) return undefined
+    const size =
+      typeof data === 'string'
+        ? data.length * 3 <= max
+          ? 0
+          : new TextEncoder().encode(data).length
+        : ((data as Blob).size ?? (data as ArrayBuffer).byteLength)
+    return size > max ? size : undefined
+  }
+
+  const token = async (): Promise<string | undefined> => {
+    if (!auth) return undefined
+    const value = nextToken ?? (typeof auth.token === 'function' ? await auth.token() : auth.token)
+    nextToken = undefined
+    return (usedToken = value)
+  }
+
+  async function attempt_(): Promise<void> {
+    let s: WebSocketLike
+    try {
+      const tok = await token()
+      let target = url
+      const protocols = options.protocols === undefined ? [] : [options.protocols].flat()
+      let headers = options.headers
+      if (tok !== undefined) {
+        if (queryName) {
+          const u = new URL(url)
+          u.searchParams.set(queryName, tok)
+          target = u.href
+        } else if (auth?.in === 'protocol') protocols.push((auth.name ?? '') + tok)
+        else {
+          const name = auth?.name ?? 'Authorization'
+          headers = { ...headers, [name]: (auth?.scheme ?? (name === 'Authorization' ? 'Bearer ' : '')) + tok }
+        }
+      }
+      const extra = headers || max ? { headers, maxPayload: max } : undefined
+      if (userClosed) return
+      log('debug', 'ws.connect', `connecting (attempt ${attempt})`, { attempt })
+      s = await dial({
+        Ctor,
+        url: target,
+        shownUrl: shown,
+        protocols,
+        extra,
+        timeout: options.connectTimeout ?? 10_000,
+        binaryType: options.binaryType ?? 'arraybuffer',
+        timers: t,
+      })
+    } catch (error) {
+      if (!userClosed) void lost(error as Error)
+      return
+    }
+    if (userClosed) return abandon(s)
+    adopt(s)
+  }
+
+  function adopt(s: WebSocketLike): void {
+    socket = s
+    openedAt = t.now()
+    const again = opened
+    opened = true
+    let cause: unknown
+    s.onmessage = (event) => onMessage(event.data)
+    s.onerror = (event) => {
+      cause = (event as { error?: unknown }).error ?? event
+      // `ws` enforces maxPayload itself, then closes with 1009.
+      if ((cause as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH')
+        fail(new WebSocketMessageTooBigError(shown, undefined, max ?? 0, cause))
+    }
+    s.onclose = (event) => dropped(s, { code: event.code, reason: event.reason, wasClean: event.wasClean }, cause)
+    if (hbo) {
+      s.on?.('pong', () => hb?.seen())
+      hb = startHeartbeat(
+        hbo.interval,
+        hbo.timeout,
+        () => {
+          if (hbo.message !== undefined) s.send(hbo.message as never)
+          if (hbo.protocolPing !== false) s.ping?.()
+        },
+        () => {
+          const error = new WebSocketHeartbeatTimeoutError(shown, hbo.timeout)
+          fail(error)
+          abandon(s)
+          dropped(s, { code: 4000, reason: 'heartbeat timeout', wasClean: false }, error)
+        },
+        t,
+      )
+    }
+    setState('open')
+    log('info', 'ws.open', again ? `reconnected after ${attempt} attempts` : 'open', { attempt })
+    emit('open', { protocol: s.protocol })
+    if (again) {
+      emit('reconnected', { attempts: attempt })
+      try {
+        void Promise.resolve(options.onReconnect?.()).catch(fail)
+      } catch (error) {
+        fail(error as Error)
+      }
+    }
+    if (queue) {
+      const { items, expired } = queue.take()
+      if (expired) log('warn', 'ws.queue', `dropped ${expired} queued messages past their time to live`, { expired })
+      for (const item of items) s.send(item as never)
+    }
+    settleConnect?.()
+  }
+
+  function onMessage(data: unknown): void {
+    hb?.seen()
+    const size = oversize(data)
+    if (size !== undefined) {
+      fail(new WebSocketMessageTooBigError(shown, size, max ?? 0))
+      socket?.close(1009, 'message too big')
+      return
+    }
+    const pong = hbo?.pong
+    if (pong !== undefined && (typeof pong === 'string' ? data === pong : pong(data))) return
+    let message: In
+    try {
+      message = codec.decode(data as string)
+    } catch (error) {
+      fail(new NetworkingError(`WebSocket ${shown}: could not decode a message`, { code: 'ERR_WS_DECODE', cause: error }))
+      return
+    }
+    emit('message', message)
+    const waiter = waiters.shift()
+    if (waiter) waiter.resolve(message)
+    else if (inbox.push(message) > (options.receiveBuffer ?? 1_000)) inbox.shift()
+  }
+
+  /** A socket that was open is gone: report, then reconnect or finish. */
+  function dropped(s: WebSocketLike, info: CloseInfo, cause: unknown): void {
+    if (s !== socket) return
+    socket = undefined
+    hb?.stop()
+    lastClose = info
+    log(info.wasClean ? 'info' : 'warn', 'ws.close', `closed with code ${info.code}`, { ...info })
+    emit('close', info)
+    if (userClosed) return finish()
+    // A connection that stayed up long enough earns a fresh attempt count.
+    if (!rc || t.now() - openedAt >= rc.minUptime) attempt = 0
+    lostAt = t.now()
+    void lost(new WebSocketClosedError(shown, info.code, info.reason, info.wasClean, cause), info.code)
+  }
+
+  async function lost(error: Error, code?: number): Promise<void> {
+    if (!rc) return finish(code === 1000 && lastClose.wasClean ? undefined : error)
+    const status = (error as WebSocketHandshakeError).status
+    if (code !== undefined ? isAuthFailure(code, rc) : status === 401 || status === 403) {
+      // Reconnecting with refused credentials only hammers the server: go on only with a new token.
+      let fresh: string | undefined
+      try {
+        fresh = typeof auth?.token === 'function' ? await auth.token() : undefined
+      } catch {}
+      if (fresh === undefined || fresh === usedToken) return finish(error)
+      nextToken = fresh
+    }
+    if (userClosed) return
+    attempt++
+    const decision = decideReconnect(
+      { attempt, elapsed: t.now() - lostAt, retryAfter: (error as WebSocketHandshakeError).retryAfter },
+      rc,
+      t.random,
+    )
+    if (!decision.retry) {
+      return finish(
+        new WebSocketConnectError(shown, `gave up reconnecting after ${attempt - 1} attempts (${decision.reason})`, {
+          code: 'ERR_WS_RECONNECT',
+          cause: error,
+        }),
+      )
+    }
+    setState('reconnecting')
+    log('warn', 'ws.reconnect', `reconnecting in ${decision.delay} ms (attempt ${attempt}, ${decision.reason})`, {
+      attempt,
+      delay: decision.delay,
+      reason: decision.reason,
+      cause: error.message,
+    })
+    emit('reconnecting', { attempt, delay: decision.delay, reason: decision.reason })
+    timer = t.setTimeout(attempt_, decision.delay)
+  }
+
+  function finish(error?: Error): void {
+    if (state === 'closed') return
+    t.clearTimeout(timer)
+    hb?.stop()
+    if (socket) abandon(socket)
+    socket = undefined
+    finalError = error
+    setState('closed')
+    const dropped = queue?.clear()
+    if (dropped) log('warn', 'ws.queue', `dropped ${dropped} queued messages on close`, { dropped })
+    if (error) fail(error)
+    for (const w of waiters.splice(0)) w.reject(closedError())
+    settleConnect?.(closedError())
+    resolveClosed?.()
+  }
+
+  const client: WebSocketClient<In, Out> = {
+    get state() {
+      return state
+    },
+    url: shown,
+    get protocol() {
+      return socket?.protocol ?? ''
+    },
+    get bufferedAmount() {
+      return socket?.bufferedAmount ?? 0
+    },
+    connect() {
+      if (state === 'closed' || userClosed) return Promise.reject(closedError())
+      connected ??= new Promise<void>((resolve, reject) => {
+        settleConnect = (error) => {
+          settleConnect = undefined
+          if (error) reject(error)
+          else resolve()
+        }
+        setState('connecting')
+        lostAt = t.now()
+        void attempt_()
+      })
+      return connected
+    },
+    send: (message) => client.sendRaw(codec.encode(message)),
+    sendRaw(data) {
+      const size = oversize(data)
+      if (size !== undefined) throw new WebSocketMessageTooBigError(shown, size, max ?? 0)
+      if (socket && state === 'open') {
+        socket.send(data as never)
+        return socket.bufferedAmount < hwm
+      }
+      if (!queue || state === 'closed' || state === 'closing') {
+        throw new NetworkingError(`WebSocket ${shown}: cannot send while ${state}`, { code: 'ERR_WS_NOT_OPEN' })
+      }
+      const result = queue.push(data)
+      if (result === 'full') throw new WebSocketQueueOverflowError(shown, options.queue ? (options.queue.limit ?? 100) : 100)
+      if (result === 'dropped') log('warn', 'ws.queue', 'send queue full: dropped a message')
+      return false
+    },
+    async drain() {
+      while (socket && state === 'open' && socket.bufferedAmount >= hwm) {
+        await new Promise((resolve) => t.setTimeout(() => resolve(undefined), 5))
+      }
+    },
+    receive() {
+      if (inbox.length) return Promise.resolve(inbox.shift() as In)
+      if (state === 'closed') return Promise.reject(closedError())
+      return new Promise((resolve, reject) => waiters.push({ resolve, reject }))
+    },
+    async *[Symbol.asyncIterator]() {
+      for (;;) {
+        try {
+          yield await client.receive()
+        } catch (error) {
+          // A close the user asked for (or a clean one from the server) ends the loop quietly.
+          if (state === 'closed' && !finalError) return
+          throw error
+        }
+      }
+    },
+    on(event, listener) {
+      const set = (listeners[event] ??= new Set())
+      set.add(listener)
+      return () => set.delete(listener)
+    },
+    close(code = 1000, reason = '') {
+      if (!closed) {
+        closed = new Promise((resolve) => (resolveClosed = resolve))
+        userClosed = true
+        const s = socket
+        if (state === 'closed') resolveClosed?.()
+        else if (s && state === 'open') {
+          setState('closing')
+          hb?.stop()
+          s.close(code, reason)
+          // A server that never answers the close frame must not keep us waiting forever.
+          timer = t.setTimeout(finish, options.closeTimeout ?? 3_000)
+        } else finish()
+      }
+      return closed
+    },
+  }
+  return client
+}
+
+/** Creates a client and waits until it is open. */
+export async function connectWebSocket<In = unknown, Out = In>(
+  url: string,
+  options?: WebSocketOptions<In, Out>,
+): Promise<WebSocketClient<In, Out>> {
+  const client = createWebSocket<In, Out>(url, options)
+  await client.connect()
+  return client
+}

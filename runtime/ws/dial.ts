@@ -1,0 +1,75 @@
+import { WebSocketConnectError, WebSocketHandshakeError } from '../errors/websocket'
+import { parseRetryAfter } from './retry-after'
+import type { Timers, WebSocketConstructor, WebSocketLike } from './types'
+
+export interface DialRequest {
+  Ctor: WebSocketConstructor
+  url: string
+  /** For messages. */
+  shownUrl: string
+  protocols: string[]
+  /** `ws` options; passing them makes crossws pick `ws` over a native constructor. */
+  extra?: { headers?: Record<string, string>; maxPayload?: number }
+  timeout: number
+  binaryType: string
+  timers: Timers
+}
+
+/** Drops a socket we no longer want, without waiting for a close handshake where `ws` allows it. */
+export function abandon(socket: WebSocketLike): void {
+  socket.onopen = socket.onmessage = socket.onclose = null
+  // `ws` throws an 'error' event that nobody listens to, so keep a listener until it is gone.
+  socket.onerror = () => {}
+  try {
+    if (socket.terminate) socket.terminate()
+    else socket.close()
+  } catch {
+    // Closing a socket that never opened can throw in some runtimes; it is gone either way.
+  }
+}
+
+/** One connection attempt: resolves with an open socket, or rejects with a connect/handshake error. */
+export function dial(r: DialRequest): Promise<WebSocketLike> {
+  return new Promise((resolve, reject) => {
+    let socket: WebSocketLike
+    try {
+      socket = r.extra ? new r.Ctor(r.url, r.protocols, r.extra) : new r.Ctor(r.url, r.protocols)
+    } catch (error) {
+      reject(new WebSocketConnectError(r.shownUrl, 'invalid URL or protocols', { cause: error }))
+      return
+    }
+    socket.binaryType = r.binaryType
+    let refused: WebSocketHandshakeError | undefined
+    // `ws` exposes the refused upgrade response; native sockets only report a bare error.
+    socket.on?.('unexpected-response', (_req: never, res: { statusCode: number; headers: Record<string, string> }) => {
+      refused = new WebSocketHandshakeError(
+        r.shownUrl,
+        res.statusCode,
+        parseRetryAfter(res.headers['retry-after'], r.timers.now()),
+      )
+      abandon(socket)
+      fail(refused)
+    })
+    let cause: unknown
+    const timer = r.timers.setTimeout(() => {
+      abandon(socket)
+      fail(new WebSocketConnectError(r.shownUrl, `no connection within ${r.timeout} ms`, { code: 'ERR_WS_CONNECT_TIMEOUT' }))
+    }, r.timeout)
+    const fail = (error: Error): void => {
+      r.timers.clearTimeout(timer)
+      reject(error)
+    }
+    socket.onerror = (event) => {
+      cause = (event as { error?: unknown }).error ?? event
+    }
+    socket.onclose = (event) => {
+      abandon(socket)
+      fail(refused ?? new WebSocketConnectError(r.shownUrl, `connection failed (code ${event.code})`, { cause }))
+    }
+    socket.onopen = () => {
+      r.timers.clearTimeout(timer)
+      socket.onopen = socket.onclose = null
+      resolve(socket)
+    }
+  })
+}

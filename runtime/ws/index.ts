@@ -1,0 +1,25 @@
+export { connectWebSocket, createWebSocket, type WebSocketClient } from './client'
+export { jsonCodec, rawCodec } from './codec'
+export type { QueueOptions, QueueOverflow } from './send-queue'
+export type { ReconnectOptions } from './reconnect'
+export type {
+  CloseInfo,
+  Codec,
+  HeartbeatOptions,
+  TokenSource,
+  WebSocketAuth,
+  WebSocketConstructor,
+  WebSocketData,
+  WebSocketEvents,
+  WebSocketLike,
+  WebSocketOptions,
+  WebSocketState,
+} from './types'
+export {
+  WebSocketClosedError,
+  WebSocketConnectError,
+  WebSocketHandshakeError,
+  WebSocketHeartbeatTimeoutError,
+  WebSocketMessageTooBigError,
+  WebSocketQueueOverflowError,
+} from '../errors/websocket'
