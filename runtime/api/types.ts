@@ -132,6 +132,8 @@ export interface OperationInput {
 }
 
 import type { ApiClientOptions, RequestOptions } from '../http/types'
+import type { HttpError } from '../errors/http-error'
+import type { NetworkingError } from '../errors/networking-error'
 
 /** A documented error response: generated code passes a union of these as `E`. */
 export interface ErrorResponse<S extends number | 'default' = number | 'default', B = unknown> {
@@ -156,7 +158,18 @@ export interface Operation<I extends OperationInput = OperationInput, D = unknow
 
 export type { ApiClientOptions, RequestOptions }
 
-/** What `.safe()` resolves to. `error` narrows `body` by `status` for documented errors. */
+/**
+ * The error of `.safe()`. A documented error response narrows `body` by `status`
+ * (`if (error.status === 404) error.body`); network, timeout, abort and parse failures have no
+ * `status`. A status the document does not list arrives typed as its `default` response when there is one.
+ */
+export type SafeError<E extends ErrorResponse> =
+  | (E extends ErrorResponse<infer S, infer B>
+      ? Omit<HttpError<B>, 'status' | 'body'> & { readonly status: S extends number ? S : number; readonly body: B }
+      : never)
+  | (NetworkingError & { readonly status?: undefined; readonly body?: undefined })
+
+/** What `.safe()` resolves to: never throws. */
 export type SafeResult<D, E extends ErrorResponse> =
   | { data: D; error: undefined; response: Response }
-  | { data: undefined; error: unknown & { readonly __errors?: E }; response: Response | undefined }
+  | { data: undefined; error: SafeError<E> & { readonly __errors?: E }; response: Response | undefined }

@@ -12,4 +12,18 @@ export class NetworkingError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.code = options.code
   }
+
+  /** What logs and `JSON.stringify` show: public, already-redacted fields only. */
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, code: this.code, message: this.message }
+  }
+
+  // Node's util.inspect (console.log of an error) would otherwise print every own property,
+  // including a raw Response whose url may carry secrets; show the redacted summary instead.
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    const extra = { ...this.toJSON() }
+    delete extra.name
+    delete extra.message
+    return `${this.stack ?? `${this.name}: ${this.message}`}\n  ${JSON.stringify(extra)}`
+  }
 }

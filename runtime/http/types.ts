@@ -1,15 +1,108 @@
-/**
- * Placeholder shapes, filled in by the HTTP runtime (issue 3). Kept here so that the generated-code
- * contract in `runtime/api/types.ts` compiles from day one.
- */
-export interface RequestOptions {
-  signal?: AbortSignal
-  headers?: Record<string, string>
-  timeout?: number
+import type { AuthStrategy, Credential } from '../auth/types'
+import type { RetryBudgetOptions } from '../policy/budget'
+import type { LoggerOption } from '../log/types'
+import type { UNSAFE_REVEAL_SECRETS } from '../log/redact'
+
+export interface RetryOptions {
+  /** Retries after the first attempt. @default 2 */
+  limit?: number
+  /** Statuses retried (idempotent requests only). @default [408, 425, 429, 500, 502, 503, 504] */
+  statusCodes?: readonly number[]
+  /** First backoff ceiling in ms; doubles per retry, full jitter. @default 300 */
+  baseDelay?: number
+  /** Backoff cap in ms. @default 10000 */
+  maxDelay?: number
+  /** Longest `Retry-After` we wait; longer ends the call with `RateLimitedError`. @default 60000 */
+  maxRetryAfter?: number
+  /** The per-origin retry budget; `false` turns it off. @default { ratio: 0.2, floor: 3, window: 10000 } */
+  budget?: RetryBudgetOptions | false
 }
 
-export interface ApiClientOptions<TScheme extends string = string> {
+export interface AttemptContext {
+  method: string
+  /** Redacted. */
+  url: string
+  operationId: string | undefined
+  /** 1 for the first attempt. */
+  attempt: number
+}
+
+export interface RetryContext extends AttemptContext {
+  /** Why: `status 503`, `network error`, `attempt timeout`, `connection refused`. */
+  reason: string
+  /** Milliseconds until the next attempt. */
+  delay: number
+  delaySource: 'backoff' | 'retry-after'
+  /** The failure being retried (an HttpError, ConnectionError or TimeoutError). */
+  error: unknown
+}
+
+export interface Hooks {
+  /** Before each attempt is sent; may add headers. */
+  onRequest?: (ctx: AttemptContext & { headers: Headers }) => void | Promise<void>
+  /** After each attempt's response headers arrive (any status). */
+  onResponse?: (ctx: AttemptContext & { response: Response }) => void | Promise<void>
+  /** Before waiting for a retry. */
+  onRetry?: (ctx: RetryContext) => void | Promise<void>
+  /** When the call fails for good. */
+  onError?: (ctx: AttemptContext & { error: unknown }) => void | Promise<void>
+}
+
+/** How to read the body; by default it follows the response's Content-Type. */
+export type ResponseType = 'json' | 'text' | 'blob' | 'arrayBuffer' | 'stream' | 'sse'
+
+export type HeaderValues = Record<string, string | number | boolean | undefined>
+
+/** Options of one call (second argument of a generated operation, last of `client.get`...). */
+export interface RequestOptions {
+  signal?: AbortSignal
+  headers?: HeaderValues
+  /** Per-attempt timeout in ms (headers and buffered body); a fresh timer per attempt. @default 30000 */
+  timeout?: number
+  /** Total time in ms for all attempts and waits. @default none */
+  deadline?: number
+  /** Retry count, options, or `false` for one attempt only. */
+  retry?: number | RetryOptions | false
+  /**
+   * Send `Idempotency-Key` (the same value on every attempt), which also lets POST/PATCH retry.
+   * `true` generates a key per call.
+   */
+  idempotencyKey?: string | true
+  /** Declare this call safe to repeat (lets POST/PATCH retry). */
+  idempotent?: boolean
+  responseType?: ResponseType
+  /** Extra query parameters (hand-written calls). */
+  query?: Record<string, string | number | boolean | readonly (string | number | boolean)[] | undefined>
+  hooks?: Hooks
+}
+
+/** Options shared by a hand-made client and a generated API's client. */
+export interface ClientOptions extends Omit<RequestOptions, 'signal' | 'query' | 'idempotencyKey' | 'idempotent' | 'responseType'> {
   baseUrl?: string
-  auth?: Partial<Record<TScheme, unknown>>
-  headers?: Record<string, string>
+  /** Used instead of `globalThis.fetch`, looked up at call time (msw and late polyfills work). */
+  fetch?: typeof globalThis.fetch
+  logger?: LoggerOption
+  /** A name shown in logs and inspection. */
+  name?: string
+  /** Largest error body kept on `HttpError.body`, in bytes. @default 65536 */
+  maxErrorBodyBytes?: number
+  /** Extra query/header names redacted in logs and errors (API-key names are added automatically). */
+  redact?: { query?: readonly string[]; headers?: readonly string[] }
+  /** Redaction is on everywhere; this exact sentence turns it off. */
+  unsafeRevealSecrets?: typeof UNSAFE_REVEAL_SECRETS
+}
+
+export interface HttpClientOptions extends ClientOptions {
+  /** Strategies applied to every request whose origin is `baseUrl`'s or one of `authOrigins`. */
+  auth?: AuthStrategy | readonly AuthStrategy[]
+  /** Origins (`https://api.example.com`) besides `baseUrl`'s that may receive credentials. */
+  authOrigins?: readonly string[]
+}
+
+/** Options of a generated API's client (`configure`, `createClient`). */
+export interface ApiClientOptions<TScheme extends string = string> extends ClientOptions {
+  /** Credentials keyed by the document's securityScheme names. */
+  auth?: Partial<Record<TScheme, Credential>>
+  /** Values for the server URL's `{variables}` (defaults from the document). */
+  serverVariables?: Record<string, string>
 }

@@ -19,3 +19,9 @@ export interface Logger {
   warn(event: LogEvent): void
   error(event: LogEvent): void
 }
+
+/**
+ * `false`/absent: silent (the default). `true`: console at `info`. A level: console from that level.
+ * A `Logger`: everything from `debug` goes to it. `{ logger, level }`: both.
+ */
+export type LoggerOption = boolean | LogLevel | Logger | { logger?: Logger; level?: LogLevel }

@@ -1,0 +1,49 @@
+import { RequestError } from '../errors/request-error'
+import { encodeBody } from './body'
+import { parameterPairs, serializeHeaderParam, serializePathParam, serializeQuery } from './params'
+import type { OperationDef, OperationInput } from './types'
+
+export interface BuiltRequest {
+  /** Path with parameters filled in and the query string, relative to the base URL. */
+  path: string
+  headers: Record<string, string>
+  body: BodyInit | undefined
+}
+
+/** Turns an operation's input into path, headers and body, refusing what cannot be sent. */
+export function buildRequest(op: OperationDef, input: OperationInput | undefined): BuiltRequest {
+  const where = `${op.method} ${op.path} (${op.id})`
+  const params = op.params ?? []
+  const headers: Record<string, string> = {}
+  const cookies: string[] = []
+  for (const p of params) {
+    const value = input?.[p.in]?.[p.name]
+    if (value === undefined) {
+      if (p.required || p.in === 'path') throw new RequestError(`${where}: missing required ${p.in} parameter "${p.name}"`, { code: 'ERR_MISSING_PARAMETER' })
+      continue
+    }
+    if (p.in === 'header') headers[p.name] = serializeHeaderParam(p, value)
+    else if (p.in === 'cookie') for (const [n, v] of parameterPairs(p, value)) cookies.push(`${n}=${encodeURIComponent(v)}`)
+  }
+  if (cookies.length > 0) headers.cookie = cookies.join('; ')
+
+  const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const p = params.find((x) => x.in === 'path' && x.name === name)
+    const value = input?.path?.[name]
+    if (value === undefined) throw new RequestError(`${where}: missing required path parameter "${name}"`, { code: 'ERR_MISSING_PARAMETER' })
+    return serializePathParam(p ?? { name, in: 'path' }, value)
+  })
+  const query = serializeQuery(params, input?.query)
+
+  const encoded = encodeBody(op.body, input?.body, input?.contentType, where)
+  if (encoded.contentType) headers['content-type'] = encoded.contentType
+  const accept = successTypes(op)
+  if (accept) headers.accept = accept
+  return { path: query ? `${path}?${query}` : path, headers, body: encoded.body }
+}
+
+function successTypes(op: OperationDef): string | undefined {
+  const types = new Set<string>()
+  for (const [status, r] of Object.entries(op.responses ?? {})) if (/^2/.test(status)) for (const t of r.contentTypes) types.add(t)
+  return types.size > 0 ? [...types].join(', ') : undefined
+}

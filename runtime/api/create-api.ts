@@ -1,0 +1,168 @@
+import { pickRequirement, strategyFor } from '../auth/from-scheme'
+import type { AuthStrategy } from '../auth/types'
+import { RequestError } from '../errors/request-error'
+import { createHttpClient, type HttpClient } from '../http/client'
+import type { HttpError } from '../errors/http-error'
+import { buildRequest } from './build-request'
+import { serverUrl } from './server-url'
+import type {
+  ApiClientOptions,
+  ApiDef,
+  ErrorResponse,
+  Operation,
+  OperationDef,
+  OperationInput,
+  RequestOptions,
+  SafeResult,
+} from './types'
+
+export interface Api<TScheme extends string = string> {
+  readonly def: ApiDef
+  /** Merges options into the module's default client (used by the exported operations). */
+  configure(options: ApiClientOptions<TScheme>): void
+  operation<I extends OperationInput = OperationInput, D = unknown, E extends ErrorResponse = ErrorResponse>(def: OperationDef): Operation<I, D, E>
+  /** `tree` with every operation of this API re-bound to a new, independent client made from `options`. */
+  createClient<T>(options: ApiClientOptions<TScheme>, tree: T): T
+}
+
+interface Bound {
+  client: HttpClient
+  baseUrl(op: OperationDef): string
+  strategies(op: OperationDef): AuthStrategy[]
+}
+
+type Invoke = (bound: Bound, input: OperationInput | undefined, options: RequestOptions | undefined) => ReturnType<HttpClient['send']>
+
+function merge(a: ApiClientOptions, b: ApiClientOptions): ApiClientOptions {
+  return {
+    ...a,
+    ...b,
+    headers: { ...a.headers, ...b.headers },
+    auth: { ...a.auth, ...b.auth },
+    serverVariables: { ...a.serverVariables, ...b.serverVariables },
+  }
+}
+
+const ORIGIN = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i
+
+/** The runtime side of a generated module: one per OpenAPI document. */
+export function createApi<TScheme extends string = string>(def: ApiDef): Api<TScheme> {
+  let defaults: ApiClientOptions = {}
+  let shared: Bound | undefined
+  const operations: OperationDef[] = []
+  const invokers = new WeakMap<object, Invoke>()
+  const apiKeyNames = (where: 'query' | 'header' | 'cookie'): string[] =>
+    Object.values(def.securitySchemes ?? {}).flatMap((s) => (s.type === 'apiKey' && s.in === where ? [s.name] : []))
+
+  function bind(options: ApiClientOptions): Bound {
+    const serverOf = (op: OperationDef): string | undefined => {
+      if (options.baseUrl) return options.baseUrl
+      const server = op.servers?.[0] ?? def.servers?.[0]
+      return server && serverUrl(server, options.serverVariables)
+    }
+    const origins = new Set<string>()
+    for (const s of [...(def.servers ?? []), ...operations.flatMap((o) => o.servers ?? [])]) {
+      const origin = ORIGIN.exec(serverUrl(s, options.serverVariables))?.[0]
+      if (origin) origins.add(new URL(origin).origin)
+    }
+    if (options.baseUrl && ORIGIN.test(options.baseUrl)) origins.add(new URL(options.baseUrl).origin)
+    const { auth, serverVariables, baseUrl, ...rest } = options
+    const client = createHttpClient({
+      ...rest,
+      name: options.name ?? def.name,
+      authOrigins: [...origins],
+      redact: {
+        query: [...apiKeyNames('query'), ...(options.redact?.query ?? [])],
+        headers: [...apiKeyNames('header'), ...(options.redact?.headers ?? [])],
+      },
+    })
+    const cache = new Map<string, AuthStrategy>()
+    const has = (name: string): boolean => auth?.[name as TScheme] !== undefined
+    return {
+      client,
+      baseUrl(op) {
+        const url = serverOf(op)
+        if (!url) throw new RequestError(`${op.method} ${op.path} (${op.id}): no server URL; pass baseUrl to configure() or createClient()`, { code: 'ERR_BASE_URL' })
+        return url
+      },
+      strategies(op) {
+        return pickRequirement(op.security ?? def.security, has).map((name) => {
+          let s = cache.get(name)
+          if (!s) {
+            const base = serverOf(op)
+            s = strategyFor(name, def.securitySchemes?.[name], auth![name as TScheme]!, {
+              resolveUrl: (u) => (base ? new URL(u, base.endsWith('/') ? base : `${base}/`).href : u),
+              fetch: () => options.fetch ?? globalThis.fetch,
+            })
+            cache.set(name, s)
+          }
+          return s
+        })
+      },
+    }
+  }
+
+  function makeOperation<I extends OperationInput, D, E extends ErrorResponse>(op: OperationDef, getBound: () => Bound): Operation<I, D, E> {
+    const invoke: Invoke = async (bound, input, options) => {
+      const built = buildRequest(op, input)
+      const base = bound.baseUrl(op)
+      return bound.client.send({
+        ...options,
+        method: op.method,
+        url: `${base.replace(/\/+$/, '')}${built.path}`,
+        body: built.body,
+        headers: { ...built.headers, ...options?.headers },
+        operationId: op.id,
+        idempotent: op.idempotent || options?.idempotent,
+        auth: bound.strategies(op),
+      })
+    }
+    const fn = (async (input?: I, options?: RequestOptions) => (await invoke(getBound(), input, options)).data) as unknown as Operation<I, D, E>
+    const safe = async (input?: I, options?: RequestOptions): Promise<SafeResult<D, E>> => {
+      try {
+        const r = await invoke(getBound(), input, options)
+        return { data: r.data as D, error: undefined, response: r.response }
+      } catch (error) {
+        return { data: undefined, error: error as NonNullable<SafeResult<D, E>['error']>, response: (error as Partial<HttpError>).response }
+      }
+    }
+    Object.defineProperties(fn, {
+      safe: { value: safe },
+      def: { value: op, enumerable: true },
+      name: { value: op.id },
+    })
+    invokers.set(fn, invoke)
+    return fn
+  }
+
+  function rebind<T>(tree: T, bound: Bound, seen: Map<object, unknown>): T {
+    if (typeof tree === 'function' && invokers.has(tree)) {
+      const op = (tree as unknown as Operation).def
+      if (!seen.has(tree)) seen.set(tree, makeOperation(op, () => bound))
+      return seen.get(tree) as T
+    }
+    if (tree && typeof tree === 'object' && Object.getPrototypeOf(tree) === Object.prototype) {
+      if (seen.has(tree)) return seen.get(tree) as T
+      const out: Record<string, unknown> = {}
+      seen.set(tree, out)
+      for (const [k, v] of Object.entries(tree)) out[k] = rebind(v, bound, seen)
+      return out as T
+    }
+    return tree
+  }
+
+  return {
+    def,
+    configure(options) {
+      defaults = merge(defaults, options)
+      shared = undefined
+    },
+    operation<I extends OperationInput, D, E extends ErrorResponse>(op: OperationDef) {
+      operations.push(op)
+      return makeOperation<I, D, E>(op, () => (shared ??= bind(defaults)))
+    },
+    createClient(options, tree) {
+      return rebind(tree, bind(merge({}, options)), new Map())
+    },
+  }
+}

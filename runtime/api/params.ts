@@ -1,0 +1,100 @@
+import type { ParameterDef, ParameterStyle } from './types'
+
+/**
+ * Parameter serialization per OpenAPI 3 `style`/`explode` (OAS 3.1 §4.8.12.4). Returns already
+ * percent-encoded text; `allowReserved` keeps RFC 3986 reserved characters as they are.
+ */
+
+type Pair = [name: string, value: string]
+
+// allowReserved keeps RFC 3986 reserved characters literal, except `#`, which would end the URL.
+const RESERVED = /%(3A|2F|3F|5B|5D|40|21|24|26|27|28|29|2A|2B|2C|3B|3D)/gi
+const enc = (v: string, allowReserved?: boolean): string =>
+  allowReserved ? encodeURIComponent(v).replace(RESERVED, (m) => decodeURIComponent(m)) : encodeURIComponent(v)
+
+function scalar(v: unknown): string {
+  if (v instanceof Date) return v.toISOString()
+  if (v === null) return ''
+  return String(v)
+}
+
+function defaults(p: ParameterDef): { style: ParameterStyle; explode: boolean } {
+  const style = p.style ?? (p.in === 'query' || p.in === 'cookie' ? 'form' : 'simple')
+  return { style, explode: p.explode ?? style === 'form' }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date)
+
+/** A path parameter's replacement text (simple, label, matrix). */
+export function serializePathParam(p: ParameterDef, value: unknown): string {
+  const { style, explode } = defaults(p)
+  const e = (v: unknown): string => enc(scalar(v), p.allowReserved)
+  if (p.contentType) return enc(JSON.stringify(value))
+  const prefix = style === 'label' ? '.' : style === 'matrix' ? ';' : ''
+  if (Array.isArray(value)) {
+    if (style === 'matrix') return explode ? value.map((v) => `;${p.name}=${e(v)}`).join('') : `;${p.name}=${value.map(e).join(',')}`
+    return prefix + value.map(e).join(explode && style === 'label' ? '.' : ',')
+  }
+  if (isObject(value)) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined)
+    if (explode) {
+      const sep = style === 'simple' ? ',' : prefix
+      return (style === 'simple' ? '' : prefix) + entries.map(([k, v]) => `${e(k)}=${e(v)}`).join(sep)
+    }
+    const flat = entries.flatMap(([k, v]) => [e(k), e(v)]).join(',')
+    return style === 'matrix' ? `;${p.name}=${flat}` : prefix + flat
+  }
+  return style === 'matrix' ? `;${p.name}${value === '' ? '' : `=${e(value)}`}` : prefix + e(value)
+}
+
+function deepObject(name: string, value: unknown, out: Pair[]): void {
+  if (isObject(value)) for (const [k, v] of Object.entries(value)) deepObject(`${name}[${k}]`, v, out)
+  else if (Array.isArray(value)) value.forEach((v, i) => deepObject(`${name}[${i}]`, v, out))
+  else if (value !== undefined) out.push([name, scalar(value)])
+}
+
+/** Query or cookie pairs (name and value not yet encoded) for one parameter. */
+export function parameterPairs(p: ParameterDef, value: unknown): Pair[] {
+  if (value === undefined) return []
+  if (p.contentType) return [[p.name, JSON.stringify(value)]]
+  const { style, explode } = defaults(p)
+  if (style === 'deepObject') {
+    const out: Pair[] = []
+    deepObject(p.name, value, out)
+    return out
+  }
+  if (Array.isArray(value)) {
+    if (explode) return value.map((v) => [p.name, scalar(v)])
+    const sep = style === 'spaceDelimited' ? ' ' : style === 'pipeDelimited' ? '|' : ','
+    return [[p.name, value.map(scalar).join(sep)]]
+  }
+  if (isObject(value)) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined)
+    if (explode) return entries.map(([k, v]) => [k, scalar(v)])
+    return [[p.name, entries.flatMap(([k, v]) => [k, scalar(v)]).join(',')]]
+  }
+  return [[p.name, scalar(value)]]
+}
+
+/** The query string (without `?`) for an operation's query parameters. */
+export function serializeQuery(params: readonly ParameterDef[], values: Record<string, unknown> | undefined): string {
+  if (!values) return ''
+  const parts: string[] = []
+  for (const p of params) {
+    if (p.in !== 'query') continue
+    for (const [n, v] of parameterPairs(p, values[p.name])) parts.push(`${encodeURIComponent(n)}=${enc(v, p.allowReserved)}`)
+  }
+  return parts.join('&')
+}
+
+/** A header parameter's value (style simple). */
+export function serializeHeaderParam(p: ParameterDef, value: unknown): string {
+  if (p.contentType) return JSON.stringify(value)
+  const explode = p.explode ?? false
+  if (Array.isArray(value)) return value.map(scalar).join(',')
+  if (isObject(value)) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined)
+    return explode ? entries.map(([k, v]) => `${k}=${scalar(v)}`).join(',') : entries.flatMap(([k, v]) => [k, scalar(v)]).join(',')
+  }
+  return scalar(value)
+}

@@ -1,0 +1,56 @@
+import type { SecurityRequirement, SecuritySchemeDef } from '../api/types'
+import { oauth2 } from './oauth2'
+import { apiKey, basic, bearer, httpScheme } from './strategies'
+import type { AuthStrategy, Credential, TokenProvider } from './types'
+
+const isStrategy = (c: Credential): c is AuthStrategy => typeof c === 'object' && typeof (c as AuthStrategy).apply === 'function'
+const isToken = (c: Credential): c is TokenProvider => typeof c === 'string' || typeof c === 'function'
+
+export interface SchemeEnv {
+  /** Resolves a token URL from the document (may be relative to the API's base URL). */
+  resolveUrl: (url: string) => string
+  fetch: () => typeof globalThis.fetch
+}
+
+/** The strategy that puts `credential` where the document's scheme says. */
+export function strategyFor(name: string, scheme: SecuritySchemeDef | undefined, credential: Credential, env: SchemeEnv): AuthStrategy {
+  if (isStrategy(credential)) return credential
+  const bad = (): never => {
+    throw new TypeError(`auth.${name}: this credential does not fit the ${scheme?.type ?? 'unknown'} scheme`)
+  }
+  switch (scheme?.type) {
+    case 'apiKey':
+      return isToken(credential) ? apiKey(scheme.in, scheme.name, credential) : bad()
+    case 'http': {
+      const s = scheme.scheme.toLowerCase()
+      if (s === 'basic') return typeof credential === 'object' && 'username' in credential ? basic(credential.username, credential.password) : bad()
+      if (!isToken(credential)) return bad()
+      return s === 'bearer' ? bearer(credential) : httpScheme(scheme.scheme, credential)
+    }
+    case 'oauth2': {
+      if (isToken(credential)) return bearer(credential)
+      if ('username' in credential) return bad()
+      const flow = scheme.flows.clientCredentials ?? scheme.flows.authorizationCode ?? scheme.flows.password
+      const url = ('tokenUrl' in credential && credential.tokenUrl) || ('refreshToken' in credential ? flow?.refreshUrl : undefined) || flow?.tokenUrl
+      if (!url) throw new TypeError(`auth.${name}: no token URL in the document; pass tokenUrl`)
+      return oauth2(credential as Parameters<typeof oauth2>[0], { tokenUrl: env.resolveUrl(url), fetch: env.fetch })
+    }
+    case 'openIdConnect':
+      return isToken(credential) ? bearer(credential) : bad()
+    default:
+      return isToken(credential) ? bearer(credential) : bad()
+  }
+}
+
+/**
+ * The first alternative of the OR list whose every scheme has a credential (a non-empty one wins
+ * over `{}`, which means "optional"). Empty when nothing fits: the request goes out without auth.
+ */
+export function pickRequirement(requirements: readonly SecurityRequirement[] | undefined, has: (scheme: string) => boolean): string[] {
+  if (!requirements) return []
+  for (const alt of requirements) {
+    const names = Object.keys(alt)
+    if (names.length > 0 && names.every(has)) return names
+  }
+  return []
+}

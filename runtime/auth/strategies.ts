@@ -1,0 +1,43 @@
+import type { AuthStrategy, TokenProvider } from './types'
+
+export async function resolveToken(token: TokenProvider): Promise<string> {
+  return typeof token === 'function' ? await token() : token
+}
+
+/** `Authorization: Bearer <token>`. */
+export function bearer(token: TokenProvider): AuthStrategy {
+  return { apply: async (req) => void req.headers.set('authorization', `Bearer ${await resolveToken(token)}`) }
+}
+
+/** `Authorization: <scheme> <value>` for HTTP schemes we have no helper for. */
+export function httpScheme(scheme: string, value: TokenProvider): AuthStrategy {
+  return { apply: async (req) => void req.headers.set('authorization', `${scheme} ${await resolveToken(value)}`) }
+}
+
+function base64(text: string): string {
+  let binary = ''
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte)
+  return btoa(binary)
+}
+
+/** `Authorization: Basic base64(user:password)` (UTF-8, RFC 7617). */
+export function basic(username: string, password: string): AuthStrategy {
+  const value = `Basic ${base64(`${username}:${password}`)}`
+  return { apply: (req) => void req.headers.set('authorization', value) }
+}
+
+/** An API key in a header, query parameter or cookie, as the document's `apiKey` scheme says. */
+export function apiKey(where: 'header' | 'query' | 'cookie', name: string, key: TokenProvider): AuthStrategy {
+  return {
+    async apply(req) {
+      const value = await resolveToken(key)
+      if (where === 'header') req.headers.set(name, value)
+      else if (where === 'query') req.url.searchParams.set(name, value)
+      else {
+        const cookie = `${name}=${encodeURIComponent(value)}`
+        const existing = req.headers.get('cookie')
+        req.headers.set('cookie', existing ? `${existing}; ${cookie}` : cookie)
+      }
+    },
+  }
+}

@@ -1,0 +1,101 @@
+import { NetworkingError } from './networking-error'
+import { describe, type RequestInfo } from './request-info'
+
+export interface HttpErrorInit extends RequestInfo {
+  status: number
+  statusText?: string
+  /** Response headers, sensitive values redacted. */
+  headers: Record<string, string>
+  /** The parsed error body (JSON when the response said so), bounded by `maxErrorBodyBytes`. */
+  body: unknown
+  requestId?: string | undefined
+  response?: Response | undefined
+}
+
+/** The server answered with a non-2xx status. Subclasses exist for the statuses callers branch on. */
+export class HttpError<B = unknown> extends NetworkingError {
+  override name = 'HttpError'
+  readonly status: number
+  readonly statusText: string
+  readonly headers: Record<string, string>
+  readonly body: B
+  readonly method: string
+  readonly url: string
+  readonly operationId: string | undefined
+  readonly attempts: number
+  /** From `x-request-id`, `request-id` or similar response headers: quote it to the API's support. */
+  readonly requestId: string | undefined
+  /** The raw response (body already consumed); not enumerable, so it never lands in logs. */
+  declare readonly response: Response | undefined
+
+  constructor(init: HttpErrorInit, message?: string) {
+    super(message ?? `${describe(init)} failed with HTTP ${init.status}${init.statusText ? ` ${init.statusText}` : ''}`, {
+      code: `ERR_HTTP_${init.status}`,
+    })
+    this.status = init.status
+    this.statusText = init.statusText ?? ''
+    this.headers = init.headers
+    this.body = init.body as B
+    this.method = init.method
+    this.url = init.url
+    this.operationId = init.operationId
+    this.attempts = init.attempts ?? 1
+    this.requestId = init.requestId
+    Object.defineProperty(this, 'response', { value: init.response, enumerable: false })
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return {
+      ...super.toJSON(),
+      status: this.status,
+      method: this.method,
+      url: this.url,
+      operationId: this.operationId,
+      attempts: this.attempts,
+      requestId: this.requestId,
+      headers: this.headers,
+    }
+  }
+}
+
+export class BadRequestError<B = unknown> extends HttpError<B> {
+  override name = 'BadRequestError'
+}
+export class UnauthorizedError<B = unknown> extends HttpError<B> {
+  override name = 'UnauthorizedError'
+}
+export class ForbiddenError<B = unknown> extends HttpError<B> {
+  override name = 'ForbiddenError'
+}
+export class NotFoundError<B = unknown> extends HttpError<B> {
+  override name = 'NotFoundError'
+}
+export class ConflictError<B = unknown> extends HttpError<B> {
+  override name = 'ConflictError'
+}
+export class UnprocessableEntityError<B = unknown> extends HttpError<B> {
+  override name = 'UnprocessableEntityError'
+}
+export class TooManyRequestsError<B = unknown> extends HttpError<B> {
+  override name = 'TooManyRequestsError'
+}
+/** Any 5xx. */
+export class ServerError<B = unknown> extends HttpError<B> {
+  override name = 'ServerError'
+}
+
+const byStatus: Record<number, typeof HttpError> = {
+  400: BadRequestError,
+  401: UnauthorizedError,
+  403: ForbiddenError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: TooManyRequestsError,
+}
+
+/** The most specific class for a status. */
+export function createHttpError(init: HttpErrorInit): HttpError {
+  const Ctor = byStatus[init.status] ?? (init.status >= 500 ? ServerError : HttpError)
+  return new Ctor(init)
+}

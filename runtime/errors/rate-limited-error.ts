@@ -1,0 +1,20 @@
+import { HttpError, type HttpErrorInit } from './http-error'
+import { describe } from './request-info'
+
+/**
+ * The server asked us to wait (`Retry-After`) longer than the call may: past the remaining deadline
+ * or above `maxRetryAfter`. Thrown at once instead of sleeping; `retryAt` says when to come back.
+ */
+export class RateLimitedError<B = unknown> extends HttpError<B> {
+  override name = 'RateLimitedError'
+  readonly retryAt: Date
+  constructor(init: HttpErrorInit & { retryAt: Date }) {
+    super(init, `${describe(init)} rate limited (HTTP ${init.status}); retry at ${init.retryAt.toISOString()}`)
+    this.retryAt = init.retryAt
+    ;(this as { code: string }).code = 'ERR_RATE_LIMITED'
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), retryAt: this.retryAt.toISOString() }
+  }
+}

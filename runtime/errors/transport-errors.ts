@@ -1,0 +1,69 @@
+import { NetworkingError } from './networking-error'
+import { describe, type RequestInfo } from './request-info'
+
+abstract class RequestScopedError extends NetworkingError {
+  readonly method: string
+  readonly url: string
+  readonly operationId: string | undefined
+  readonly attempts: number
+
+  constructor(info: RequestInfo, detail: string, options: { code: string; cause?: unknown }) {
+    super(`${describe(info)}: ${detail}`, options)
+    this.method = info.method
+    this.url = info.url
+    this.operationId = info.operationId
+    this.attempts = info.attempts ?? 1
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), method: this.method, url: this.url, operationId: this.operationId, attempts: this.attempts }
+  }
+}
+
+/**
+ * No usable response: refused, reset, DNS failure, or the body broke off mid-way. `beforeResponse`
+ * is true when no response headers arrived; `refused` when the request provably never reached the server.
+ */
+export class ConnectionError extends RequestScopedError {
+  override name = 'ConnectionError'
+  readonly refused: boolean
+  constructor(info: RequestInfo, detail: string, options: { cause?: unknown; refused?: boolean } = {}) {
+    super(info, detail, { code: options.refused ? 'ERR_CONNECTION_REFUSED' : 'ERR_CONNECTION', cause: options.cause })
+    this.refused = options.refused ?? false
+  }
+}
+
+/** `kind: 'attempt'` — one attempt took longer than `timeout`; `'deadline'` — the whole call exceeded `deadline`. */
+export class TimeoutError extends RequestScopedError {
+  override name = 'TimeoutError'
+  constructor(
+    info: RequestInfo,
+    readonly kind: 'attempt' | 'deadline',
+    readonly ms: number,
+  ) {
+    super(info, kind === 'attempt' ? `attempt timed out after ${ms} ms` : `deadline of ${ms} ms exceeded`, {
+      code: kind === 'attempt' ? 'ERR_TIMEOUT' : 'ERR_DEADLINE',
+    })
+  }
+}
+
+/** The caller aborted (its `signal`). Never retried; the signal's reason is the `cause`. */
+export class AbortError extends RequestScopedError {
+  override name = 'AbortError'
+  constructor(info: RequestInfo, cause?: unknown) {
+    super(info, 'aborted by the caller', { code: 'ERR_ABORTED', cause })
+  }
+}
+
+/** The response said one content type and carried something else (invalid JSON is never a silent string). */
+export class ParseError extends RequestScopedError {
+  override name = 'ParseError'
+  constructor(
+    info: RequestInfo,
+    readonly status: number,
+    readonly contentType: string,
+    cause?: unknown,
+  ) {
+    super(info, `HTTP ${status} body is not valid ${contentType}`, { code: 'ERR_PARSE', cause })
+  }
+}

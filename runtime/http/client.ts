@@ -1,0 +1,316 @@
+import { createFetch } from 'ofetch'
+import type { AuthStrategy } from '../auth/types'
+import { createHttpError, type HttpError } from '../errors/http-error'
+import { RateLimitedError } from '../errors/rate-limited-error'
+import { RequestError } from '../errors/request-error'
+import { AbortError, ConnectionError, ParseError, TimeoutError } from '../errors/transport-errors'
+import type { RequestInfo } from '../errors/request-info'
+import { createEmitter } from '../log/logger'
+import { redactHeaders, redactUrl, type RedactOptions } from '../log/redact'
+import type { LogLevel } from '../log/types'
+import { budgetFor } from '../policy/budget'
+import { newIdempotencyKey } from '../policy/idempotency'
+import { decide, type FailureKind } from '../policy/retry'
+import { describeNetworkError, networkFailure, unwrapFetchError } from './classify'
+import { setHeaders } from './headers'
+import { resolveRetry } from './options'
+import { BodyParseFailure, readBody, readErrorBody } from './response'
+import { followRedirects } from './redirect'
+import { attemptScope, callScope, sleep } from './scope'
+import type { HttpClientOptions, RequestOptions } from './types'
+import { appendQuery, joinUrl } from './url'
+
+export interface SendInit extends RequestOptions {
+  method: string
+  /** Absolute, or relative to `baseUrl`. */
+  url: string
+  /** Encoded (string, Blob, FormData...) or a plain value sent as JSON. */
+  body?: unknown
+  operationId?: string
+  /** Strategies for this call (generated operations pick them per security requirement). */
+  auth?: readonly AuthStrategy[]
+}
+
+export interface SendResult<T = unknown> {
+  data: T
+  response: Response
+  attempts: number
+}
+
+export type BodyOptions = RequestOptions & { body?: unknown }
+
+export interface HttpClient {
+  request<T = unknown>(method: string, url: string, options?: BodyOptions): Promise<T>
+  get<T = unknown>(url: string, options?: RequestOptions): Promise<T>
+  delete<T = unknown>(url: string, options?: BodyOptions): Promise<T>
+  head(url: string, options?: RequestOptions): Promise<undefined>
+  options<T = unknown>(url: string, options?: RequestOptions): Promise<T>
+  post<T = unknown>(url: string, body?: unknown, options?: RequestOptions): Promise<T>
+  put<T = unknown>(url: string, body?: unknown, options?: RequestOptions): Promise<T>
+  patch<T = unknown>(url: string, body?: unknown, options?: RequestOptions): Promise<T>
+  /** The full exchange: parsed data, the Response (body consumed unless streamed) and the attempt count. */
+  send<T = unknown>(init: SendInit): Promise<SendResult<T>>
+}
+
+const RAW_BODY = (b: unknown): boolean =>
+  typeof b === 'string' ||
+  b instanceof Blob ||
+  b instanceof ArrayBuffer ||
+  ArrayBuffer.isView(b) ||
+  b instanceof FormData ||
+  b instanceof URLSearchParams ||
+  b instanceof ReadableStream
+
+const REQUEST_ID = ['x-request-id', 'request-id', 'x-amzn-requestid', 'x-amz-request-id', 'x-correlation-id']
+
+// Server-like runtimes return real 3xx responses with redirect: 'manual', so we can follow them
+// ourselves and drop credentials on an origin change. Browsers strip Authorization cross-origin
+// themselves and would hand us an opaque response instead.
+const CAN_FOLLOW = typeof (globalThis as { document?: unknown }).document === 'undefined' && !('WorkerGlobalScope' in globalThis)
+
+/** A client for hand-written calls; generated API modules build theirs with `createApi`. */
+export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+  const $fetch = createFetch({ fetch: (input, init) => (options.fetch ?? globalThis.fetch)(input, init) })
+  const emit = createEmitter(options.logger)
+  const redact: RedactOptions = { ...options.redact, unsafeRevealSecrets: options.unsafeRevealSecrets }
+  const baseUrl = options.baseUrl
+  const clientAuth = options.auth === undefined ? [] : Array.isArray(options.auth) ? options.auth : [options.auth as AuthStrategy]
+  const authOrigins = new Set<string>(options.authOrigins)
+  if (baseUrl && /^[a-z][a-z\d+.-]*:\/\//i.test(baseUrl)) authOrigins.add(new URL(baseUrl).origin)
+  const maxErrorBody = options.maxErrorBodyBytes ?? 65_536
+
+  async function send<T>(init: SendInit): Promise<SendResult<T>> {
+    const method = init.method.toUpperCase()
+    let href = appendQuery(joinUrl(baseUrl, init.url), init.query)
+    const shownUrl = redactUrl(href, redact)
+    const info: RequestInfo = { method, url: shownUrl, operationId: init.operationId, attempts: 1 }
+    let target: URL
+    try {
+      target = new URL(href)
+    } catch (cause) {
+      throw new RequestError(`${method} ${shownUrl}: not an absolute URL (set baseUrl)`, { code: 'ERR_URL', cause })
+    }
+    href = target.href
+    const headers = new Headers()
+    setHeaders(headers, options.headers, `${method} ${shownUrl}`)
+    setHeaders(headers, init.headers, `${method} ${shownUrl}`)
+    if (init.idempotencyKey !== undefined && !headers.has('idempotency-key')) {
+      headers.set('idempotency-key', init.idempotencyKey === true ? newIdempotencyKey() : init.idempotencyKey)
+    }
+    let body = init.body as BodyInit | undefined
+    if (body !== undefined && body !== null && !RAW_BODY(body)) {
+      body = JSON.stringify(body)
+      if (!headers.has('content-type')) headers.set('content-type', 'application/json')
+    }
+    const replayable = !(body instanceof ReadableStream)
+    const policy = resolveRetry(options.retry, init.retry, replayable)
+    const timeout = init.timeout ?? options.timeout ?? 30_000
+    const deadline = init.deadline ?? options.deadline
+    const started = Date.now()
+    const deadlineAt = deadline === undefined ? undefined : started + deadline
+    const strategies = init.auth ?? clientAuth
+    const withAuth = strategies.length > 0 && authOrigins.has(target.origin)
+    const budget = policy.budget === false ? undefined : budgetFor(target.origin, policy.budget)
+    budget?.request(started)
+    const hookSets = [options.hooks, init.hooks]
+    const call = callScope(init.signal, deadline)
+    let refreshed = false
+    let replays = 0
+
+    try {
+      for (let attempt = 1; ; attempt++) {
+        info.attempts = attempt
+        const ctx = { method, url: shownUrl, operationId: init.operationId, attempt }
+        let sendHeaders = headers
+        let sendUrl = href
+        if (withAuth || options.hooks?.onRequest || init.hooks?.onRequest) sendHeaders = new Headers(headers)
+        if (withAuth) {
+          const req = { url: new URL(href), headers: sendHeaders }
+          for (const s of strategies) await s.apply(req)
+          sendUrl = req.url.href
+        }
+        for (const h of hookSets) await h?.onRequest?.({ ...ctx, headers: sendHeaders })
+
+        const scope = attemptScope(call.signal, timeout)
+        const t0 = Date.now()
+        let failure: FailureKind
+        let error: unknown
+        let response: Response | undefined
+        try {
+          const exchange = (u: string, m: string, h: Headers, b: BodyInit | undefined): Promise<Response> =>
+            $fetch.raw(u, {
+              method: m,
+              headers: h,
+              body: b,
+              signal: scope.signal,
+              retry: 0,
+              ignoreResponseError: true,
+              responseType: 'stream',
+              redirect: withAuth && CAN_FOLLOW ? 'manual' : 'follow',
+            })
+          response = await exchange(sendUrl, method, sendHeaders, body)
+          if (withAuth && CAN_FOLLOW) response = await followRedirects(response, sendUrl, method, sendHeaders, body, exchange, headers)
+          for (const h of hookSets) await h?.onResponse?.({ ...ctx, response })
+
+          if (response.status === 401 && !refreshed && replayable) {
+            const refreshers = strategies.filter((s) => s.refresh)
+            if (withAuth && refreshers.length > 0) {
+              refreshed = true
+              await response.body?.cancel()
+              let again = false
+              for (const s of refreshers) again = (await s.refresh!(sendHeaders)) || again
+              log('info', 'http.auth-refresh', `${method} ${shownUrl} got 401; credentials refreshed, replaying once`, ctx, t0, response.status)
+              if (again) {
+                replays++
+                attempt-- // the replay does not use up a retry
+                continue
+              }
+            }
+          }
+          if (response.ok) {
+            const streaming = init.responseType === 'stream' || init.responseType === 'sse' || response.headers.get('content-type')?.startsWith('text/event-stream')
+            if (streaming) scope.clearTimer()
+            const data = (await readBody(response, method, init.responseType)) as T
+            log('info', 'http.attempt', `${method} ${shownUrl} → ${response.status}`, ctx, t0, response.status)
+            return { data, response, attempts: attempt + replays }
+          }
+          const errBody = await readErrorBody(response, maxErrorBody)
+          error = createHttpError(httpInit(response, errBody))
+          failure = 'status'
+        } catch (e) {
+          if (e instanceof RequestError) throw e
+          const cause = unwrapFetchError(e)
+          if (scope.timedOut) {
+            error = new TimeoutError({ ...info }, 'attempt', timeout)
+            failure = 'timeout'
+          } else if (call.stopped === 'deadline') {
+            error = new TimeoutError({ ...info }, 'deadline', deadline ?? 0)
+            failure = 'final'
+          } else if (call.stopped === 'abort') {
+            error = new AbortError({ ...info }, init.signal?.reason)
+            failure = 'final'
+          } else if (e instanceof BodyParseFailure) {
+            error = new ParseError({ ...info }, response?.status ?? 0, e.contentType, e.cause)
+            failure = 'final'
+          } else if (e instanceof Error && e.name === 'FetchError' || e instanceof TypeError || response) {
+            failure = networkFailure(cause)
+            error = new ConnectionError({ ...info }, response ? `connection lost while reading the body: ${describeNetworkError(cause)}` : describeNetworkError(cause), {
+              cause,
+              refused: failure === 'refused',
+            })
+          } else {
+            // A hook or auth provider threw: not a network problem, so not ours to retry.
+            error = e
+            failure = 'final'
+          }
+        } finally {
+          scope.dispose()
+        }
+
+        const now = Date.now()
+        const decision = decide(policy, {
+          attempt,
+          method,
+          idempotent: init.idempotent,
+          hasIdempotencyKey: headers.has('idempotency-key'),
+          failure,
+          status: response?.status,
+          header: response ? (n) => response!.headers.get(n) : undefined,
+          now,
+          deadlineAt,
+          random: Math.random,
+          spendBudget: budget ? () => budget.tryRetry(now) : undefined,
+        })
+        const status = failure === 'status' ? response?.status : undefined
+        if (!decision.retry) {
+          if (decision.retryAt !== undefined && response) {
+            error = new RateLimitedError({ ...httpInit(response, (error as HttpError).body), retryAt: new Date(decision.retryAt) })
+          }
+          log('error', 'http.attempt', `${method} ${shownUrl} failed: ${errorSummary(error)} (${decision.reason})`, ctx, t0, status, error, { giveUp: decision.reason })
+          for (const h of hookSets) await h?.onError?.({ ...ctx, error })
+          throw error
+        }
+        log('warn', 'http.attempt', `${method} ${shownUrl} attempt ${attempt} failed: ${errorSummary(error)}; retrying in ${decision.delay} ms (${decision.reason}, ${decision.delaySource})`, ctx, t0, status, error, {
+          retry: { reason: decision.reason, delay: decision.delay, delaySource: decision.delaySource },
+        })
+        for (const h of hookSets) await h?.onRetry?.({ ...ctx, reason: decision.reason, delay: decision.delay, delaySource: decision.delaySource, error })
+        try {
+          await sleep(decision.delay, call.signal)
+        } catch {
+          throw call.stopped === 'deadline' ? new TimeoutError({ ...info }, 'deadline', deadline ?? 0) : new AbortError({ ...info }, init.signal?.reason)
+        }
+      }
+    } finally {
+      call.dispose()
+    }
+
+    function httpInit(response: Response, errBody: unknown) {
+      const h = redactHeaders(response.headers, redact)
+      return {
+        ...info,
+        status: response.status,
+        statusText: response.statusText,
+        headers: h,
+        body: errBody,
+        requestId: REQUEST_ID.map((n) => h[n]).find((v) => v !== undefined),
+        response,
+      }
+    }
+  }
+
+  function errorSummary(error: unknown): string {
+    if (error instanceof Error) return 'status' in error ? `${error.name} ${String((error as HttpError).status)}` : error.name
+    return String(error)
+  }
+
+  function log(
+    level: LogLevel,
+    event: string,
+    message: string,
+    ctx: { method: string; url: string; operationId: string | undefined; attempt: number },
+    t0: number,
+    status?: number,
+    error?: unknown,
+    extra?: Record<string, unknown>,
+  ): void {
+    if (!emit) return
+    emit({
+      level,
+      event,
+      message,
+      client: options.name,
+      method: ctx.method,
+      url: ctx.url,
+      operationId: ctx.operationId,
+      attempt: ctx.attempt,
+      status,
+      durationMs: Date.now() - t0,
+      error: error instanceof Error ? error.name : undefined,
+      ...extra,
+    })
+  }
+
+  const request = <T>(method: string, url: string, o: BodyOptions = {}): Promise<T> =>
+    send<T>({ ...o, method, url }).then((r) => r.data)
+  const withBody =
+    (method: string) =>
+    <T>(url: string, body?: unknown, o: RequestOptions = {}): Promise<T> =>
+      send<T>({ ...o, method, url, body }).then((r) => r.data)
+
+  const client: HttpClient = {
+    request,
+    get: (url, o) => request('GET', url, o),
+    delete: (url, o) => request('DELETE', url, o),
+    head: (url, o) => request('HEAD', url, o),
+    options: (url, o) => request('OPTIONS', url, o),
+    post: withBody('POST'),
+    put: withBody('PUT'),
+    patch: withBody('PATCH'),
+    send,
+  }
+  // Inspection and string conversion show no options: they hold credentials.
+  const describeClient = (): string => `HttpClient(${options.name ?? (baseUrl ? redactUrl(baseUrl, redact) : 'no baseUrl')})`
+  Object.defineProperty(client, 'toString', { value: describeClient })
+  Object.defineProperty(client, Symbol.for('nodejs.util.inspect.custom'), { value: describeClient })
+  return client
+}

@@ -1,0 +1,99 @@
+import type { ResponseType } from './types'
+import { parseEventStream } from './sse'
+
+const JSON_TYPE = /^application\/(?:[\w!#$%&*.^`~-]*\+)?json$/i
+const TEXT_TYPE = /^text\/|^application\/(?:xml|xhtml\+xml|javascript|x-www-form-urlencoded)$|\+xml$/i
+const NO_BODY = new Set([101, 204, 205, 304])
+
+export function mediaType(contentType: string | null): string {
+  return (contentType ?? '').split(';', 1)[0]!.trim().toLowerCase()
+}
+
+export function detectResponseType(contentType: string | null): ResponseType {
+  const type = mediaType(contentType)
+  if (JSON_TYPE.test(type)) return 'json'
+  if (type === 'text/event-stream') return 'sse'
+  if (!type || TEXT_TYPE.test(type)) return 'text'
+  return 'blob'
+}
+
+/** Thrown for a body that does not parse as its content type; the client turns it into a ParseError. */
+export class BodyParseFailure extends Error {
+  constructor(
+    readonly contentType: string,
+    override readonly cause: unknown,
+  ) {
+    super('body parse failure')
+  }
+}
+
+/** Reads a 2xx body as its content type says (or as `responseType` overrides). Strict JSON. */
+export async function readBody(response: Response, method: string, responseType: ResponseType | undefined): Promise<unknown> {
+  if (method === 'HEAD' || NO_BODY.has(response.status) || !response.body) {
+    await response.body?.cancel()
+    return undefined
+  }
+  const type = responseType ?? detectResponseType(response.headers.get('content-type'))
+  switch (type) {
+    case 'json': {
+      const text = await response.text()
+      if (text === '') return undefined
+      try {
+        return JSON.parse(text)
+      } catch (cause) {
+        throw new BodyParseFailure('JSON', cause)
+      }
+    }
+    case 'text': {
+      const text = await response.text()
+      return text === '' && !response.headers.get('content-type') ? undefined : text
+    }
+    case 'stream':
+      return response.body
+    case 'sse':
+      return parseEventStream(response.body)
+    default:
+      return response[type]()
+  }
+}
+
+/**
+ * The body of an error response, at most `max` bytes (a hostile server cannot fill memory):
+ * parsed JSON when it says JSON and arrived whole, otherwise text.
+ */
+export async function readErrorBody(response: Response, max: number): Promise<unknown> {
+  if (!response.body) return undefined
+  const reader = response.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  let truncated = false
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    chunks.push(value)
+    size += value.byteLength
+    if (size > max) {
+      truncated = true
+      await reader.cancel()
+      break
+    }
+  }
+  const bytes = new Uint8Array(Math.min(size, max))
+  let offset = 0
+  for (const chunk of chunks) {
+    const part = chunk.subarray(0, bytes.length - offset)
+    bytes.set(part, offset)
+    offset += part.length
+    if (offset >= bytes.length) break
+  }
+  const text = new TextDecoder().decode(bytes)
+  if (text === '') return undefined
+  if (!truncated && detectResponseType(response.headers.get('content-type')) === 'json') {
+    try {
+      return JSON.parse(text)
+    } catch {
+      // keep the text: an error body that lies about its type is still worth showing
+    }
+  }
+  return text
+}

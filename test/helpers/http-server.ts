@@ -1,0 +1,56 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+
+export interface RecordedRequest {
+  method: string
+  url: string
+  headers: IncomingMessage['headers']
+  body: string
+}
+
+export interface TestServer {
+  url: string
+  port: number
+  requests: RecordedRequest[]
+  close(): Promise<void>
+}
+
+export type Handler = (req: IncomingMessage & { body: string }, res: ServerResponse, n: number) => void | Promise<void>
+
+/** A real HTTP server on 127.0.0.1 with an OS-assigned port; records every request with its body. */
+export async function startServer(handler: Handler): Promise<TestServer & { server: Server }> {
+  const requests: RecordedRequest[] = []
+  const sockets = new Set<Socket>()
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = []
+    for await (const c of req) chunks.push(c as Buffer)
+    const body = Buffer.concat(chunks).toString('utf8')
+    requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body })
+    try {
+      await handler(Object.assign(req, { body }), res, requests.length)
+    } catch (e) {
+      if (!res.headersSent) res.writeHead(599).end(String(e))
+    }
+  })
+  server.on('connection', (s) => {
+    sockets.add(s)
+    s.on('close', () => sockets.delete(s))
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const port = (server.address() as AddressInfo).port
+  return {
+    server,
+    url: `http://127.0.0.1:${port}`,
+    port,
+    requests,
+    close: () =>
+      new Promise<void>((r) => {
+        for (const s of sockets) s.destroy()
+        server.close(() => r())
+      }),
+  }
+}
+
+export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body))
+}
