@@ -1,0 +1,36 @@
+import { NetworkingError } from '../errors/networking-error'
+
+/** The origin's circuit breaker is open: the request was not sent. */
+export class CircuitOpenError extends NetworkingError {
+  override name = 'CircuitOpenError'
+  constructor(
+    readonly origin: string,
+    /** Epoch ms when the breaker lets a probe through again. */
+    readonly retryAt: number,
+  ) {
+    super(`Circuit open for ${origin}: too many failures, not sending until ${new Date(retryAt).toISOString()}`, {
+      code: 'ERR_CIRCUIT_OPEN',
+    })
+  }
+}
+
+/**
+ * The network manager was closed (`closeAll()`) while the request was queued or in flight, or it
+ * was made afterwards. Its name is `AbortError`, so code that handles aborts handles this too.
+ */
+export class ManagerClosedError extends NetworkingError {
+  override name = 'AbortError'
+  constructor(readonly client: string, detail: string) {
+    super(`Network manager closed: client "${client}" ${detail}`, { code: 'ERR_MANAGER_CLOSED' })
+  }
+}
+
+/** `get(name)` named a client the manager does not hold. */
+export class UnknownClientError extends NetworkingError {
+  override name = 'UnknownClientError'
+  constructor(readonly client: string, known: string[]) {
+    super(`Network manager: no client named "${client}" (known: ${known.join(', ') || 'none'})`, {
+      code: 'ERR_UNKNOWN_CLIENT',
+    })
+  }
+}

@@ -1,0 +1,31 @@
+export { createNetworkManager } from './manager'
+export { http, api, type HttpSpecOptions, type ApiSpecOptions, type ApiSource } from './kinds/http'
+export { websocket } from './kinds/websocket'
+export { CircuitOpenError, ManagerClosedError, UnknownClientError } from './errors'
+export { EnvironmentError } from './options'
+export type { ManagerEvent, ManagerListener } from './events'
+export type { BreakerOptions, BreakerState } from './breaker'
+export type { TokenBucketOptions, BucketSnapshot } from './token-bucket'
+export type { RateAdviceOptions } from './rate-advice'
+export type { OriginPolicy } from './origin-state'
+export type { TrafficMetrics, LatencySummary } from './metrics'
+export type {
+  ClientContext,
+  ClientKind,
+  ClientMetrics,
+  ClientSpec,
+  InstanceOf,
+  ManagerDefaults,
+  ManagerMetrics,
+  NetworkManager,
+  NetworkManagerOptions,
+  OriginMetrics,
+  PerEnvironment,
+} from './types'
+
+import type { ClientKind, ClientSpec } from './types'
+
+/** Pairs a kind with its configuration, for kinds written outside this package (see `ClientKind`). */
+export function defineClient<TConfig, TInstance>(kind: ClientKind<TConfig, TInstance>, config: TConfig): ClientSpec<TInstance, TConfig> {
+  return { kind, config }
+}

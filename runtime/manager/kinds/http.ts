@@ -1,0 +1,78 @@
+import type { ApiClientOptions } from '../../api/types'
+import { createHttpClient, type HttpClient } from '../../http/client'
+import type { HttpClientOptions } from '../../http/types'
+import { chainHooks, mergeHeaders, mergeRetry } from '../options'
+import type { ClientContext, ClientKind, ClientSpec, ManagerDefaults, PerEnvironment } from '../types'
+
+/** Options of a hand-made client in a manager: `createHttpClient`'s, with a base URL per environment allowed. */
+export interface HttpSpecOptions extends Omit<HttpClientOptions, 'baseUrl'> {
+  baseUrl?: PerEnvironment<string>
+}
+
+/** Options of a generated client in a manager: its `createClient` options, with a base URL per environment allowed. */
+export interface ApiSpecOptions<TScheme extends string = string> extends Omit<ApiClientOptions<TScheme>, 'baseUrl'> {
+  baseUrl?: PerEnvironment<string>
+}
+
+/** A generated module (its default export) or its `createClient` function. */
+export type ApiSource<TClient, TScheme extends string = string> =
+  | { createClient(options?: ApiClientOptions<TScheme>): TClient }
+  | ((options?: ApiClientOptions<TScheme>) => TClient)
+
+/** The options every HTTP-speaking kind takes from the defaults, with the manager's fetch and hooks. */
+function shared(config: HttpSpecOptions | ApiSpecOptions, ctx: ClientContext): HttpClientOptions & ApiClientOptions {
+  const d: ManagerDefaults = ctx.defaults
+  const baseUrl = config.baseUrl ?? d.baseUrl
+  const out: HttpClientOptions & ApiClientOptions = {
+    logger: d.logger,
+    timeout: d.timeout,
+    deadline: d.deadline,
+    redact: d.redact,
+    ...(config as Omit<HttpSpecOptions, 'auth'>),
+    name: config.name ?? ctx.name,
+    baseUrl: baseUrl === undefined ? undefined : ctx.pick(baseUrl, 'baseUrl'),
+    headers: mergeHeaders(d.headers, config.headers),
+    retry: mergeRetry(d.retry, config.retry),
+    hooks: chainHooks(d.hooks, config.hooks, ctx.hooks),
+    fetch: ctx.guard(config.fetch ?? d.fetch),
+  }
+  for (const key of Object.keys(out) as (keyof typeof out)[]) if (out[key] === undefined) delete out[key]
+  return out
+}
+
+const httpKind: ClientKind<HttpSpecOptions, HttpClient> = {
+  kind: 'http',
+  create(config, ctx) {
+    const auth = config.auth ?? ctx.defaults.auth
+    return createHttpClient({ ...shared(config, ctx), ...(auth === undefined ? {} : { auth }) })
+  },
+}
+
+/** A hand-made HTTP client (`createHttpClient`) held by the manager. */
+export function http(options: HttpSpecOptions = {}): ClientSpec<HttpClient, HttpSpecOptions> {
+  return { kind: httpKind, config: options }
+}
+
+interface ApiConfig<TClient, TScheme extends string> {
+  source: ApiSource<TClient, TScheme>
+  options: ApiSpecOptions<TScheme>
+}
+
+function apiKind<TClient, TScheme extends string>(): ClientKind<ApiConfig<TClient, TScheme>, TClient> {
+  return {
+    kind: 'api',
+    create({ source, options }, ctx) {
+      const auth = { ...ctx.defaults.credentials, ...options.auth }
+      const merged = { ...shared(options, ctx), auth } as ApiClientOptions<TScheme>
+      return typeof source === 'function' ? source(merged) : source.createClient(merged)
+    },
+  }
+}
+
+/** A generated client (`import petstore from 'virtual:api/petstore'`) held by the manager: `api(petstore, { ... })`. */
+export function api<TClient, TScheme extends string = string>(
+  source: ApiSource<TClient, TScheme>,
+  options: ApiSpecOptions<TScheme> = {},
+): ClientSpec<TClient, ApiConfig<TClient, TScheme>> {
+  return { kind: apiKind<TClient, TScheme>(), config: { source, options } }
+}

@@ -1,0 +1,174 @@
+import { budgetFor } from '../policy/budget'
+import { createEmitter } from '../log/logger'
+import type { LogEvent } from '../log/types'
+import type { Hooks } from '../http/types'
+import { ATTEMPT_HEADER } from './attempt-header'
+import { CircuitOpenError, ManagerClosedError, UnknownClientError } from './errors'
+import { createEventHub, type ManagerEvent } from './events'
+import { createGuardedFetch, type FetchFn } from './guarded-fetch'
+import { createMetricsRecorder } from './metrics'
+import { pickEnvironment } from './options'
+import { createOriginRegistry } from './origin-state'
+import type { ClientContext, ClientSpec, InstanceOf, ManagerMetrics, NetworkManager, NetworkManagerOptions, OriginMetrics } from './types'
+
+/** The manager's own error (closed, breaker open) under the HTTP client's ConnectionError, if there. */
+function managerError(error: unknown): CircuitOpenError | ManagerClosedError | undefined {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof CircuitOpenError || e instanceof ManagerClosedError) return e
+  }
+  return undefined
+}
+
+/**
+ * Named clients sharing defaults and per-origin limits, closed together. Clients are created on
+ * first `get()`; each one's HTTP traffic goes through a fetch that applies its origin's limits.
+ */
+export function createNetworkManager<const C extends Record<string, ClientSpec>>(options: NetworkManagerOptions<C>): NetworkManager<C> {
+  const { clients: specs, defaults = {}, environment } = options
+  const now = options.now ?? Date.now
+  const log = createEmitter(defaults.logger)
+  const hub = createEventHub((error) => log?.({ level: 'warn', event: 'manager.listener', message: `a manager event listener threw: ${String(error)}` }))
+  const metrics = createMetricsRecorder()
+  hub.subscribe(metrics.record)
+  hub.subscribe((event) => {
+    const entry = toLogEvent(event)
+    if (entry) log?.(entry)
+  })
+  const origins = createOriginRegistry(options.policy ?? {}, options.origins ?? {}, hub, now)
+  const close = new AbortController()
+  const inflight = new Set<AbortController>()
+  const instances = new Map<string, { spec: ClientSpec; instance: unknown }>()
+  let ids = 0
+  let closing: Promise<void> | undefined
+
+  const hooksFor = (client: string): Hooks => ({
+    onRequest({ attempt, headers }) {
+      headers.set(ATTEMPT_HEADER, String(attempt))
+    },
+    onRetry({ attempt, reason, delay, error }) {
+      hub.emit({ type: 'retry', client, attempt, reason, delay })
+      // Retrying cannot help while the breaker is open or after closeAll(): surface our error now.
+      const own = managerError(error)
+      if (own) throw own
+    },
+    onError({ error }) {
+      const own = managerError(error)
+      if (own) throw own
+    },
+  })
+
+  const contextFor = (name: string): ClientContext => {
+    const guard = (fetch: FetchFn | undefined): FetchFn =>
+      createGuardedFetch({
+        client: name,
+        origins,
+        hub,
+        closed: close.signal,
+        inflight,
+        nextId: () => ++ids,
+        now,
+        ...(fetch ? { fetch } : {}),
+        ...(defaults.redact ? { redact: defaults.redact } : {}),
+      })
+    return {
+      name,
+      environment,
+      defaults,
+      fetch: guard(defaults.fetch),
+      guard,
+      signal: close.signal,
+      hooks: hooksFor(name),
+      pick: (value, what) => pickEnvironment(value, environment, name, what),
+      emit: hub.emit,
+    }
+  }
+
+  const names = Object.keys(specs) as (keyof C & string)[]
+  return {
+    names,
+    get<K extends keyof C & string>(name: K): InstanceOf<C[K]> {
+      const existing = instances.get(name)
+      if (existing) return existing.instance as InstanceOf<C[K]>
+      const spec = Object.hasOwn(specs, name) ? specs[name] : undefined
+      if (!spec) throw new UnknownClientError(name, names)
+      if (close.signal.aborted) throw new ManagerClosedError(name, 'cannot be created after closeAll()')
+      const instance = spec.kind.create(spec.config, contextFor(name))
+      instances.set(name, { spec, instance })
+      return instance as InstanceOf<C[K]>
+    },
+    get closed() {
+      return close.signal.aborted
+    },
+    closeAll() {
+      closing ??= (async () => {
+        close.abort(new ManagerClosedError('*', 'aborted by closeAll()'))
+        for (const controller of inflight) controller.abort(close.signal.reason)
+        inflight.clear()
+        const results = await Promise.allSettled(
+          [...instances.values()].map(async ({ spec, instance }) => spec.kind.close?.(instance)),
+        )
+        hub.emit({ type: 'close', time: now() })
+        const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+        if (failed.length > 0) throw new AggregateError(failed.map((f) => f.reason), `Network manager: ${failed.length} client(s) failed to close`)
+      })()
+      return closing
+    },
+    metrics(): ManagerMetrics {
+      const traffic = metrics.clients()
+      const clients: ManagerMetrics['clients'] = {}
+      for (const name of names) {
+        const held = instances.get(name)
+        const spec = specs[name]!
+        clients[name] = {
+          kind: spec.kind.kind,
+          ...(traffic[name] ?? { requests: 0, retries: 0, errors: {}, latency: { count: 0 } }),
+          ...(held && spec.kind.describe ? spec.kind.describe(held.instance) : {}),
+        }
+      }
+      const perOrigin = metrics.origins()
+      const originMetrics: Record<string, OriginMetrics> = {}
+      for (const state of origins.all()) {
+        const entry: OriginMetrics = {
+          ...(perOrigin[state.origin] ?? { requests: 0, retries: 0, errors: {}, latency: { count: 0 } }),
+          inFlight: state.limiter.inFlight,
+          queued: state.limiter.queued,
+          breaker: state.breaker?.state() ?? 'off',
+          retryBudget: { remaining: budgetFor(state.origin).remaining(Date.now()) },
+        }
+        if (state.bucket) entry.rateLimit = state.bucket.snapshot()
+        originMetrics[state.origin] = entry
+      }
+      return { clients, origins: originMetrics }
+    },
+    subscribe: hub.subscribe,
+  }
+}
+
+/** The manager's own log lines; attempts are logged by the clients themselves. */
+function toLogEvent(event: ManagerEvent): LogEvent | undefined {
+  switch (event.type) {
+    case 'breaker':
+      return {
+        level: event.to === 'open' ? 'warn' : 'info',
+        event: 'manager.breaker',
+        message: `circuit for ${event.origin} ${event.from} → ${event.to}`,
+        'server.origin': event.origin,
+        from: event.from,
+        to: event.to,
+      }
+    case 'rate-limit':
+      return {
+        level: 'info',
+        event: 'manager.rate-limit',
+        message: `slowing down for ${event.origin} after HTTP ${event.status}: ${Number.isFinite(event.rate) ? `${event.rate.toFixed(2)} req/s` : 'no rate cap'}${event.pausedUntil ? `, paused until ${new Date(event.pausedUntil).toISOString()}` : ''}`,
+        'server.origin': event.origin,
+        rate: event.rate,
+        pausedUntil: event.pausedUntil,
+        'http.response.status_code': event.status,
+      }
+    case 'close':
+      return { level: 'info', event: 'manager.close', message: 'network manager closed' }
+    default:
+      return undefined
+  }
+}

@@ -1,0 +1,60 @@
+import { createBreaker, type BreakerOptions, type CircuitBreaker } from './breaker'
+import type { EventHub } from './events'
+import { createLimiter, type Limiter } from './limiter'
+import type { RateAdviceOptions } from './rate-advice'
+import { createTokenBucket, type TokenBucket, type TokenBucketOptions } from './token-bucket'
+
+/** Limits applied to one origin, shared by every client of the manager that talks to it. */
+export interface OriginPolicy {
+  /** Most requests in flight to the origin at once; the rest wait, served fairly across clients. @default Infinity */
+  maxConcurrent?: number
+  /**
+   * A token bucket per origin. `{}` turns on only the server-driven part (pause on 429 and on an
+   * exhausted `RateLimit-*` quota, pace when it runs low); `rate` adds a client-side ceiling.
+   * @default false
+   */
+  rateLimit?: false | (TokenBucketOptions & RateAdviceOptions)
+  /** The circuit breaker; `false` turns it off. @default {} (on, with the defaults of BreakerOptions) */
+  breaker?: false | BreakerOptions
+}
+
+export interface OriginState {
+  origin: string
+  limiter: Limiter
+  bucket: TokenBucket | undefined
+  breaker: CircuitBreaker | undefined
+  advice: RateAdviceOptions
+}
+
+/** Per-origin state, created on first use from the defaults merged with that origin's overrides. */
+export function createOriginRegistry(
+  defaults: OriginPolicy,
+  overrides: Record<string, OriginPolicy>,
+  hub: EventHub,
+  now: () => number,
+): { get(origin: string): OriginState; all(): OriginState[] } {
+  const states = new Map<string, OriginState>()
+  const normalized = new Map(Object.entries(overrides).map(([k, v]) => [new URL(k).origin, v]))
+  return {
+    get(origin) {
+      let state = states.get(origin)
+      if (state) return state
+      const policy = { ...defaults, ...normalized.get(origin) }
+      const rate = policy.rateLimit
+      const breakerOptions = policy.breaker ?? {}
+      state = {
+        origin,
+        limiter: createLimiter(policy.maxConcurrent ?? Infinity),
+        bucket: rate ? createTokenBucket(rate, now) : undefined,
+        breaker:
+          breakerOptions === false
+            ? undefined
+            : createBreaker(breakerOptions, now, (from, to) => hub.emit({ type: 'breaker', origin, from, to, time: now() })),
+        advice: rate ? { slowBelow: rate.slowBelow, maxPause: rate.maxPause } : {},
+      }
+      states.set(origin, state)
+      return state
+    },
+    all: () => [...states.values()],
+  }
+}
