@@ -116,6 +116,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     const call = callScope(init.signal, deadline)
     let refreshed = false
     let replays = 0
+    // A streamed body outlives send(): the caller's signal and the deadline must still reach it.
+    let streaming: boolean | undefined
 
     try {
       for (let attempt = 1; ; attempt++) {
@@ -168,7 +170,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
             }
           }
           if (response.ok) {
-            const streaming = init.responseType === 'stream' || init.responseType === 'sse' || response.headers.get('content-type')?.startsWith('text/event-stream')
+            streaming = init.responseType === 'stream' || init.responseType === 'sse' || response.headers.get('content-type')?.startsWith('text/event-stream')
             if (streaming) scope.clearTimer()
             const data = (await readBody(response, method, init.responseType)) as T
             log('info', 'http.attempt', `${method} ${shownUrl} → ${response.status}`, ctx, t0, response.status)
@@ -204,7 +206,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
             failure = 'final'
           }
         } finally {
-          scope.dispose()
+          if (!streaming) scope.dispose()
         }
 
         const now = Date.now()
@@ -241,7 +243,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         }
       }
     } finally {
-      call.dispose()
+      if (!streaming) call.dispose()
     }
 
     function httpInit(response: Response, errBody: unknown) {

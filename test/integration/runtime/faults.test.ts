@@ -1,0 +1,118 @@
+import { afterEach, describe, expect, test } from 'vitest'
+import { ConnectionError, createHttpClient, TimeoutError, ServerError } from '../../../runtime/index'
+import { refusedPort, response, startHostile, type HostileServer } from '../../helpers/http-hostile'
+
+let server: HostileServer | undefined
+afterEach(async () => {
+  await server?.close()
+  server = undefined
+})
+
+const fast = { baseDelay: 1, maxDelay: 5, budget: false as const }
+
+describe('hostile servers', () => {
+  test('connection refused is a ConnectionError, retried even for POST (never reached the server)', async () => {
+    const port = await refusedPort()
+    const retries: number[] = []
+    const client = createHttpClient({ baseUrl: `http://127.0.0.1:${port}`, retry: fast, hooks: { onRetry: (c) => void retries.push(c.attempt) } })
+    const error = await client.post('/x', { a: 1 }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ConnectionError)
+    expect((error as ConnectionError).refused).toBe(true)
+    expect((error as ConnectionError).attempts).toBe(3)
+    expect((error as ConnectionError).message).toContain(`POST http://127.0.0.1:${port}/x`)
+    expect(retries).toEqual([1, 2])
+  })
+
+  test('reset before any response byte: GET retried and succeeds, POST fails at once', async () => {
+    server = await startHostile((socket, { n }) => {
+      if (n === 1) socket.resetAndDestroy()
+      else socket.end(response(200, '{"ok":true}', { 'content-type': 'application/json' }))
+    })
+    const client = createHttpClient({ baseUrl: server.url, retry: fast })
+    expect(await client.get('/a')).toEqual({ ok: true })
+    expect(server.heads).toHaveLength(2)
+
+    await server.close()
+    server = await startHostile((socket) => socket.resetAndDestroy())
+    const post = createHttpClient({ baseUrl: server.url, retry: fast })
+    const error = await post.post('/a', { x: 1 }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ConnectionError)
+    expect(server.heads).toHaveLength(1)
+  })
+
+  test('reset mid-body and truncated body are ConnectionErrors, never a partial success', async () => {
+    server = await startHostile((socket, { n }) => {
+      socket.write(`HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"partial":`)
+      setTimeout(() => (n % 2 ? socket.resetAndDestroy() : socket.end()), 10)
+    })
+    const client = createHttpClient({ baseUrl: server.url, retry: { ...fast, limit: 1 } })
+    const error = await client.get('/body').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ConnectionError)
+    expect((error as ConnectionError).message).toMatch(/connection lost while reading the body/)
+    expect(server.heads).toHaveLength(2) // one reset, one truncated: both retried as GET
+  })
+
+  test('stall after headers: the attempt timeout fires per attempt', async () => {
+    server = await startHostile((socket) => socket.write('HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: 10\r\n\r\nab'))
+    const client = createHttpClient({ baseUrl: server.url, timeout: 80, retry: { ...fast, limit: 1 } })
+    const t0 = Date.now()
+    const error = await client.get('/stall').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(TimeoutError)
+    expect((error as TimeoutError).kind).toBe('attempt')
+    expect((error as TimeoutError).code).toBe('ERR_TIMEOUT')
+    expect(server.heads).toHaveLength(2)
+    expect(Date.now() - t0).toBeLessThan(2000)
+  })
+
+  test('a slow trickle never trips the attempt timer per chunk, but the total deadline fires', async () => {
+    server = await startHostile((socket) => {
+      socket.write('HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ntransfer-encoding: chunked\r\n\r\n')
+      const timer = setInterval(() => (socket.writable ? socket.write('1\r\nx\r\n') : clearInterval(timer)), 20)
+      socket.on('close', () => clearInterval(timer))
+    })
+    const client = createHttpClient({ baseUrl: server.url, timeout: 10_000, deadline: 250, retry: fast })
+    const t0 = Date.now()
+    const error = await client.get('/trickle').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(TimeoutError)
+    expect((error as TimeoutError).kind).toBe('deadline')
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(240)
+    expect(Date.now() - t0).toBeLessThan(2000)
+  })
+
+  test('intermittent failure then success: attempts counted and visible to hooks', async () => {
+    server = await startHostile((socket, { n }) =>
+      socket.write(n < 3 ? response(503, 'busy') : response(200, '{"n":3}', { 'content-type': 'application/json' })),
+    )
+    const seen: string[] = []
+    const client = createHttpClient({
+      baseUrl: server.url,
+      retry: fast,
+      hooks: { onRetry: (c) => void seen.push(`${c.attempt}:${c.reason}:${c.delaySource}`), onRequest: (c) => void c.headers.set('x-attempt', String(c.attempt)) },
+    })
+    const result = await client.send({ method: 'GET', url: '/flaky' })
+    expect(result.data).toEqual({ n: 3 })
+    expect(result.attempts).toBe(3)
+    expect(seen).toEqual(['1:status 503:backoff', '2:status 503:backoff'])
+    expect(server.heads.map((h) => /x-attempt: (\d)/.exec(h)?.[1])).toEqual(['1', '2', '3'])
+  })
+
+  test('a stale keep-alive connection closed by the server between requests does not fail the next call', async () => {
+    server = await startHostile((socket) => {
+      socket.write(response(200, 'ok', { 'content-type': 'text/plain', connection: 'keep-alive' }))
+      setTimeout(() => socket.end(), 20) // close the idle connection without saying so
+    })
+    const client = createHttpClient({ baseUrl: server.url, retry: fast })
+    expect(await client.get('/1')).toBe('ok')
+    await new Promise((r) => setTimeout(r, 60))
+    expect(await client.post('/2', 'body')).toBe('ok')
+    expect(server.heads).toHaveLength(2)
+  })
+
+  test('500 with a huge body keeps only maxErrorBodyBytes', async () => {
+    server = await startHostile((socket) => socket.end(response(500, 'x'.repeat(200_000), { 'content-type': 'text/plain' })))
+    const client = createHttpClient({ baseUrl: server.url, retry: false, maxErrorBodyBytes: 1024 })
+    const error = (await client.get('/big').catch((e: unknown) => e)) as ServerError<string>
+    expect(error).toBeInstanceOf(ServerError)
+    expect(error.body).toHaveLength(1024)
+  })
+})
