@@ -1,0 +1,102 @@
+import type { ParameterLocation } from '../../runtime/api/types'
+import { RUNTIME_ID } from './banner'
+import { indexKey, jsLiteral } from './literals'
+import type { NamedOperation, TagGroup } from './names'
+import { isSuccessStatus, LOCATIONS } from './operations'
+
+export interface DeclarationInput {
+  /** openapi-typescript's output: `paths`, `components`, `operations`, `webhooks`, `$defs`. */
+  types: string
+  operations: NamedOperation[]
+  groups: TagGroup[]
+  schemas: Array<{ alias: string; schema: string }>
+  securitySchemes: string[]
+  /** Inside `declare module '…'` (no `declare` keyword allowed) or a standalone `.d.ts` file. */
+  ambient: boolean
+}
+
+/**
+ * The body of the declarations for one API: usable inside `declare module 'virtual:api/<name>'`
+ * or as a standalone `<name>.d.ts`. Per-operation types index into openapi-typescript's `paths`
+ * instead of repeating shapes, so the checker only expands what the app touches.
+ */
+export function buildDeclarations(input: DeclarationInput): string {
+  const out: string[] = [
+    `import type { ApiClientOptions as __ApiClientOptions, ErrorResponse as __ErrorResponse, Operation as __Operation } from ${jsLiteral(RUNTIME_ID)}`,
+    '',
+    input.types.trimEnd(),
+    '',
+  ]
+  for (const { alias, schema } of input.schemas) out.push(`export type ${alias} = components["schemas"]${indexKey(schema)}`)
+  if (input.schemas.length > 0) out.push('')
+  for (const op of input.operations) {
+    const doc = docComment(op)
+    if (doc) out.push(doc)
+    out.push(`export const ${op.name}: ${operationType(op)}`)
+  }
+  const schemes = input.securitySchemes.length > 0 ? input.securitySchemes.map(jsLiteral).join(' | ') : 'never'
+  const tree = treeType(input.operations, input.groups)
+  out.push(
+    '',
+    `export function configure(options: __ApiClientOptions<${schemes}>): void`,
+    `export function createClient(options?: __ApiClientOptions<${schemes}>): ${tree}`,
+    `${input.ambient ? '' : 'declare '}const __default: ${tree.slice(0, -1)}${tree.length > 2 ? '; ' : ''}configure: typeof configure; createClient: typeof createClient }`,
+    'export default __default',
+  )
+  return `${out.join('\n')}\n`
+}
+
+function treeType(operations: NamedOperation[], groups: TagGroup[]): string {
+  const members = operations.map((op) => `${op.name}: typeof ${op.name}`)
+  for (const group of groups) {
+    members.push(`${group.key}: { ${group.operations.map((name) => `${name}: typeof ${name}`).join('; ')} }`)
+  }
+  return members.length > 0 ? `{ ${members.join('; ')} }` : '{}'
+}
+
+function docComment(op: NamedOperation): string | undefined {
+  const lines: string[] = []
+  if (op.summary) lines.push(op.summary.replace(/\*\//g, '*\\/').replace(/\r?\n/g, ' '))
+  lines.push(`\`${op.def.method} ${op.pathKey.replace(/\*\//g, '*\\/')}\``)
+  if (op.deprecated) lines.push('@deprecated')
+  return ['/**', ...lines.map((line) => ` * ${line}`), ' */'].join('\n')
+}
+
+function operationType(op: NamedOperation): string {
+  const ref = `paths${indexKey(op.pathKey)}${indexKey(op.method)}`
+  const members: string[] = []
+  for (const where of LOCATIONS) {
+    const input = op.inputs[where as ParameterLocation]
+    if (!input) continue
+    members.push(`${where}${input.required ? '' : '?'}: NonNullable<${ref}["parameters"]${indexKey(where)}>`)
+  }
+  const body = op.def.body
+  if (body && body.contentTypes.length > 0) {
+    const types = body.contentTypes.map((type) => `NonNullable<${ref}["requestBody"]>["content"]${indexKey(type)}`)
+    members.push(`body${body.required ? '' : '?'}: ${types.join(' | ')}`)
+    if (body.contentTypes.length > 1) members.push(`contentType?: ${body.contentTypes.map(jsLiteral).join(' | ')}`)
+  }
+  const input = members.length > 0 ? `{ ${members.join('; ')} }` : '{}'
+  const success: string[] = []
+  const errors: string[] = []
+  for (const [status, response] of Object.entries(op.def.responses ?? {})) {
+    const base = `${ref}["responses"]${indexKey(status)}`
+    const bodyType =
+      response.contentTypes.length > 0 ? response.contentTypes.map((type) => `${base}["content"]${indexKey(type)}`).join(' | ') : 'undefined'
+    if (isSuccessStatus(status)) success.push(bodyType)
+    else errors.push(`__ErrorResponse<${statusType(status)}, ${bodyType}>`)
+  }
+  const data = success.length > 0 ? unique(success).join(' | ') : 'unknown'
+  const error = errors.length > 0 ? errors.join(' | ') : 'never'
+  return `__Operation<${input}, ${data}, ${error}>`
+}
+
+/** `404` stays a literal; ranges (`4XX`) widen to `number`; `default` is the contract's own tag. */
+function statusType(status: string): string {
+  if (status === 'default') return '"default"'
+  return /^\d{3}$/.test(status) ? status : 'number'
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)]
+}

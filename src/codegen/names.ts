@@ -1,0 +1,59 @@
+import { isObject, type OpenApiDocument } from './document'
+import { toCamelIdentifier, toPascalIdentifier, uniqueName } from './literals'
+import type { OperationModel } from './operations'
+
+/** Value names the generated module defines itself; operations and tags never take them. */
+const OWN_VALUES = ['configure', 'createClient', 'paths', 'components', 'operations', 'webhooks']
+/** Type names in openapi-typescript's output (helpers included); schema aliases never take them. */
+const OWN_TYPES = ['WithRequired', 'OneOf', 'XOR', 'Record', 'NonNullable', 'Partial', 'Required', 'Omit', 'Pick']
+
+export interface NamedOperation extends OperationModel {
+  /** The export name: from operationId, else from method and path (`getPetsPetId`). */
+  name: string
+}
+
+export interface TagGroup {
+  /** The key in the default export and the client tree. */
+  key: string
+  tag: string
+  operations: string[]
+}
+
+/**
+ * Deterministic names: document order decides who keeps the plain name; later collisions get a
+ * numeric suffix (`listPets2`), so the same document always yields the same exports.
+ */
+export function nameOperations(operations: OperationModel[]): NamedOperation[] {
+  const taken = new Set(OWN_VALUES)
+  return operations.map((op) => {
+    const base = op.operationId ? toCamelIdentifier(op.operationId) : toCamelIdentifier(`${op.method} ${op.pathKey}`)
+    return { ...op, name: uniqueName(base, taken) }
+  })
+}
+
+/** Tag groups in the order tags first appear (document `tags` list first, then operations). */
+export function groupByTag(document: OpenApiDocument, operations: NamedOperation[]): TagGroup[] {
+  const order: string[] = []
+  if (Array.isArray(document.tags)) {
+    for (const tag of document.tags) if (isObject(tag) && typeof tag.name === 'string') order.push(tag.name)
+  }
+  for (const op of operations) for (const tag of op.tags) if (!order.includes(tag)) order.push(tag)
+  const taken = new Set([...OWN_VALUES, ...operations.map((op) => op.name)])
+  const groups: TagGroup[] = []
+  for (const tag of order) {
+    const members = operations.filter((op) => op.tags.includes(tag)).map((op) => op.name)
+    if (members.length === 0) continue
+    const base = toCamelIdentifier(tag, 'tag')
+    const key = uniqueName(taken.has(base) ? `${base}Tag` : base, taken)
+    groups.push({ key, tag, operations: members })
+  }
+  return groups
+}
+
+/** Readable aliases for `components.schemas`: `Pet`, `IoK8sApiCoreV1Pod`, `NewPet2` on a collision. */
+export function nameSchemas(document: OpenApiDocument): Array<{ alias: string; schema: string }> {
+  const schemas = isObject(document.components) ? document.components.schemas : undefined
+  if (!isObject(schemas)) return []
+  const taken = new Set(OWN_TYPES)
+  return Object.keys(schemas).map((schema) => ({ alias: uniqueName(toPascalIdentifier(schema), taken), schema }))
+}

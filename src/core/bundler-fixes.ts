@@ -1,0 +1,42 @@
+import type { Compiler } from 'webpack'
+import type { PluginBuild } from 'esbuild'
+import { VIRTUAL_ID_FILTER } from './virtual-id'
+
+/**
+ * webpack 5 treats `virtual:` as a URI scheme and fails with UnhandledSchemeError before
+ * enhanced-resolve (where unplugin runs `resolveId`) sees the id (unjs/unplugin#19). Claim our
+ * ids in `resolveForScheme` and send them through the normal resolver, so `resolveId` and `load`
+ * see the same ids as in every other bundler. Other `virtual:` ids (webpack's VirtualUrlPlugin)
+ * are left alone.
+ */
+export function claimVirtualScheme(compiler: Compiler, pluginName: string): void {
+  compiler.hooks.normalModuleFactory.tap(pluginName, (factory) => {
+    factory.hooks.resolveForScheme.for('virtual').tapAsync(pluginName, (resource, data, callback) => {
+      if (!VIRTUAL_ID_FILTER.test(resource.resource)) return callback()
+      const resolver = factory.getResolver('normal', data.resolveOptions)
+      resolver.resolve({}, data.context, resource.resource, {}, (error, result) => {
+        if (error) return callback(error)
+        if (typeof result !== 'string') return callback(new Error(`cannot resolve ${resource.resource}`))
+        resource.resource = result
+        resource.path = result
+        resource.query = ''
+        resource.fragment = ''
+        callback(null, true)
+      })
+    })
+  })
+}
+
+/**
+ * unplugin gives esbuild `dirname(resolvedId)` as the virtual module's resolveDir, which for
+ * `\0virtual:api/x` is no folder, so the module's own `import … from '@codomyrmex/networking/runtime'`
+ * fails. Imports made from our namespace are resolved again from the project root.
+ */
+export function resolveFromRoot(build: PluginBuild, namespace: string, root: () => string): void {
+  build.onResolve({ filter: /.*/, namespace }, async (args) => {
+    if (args.pluginData === namespace) return undefined
+    const result = await build.resolve(args.path, { kind: args.kind, resolveDir: root(), pluginData: namespace })
+    if (result.errors.length > 0) return { errors: result.errors }
+    return { path: result.path, external: result.external, namespace: result.namespace, sideEffects: result.sideEffects }
+  })
+}

@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises'
+import { generateApi } from '../codegen/generate'
+import type { Problem } from '../errors'
+import { renderDeclarationFile } from '../dts/render'
+import { writeIfChanged } from '../dts/write'
+import { prepareSpec } from '../spec/prepare'
+import { fetchText, isRemote } from '../spec/remote'
+import { cacheKey, DiskCache, type CacheEntry } from './cache'
+import type { ResolvedApi, ResolvedOptions } from './options'
+
+export interface LoadedApi {
+  code: string
+  /** Files to watch: the document and every file it `$ref`s. */
+  watchFiles: string[]
+  warnings: Problem[]
+  /** False when the output came from the cache (memory or disk) without regenerating. */
+  generated: boolean
+}
+
+/**
+ * Per-plugin state: turns a registered API into module code, caching by a hash of documents and
+ * options (memory first, then disk), and keeps the declaration file in step. Bundler-agnostic:
+ * the factory calls it from hooks.
+ */
+export class ApiContext {
+  private readonly memory = new Map<string, CacheEntry>()
+  private readonly disk: DiskCache
+  private readonly pending = new Map<string, Promise<LoadedApi>>()
+  /** Counts full generations, for tests and benchmarks that must prove a warm build skipped them. */
+  generations = 0
+
+  constructor(readonly options: ResolvedOptions) {
+    this.disk = new DiskCache(options.cacheDir)
+  }
+
+  has(name: string): boolean {
+    return this.options.apis.has(name)
+  }
+
+  /** The module for one API; concurrent calls for the same API share one run. */
+  load(name: string): Promise<LoadedApi> {
+    const running = this.pending.get(name)
+    if (running) return running
+    const run = this.loadFresh(name).finally(() => this.pending.delete(name))
+    this.pending.set(name, run)
+    return run
+  }
+
+  private async loadFresh(name: string): Promise<LoadedApi> {
+    const api = this.options.apis.get(name)
+    if (!api) throw new Error(`unknown API "${name}"`)
+    const cached = this.memory.get(name) ?? (await this.disk.read(name))
+    if (cached && (await this.isCurrent(api, cached))) {
+      this.memory.set(name, cached)
+      return { code: cached.code, watchFiles: localFiles(cached.files), warnings: cached.warnings, generated: false }
+    }
+    const prepared = await prepareSpec(name, api.spec, this.options.allowRemote)
+    const output = await generateApi({ name, document: prepared.document, ...(api.baseUrl === undefined ? {} : { baseUrl: api.baseUrl }) })
+    this.generations++
+    const entry: CacheEntry = {
+      key: cacheKey(apiKey(api), prepared.sources),
+      files: [...prepared.sources.keys()],
+      code: output.code,
+      ambient: output.ambient,
+      standalone: output.standalone,
+      warnings: prepared.warnings,
+    }
+    this.memory.set(name, entry)
+    await this.disk.write(name, entry).catch(() => undefined)
+    return { code: entry.code, watchFiles: localFiles(entry.files), warnings: entry.warnings, generated: true }
+  }
+
+  /** Re-reads the files an entry was built from; any change (or a missing file) is a miss. */
+  private async isCurrent(api: ResolvedApi, entry: CacheEntry): Promise<boolean> {
+    const sources = new Map<string, string>()
+    try {
+      for (const file of entry.files) sources.set(file, isRemote(file) ? await fetchText(file, 10_000) : await readFile(file, 'utf8'))
+    } catch {
+      return false
+    }
+    return entry.files[0] === api.spec && cacheKey(apiKey(api), sources) === entry.key
+  }
+
+  /** Declarations of one loaded API (ambient form), if it has been loaded. */
+  declarations(name: string): { ambient: string; standalone: string } | undefined {
+    const entry = this.memory.get(name)
+    return entry && { ambient: entry.ambient, standalone: entry.standalone }
+  }
+
+  /**
+   * Loads every API and writes the declaration file if its content changed. An API that fails
+   * keeps its last good declarations; the errors are returned for the host to report.
+   */
+  async writeDeclarations(): Promise<{ written: boolean; errors: Array<{ name: string; error: unknown }> }> {
+    const errors: Array<{ name: string; error: unknown }> = []
+    const blocks = new Map<string, string>()
+    for (const name of [...this.options.apis.keys()].sort()) {
+      try {
+        await this.load(name)
+        blocks.set(name, (this.declarations(name) as { ambient: string }).ambient)
+      } catch (error) {
+        errors.push({ name, error })
+        // Keep the last good declarations rather than dropping the module from the file.
+        const previous = this.declarations(name)
+        if (previous) blocks.set(name, previous.ambient)
+      }
+    }
+    if (!this.options.dts) return { written: false, errors }
+    const written = await writeIfChanged(this.options.dts, renderDeclarationFile(blocks))
+    return { written, errors }
+  }
+}
+
+function apiKey(api: ResolvedApi): unknown {
+  return { name: api.name, spec: api.spec, baseUrl: api.baseUrl ?? null }
+}
+
+function localFiles(files: string[]): string[] {
+  return files.filter((file) => !isRemote(file))
+}

@@ -1,0 +1,159 @@
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { extname, isAbsolute, join, resolve } from 'node:path'
+import { OptionsError } from '../errors'
+import { isAllowedOrigin, isRemote } from '../spec/remote'
+import { API_NAME } from './virtual-id'
+
+export interface ApiOptions {
+  /** Path (relative to `root`) or URL of the OpenAPI document. URLs need their origin in `allowRemote`. */
+  spec: string
+  /** Replaces the document's `servers` with this base URL in the generated client. */
+  baseUrl?: string
+}
+
+export interface Options {
+  /** APIs by name: `petstore: './petstore.yaml'` makes `virtual:api/petstore`. */
+  apis?: Record<string, string | ApiOptions>
+  /**
+   * A folder whose `*.yaml`, `*.yml` and `*.json` files each become `virtual:api/<file stem>`.
+   * Entries in `apis` win over a file of the same name.
+   */
+  dir?: string
+  /**
+   * Where the declarations of every `virtual:api/*` module go, relative to `root`; `false` turns
+   * them off.
+   * @default 'api-clients.d.ts'
+   */
+  dts?: boolean | string
+  /**
+   * Origins (`https://api.example.com`) that documents and `$ref`s may be fetched from. Empty by
+   * default: a build never reaches the network unless told to.
+   * @default []
+   */
+  allowRemote?: string[]
+  /** Project root for relative paths. @default the bundler's root, else `process.cwd()` */
+  root?: string
+  /**
+   * Folder for the generated-code cache (keyed by a hash of documents and options); `false`
+   * keeps the cache in memory only.
+   * @default 'node_modules/.cache/codomyrmex-networking'
+   */
+  cacheDir?: string | false
+}
+
+export interface ResolvedApi {
+  name: string
+  /** Absolute path or URL. */
+  spec: string
+  baseUrl?: string
+}
+
+export interface ResolvedOptions {
+  root: string
+  apis: Map<string, ResolvedApi>
+  dts: string | false
+  allowRemote: string[]
+  cacheDir: string | false
+}
+
+const KNOWN = new Set(['apis', 'dir', 'dts', 'allowRemote', 'root', 'cacheDir'])
+const DOCUMENT_EXTENSIONS = new Set(['.yaml', '.yml', '.json'])
+
+/** Checks every option and fails naming the first one that is wrong and what was expected. */
+export function resolveOptions(raw: unknown, fallbackRoot = process.cwd()): ResolvedOptions {
+  if (raw === undefined) raw = {}
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new OptionsError('options', 'expected an object')
+  const options = raw as Options & Record<string, unknown>
+  for (const key of Object.keys(options)) {
+    if (!KNOWN.has(key)) throw new OptionsError(key, `unknown option; expected one of ${[...KNOWN].join(', ')}`)
+  }
+  if (options.root !== undefined && typeof options.root !== 'string') throw new OptionsError('root', 'expected a path')
+  const root = resolve(options.root ?? fallbackRoot)
+  const allowRemote = resolveAllowRemote(options.allowRemote)
+  const apis = new Map<string, ResolvedApi>()
+  if (options.dir !== undefined) {
+    for (const api of scanDir(root, options.dir)) apis.set(api.name, api)
+  }
+  if (options.apis !== undefined) {
+    if (typeof options.apis !== 'object' || options.apis === null || Array.isArray(options.apis)) {
+      throw new OptionsError('apis', 'expected an object of name → document path, URL or { spec, baseUrl }')
+    }
+    for (const [name, value] of Object.entries(options.apis)) apis.set(name, resolveApi(root, name, value, allowRemote))
+  }
+  return { root, apis, dts: resolveDts(root, options.dts), allowRemote, cacheDir: resolveCacheDir(root, options.cacheDir) }
+}
+
+function resolveApi(root: string, name: string, value: unknown, allowRemote: string[]): ResolvedApi {
+  const where = `apis.${name}`
+  if (!API_NAME.test(name)) throw new OptionsError(where, 'API names are letters, digits, ".", "_" and "-", starting with a letter or digit')
+  const entry = typeof value === 'string' ? { spec: value } : value
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new OptionsError(where, 'expected a document path, a URL or { spec, baseUrl }')
+  const { spec, baseUrl, ...rest } = entry as Record<string, unknown>
+  const unknownKey = Object.keys(rest)[0]
+  if (unknownKey !== undefined) throw new OptionsError(`${where}.${unknownKey}`, 'unknown option; expected spec or baseUrl')
+  if (typeof spec !== 'string' || spec === '') throw new OptionsError(`${where}.spec`, 'expected a document path or URL')
+  if (baseUrl !== undefined && (typeof baseUrl !== 'string' || !isUrlish(baseUrl))) {
+    throw new OptionsError(`${where}.baseUrl`, 'expected an absolute URL (https://api.example.com) or a path starting with "/"')
+  }
+  if (isRemote(spec)) {
+    if (!isAllowedOrigin(spec, allowRemote)) {
+      throw new OptionsError(`${where}.spec`, `remote documents are off: add "${new URL(spec).origin}" to \`allowRemote\` to fetch ${spec}`)
+    }
+    return baseUrl === undefined ? { name, spec } : { name, spec, baseUrl }
+  }
+  const path = isAbsolute(spec) ? spec : resolve(root, spec)
+  if (!existsSync(path)) throw new OptionsError(`${where}.spec`, `no file at ${path}`)
+  return baseUrl === undefined ? { name, spec: path } : { name, spec: path, baseUrl }
+}
+
+function isUrlish(value: string): boolean {
+  if (value.startsWith('/')) return true
+  try {
+    return /^https?:$/.test(new URL(value).protocol)
+  } catch {
+    return false
+  }
+}
+
+function scanDir(root: string, dir: unknown): ResolvedApi[] {
+  if (typeof dir !== 'string' || dir === '') throw new OptionsError('dir', 'expected a folder path')
+  const folder = resolve(root, dir)
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new OptionsError('dir', `no folder at ${folder}`)
+  return readdirSync(folder)
+    .filter((file) => DOCUMENT_EXTENSIONS.has(extname(file).toLowerCase()))
+    .sort()
+    .map((file) => ({ name: file.slice(0, -extname(file).length), spec: join(folder, file) }))
+    .filter((api) => API_NAME.test(api.name))
+}
+
+function resolveAllowRemote(value: unknown): string[] {
+  if (value === undefined) return []
+  if (!Array.isArray(value)) throw new OptionsError('allowRemote', 'expected an array of origins such as "https://api.example.com"')
+  return value.map((origin, index) => {
+    if (typeof origin !== 'string') throw new OptionsError(`allowRemote[${index}]`, 'expected an origin string')
+    let url: URL
+    try {
+      url = new URL(origin)
+    } catch {
+      throw new OptionsError(`allowRemote[${index}]`, `"${origin}" is not an origin such as "https://api.example.com"`)
+    }
+    if (!/^https?:$/.test(url.protocol) || url.origin !== origin.replace(/\/+$/, '')) {
+      throw new OptionsError(`allowRemote[${index}]`, `"${origin}" is not an origin (scheme, host and port only)`)
+    }
+    return url.origin
+  })
+}
+
+function resolveDts(root: string, value: unknown): string | false {
+  if (value === undefined || value === true) return resolve(root, 'api-clients.d.ts')
+  if (value === false) return false
+  if (typeof value !== 'string' || !value.endsWith('.d.ts')) throw new OptionsError('dts', 'expected false or a path ending in ".d.ts"')
+  return resolve(root, value)
+}
+
+function resolveCacheDir(root: string, value: unknown): string | false {
+  if (value === undefined) return resolve(root, 'node_modules/.cache/codomyrmex-networking')
+  if (value === false) return false
+  if (typeof value !== 'string' || value === '') throw new OptionsError('cacheDir', 'expected false or a folder path')
+  return resolve(root, value)
+}

@@ -1,0 +1,25 @@
+/** `import x from 'virtual:api/<name>'`: the only public id; every bundler sees this spelling. */
+export const VIRTUAL_PREFIX = 'virtual:api/'
+/** The resolved id: `\0` keeps other plugins and file loaders away from it (Rollup convention). */
+export const RESOLVED_PREFIX = `\0${VIRTUAL_PREFIX}`
+
+export const VIRTUAL_ID_FILTER = /^virtual:api\//
+/** rspack hands importers as `/\0virtual:api/<name>`; accept the leading slash. */
+export const RESOLVED_ID_FILTER = /^\/?\0virtual:api\//
+
+export function asVirtualId(name: string): string {
+  return `${VIRTUAL_PREFIX}${name}`
+}
+
+export function asResolvedId(name: string): string {
+  return `${RESOLVED_PREFIX}${name}`
+}
+
+/** The API name inside a public or resolved id, or undefined for any other id. */
+export function getApiName(id: string): string | undefined {
+  const bare = id.replace(/^\/?\0/, '').split('?')[0] ?? ''
+  return bare.startsWith(VIRTUAL_PREFIX) ? bare.slice(VIRTUAL_PREFIX.length) : undefined
+}
+
+/** Allowed API names: they become module ids and file names. */
+export const API_NAME = /^[A-Za-z0-9][\w.-]*$/

@@ -1,0 +1,122 @@
+import { getPointer, isObject, pointerOf, type JsonObject } from '../codegen/document'
+
+/** A problem found by our own checks, before the file and line are known. */
+export interface Finding {
+  pointer: string
+  message: string
+  severity: 'error' | 'warning'
+}
+
+const STATUS = /^(default|[1-5]\d\d|[1-5]XX)$/
+
+/**
+ * Checks that the specification's JSON Schema cannot express but code generation depends on:
+ * references that never reach a value, response keys that are not status codes, and parameter
+ * defaults that contradict their own schema. Pure: document in, findings out.
+ */
+export function checkDocument(document: JsonObject): Finding[] {
+  const findings: Finding[] = []
+  walk(document, [], (node, path) => {
+    if (typeof node.$ref === 'string') checkRef(document, node.$ref, path, findings)
+    const parent = path[path.length - 1]
+    if (parent === 'responses' && path.length >= 3 && isOperation(path)) checkStatuses(node, path, findings)
+    if (parent === 'parameters' || (path.length >= 2 && path[path.length - 2] === 'parameters')) checkParameter(node, path, findings)
+  })
+  return findings
+}
+
+function isOperation(path: readonly (string | number)[]): boolean {
+  return path[0] === 'paths' || path[0] === 'webhooks' || (path[0] === 'components' && path[1] === 'pathItems')
+}
+
+function checkRef(document: JsonObject, ref: string, path: (string | number)[], findings: Finding[]): void {
+  if (!ref.startsWith('#')) return
+  const seen = new Set<string>()
+  let current = ref
+  for (;;) {
+    if (seen.has(current)) {
+      findings.push({ pointer: pointerOf([...path, '$ref']), message: `circular $ref "${ref}": it refers back to itself and never reaches a value`, severity: 'error' })
+      return
+    }
+    seen.add(current)
+    const target = getPointer(document, current.slice(1))
+    if (target === undefined) {
+      findings.push({ pointer: pointerOf([...path, '$ref']), message: `$ref "${current}" points to nothing in the document`, severity: 'error' })
+      return
+    }
+    if (!isObject(target) || typeof target.$ref !== 'string' || !target.$ref.startsWith('#')) return
+    current = target.$ref
+  }
+}
+
+function checkStatuses(responses: JsonObject, path: (string | number)[], findings: Finding[]): void {
+  for (const key of Object.keys(responses)) {
+    if (key.startsWith('x-') || key === '$ref' || STATUS.test(key)) continue
+    findings.push({
+      pointer: pointerOf([...path, key]),
+      message: `"${key}" is not an HTTP status code: response keys are "default", a code such as "200", or a range such as "4XX"`,
+      severity: 'error',
+    })
+  }
+}
+
+const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i
+
+/** A parameter's `default` is what callers get when they omit it: it must fit the parameter's own type. */
+function checkParameter(param: JsonObject, path: (string | number)[], findings: Finding[]): void {
+  if (typeof param.in !== 'string' || !('name' in param)) return
+  const schema = isObject(param.schema) ? param.schema : param
+  if (!('default' in schema)) return
+  const value = schema.default
+  const where = isObject(param.schema) ? [...path, 'schema', 'default'] : [...path, 'default']
+  const problem = defaultProblem(schema, value)
+  if (problem) {
+    findings.push({ pointer: pointerOf(where), message: `default ${JSON.stringify(value)} of parameter "${String(param.name)}" ${problem.message}`, severity: problem.severity })
+  }
+}
+
+/**
+ * A default of the wrong JSON type still serializes to the same URL text (`1` and `"1"`), so it
+ * only warns; a string that breaks its format (a uuid that is not one) would be sent as is and
+ * rejected by the server, so it is an error.
+ */
+function defaultProblem(schema: JsonObject, value: unknown): Omit<Finding, 'pointer'> | undefined {
+  const types = Array.isArray(schema.type) ? schema.type : typeof schema.type === 'string' ? [schema.type] : []
+  if (schema.format === 'uuid' && typeof value === 'string' && !UUID.test(value)) return { message: 'is not a uuid (format: uuid)', severity: 'error' }
+  if (types.length > 0 && !types.some((type) => matchesType(type, value))) return { message: `is not of type ${types.join(' | ')}`, severity: 'warning' }
+  return undefined
+}
+
+function matchesType(type: unknown, value: unknown): boolean {
+  switch (type) {
+    case 'string':
+      return typeof value === 'string'
+    case 'integer':
+      return Number.isInteger(value)
+    case 'number':
+      return typeof value === 'number'
+    case 'boolean':
+      return typeof value === 'boolean'
+    case 'array':
+      return Array.isArray(value)
+    case 'object':
+      return isObject(value)
+    case 'null':
+      return value === null
+    default:
+      return true
+  }
+}
+
+/** Depth-first over objects (arrays included), with the path of each object visited. */
+function walk(node: unknown, path: (string | number)[], visit: (node: JsonObject, path: (string | number)[]) => void): void {
+  if (Array.isArray(node)) {
+    node.forEach((item, index) => walk(item, [...path, index], visit))
+    return
+  }
+  if (!isObject(node)) return
+  visit(node, path)
+  for (const [key, value] of Object.entries(node)) {
+    if (typeof value === 'object' && value !== null) walk(value, [...path, key], visit)
+  }
+}

@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { bundle } from '@readme/openapi-parser'
+import type { JsonObject } from '../codegen/document'
+import { isObject } from '../codegen/document'
+import { SpecError, type Problem } from '../errors'
+import { checkDocument } from './checks'
+import { parseText } from './parse-text'
+import { locate } from './validate'
+import { fetchText, isAllowedOrigin, isRemote } from './remote'
+
+export interface LoadOptions {
+  /** The API name, for messages. */
+  api: string
+  /** Origins remote documents and `$ref`s may come from; empty means no network at all. */
+  allowRemote: readonly string[]
+  timeoutMs?: number
+}
+
+export interface LoadedDocument {
+  /** Absolute path (or allowed URL) of the entry document. */
+  entry: string
+  /** Every file read, by absolute path or URL, as text: hashed for the cache, watched, located into. */
+  sources: Map<string, string>
+  /** The document with external `$ref`s bundled in (internal `#/...` references kept). */
+  document: JsonObject
+}
+
+interface RefFile {
+  url: string
+}
+
+/**
+ * Reads the entry document and every file it `$ref`s through @readme/openapi-parser's bundler,
+ * with our own resolvers: files are read and parsed by us (so we keep their text for locating
+ * problems), and HTTP is refused unless the origin is allow-listed, so a build never reaches the
+ * network unasked.
+ */
+export async function loadDocument(entry: string, options: LoadOptions): Promise<LoadedDocument> {
+  const sources = new Map<string, string>()
+  const parsed = new Map<string, unknown>()
+  let failure: unknown
+  const remember = <T>(run: () => Promise<T>): Promise<T> =>
+    run().catch((error: unknown) => {
+      failure ??= error
+      throw error
+    })
+  const file = {
+    order: 1,
+    canRead: (ref: RefFile) => !isRemote(ref.url),
+    read: (ref: RefFile) =>
+      remember(async () => {
+        const path = toPath(ref.url)
+        const text = await readFile(path, 'utf8').catch((error: unknown) => {
+          throw new SpecError(options.api, [problem(path, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`)], { cause: error })
+        })
+        sources.set(path, text)
+        const value = parseText(text, path, options.api)
+        parsed.set(path, value)
+        return value
+      }),
+  }
+  const http = {
+    order: 2,
+    canRead: (ref: RefFile) => isRemote(ref.url),
+    read: (ref: RefFile) =>
+      remember(async () => {
+        if (!isAllowedOrigin(ref.url, options.allowRemote)) {
+          throw new SpecError(options.api, [
+            problem(ref.url, `remote documents are off: add "${safeOrigin(ref.url)}" to the \`allowRemote\` option to fetch it`),
+          ])
+        }
+        const text = await fetchText(ref.url, options.timeoutMs ?? 10_000).catch((error: unknown) => {
+          throw new SpecError(options.api, [problem(ref.url, `cannot fetch: ${(error as Error).message}`)], { cause: error })
+        })
+        sources.set(ref.url, text)
+        return parseText(text, ref.url, options.api)
+      }),
+  }
+  const resolve = { external: true, file, http } as unknown as NonNullable<Parameters<typeof bundle>[1]>['resolve']
+  let document: unknown
+  try {
+    document = await bundle(entry, { resolve })
+  } catch (error) {
+    if (failure instanceof SpecError) throw failure
+    // A dangling internal `$ref`: our own check finds every one of them, with its place.
+    const entryValue = parsed.get(entry)
+    if (isObject(entryValue)) {
+      const found = checkDocument(entryValue).filter((finding) => finding.severity === 'error')
+      if (found.length > 0) throw new SpecError(options.api, locate({ entry, sources, document: entryValue }, found), { cause: error })
+    }
+    throw bundleError(options.api, entry, error, failure)
+  }
+  if (!isObject(document)) throw new SpecError(options.api, [problem(entry, 'the document is not an object')])
+  return { entry, sources, document }
+}
+
+function bundleError(api: string, entry: string, error: unknown, failure: unknown): SpecError {
+  const raw = failure ?? error
+  const message = raw instanceof Error ? raw.message : String(raw)
+  // json-schema-ref-parser names the missing file or pointer; keep that part, drop its stack.
+  const source = typeof (error as { source?: unknown })?.source === 'string' ? toPath((error as { source: string }).source) : entry
+  return new SpecError(api, [problem(source, `cannot resolve a $ref: ${message.split('\n')[0]}`)], { cause: raw })
+}
+
+function problem(file: string, message: string): Problem {
+  return { file, pointer: '', message, severity: 'error' }
+}
+
+function toPath(url: string): string {
+  return url.startsWith('file:') ? fileURLToPath(url) : decodeURI(url)
+}
+
+function safeOrigin(url: string): string {
+  try {
+    return new URL(url).origin
+  } catch {
+    return url
+  }
+}

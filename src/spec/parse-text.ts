@@ -1,0 +1,28 @@
+import { parse as parseYaml, YAMLParseError } from 'yaml'
+import { SpecError } from '../errors'
+
+/**
+ * Parses one document file. JSON goes through `JSON.parse` (fast on multi-megabyte files); YAML
+ * through `yaml` (YAML 1.2 core schema: no timestamps turned into Dates, so hashing stays stable).
+ * A syntax error becomes a located SpecError.
+ */
+export function parseText(text: string, file: string, api: string): unknown {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  if (/^\s*[{[]/.test(body)) {
+    try {
+      return JSON.parse(body)
+    } catch {
+      // Not strict JSON (comments, trailing commas): YAML is a superset, let it decide and locate.
+    }
+  }
+  try {
+    return parseYaml(body, { maxAliasCount: -1, uniqueKeys: false, prettyErrors: false })
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      const [line, column] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [undefined, undefined]
+      const message = `syntax error: ${error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`
+      throw new SpecError(api, [{ file, pointer: '', line, column, message, severity: 'error' }], { cause: error })
+    }
+    throw error
+  }
+}

@@ -1,0 +1,91 @@
+import { validate } from '@readme/openapi-parser'
+import { encodePointerSegment, isObject, type JsonObject } from '../codegen/document'
+import { SpecError, type Problem } from '../errors'
+import { checkDocument, type Finding } from './checks'
+import type { LoadedDocument } from './load'
+import { Locator } from './locate'
+import { schemaFindings } from './schema-errors'
+
+/**
+ * Validates a loaded document: @readme/openapi-parser gives the verdict (on a clone: it
+ * dereferences in place), our own checks and a JSON Schema pass give pointers, and the locator
+ * turns pointers into lines of the user's files. Errors throw a SpecError; warnings are returned
+ * (see docs/decisions/plugin-validation.md for what is which).
+ */
+export async function validateDocument(api: string, loaded: LoadedDocument): Promise<Problem[]> {
+  const { document } = loaded
+  const findings = checkDocument(document)
+  let result: Awaited<ReturnType<typeof validate>>
+  try {
+    result = await validate(structuredClone(document) as Parameters<typeof validate>[0], {
+      resolve: { external: false },
+      validate: { errors: { colorize: false } },
+    })
+  } catch (error) {
+    result = { valid: false, errors: [{ message: (error as Error).message }], warnings: [], additionalErrors: 0, specification: null }
+  }
+  if (!result.valid) {
+    const hasSchemaErrors = result.errors.some((e) => /\n\s*>?\s*\d+ \|/.test(e.message))
+    if (hasSchemaErrors) findings.push(...schemaFindings(document))
+    for (const error of result.errors) {
+      if (/\n\s*>?\s*\d+ \|/.test(error.message)) continue
+      // A missing $ref target is already reported, with its place, by checkDocument.
+      if (/^Missing \$ref pointer/.test(error.message) && findings.some((f) => f.severity === 'error')) continue
+      findings.push({ pointer: pointerFromMessage(document, error.message), message: error.message.split('\n')[0] ?? error.message, severity: 'error' })
+    }
+  }
+  for (const warning of result.warnings) {
+    findings.push({ pointer: pointerFromMessage(document, warning.message), message: warning.message, severity: 'warning' })
+  }
+  const problems = locate(loaded, dedupe(findings))
+  const errors = problems.filter((p) => p.severity === 'error')
+  if (errors.length > 0) throw new SpecError(api, errors)
+  return problems
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>()
+  return findings.filter((f) => {
+    const key = `${f.severity}|${f.pointer}|${f.message}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+export function locate(loaded: LoadedDocument, findings: Finding[]): Problem[] {
+  const locator = new Locator(loaded.sources)
+  return findings.map((finding) => {
+    const position = locator.locate(loaded.entry, finding.pointer)
+    return { ...finding, file: position?.file ?? loaded.entry, line: position?.line, column: position?.column }
+  })
+}
+
+/**
+ * @readme/openapi-parser's rule messages name places in prose (``in `/paths/pets/{id}/get` ``,
+ * ``operationId `addPet` is duplicated``); turn them into pointers where we can.
+ */
+export function pointerFromMessage(document: JsonObject, message: string): string {
+  const paths = isObject(document.paths) ? document.paths : {}
+  const quoted = [...message.matchAll(/`([^`]+)`/g)].map((m) => m[1] as string)
+  for (const text of quoted) {
+    if (!text.startsWith('/paths/')) continue
+    const rest = text.slice('/paths'.length)
+    const key = Object.keys(paths)
+      .filter((path) => rest === path || rest.startsWith(`${path}/`))
+      .sort((a, b) => b.length - a.length)[0]
+    if (key !== undefined) return `/paths/${encodePointerSegment(key)}${rest.slice(key.length)}`
+  }
+  const duplicate = /operationId `([^`]+)` is duplicated/.exec(message)?.[1]
+  if (duplicate !== undefined) {
+    const places: string[] = []
+    for (const [path, item] of Object.entries(paths)) {
+      if (!isObject(item)) continue
+      for (const [method, op] of Object.entries(item)) {
+        if (isObject(op) && op.operationId === duplicate) places.push(`/paths/${encodePointerSegment(path)}/${method}/operationId`)
+      }
+    }
+    return places[1] ?? places[0] ?? ''
+  }
+  return ''
+}
