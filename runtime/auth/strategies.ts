@@ -21,8 +21,12 @@ function base64(text: string): string {
 }
 
 /** `Authorization: Basic base64(user:password)` (UTF-8, RFC 7617). */
+export function basicHeader(username: string, password: string): string {
+  return `Basic ${base64(`${username}:${password}`)}`
+}
+
 export function basic(username: string, password: string): AuthStrategy {
-  const value = `Basic ${base64(`${username}:${password}`)}`
+  const value = basicHeader(username, password)
   return { apply: (req) => void req.headers.set('authorization', value) }
 }
 

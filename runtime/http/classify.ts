@@ -1,3 +1,4 @@
+import { redactText, type RedactOptions } from '../log/redact'
 import type { FailureKind } from '../policy/retry'
 
 /** Walks the cause chain of a fetch failure for a Node/undici error code (`ECONNREFUSED`...). */
@@ -22,8 +23,9 @@ export function networkFailure(error: unknown): FailureKind {
   return errorCode(error) === 'ECONNREFUSED' ? 'refused' : 'network'
 }
 
-export function describeNetworkError(error: unknown): string {
+/** A short reason for a message; URLs inside the dependency's text are redacted. */
+export function describeNetworkError(error: unknown, redact: RedactOptions): string {
   const code = errorCode(error)
-  const text = error instanceof Error ? error.message : String(error)
+  const text = redactText(error instanceof Error ? error.message : String(error), redact)
   return code ? `${text} (${code})` : text
 }

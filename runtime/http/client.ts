@@ -1,5 +1,6 @@
 import { createFetch } from 'ofetch'
 import type { AuthStrategy } from '../auth/types'
+import { basicHeader } from '../auth/strategies'
 import { createHttpError, type HttpError } from '../errors/http-error'
 import { RateLimitedError } from '../errors/rate-limited-error'
 import { RequestError } from '../errors/request-error'
@@ -82,7 +83,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   async function send<T>(init: SendInit): Promise<SendResult<T>> {
     const method = init.method.toUpperCase()
     let href = appendQuery(joinUrl(baseUrl, init.url), init.query)
-    const shownUrl = redactUrl(href, redact)
+    let shownUrl = redactUrl(href, redact)
     const info: RequestInfo = { method, url: shownUrl, operationId: init.operationId, attempts: 1 }
     let target: URL
     try {
@@ -90,8 +91,14 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     } catch (cause) {
       throw new RequestError(`${method} ${shownUrl}: not an absolute URL (set baseUrl)`, { code: 'ERR_URL', cause })
     }
-    href = target.href
     const headers = new Headers()
+    // fetch refuses URLs with userinfo; send it as Basic credentials instead (the curl/axios behaviour).
+    if (target.username || target.password) {
+      headers.set('authorization', basicHeader(decodeURIComponent(target.username), decodeURIComponent(target.password)))
+      target.username = ''
+      target.password = ''
+    }
+    href = target.href
     setHeaders(headers, options.headers, `${method} ${shownUrl}`)
     setHeaders(headers, init.headers, `${method} ${shownUrl}`)
     if (init.idempotencyKey !== undefined && !headers.has('idempotency-key')) {
@@ -122,15 +129,16 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     try {
       for (let attempt = 1; ; attempt++) {
         info.attempts = attempt
-        const ctx = { method, url: shownUrl, operationId: init.operationId, attempt }
         let sendHeaders = headers
         let sendUrl = href
         if (withAuth || options.hooks?.onRequest || init.hooks?.onRequest) sendHeaders = new Headers(headers)
         if (withAuth) {
           const req = { url: new URL(href), headers: sendHeaders }
           for (const s of strategies) await s.apply(req)
-          sendUrl = req.url.href
+          // Messages show the URL as sent (API keys in the query included, redacted).
+          if (req.url.href !== href) info.url = shownUrl = redactUrl((sendUrl = req.url.href), redact)
         }
+        const ctx = { method, url: shownUrl, operationId: init.operationId, attempt }
         for (const h of hookSets) await h?.onRequest?.({ ...ctx, headers: sendHeaders })
 
         const scope = attemptScope(call.signal, timeout)
@@ -196,7 +204,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
             failure = 'final'
           } else if (e instanceof Error && e.name === 'FetchError' || e instanceof TypeError || response) {
             failure = networkFailure(cause)
-            error = new ConnectionError({ ...info }, response ? `connection lost while reading the body: ${describeNetworkError(cause)}` : describeNetworkError(cause), {
+            error = new ConnectionError({ ...info }, response ? `connection lost while reading the body: ${describeNetworkError(cause, redact)}` : describeNetworkError(cause, redact), {
               cause,
               refused: failure === 'refused',
             })

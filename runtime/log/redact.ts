@@ -74,6 +74,13 @@ export function redactUrl(url: string, options?: RedactOptions): string {
   return out
 }
 
+const URL_IN_TEXT = /[a-z][a-z\d+.-]*:\/\/[^\s"'<>]+/gi
+
+/** Redacts every URL inside free text (a dependency's error message, for instance). */
+export function redactText(text: string, options?: RedactOptions): string {
+  return text.replace(URL_IN_TEXT, (url) => redactUrl(url, options))
+}
+
 export type HeadersLike = Headers | Record<string, string | readonly string[] | undefined> | Iterable<readonly [string, string]>
 
 /** A plain object of headers (lower-case names) with sensitive values replaced. */

@@ -15,7 +15,7 @@ export interface TestServer {
   close(): Promise<void>
 }
 
-export type Handler = (req: IncomingMessage & { body: string }, res: ServerResponse, n: number) => void | Promise<void>
+export type Handler = (req: IncomingMessage & { body: string }, res: ServerResponse, n: number) => unknown
 
 /** A real HTTP server on 127.0.0.1 with an OS-assigned port; records every request with its body. */
 export async function startServer(handler: Handler): Promise<TestServer & { server: Server }> {
