@@ -1,0 +1,11 @@
+export {
+  instrumentOpenTelemetry,
+  startAttributes,
+  SPAN_KIND_CLIENT,
+  SPAN_STATUS_ERROR,
+  type AttributeValue,
+  type OpenTelemetryOptions,
+  type SpanLike,
+  type TracerLike,
+} from './otel'
+export { consoleLogger, consolaLogger, pinoLogger } from './loggers'
