@@ -74,7 +74,7 @@ export function redactUrl(url: string, options?: RedactOptions): string {
   return out
 }
 
-const URL_IN_TEXT = /[a-z][a-z\d+.-]*:\/\/[^\s"'<>]+/gi
+const URL_IN_TEXT = /[a-z][a-z\d+.-]*:\/\/[^\s"'<>]*[^\s"'<>.,;:)]/gi
 
 /** Redacts every URL inside free text (a dependency's error message, for instance). */
 export function redactText(text: string, options?: RedactOptions): string {

@@ -1,0 +1,80 @@
+import { describe, expect, test } from 'vitest'
+import { parameterPairs, serializeHeaderParam, serializePathParam, serializeQuery } from '../../../runtime/api/params'
+import type { ParameterDef, ParameterStyle } from '../../../runtime/api/types'
+
+// The examples of the OpenAPI Specification 3.1, "Style Examples" (color = blue / [blue,black,brown] / {R:100,G:200,B:150}).
+const prim = 'blue'
+const arr = ['blue', 'black', 'brown']
+const obj = { R: 100, G: 200, B: 150 }
+
+describe('path parameters (OAS style examples)', () => {
+  test.each<[ParameterStyle, boolean, unknown, string]>([
+    ['simple', false, prim, 'blue'],
+    ['simple', false, arr, 'blue,black,brown'],
+    ['simple', true, arr, 'blue,black,brown'],
+    ['simple', false, obj, 'R,100,G,200,B,150'],
+    ['simple', true, obj, 'R=100,G=200,B=150'],
+    ['label', false, prim, '.blue'],
+    ['label', false, arr, '.blue,black,brown'],
+    ['label', true, arr, '.blue.black.brown'],
+    ['label', false, obj, '.R,100,G,200,B,150'],
+    ['label', true, obj, '.R=100.G=200.B=150'],
+    ['matrix', false, prim, ';color=blue'],
+    ['matrix', false, arr, ';color=blue,black,brown'],
+    ['matrix', true, arr, ';color=blue;color=black;color=brown'],
+    ['matrix', false, obj, ';color=R,100,G,200,B,150'],
+    ['matrix', true, obj, ';R=100;G=200;B=150'],
+    ['matrix', false, '', ';color'],
+  ])('%s explode=%s %j → %s', (style, explode, value, expected) => {
+    expect(serializePathParam({ name: 'color', in: 'path', style, explode }, value)).toBe(expected)
+  })
+
+  test('percent-encoding, allowReserved, dates and JSON content', () => {
+    expect(serializePathParam({ name: 'id', in: 'path' }, 'a/b c?')).toBe('a%2Fb%20c%3F')
+    expect(serializePathParam({ name: 'id', in: 'path', allowReserved: true }, 'a/b:c#')).toBe('a/b:c%23')
+    expect(serializePathParam({ name: 'd', in: 'path' }, new Date(Date.UTC(2026, 0, 2)))).toBe('2026-01-02T00%3A00%3A00.000Z')
+    expect(serializePathParam({ name: 'j', in: 'path', contentType: 'application/json' }, { a: 1 })).toBe('%7B%22a%22%3A1%7D')
+  })
+})
+
+describe('query parameters (OAS style examples)', () => {
+  test.each<[ParameterStyle, boolean | undefined, unknown, string]>([
+    ['form', undefined, prim, 'color=blue'],
+    ['form', true, arr, 'color=blue&color=black&color=brown'],
+    ['form', false, arr, 'color=blue%2Cblack%2Cbrown'],
+    ['form', true, obj, 'R=100&G=200&B=150'],
+    ['form', false, obj, 'color=R%2C100%2CG%2C200%2CB%2C150'],
+    ['spaceDelimited', false, arr, 'color=blue%20black%20brown'],
+    ['pipeDelimited', false, arr, 'color=blue%7Cblack%7Cbrown'],
+    ['deepObject', true, obj, 'color%5BR%5D=100&color%5BG%5D=200&color%5BB%5D=150'],
+    ['deepObject', true, { a: { b: [1, 2] } }, 'color%5Ba%5D%5Bb%5D%5B0%5D=1&color%5Ba%5D%5Bb%5D%5B1%5D=2'],
+    ['form', true, null, 'color='],
+  ])('%s explode=%s %j → %s', (style, explode, value, expected) => {
+    expect(serializeQuery([{ name: 'color', in: 'query', style, explode }], { color: value })).toBe(expected)
+  })
+
+  test('undefined values and non-query parameters are skipped; allowReserved keeps reserved characters', () => {
+    const params: ParameterDef[] = [
+      { name: 'a', in: 'query' },
+      { name: 'b', in: 'header' },
+      { name: 'r', in: 'query', allowReserved: true },
+    ]
+    expect(serializeQuery(params, { a: undefined, b: 'x', r: 'x/y?z' })).toBe('r=x/y?z')
+    expect(serializeQuery(params, undefined)).toBe('')
+    expect(parameterPairs({ name: 'o', in: 'query', style: 'form', explode: true }, { a: 1, b: undefined })).toEqual([['a', '1']])
+  })
+})
+
+describe('header parameters', () => {
+  test.each<[boolean | undefined, unknown, string]>([
+    [undefined, 5, '5'],
+    [false, arr, 'blue,black,brown'],
+    [false, obj, 'R,100,G,200,B,150'],
+    [true, obj, 'R=100,G=200,B=150'],
+  ])('explode=%s %j → %s', (explode, value, expected) => {
+    expect(serializeHeaderParam({ name: 'X', in: 'header', explode }, value)).toBe(expected)
+  })
+  test('JSON content', () => {
+    expect(serializeHeaderParam({ name: 'X', in: 'header', contentType: 'application/json' }, { a: 1 })).toBe('{"a":1}')
+  })
+})
