@@ -13,7 +13,7 @@ import { jsonCodec } from './codec'
 import { abandon, dial } from './dial'
 import { type Heartbeat, startHeartbeat } from './heartbeat'
 import { decideReconnect, isAuthFailure, resolveReconnect } from './reconnect'
-import { redactUrl } from './redact-url'
+import { redactUrl } from '../log/redact'
 import { createSendQueue } from './send-queue'
 import type {
   CloseInfo,
@@ -66,7 +66,7 @@ export function createWebSocket<In = unknown, Out = In>(
   const { auth, heartbeat: hbo, maxMessageSize: max, logger } = options
   const Ctor: WebSocketConstructor = options.WebSocket ?? (NativeOrWs as unknown as WebSocketConstructor)
   const queryName = auth?.in === 'query' ? (auth.name ?? 'access_token') : undefined
-  const shown = redactUrl(url, queryName ? [queryName] : [])
+  const shown = redactUrl(url, queryName ? { query: [queryName] } : undefined)
   const codec = options.codec ?? jsonCodec<In, Out>()
   const rc = options.reconnect ? resolveReconnect(options.reconnect === true ? {} : options.reconnect) : undefined
   const queue = options.queue === false ? undefined : createSendQueue<WebSocketData>(options.queue ?? {}, t.now)
@@ -128,7 +128,6 @@ export function createWebSocket<In = unknown, Out = In>(
   }
 
   async function attempt_(): Promise<void> {
-    let s: WebSocketLike
     try {
       const tok = await token()
       let target = url
@@ -148,7 +147,8 @@ export function createWebSocket<In = unknown, Out = In>(
       const extra = headers || max ? { headers, maxPayload: max } : undefined
       if (userClosed) return
       log('debug', 'ws.connect', `connecting (attempt ${attempt})`, { attempt })
-      s = await dial({
+      await dial(
+        {
         Ctor,
         url: target,
         shownUrl: shown,
@@ -157,29 +157,33 @@ export function createWebSocket<In = unknown, Out = In>(
         timeout: options.connectTimeout ?? 10_000,
         binaryType: options.binaryType ?? 'arraybuffer',
         timers: t,
-      })
+        },
+        adopt,
+      )
     } catch (error) {
       if (!userClosed) void lost(error as Error)
-      return
     }
-    if (userClosed) return abandon(s)
-    adopt(s)
   }
 
   function adopt(s: WebSocketLike): void {
+    if (userClosed) return abandon(s)
     socket = s
     openedAt = t.now()
     const again = opened
     opened = true
     let cause: unknown
+    let forced: CloseInfo | undefined
     s.onmessage = (event) => onMessage(event.data)
     s.onerror = (event) => {
       cause = (event as { error?: unknown }).error ?? event
-      // `ws` enforces maxPayload itself, then closes with 1009.
-      if ((cause as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH')
+      // `ws` enforces maxPayload itself and sends 1009, but reports 1006 locally.
+      if ((cause as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+        forced = { code: 1009, reason: 'message too big', wasClean: false }
         fail(new WebSocketMessageTooBigError(shown, undefined, max ?? 0, cause))
+      }
     }
-    s.onclose = (event) => dropped(s, { code: event.code, reason: event.reason, wasClean: event.wasClean }, cause)
+    s.onclose = (event) =>
+      dropped(s, forced ?? { code: event.code, reason: event.reason, wasClean: event.wasClean }, cause)
     if (hbo) {
       s.on?.('pong', () => hb?.seen())
       hb = startHeartbeat(

@@ -1,5 +1,5 @@
 import { WebSocketConnectError, WebSocketHandshakeError } from '../errors/websocket'
-import { parseRetryAfter } from './retry-after'
+import { parseRetryAfter } from '../policy/retry-after'
 import type { Timers, WebSocketConstructor, WebSocketLike } from './types'
 
 export interface DialRequest {
@@ -28,8 +28,11 @@ export function abandon(socket: WebSocketLike): void {
   }
 }
 
-/** One connection attempt: resolves with an open socket, or rejects with a connect/handshake error. */
-export function dial(r: DialRequest): Promise<WebSocketLike> {
+/**
+ * One connection attempt. `opened` runs synchronously inside `open`, because `ws` may deliver a
+ * frame (or an error) in the same tick; the promise rejects with a connect/handshake error.
+ */
+export function dial(r: DialRequest, opened: (socket: WebSocketLike) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     let socket: WebSocketLike
     try {
@@ -45,7 +48,7 @@ export function dial(r: DialRequest): Promise<WebSocketLike> {
       refused = new WebSocketHandshakeError(
         r.shownUrl,
         res.statusCode,
-        parseRetryAfter(res.headers['retry-after'], r.timers.now()),
+        parseRetryAfter((name) => res.headers[name], r.timers.now()),
       )
       abandon(socket)
       fail(refused)
@@ -69,7 +72,8 @@ export function dial(r: DialRequest): Promise<WebSocketLike> {
     socket.onopen = () => {
       r.timers.clearTimeout(timer)
       socket.onopen = socket.onclose = null
-      resolve(socket)
+      opened(socket)
+      resolve()
     }
   })
 }

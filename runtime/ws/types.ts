@@ -1,3 +1,4 @@
+import type { TokenProvider } from '../auth/types'
 import type { Logger } from '../log/types'
 import type { QueueOptions } from './send-queue'
 import type { ReconnectOptions } from './reconnect'
@@ -39,7 +40,8 @@ export type WebSocketConstructor = new (
   options?: { headers?: Record<string, string>; maxPayload?: number },
 ) => WebSocketLike
 
-export type TokenSource = string | (() => string | Promise<string>)
+/** The same token shape the HTTP client takes. */
+export type TokenSource = TokenProvider
 
 export interface WebSocketAuth {
   /** A token, or a provider called before every connect and reconnect (so refreshed tokens are used). */

@@ -3,7 +3,7 @@
  * crossws Node adapter, one on a plain `ws` WebSocketServer, both with the same behaviour, plus a
  * raw-TCP server that completes the handshake and then goes silent (the dead peer).
  *
- * Paths: `/echo` echoes (and answers the text 'ping' with 'pong' while `answerPings`);
+ * Paths: `/echo` echoes, `/sink` swallows, (and answers the text 'ping' with 'pong' while `answerPings`);
  * `/flood/N` sends N messages on open; `/big/N` sends one N-byte message on open;
  * `/close/CODE` closes with CODE on open; `/auth` accepts only `validToken`, from the
  * Authorization header, the `access_token` query parameter or a subprotocol, and closes with 4401
@@ -85,6 +85,7 @@ export async function startServer(kind: ServerKind): Promise<TestServer> {
     }
   }
   const onMessage = (c: Conn, text: string, raw: Uint8Array, binary: boolean): void => {
+    if (c.path === '/sink') return
     state.received.push(text)
     if (text === 'ping') {
       if (state.answerPings) c.send('pong')

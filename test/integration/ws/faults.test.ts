@@ -1,0 +1,196 @@
+import net from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  connectWebSocket,
+  createWebSocket,
+  rawCodec,
+  WebSocketConnectError,
+  WebSocketHandshakeError,
+  WebSocketHeartbeatTimeoutError,
+  WebSocketMessageTooBigError,
+  WebSocketQueueOverflowError,
+} from '../../../runtime/ws/index'
+import { type ServerKind, startServer, startSilentServer, type TestServer } from '../../helpers/ws-servers'
+
+const once = <T>(subscribe: (fn: (v: T) => void) => () => void): Promise<T> =>
+  new Promise((resolve) => {
+    const off = subscribe((v) => {
+      off()
+      resolve(v)
+    })
+  })
+
+describe.each<ServerKind>(['crossws', 'ws'])('faults with a %s server', (kind) => {
+  let server: TestServer
+  beforeAll(async () => {
+    server = await startServer(kind)
+  })
+  afterAll(() => server.close())
+
+  it('reconnects after the server drops TCP without a close frame, re-subscribes, then flushes the queue', async () => {
+    const client = await connectWebSocket<string>(server.url(), {
+      reconnect: { initialDelay: 20 },
+      onReconnect: () => void client.send('subscribe'),
+    })
+    const events: string[] = []
+    client.on('close', (c) => events.push(`close ${c.code} ${c.wasClean}`))
+    client.on('reconnecting', (r) => events.push(`reconnecting ${r.attempt}`))
+    const reconnected = once<{ attempts: number }>((fn) => client.on('reconnected', fn))
+    server.dropAll()
+    await once((fn) => client.on('reconnecting', fn))
+    expect(client.send('queued while down')).toBe(false)
+    expect(await reconnected).toEqual({ attempts: 1 })
+    expect(events).toEqual(['close 1006 false', 'reconnecting 1'])
+    expect(await client.receive()).toBe('subscribe')
+    expect(await client.receive()).toBe('queued while down')
+    await client.close()
+  })
+
+  it('detects a server that stops answering heartbeat pings, then reconnects', async () => {
+    const client = await connectWebSocket(server.url(), {
+      heartbeat: { interval: 40, timeout: 60, message: 'ping', pong: 'pong', protocolPing: false },
+      reconnect: { initialDelay: 10 },
+    })
+    // Answered pings keep the connection alive and are not delivered as messages.
+    await new Promise((r) => setTimeout(r, 150))
+    expect(client.state).toBe('open')
+    server.answerPings = false
+    const started = Date.now()
+    const error = await once<Error>((fn) => client.on('error', fn))
+    expect(error).toBeInstanceOf(WebSocketHeartbeatTimeoutError)
+    expect(Date.now() - started).toBeLessThanOrEqual(40 + 60 + 50)
+    server.answerPings = true
+    await once((fn) => client.on('reconnected', fn))
+    client.send('after')
+    expect(await client.receive()).toBe('after')
+    await client.close()
+  })
+
+  it('stays responsive while the server floods it, keeping at most receiveBuffer messages', async () => {
+    let delivered = 0
+    const client = createWebSocket<{ i: number }>(server.url('/flood/5000'), { receiveBuffer: 100 })
+    client.on('message', () => delivered++)
+    await client.connect()
+    while (delivered < 5000) await new Promise((r) => setTimeout(r, 5))
+    // The oldest were dropped from the receive() buffer; callbacks saw every message.
+    expect(await client.receive()).toEqual({ i: 4900 })
+    client.send({ i: -1 })
+    let last = await client.receive()
+    while (last.i !== -1) last = await client.receive()
+    await client.close()
+  })
+
+  it('answers a 503 with Retry-After by waiting exactly that long before reconnecting', async () => {
+    server.refuse = { status: 503, headers: { 'Retry-After': '1' } }
+    try {
+      const plain = await connectWebSocket(server.url()).catch((e: unknown) => e)
+      expect(plain).toBeInstanceOf(WebSocketHandshakeError)
+      expect(plain).toMatchObject({ status: 503, retryAfter: 1000, code: 'ERR_WS_HANDSHAKE' })
+
+      const client = createWebSocket(server.url(), { reconnect: { initialDelay: 10 } })
+      const planned = once<{ delay: number; reason: string }>((fn) => client.on('reconnecting', fn))
+      void client.connect().catch(() => {})
+      expect(await planned).toMatchObject({ delay: 1000, reason: 'retry-after' })
+      await client.close()
+    } finally {
+      server.refuse = undefined
+    }
+  })
+
+  it('gives up when the server asks to wait longer than maxRetryAfter', async () => {
+    server.refuse = { status: 429, headers: { 'Retry-After': '3600' } }
+    try {
+      const client = createWebSocket(server.url(), { reconnect: { maxRetryAfter: 5_000 } })
+      const error = await client.connect().catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(WebSocketConnectError)
+      expect((error as Error).message).toMatch(/gave up reconnecting after 0 attempts \(retry-after\)/)
+      expect((error as Error).cause).toMatchObject({ status: 429, retryAfter: 3_600_000 })
+    } finally {
+      server.refuse = undefined
+    }
+  })
+
+  it('closes with 1009 on a message over maxMessageSize, and refuses to send one', async () => {
+    const client = createWebSocket(server.url('/big/4096'), { maxMessageSize: 1024, codec: rawCodec() })
+    const error = once<Error>((fn) => client.on('error', fn))
+    const close = once<{ code: number }>((fn) => client.on('close', fn))
+    await client.connect()
+    expect(await error).toBeInstanceOf(WebSocketMessageTooBigError)
+    expect((await close).code).toBe(1009)
+    const sender = await connectWebSocket(server.url(), { maxMessageSize: 10, codec: rawCodec() })
+    expect(() => sender.sendRaw('x'.repeat(11))).toThrow(WebSocketMessageTooBigError)
+    expect(() => sender.sendRaw(new Uint8Array(11))).toThrow(/11 bytes over the 10-byte limit/)
+    await sender.close()
+  })
+
+  it('reports back-pressure when bufferedAmount passes highWaterMark, and drain() waits it out', async () => {
+    const client = await connectWebSocket(server.url('/sink'), { highWaterMark: 64 * 1024, codec: rawCodec() })
+    const chunk = new Uint8Array(1024 * 1024)
+    let sends = 1
+    // The kernel takes the first few MB; once it is full, bufferedAmount grows.
+    while (client.sendRaw(chunk)) sends++
+    expect(sends).toBeLessThan(64)
+    expect(client.bufferedAmount).toBeGreaterThanOrEqual(64 * 1024)
+    await client.drain()
+    expect(client.bufferedAmount).toBeLessThan(64 * 1024)
+    await client.close()
+  })
+
+  it('applies the queue overflow policy while disconnected', async () => {
+    const client = createWebSocket<string>(server.url(), { queue: { limit: 2, overflow: 'throw' } })
+    void client.connect()
+    client.send('a')
+    client.send('b')
+    expect(() => client.send('c')).toThrow(WebSocketQueueOverflowError)
+    await client.connect()
+    expect([await client.receive(), await client.receive()]).toEqual(['a', 'b'])
+    await client.close()
+
+    const noQueue = createWebSocket<string>(server.url(), { queue: false })
+    expect(() => noQueue.send('x')).toThrow(/cannot send while idle/)
+  })
+})
+
+describe('faults with a peer that goes silent after the handshake', () => {
+  it('detects the dead peer with protocol pings within interval + timeout', async () => {
+    const silent = await startSilentServer()
+    try {
+      const client = await connectWebSocket(silent.url, { heartbeat: { interval: 50, timeout: 50 } })
+      const started = Date.now()
+      const error = await client.receive().catch((e: unknown) => e)
+      expect(Date.now() - started).toBeLessThanOrEqual(50 + 50 + 60)
+      expect(error).toMatchObject({ closeCode: 4000, reason: 'heartbeat timeout' })
+      expect((error as Error).cause).toBeInstanceOf(WebSocketHeartbeatTimeoutError)
+    } finally {
+      await silent.close()
+    }
+  })
+
+  it('close() resolves after closeTimeout when the peer never completes the close handshake', async () => {
+    const silent = await startSilentServer()
+    try {
+      const client = await connectWebSocket(silent.url, { closeTimeout: 100 })
+      const started = Date.now()
+      await client.close()
+      const took = Date.now() - started
+      expect(took).toBeGreaterThanOrEqual(90)
+      expect(took).toBeLessThan(1000)
+      expect(client.state).toBe('closed')
+    } finally {
+      await silent.close()
+    }
+  })
+
+  it('times out a handshake that never gets an answer', async () => {
+    const tcp = net.createServer(() => {})
+    await new Promise<void>((r) => tcp.listen(0, '127.0.0.1', r))
+    try {
+      const port = (tcp.address() as net.AddressInfo).port
+      const error = await connectWebSocket(`ws://127.0.0.1:${port}/`, { connectTimeout: 100 }).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(WebSocketConnectError)
+      expect(error).toMatchObject({ code: 'ERR_WS_CONNECT_TIMEOUT' })
+    } finally {
+      tcp.close()
+    }
+  })
+})
