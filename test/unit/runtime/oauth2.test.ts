@@ -48,9 +48,9 @@ describe('oauth2 token cache (clock injected)', () => {
     const ep = tokenEndpoint((n) => ({ json: { access_token: `t${n}` } }))
     const s = oauth2({ clientId: 'id', clientSecret: 's' }, { tokenUrl: 'https://a.x/token', fetch: ep.fetch })
     await s.token()
-    await s.refresh(new Headers({ authorization: 'Bearer t1' }))
+    await s.refresh!(new Headers({ authorization: 'Bearer t1' }))
     expect(await s.token()).toBe('t2')
-    await s.refresh(new Headers({ authorization: 'Bearer t1' })) // a late 401 for the old token
+    await s.refresh!(new Headers({ authorization: 'Bearer t1' })) // a late 401 for the old token
     expect(await s.token()).toBe('t2')
     expect(ep.calls).toHaveLength(2)
   })

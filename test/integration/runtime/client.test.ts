@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, test } from 'vitest'
+import { AbortError, createHttpClient, HttpError, RequestError, TimeoutError, type LogEvent } from '../../../runtime/index'
+import { json, startServer, type TestServer } from '../../helpers/http-server'
+
+const servers: TestServer[] = []
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()))
+})
+async function serve(...args: Parameters<typeof startServer>): Promise<TestServer> {
+  const s = await startServer(...args)
+  servers.push(s)
+  return s
+}
+
+describe('createHttpClient by hand', () => {
+  test('every verb, default headers, query option, JSON in and out', async () => {
+    const s = await serve((req, res) => json(res, 200, { m: req.method, url: req.url, body: req.body, h: req.headers['x-app'] }))
+    const c = createHttpClient({ baseUrl: `${s.url}/api/`, headers: { 'x-app': 'demo' } })
+    expect(await c.get('items', { query: { tag: ['a', 'b'], skip: undefined, n: 1 } })).toEqual({ m: 'GET', url: '/api/items?tag=a&tag=b&n=1', body: '', h: 'demo' })
+    expect(await c.post('/items?x=1#frag', { a: 1 }, { query: { y: 2 } })).toMatchObject({ m: 'POST', url: '/api/items?x=1&y=2', body: '{"a":1}' })
+    expect(await c.put('/items/1', 'raw')).toMatchObject({ m: 'PUT', body: 'raw' })
+    expect(await c.patch('/items/1', { b: 2 })).toMatchObject({ m: 'PATCH' })
+    expect(await c.delete('/items/1')).toMatchObject({ m: 'DELETE' })
+    expect(await c.options('/items')).toMatchObject({ m: 'OPTIONS' })
+    expect(await c.head('/items')).toBeUndefined()
+    expect(await c.request('GET', `${s.url}/absolute`)).toMatchObject({ url: '/absolute' })
+  })
+
+  test('responseType overrides the content type; unknown types arrive as Blob', async () => {
+    const s = await serve((req, res) => {
+      if (req.url === '/bin') return res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from([1, 2]))
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('{"a":1}')
+    })
+    const c = createHttpClient({ baseUrl: s.url })
+    expect(await c.get('/t')).toBe('{"a":1}')
+    expect(await c.get('/t', { responseType: 'json' })).toEqual({ a: 1 })
+    expect(await c.get<Blob>('/bin')).toBeInstanceOf(Blob)
+    expect(new Uint8Array(await c.get<ArrayBuffer>('/bin', { responseType: 'arrayBuffer' }))).toEqual(new Uint8Array([1, 2]))
+    const stream = await c.get<ReadableStream>('/t', { responseType: 'stream' })
+    expect(await new Response(stream).text()).toBe('{"a":1}')
+  })
+
+  test('fetch is looked up at call time: the option, else the global of the moment', async () => {
+    const s = await serve((_req, res) => json(res, 200, { real: true }))
+    const c = createHttpClient({ baseUrl: s.url })
+    const original = globalThis.fetch
+    const seen: string[] = []
+    globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => (seen.push(String(input)), original(input, init))) as typeof fetch
+    try {
+      await c.get('/late')
+    } finally {
+      globalThis.fetch = original
+    }
+    expect(seen).toEqual([`${s.url}/late`])
+    const own = createHttpClient({ baseUrl: s.url, fetch: async () => new Response('{"fake":1}', { headers: { 'content-type': 'application/json' } }) })
+    expect(await own.get('/x')).toEqual({ fake: 1 })
+  })
+
+  test('a caller abort is an AbortError, never retried, even while waiting to retry', async () => {
+    const s = await serve((req, res) => (req.url === '/slow' ? setTimeout(() => json(res, 200, {}), 500) : res.writeHead(503).end()))
+    const c = createHttpClient({ baseUrl: s.url, retry: { baseDelay: 1000, maxDelay: 1000, budget: false } })
+    const a = new AbortController()
+    setTimeout(() => a.abort(new Error('user left')), 50)
+    const e1 = await c.get('/slow', { signal: a.signal }).catch((e: unknown) => e)
+    expect(e1).toBeInstanceOf(AbortError)
+    expect((e1 as AbortError).cause).toEqual(new Error('user left'))
+
+    const b = new AbortController()
+    setTimeout(() => b.abort(), 50)
+    const t0 = Date.now()
+    const e2 = await c.get('/503', { signal: b.signal }).catch((e: unknown) => e)
+    expect(e2).toBeInstanceOf(AbortError)
+    expect(Date.now() - t0).toBeLessThan(900)
+    expect(s.requests.filter((r) => r.url === '/503')).toHaveLength(1)
+
+    const already = AbortSignal.abort()
+    await expect(c.get('/503', { signal: already })).rejects.toBeInstanceOf(AbortError)
+  })
+
+  test('the deadline spans attempts and waits: the second attempt is cut short', async () => {
+    const s = await serve((_req, res, n) => (n === 1 ? res.writeHead(503, { 'retry-after-ms': '50' }).end() : setTimeout(() => res.writeHead(200).end(), 1000)))
+    const c = createHttpClient({ baseUrl: s.url, timeout: 5000, retry: { budget: false } })
+    const t0 = Date.now()
+    const e = (await c.get('/', { deadline: 200 }).catch((x: unknown) => x)) as TimeoutError
+    expect(e).toBeInstanceOf(TimeoutError)
+    expect(e.kind).toBe('deadline')
+    expect(e.attempts).toBe(2)
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(190)
+    expect(Date.now() - t0).toBeLessThan(800)
+  })
+
+  test('hooks see every attempt, the response and the final error; a throwing hook is not retried', async () => {
+    const s = await serve((_req, res) => res.writeHead(500).end())
+    const events: string[] = []
+    const c = createHttpClient({
+      baseUrl: s.url,
+      retry: { limit: 1, baseDelay: 1, budget: false },
+      hooks: {
+        onRequest: (x) => void events.push(`req${x.attempt}`),
+        onResponse: (x) => void events.push(`res${x.response.status}`),
+        onError: (x) => void events.push(`err:${(x.error as Error).name}`),
+      },
+    })
+    await expect(c.get('/', { hooks: { onRetry: (x) => void events.push(`retry${x.attempt}`) } })).rejects.toBeInstanceOf(HttpError)
+    expect(events).toEqual(['req1', 'res500', 'retry1', 'req2', 'res500', 'err:ServerError'])
+    const boom = createHttpClient({ baseUrl: s.url, hooks: { onRequest: () => { throw new Error('hook bug') } } })
+    await expect(boom.get('/')).rejects.toThrow('hook bug')
+  })
+
+  test('a POST answered with 303 is followed as GET without a body when credentials are attached', async () => {
+    const s = await serve((req, res) => (req.url === '/form' ? res.writeHead(303, { location: '/done' }).end() : json(res, 200, { m: req.method, body: req.body, auth: req.headers.authorization })))
+    const c = createHttpClient({ baseUrl: s.url, auth: { apply: (r) => void r.headers.set('authorization', 'Custom x') } })
+    expect(await c.post('/form', { a: 1 })).toEqual({ m: 'GET', body: '', auth: 'Custom x' })
+  })
+
+  test('relative URLs without baseUrl are refused with a RequestError', async () => {
+    await expect(createHttpClient().get('/nowhere')).rejects.toBeInstanceOf(RequestError)
+  })
+
+  test('a logger object receives debug-level events; { logger, level } filters', async () => {
+    const s = await serve((_req, res) => json(res, 200, {}))
+    const all: LogEvent[] = []
+    const push = (e: LogEvent): void => void all.push(e)
+    const logger = { debug: push, info: push, warn: push, error: push }
+    await createHttpClient({ baseUrl: s.url, logger }).get('/')
+    await createHttpClient({ baseUrl: s.url, logger: { logger, level: 'warn' } }).get('/')
+    expect(all).toHaveLength(1)
+  })
+})
