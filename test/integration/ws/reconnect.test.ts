@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { connectWebSocket, createWebSocket, WebSocketClosedError, type WebSocketClient } from '../../../runtime/ws/index'
+import { type ServerKind, startServer, type TestServer } from '../../helpers/ws-servers'
+
+const next = <T>(subscribe: (fn: (v: T) => void) => () => void): Promise<T> =>
+  new Promise((resolve) => {
+    const off = subscribe((v) => {
+      off()
+      resolve(v)
+    })
+  })
+
+describe.each<ServerKind>(['crossws', 'ws'])('auth and reconnect with a %s server', (kind) => {
+  let server: TestServer
+  beforeAll(async () => {
+    server = await startServer(kind)
+  })
+  afterAll(() => server.close())
+
+  it.each([
+    ['header', (h: TestServer['upgrades'][number]) => h.headers.authorization, 'Bearer good'],
+    ['query', (h: TestServer['upgrades'][number]) => new URL(h.url, 'http://x').searchParams.get('access_token'), 'good'],
+    ['protocol', (h: TestServer['upgrades'][number]) => h.headers['sec-websocket-protocol'], 'chat,tok.good'],
+  ] as const)('sends the token in the %s', async (where, read, expected) => {
+    const before = server.upgrades.length
+    const client = await connectWebSocket(server.url('/auth'), {
+      protocols: 'chat',
+      auth: { token: () => 'good', in: where, ...(where === 'protocol' ? { name: 'tok.' } : {}) },
+    })
+    expect(await client.receive()).toEqual({ welcome: 'good' })
+    expect(read(server.upgrades[before]!)).toBe(expected)
+    await client.close()
+  })
+
+  it('asks the token provider again on every reconnect', async () => {
+    const tokens = ['good', 'good', 'good']
+    let calls = 0
+    const client = await connectWebSocket(server.url('/auth'), {
+      auth: { token: async () => tokens[calls++] ?? 'good' },
+      reconnect: { initialDelay: 10 },
+    })
+    await client.receive()
+    server.dropAll()
+    await next((fn) => client.on('reconnected', fn))
+    expect(await client.receive()).toEqual({ welcome: 'good' })
+    expect(calls).toBe(2)
+    await client.close()
+  })
+
+  it('does not reconnect after an auth failure (4401) while the provider returns the same token', async () => {
+    const client = createWebSocket(server.url('/auth'), { auth: { token: () => 'stale' }, reconnect: { initialDelay: 5 } })
+    let reconnecting = 0
+    client.on('reconnecting', () => reconnecting++)
+    await client.connect()
+    const error = await client.receive().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(WebSocketClosedError)
+    expect(error).toMatchObject({ closeCode: 4401, reason: 'unauthorized' })
+    expect(reconnecting).toBe(0)
+    expect(client.state).toBe('closed')
+  })
+
+  it('reconnects after an auth failure once the provider yields a new token', async () => {
+    let token = 'stale'
+    const client = createWebSocket(server.url('/auth'), { auth: { token: () => token }, reconnect: { initialDelay: 5 } })
+    client.on('close', () => {
+      token = 'good'
+    })
+    await client.connect()
+    expect(await client.receive()).toEqual({ welcome: 'good' })
+    await client.close()
+  })
+
+  it('does not reconnect after the user closed, even when the server then vanishes', async () => {
+    const client = await connectWebSocket(server.url(), { reconnect: { initialDelay: 1 } })
+    let reconnecting = 0
+    client.on('reconnecting', () => reconnecting++)
+    await client.close()
+    server.dropAll()
+    await new Promise((r) => setTimeout(r, 30))
+    expect(reconnecting).toBe(0)
+    expect(client.state).toBe('closed')
+  })
+
+  it('gives up after maxAttempts with the last failure as cause', async () => {
+    const probe = await startServer(kind)
+    const client = await connectWebSocket(probe.url(), { reconnect: { initialDelay: 5, maxAttempts: 3 } })
+    const attempts: number[] = []
+    client.on('reconnecting', (r) => attempts.push(r.attempt))
+    await probe.close()
+    const error = await client.receive().catch((e: unknown) => e)
+    expect(attempts).toEqual([1, 2, 3])
+    expect((error as Error).message).toMatch(/gave up reconnecting after 3 attempts \(attempts\)/)
+    expect((error as Error & { code: string }).code).toBe('ERR_WS_RECONNECT')
+  })
+})
+
+describe('reconnect storm', () => {
+  it('spreads 100 clients that lost their server over the jitter window', async () => {
+    const server = await startServer('ws')
+    const clients: WebSocketClient[] = []
+    try {
+      const window = 600
+      for (let i = 0; i < 100; i++) {
+        clients.push(await connectWebSocket(server.url(), { reconnect: { initialDelay: window } }))
+      }
+      const back = Promise.all(clients.map((c) => next((fn) => c.on('reconnected', fn))))
+      const lostAt = Date.now()
+      const firstUpgrade = server.upgrades.length
+      server.dropAll()
+      await back
+      const offsets = server.upgrades.slice(firstUpgrade).map((u) => u.at - lostAt)
+      expect(offsets).toHaveLength(100)
+      // Full jitter: uniform over [0, window). Every quarter of the window gets a fair share, and
+      // no 50 ms slice gets more than a small crowd.
+      const quarters = [0, 0, 0, 0]
+      for (const o of offsets) quarters[Math.min(3, Math.floor((o / window) * 4))]!++
+      for (const q of quarters) expect(q).toBeGreaterThanOrEqual(10)
+      const slices = new Map<number, number>()
+      for (const o of offsets) slices.set(Math.floor(o / 50), (slices.get(Math.floor(o / 50)) ?? 0) + 1)
+      expect(Math.max(...slices.values())).toBeLessThanOrEqual(25)
+      expect(Math.max(...offsets)).toBeLessThan(window + 300)
+    } finally {
+      await Promise.all(clients.map((c) => c.close()))
+      await server.close()
+    }
+  })
+})
