@@ -40,7 +40,7 @@ describe('startHeartbeat', () => {
     const hb = startHeartbeat(100, 50, () => pings.push(m.now()), () => (dead = true), m.timers)
     for (let i = 0; i < 5; i++) {
       m.advance(100)
-      m.advance(10)
+      m.advance(5)
       hb.seen()
     }
     expect(pings).toEqual([100, 200, 300, 400, 500])
