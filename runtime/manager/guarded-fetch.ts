@@ -121,7 +121,7 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
       const response = await fetchImpl(input, { ...init, signal: controller.signal })
       const t = ctx.now()
       const outcome = { status: response.status }
-      state.breaker?.record(isOriginFailure(outcome), probe)
+      state.breaker?.record(verdict(outcome), probe)
       if (state.bucket) learn(state, response, t, hub)
       hub.emit({ type: 'attempt:end', ...base, time: t, duration: t - started, status: response.status, errorType: errorClass(outcome) })
       tracked = true
@@ -129,7 +129,7 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
     } catch (thrown) {
       const t = ctx.now()
       const error = reason(thrown)
-      state.breaker?.record(isOriginFailure({ error }), probe)
+      state.breaker?.record(verdict({ error }), probe)
       hub.emit({ type: 'attempt:end', ...base, time: t, duration: t - started, errorType: errorClass({ error }), error })
       throw error
     } finally {
@@ -138,6 +138,12 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
     }
   }
   return guarded as FetchFn
+}
+
+/** The breaker's view of an attempt: healthy (true), failed (false), or no verdict (null). */
+function verdict(outcome: Parameters<typeof isOriginFailure>[0]): boolean | null {
+  const failure = isOriginFailure(outcome)
+  return failure === null ? null : !failure
 }
 
 function learn(state: OriginState, response: Response, now: number, hub: EventHub): void {
