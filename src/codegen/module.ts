@@ -33,7 +33,7 @@ export function buildModule({ api, operations, groups }: ModuleInput): string {
   lines.push(
     '',
     'export function createClient(options) {',
-    `  return $api.createClient(options, {${tree}})`,
+    `  return $api.createClient(options ?? {}, {${tree}})`,
     '}',
     '',
     `export default {${tree}${operations.length > 0 || groups.length > 0 ? ',' : ''} configure, createClient }`,

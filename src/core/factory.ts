@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import type { UnpluginFactory } from 'unplugin'
 import { hmrFooter } from '../codegen/module'
 import { OptionsError, PREFIX } from '../errors'
@@ -5,13 +6,23 @@ import { claimVirtualScheme, resolveFromRoot } from './bundler-fixes'
 import { ApiContext } from './context'
 import { reportError, reportWarnings } from './host'
 import { resolveOptions, type Options } from './options'
-import { asResolvedId, getApiName, RESOLVED_ID_FILTER, VIRTUAL_ID_FILTER } from './virtual-id'
+import { asResolvedId, getApiName, isVirtualImporter, RESOLVE_FILTER, RESOLVED_ID_FILTER } from './virtual-id'
 
 export const PLUGIN_NAME = 'codomyrmex:networking'
+const ROLLUP_LIKE = new Set(['vite', 'rollup', 'rolldown'])
+
+/** Rollup-like hosts pass their own context to hooks, with `resolve`. */
+interface RollupResolve {
+  resolve(id: string, importer: string, options: { skipSelf: boolean }): Promise<{ id: string } | null>
+}
 
 /** Wiring only: options are checked here, the context does the work, bundler quirks live in bundler-fixes. */
 export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions, meta) => {
-  let context = new ApiContext(resolveOptions(rawOptions))
+  // Shapes are checked now; paths once the host has said where the project root is.
+  resolveOptions(rawOptions, process.cwd(), { checkFiles: false })
+  let hostRoot: string | undefined
+  let context: ApiContext | undefined
+  const getContext = (): ApiContext => (context ??= new ApiContext(resolveOptions(rawOptions, hostRoot ?? process.cwd())))
   let viteServe = false
 
   return {
@@ -19,7 +30,7 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
     enforce: 'pre',
 
     async buildStart() {
-      const { errors } = await context.writeDeclarations()
+      const { errors } = await getContext().writeDeclarations()
       // A broken document fails the build where it is imported (with its location); here it only warns.
       for (const { name } of errors) {
         console.warn(`${PREFIX} API "${name}" could not be generated; importing virtual:api/${name} shows why`)
@@ -27,10 +38,16 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
     },
 
     resolveId: {
-      filter: { id: VIRTUAL_ID_FILTER },
-      handler(id) {
+      filter: { id: RESOLVE_FILTER },
+      handler(id, importer) {
         const name = getApiName(id)
-        if (name === undefined) return null
+        if (name === undefined) {
+          // A virtual module has no folder: resolve its runtime import as if made from the root.
+          if (!isVirtualImporter(importer) || !ROLLUP_LIKE.has(meta.framework)) return null
+          const host = this as unknown as RollupResolve
+          return host.resolve(id, join(getContext().options.root, 'index.js'), { skipSelf: true })
+        }
+        const context = getContext()
         if (!context.has(name)) {
           const known = [...context.options.apis.keys()].join(', ') || 'none'
           throw new OptionsError('apis', `${id} has no API named "${name}" (registered: ${known})`)
@@ -43,6 +60,7 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
       filter: { id: RESOLVED_ID_FILTER },
       async handler(id) {
         const name = getApiName(id) as string
+        const context = getContext()
         try {
           const api = await context.load(name)
           for (const file of api.watchFiles) this.addWatchFile(file)
@@ -58,20 +76,23 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
     vite: {
       configResolved(config) {
         viteServe = config.command === 'serve'
-        const raw = (rawOptions ?? {}) as Options
-        if (raw.root === undefined && config.root !== context.options.root) {
-          context = new ApiContext(resolveOptions(raw, config.root))
-        }
+        hostRoot = config.root
       },
     },
 
     webpack(compiler) {
+      hostRoot = compiler.options.context
       claimVirtualScheme(compiler, PLUGIN_NAME)
+    },
+
+    rspack(compiler) {
+      hostRoot = compiler.options.context
     },
 
     esbuild: {
       setup(build) {
-        resolveFromRoot(build, PLUGIN_NAME, () => context.options.root)
+        hostRoot = build.initialOptions.absWorkingDir
+        resolveFromRoot(build, PLUGIN_NAME, () => getContext().options.root)
       },
     },
   }

@@ -59,8 +59,12 @@ export interface ResolvedOptions {
 const KNOWN = new Set(['apis', 'dir', 'dts', 'allowRemote', 'root', 'cacheDir'])
 const DOCUMENT_EXTENSIONS = new Set(['.yaml', '.yml', '.json'])
 
-/** Checks every option and fails naming the first one that is wrong and what was expected. */
-export function resolveOptions(raw: unknown, fallbackRoot = process.cwd()): ResolvedOptions {
+/**
+ * Checks every option and fails naming the first one that is wrong and what was expected.
+ * `checkFiles: false` checks shapes only: the plugin does that at creation, then again with files
+ * once the bundler has told it the project root.
+ */
+export function resolveOptions(raw: unknown, fallbackRoot = process.cwd(), { checkFiles = true } = {}): ResolvedOptions {
   if (raw === undefined) raw = {}
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new OptionsError('options', 'expected an object')
   const options = raw as Options & Record<string, unknown>
@@ -71,19 +75,21 @@ export function resolveOptions(raw: unknown, fallbackRoot = process.cwd()): Reso
   const root = resolve(options.root ?? fallbackRoot)
   const allowRemote = resolveAllowRemote(options.allowRemote)
   const apis = new Map<string, ResolvedApi>()
-  if (options.dir !== undefined) {
+  if (options.dir !== undefined && checkFiles) {
     for (const api of scanDir(root, options.dir)) apis.set(api.name, api)
+  } else if (options.dir !== undefined && (typeof options.dir !== 'string' || options.dir === '')) {
+    throw new OptionsError('dir', 'expected a folder path')
   }
   if (options.apis !== undefined) {
     if (typeof options.apis !== 'object' || options.apis === null || Array.isArray(options.apis)) {
       throw new OptionsError('apis', 'expected an object of name → document path, URL or { spec, baseUrl }')
     }
-    for (const [name, value] of Object.entries(options.apis)) apis.set(name, resolveApi(root, name, value, allowRemote))
+    for (const [name, value] of Object.entries(options.apis)) apis.set(name, resolveApi(root, name, value, allowRemote, checkFiles))
   }
   return { root, apis, dts: resolveDts(root, options.dts), allowRemote, cacheDir: resolveCacheDir(root, options.cacheDir) }
 }
 
-function resolveApi(root: string, name: string, value: unknown, allowRemote: string[]): ResolvedApi {
+function resolveApi(root: string, name: string, value: unknown, allowRemote: string[], checkFiles: boolean): ResolvedApi {
   const where = `apis.${name}`
   if (!API_NAME.test(name)) throw new OptionsError(where, 'API names are letters, digits, ".", "_" and "-", starting with a letter or digit')
   const entry = typeof value === 'string' ? { spec: value } : value
@@ -102,7 +108,7 @@ function resolveApi(root: string, name: string, value: unknown, allowRemote: str
     return baseUrl === undefined ? { name, spec } : { name, spec, baseUrl }
   }
   const path = isAbsolute(spec) ? spec : resolve(root, spec)
-  if (!existsSync(path)) throw new OptionsError(`${where}.spec`, `no file at ${path}`)
+  if (checkFiles && !existsSync(path)) throw new OptionsError(`${where}.spec`, `no file at ${path}`)
   return baseUrl === undefined ? { name, spec: path } : { name, spec: path, baseUrl }
 }
 

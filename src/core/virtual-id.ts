@@ -23,3 +23,11 @@ export function getApiName(id: string): string | undefined {
 
 /** Allowed API names: they become module ids and file names. */
 export const API_NAME = /^[A-Za-z0-9][\w.-]*$/
+
+/** True when `importer` is one of our modules (rspack prefixes a `/`). */
+export function isVirtualImporter(importer: string | undefined): boolean {
+  return importer !== undefined && RESOLVED_ID_FILTER.test(importer)
+}
+
+/** What `resolveId` looks at: our ids, and the runtime import made from inside them. */
+export const RESOLVE_FILTER = /^(?:virtual:api\/|@codomyrmex\/networking\/runtime$)/

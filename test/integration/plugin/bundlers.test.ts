@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { EXPECTED_RUN, startPetstore } from '../../helpers/bundlers-server'
+import { BUNDLERS, build } from '../../helpers/bundlers'
+import type { TestServer } from '../../helpers/http-server'
+
+const FIXTURE = resolve(__dirname, '../../fixtures/petstore-app')
+const OUT = resolve(__dirname, '../../.tmp/bundlers')
+const ROOTLESS = new Set(['rollup', 'rolldown'])
+
+let server: TestServer
+beforeAll(async () => {
+  server = await startPetstore()
+})
+afterAll(() => server.close())
+
+describe.each(BUNDLERS)('%s builds virtual:api/petstore', (bundler) => {
+  it('and the built app makes real requests to 127.0.0.1', async () => {
+    const outDir = join(OUT, bundler)
+    const file = await build(bundler, {
+      root: FIXTURE,
+      entry: 'main.js',
+      outDir,
+      // Vite, webpack, rspack and esbuild tell the plugin their root; Rollup and Rolldown have none.
+      options: { apis: { petstore: './petstore.yaml' }, dts: false, cacheDir: false, ...(ROOTLESS.has(bundler) ? { root: FIXTURE } : {}) },
+    })
+    const code = await readFile(file, 'utf8')
+    // The generated module was bundled, the runtime came in through the package's exports map.
+    expect(code).toContain('showPetById')
+    expect(code).not.toMatch(/from\s*["']virtual:api/)
+    expect(code).not.toContain('import.meta.hot')
+    const app = (await import(`${pathToFileURL(file).href}?t=${Date.now()}`)) as { run(url: string): Promise<unknown> }
+    const before = server.requests.length
+    expect(await app.run(server.url)).toEqual(EXPECTED_RUN)
+    const requests = server.requests.slice(before).map((r) => `${r.method} ${r.url}`)
+    expect(requests).toEqual(['GET /pets?limit=2', 'GET /pets/p%207', 'POST /pets', 'GET /pets/404', 'GET /pets'])
+    expect(JSON.parse(server.requests[before + 2]?.body ?? 'null')).toEqual({ id: 3, name: 'Rex' })
+    expect(server.requests.at(-1)?.headers['x-client']).toBe('second')
+  })
+})

@@ -1,0 +1,39 @@
+import { defineConfig } from 'tsdown'
+
+/**
+ * Two builds: the plugin and CLI run in Node (bundlers, CI); the runtime ships to browsers,
+ * workers and Node, so it is built platform-neutral and must not import `node:` modules.
+ * `clean` is off because the two builds run in parallel and one would delete the other's files;
+ * the build script empties dist/ first.
+ */
+export default defineConfig([
+  {
+    entry: {
+      index: 'src/index.ts',
+      vite: 'src/vite.ts',
+      rollup: 'src/rollup.ts',
+      rolldown: 'src/rolldown.ts',
+      esbuild: 'src/esbuild.ts',
+      webpack: 'src/webpack.ts',
+      rspack: 'src/rspack.ts',
+      cli: 'src/cli/index.ts',
+    },
+    outDir: 'dist/plugin',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20.19',
+    dts: true,
+    clean: false,
+    sourcemap: false,
+  },
+  {
+    entry: { index: 'runtime/index.ts' },
+    outDir: 'dist/runtime',
+    platform: 'neutral',
+    format: 'esm',
+    target: 'es2022',
+    dts: true,
+    clean: false,
+    sourcemap: false,
+  },
+])
