@@ -18,7 +18,7 @@ import { resolveRetry } from './options'
 import { BodyParseFailure, readBody, readErrorBody } from './response'
 import { followRedirects } from './redirect'
 import { attemptScope, callScope, sleep } from './scope'
-import type { HttpClientOptions, RequestOptions } from './types'
+import type { AttemptContext, Hooks, HttpClientOptions, RequestOptions } from './types'
 import { appendQuery, joinUrl } from './url'
 
 export interface SendInit extends RequestOptions {
@@ -79,17 +79,21 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const authOrigins = new Set<string>(options.authOrigins)
   if (baseUrl && /^[a-z][a-z\d+.-]*:\/\//i.test(baseUrl)) authOrigins.add(new URL(baseUrl).origin)
   const maxErrorBody = options.maxErrorBodyBytes ?? 65_536
+  const clientPolicy = resolveRetry(options.retry, undefined, true)
 
   async function send<T>(init: SendInit): Promise<SendResult<T>> {
     const method = init.method.toUpperCase()
     let href = appendQuery(joinUrl(baseUrl, init.url), init.query)
-    let shownUrl = redactUrl(href, redact)
-    const info: RequestInfo = { method, url: shownUrl, operationId: init.operationId, attempts: 1 }
+    // Redacted lazily: only errors, logs and hooks need it, and the success path should not pay.
+    let shownHref = href
+    let shown: string | undefined
+    const showUrl = (): string => (shown ??= redactUrl(shownHref, redact))
+    const info: RequestInfo = { method, get url() { return showUrl() }, operationId: init.operationId, attempts: 1 }
     let target: URL
     try {
       target = new URL(href)
     } catch (cause) {
-      throw new RequestError(`${method} ${shownUrl}: not an absolute URL (set baseUrl)`, { code: 'ERR_URL', cause })
+      throw new RequestError(`${method} ${showUrl()}: not an absolute URL (set baseUrl)`, { code: 'ERR_URL', cause })
     }
     const headers = new Headers()
     // fetch refuses URLs with userinfo; send it as Basic credentials instead (the curl/axios behaviour).
@@ -98,9 +102,11 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       target.username = ''
       target.password = ''
     }
-    href = target.href
-    setHeaders(headers, options.headers, `${method} ${shownUrl}`)
-    setHeaders(headers, init.headers, `${method} ${shownUrl}`)
+    shownHref = href = target.href
+    shown = undefined
+    const where = (): string => `${method} ${showUrl()}`
+    setHeaders(headers, options.headers, where)
+    setHeaders(headers, init.headers, where)
     if (init.idempotencyKey !== undefined && !headers.has('idempotency-key')) {
       headers.set('idempotency-key', init.idempotencyKey === true ? newIdempotencyKey() : init.idempotencyKey)
     }
@@ -110,7 +116,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       if (!headers.has('content-type')) headers.set('content-type', 'application/json')
     }
     const replayable = !(body instanceof ReadableStream)
-    const policy = resolveRetry(options.retry, init.retry, replayable)
+    const policy = init.retry === undefined && replayable ? clientPolicy : resolveRetry(options.retry, init.retry, replayable)
     const timeout = init.timeout ?? options.timeout ?? 30_000
     const deadline = init.deadline ?? options.deadline
     const started = Date.now()
@@ -119,7 +125,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     const withAuth = strategies.length > 0 && authOrigins.has(target.origin)
     const budget = policy.budget === false ? undefined : budgetFor(target.origin, policy.budget)
     budget?.request(started)
-    const hookSets = [options.hooks, init.hooks]
+    const hookSets = [options.hooks, init.hooks].filter((h): h is Hooks => h !== undefined)
     const call = callScope(init.signal, deadline)
     let refreshed = false
     let replays = 0
@@ -136,10 +142,13 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           const req = { url: new URL(href), headers: sendHeaders }
           for (const s of strategies) await s.apply(req)
           // Messages show the URL as sent (API keys in the query included, redacted).
-          if (req.url.href !== href) info.url = shownUrl = redactUrl((sendUrl = req.url.href), redact)
+          if (req.url.href !== href) {
+            shownHref = sendUrl = req.url.href
+            shown = undefined
+          }
         }
-        const ctx = { method, url: shownUrl, operationId: init.operationId, attempt }
-        for (const h of hookSets) await h?.onRequest?.({ ...ctx, headers: sendHeaders })
+        const ctx: AttemptContext = { method, get url() { return showUrl() }, operationId: init.operationId, attempt }
+        for (const h of hookSets) await h.onRequest?.({ ...ctx, headers: sendHeaders })
 
         const scope = attemptScope(call.signal, timeout)
         const t0 = Date.now()
@@ -160,7 +169,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
             })
           response = await exchange(sendUrl, method, sendHeaders, body)
           if (withAuth && CAN_FOLLOW) response = await followRedirects(response, sendUrl, method, sendHeaders, body, exchange, headers)
-          for (const h of hookSets) await h?.onResponse?.({ ...ctx, response })
+          for (const h of hookSets) await h.onResponse?.({ ...ctx, response })
 
           if (response.status === 401 && !refreshed && replayable) {
             const refreshers = strategies.filter((s) => s.refresh)
@@ -169,7 +178,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
               await response.body?.cancel()
               let again = false
               for (const s of refreshers) again = (await s.refresh!(sendHeaders)) || again
-              log('info', 'http.auth-refresh', `${method} ${shownUrl} got 401; credentials refreshed, replaying once`, ctx, t0, response.status)
+              log('info', 'http.auth-refresh', () => `${where()} got 401; credentials refreshed, replaying once`, ctx, t0, response.status)
               if (again) {
                 replays++
                 attempt-- // the replay does not use up a retry
@@ -181,7 +190,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
             streaming = init.responseType === 'stream' || init.responseType === 'sse' || response.headers.get('content-type')?.startsWith('text/event-stream')
             if (streaming) scope.clearTimer()
             const data = (await readBody(response, method, init.responseType)) as T
-            log('info', 'http.attempt', `${method} ${shownUrl} → ${response.status}`, ctx, t0, response.status)
+            if (emit) log('info', 'http.attempt', () => `${where()} → ${response!.status}`, ctx, t0, response.status)
             return { data, response, attempts: attempt + replays }
           }
           const errBody = await readErrorBody(response, maxErrorBody)
@@ -236,14 +245,14 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           if (decision.retryAt !== undefined && response) {
             error = new RateLimitedError({ ...httpInit(response, (error as HttpError).body), retryAt: new Date(decision.retryAt) })
           }
-          log('error', 'http.attempt', `${method} ${shownUrl} failed: ${errorSummary(error)} (${decision.reason})`, ctx, t0, status, error, { giveUp: decision.reason })
-          for (const h of hookSets) await h?.onError?.({ ...ctx, error })
+          log('error', 'http.attempt', () => `${where()} failed: ${errorSummary(error)} (${decision.reason})`, ctx, t0, status, error, { giveUp: decision.reason })
+          for (const h of hookSets) await h.onError?.({ ...ctx, error })
           throw error
         }
-        log('warn', 'http.attempt', `${method} ${shownUrl} attempt ${attempt} failed: ${errorSummary(error)}; retrying in ${decision.delay} ms (${decision.reason}, ${decision.delaySource})`, ctx, t0, status, error, {
+        log('warn', 'http.attempt', () => `${where()} attempt ${attempt} failed: ${errorSummary(error)}; retrying in ${decision.delay} ms (${decision.reason}, ${decision.delaySource})`, ctx, t0, status, error, {
           retry: { reason: decision.reason, delay: decision.delay, delaySource: decision.delaySource },
         })
-        for (const h of hookSets) await h?.onRetry?.({ ...ctx, reason: decision.reason, delay: decision.delay, delaySource: decision.delaySource, error })
+        for (const h of hookSets) await h.onRetry?.({ ...ctx, reason: decision.reason, delay: decision.delay, delaySource: decision.delaySource, error })
         try {
           await sleep(decision.delay, call.signal)
         } catch {
@@ -276,8 +285,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   function log(
     level: LogLevel,
     event: string,
-    message: string,
-    ctx: { method: string; url: string; operationId: string | undefined; attempt: number },
+    message: () => string,
+    ctx: AttemptContext,
     t0: number,
     status?: number,
     error?: unknown,
@@ -287,7 +296,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     emit({
       level,
       event,
-      message,
+      message: message(),
       client: options.name,
       method: ctx.method,
       url: ctx.url,
