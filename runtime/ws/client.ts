@@ -87,6 +87,8 @@ export function createWebSocket<In = unknown, Out = In>(
   let hb: Heartbeat | undefined
   let timer: unknown
   let lastClose: CloseInfo = { code: 1000, reason: '', wasClean: true }
+  /** What we report when we closed the socket ourselves for a reason the peer may not echo. */
+  let forced: CloseInfo | undefined
   let finalError: Error | undefined
   let connected: Promise<void> | undefined
   let settleConnect: ((error?: Error) => void) | undefined
@@ -97,7 +99,13 @@ export function createWebSocket<In = unknown, Out = In>(
     for (const fn of listeners[event] ?? []) fn(value as never)
   }
   const log = (level: LogLevel, event: string, message: string, fields?: object): void =>
-    logger?.[level]({ level, event, message: `WebSocket ${shown}: ${message}`, url: shown, ...fields })
+    logger?.[level]({
+      level,
+      event,
+      message: message.startsWith('WebSocket ') ? message : `WebSocket ${shown}: ${message}`,
+      url: shown,
+      ...fields,
+    })
   const setState = (next: WebSocketState): void => {
     if (state !== next) emit('state', (state = next))
   }
@@ -172,7 +180,7 @@ export function createWebSocket<In = unknown, Out = In>(
     const again = opened
     opened = true
     let cause: unknown
-    let forced: CloseInfo | undefined
+    forced = undefined
     s.onmessage = (event) => onMessage(event.data)
     s.onerror = (event) => {
       cause = (event as { error?: unknown }).error ?? event
@@ -226,7 +234,13 @@ export function createWebSocket<In = unknown, Out = In>(
     const size = oversize(data)
     if (size !== undefined) {
       fail(new WebSocketMessageTooBigError(shown, size, max ?? 0))
-      socket?.close(1009, 'message too big')
+      forced = { code: 1009, reason: 'message too big', wasClean: false }
+      try {
+        socket?.close(1009, forced.reason)
+      } catch {
+        // Browsers only let scripts send 1000 and 3000-4999.
+        socket?.close(4009, forced.reason)
+      }
       return
     }
     const pong = hbo?.pong

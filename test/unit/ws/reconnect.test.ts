@@ -40,7 +40,7 @@ describe('decideReconnect', () => {
     ['Retry-After in the past means now', { attempt: 1, elapsed: 0, retryAfter: -5 }, { retry: true, delay: 0, reason: 'retry-after' }],
     ['Retry-After beyond the deadline', { attempt: 1, elapsed: 8_000, retryAfter: 3_000 }, { retry: false, reason: 'retry-after' }],
     ['Retry-After over maxRetryAfter', { attempt: 1, elapsed: 0, retryAfter: 61_000 }, { retry: false, reason: 'retry-after' }],
-  ])('%s', (_name, input, expected) => {
+  ] as [string, { attempt: number; elapsed: number; retryAfter?: number }, object][])('%s', (_name, input, expected) => {
     const options = input.retryAfter === 61_000 ? resolveReconnect({ deadline: Infinity }) : o
     expect(decideReconnect(input, options, half)).toEqual(expected)
   })
