@@ -1,0 +1,28 @@
+// Min+gzip size of the HTTP runtime's browser build (esbuild, platform browser, minify, gzip -9).
+//   node bench/runtime/size.mjs
+import { gzipSync } from 'node:zlib'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const runtime = JSON.stringify(join(root, 'runtime/index.ts'))
+const oneOperation = `
+  import { createApi } from ${runtime}
+  const api = /* @__PURE__ */ createApi({ name: 'petstore', servers: [{ url: 'http://petstore.swagger.io/v1' }] })
+  export const configure = api.configure
+  export const listPets = /* @__PURE__ */ api.operation({ id: 'listPets', method: 'GET', path: '/pets', params: [{ name: 'limit', in: 'query', style: 'form', explode: true }], responses: { '200': { contentTypes: ['application/json'] } } })
+`
+const cases = {
+  'ofetch alone (createFetch)': { contents: `export { createFetch } from 'ofetch'` },
+  'runtime, whole export surface': { contents: `export * from ${runtime}` },
+  'runtime + one generated operation': { contents: oneOperation },
+  'runtime + one generated operation, ofetch excluded': { contents: oneOperation, external: ['ofetch'] },
+  'createHttpClient only': { contents: `export { createHttpClient } from ${runtime}` },
+}
+console.log('| bundle | min bytes | min+gzip bytes |\n|---|---|---|')
+for (const [name, { contents, external = [] }] of Object.entries(cases)) {
+  const r = await build({ stdin: { contents, resolveDir: root, loader: 'ts' }, bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, external, logLevel: 'silent' })
+  const code = r.outputFiles[0].contents
+  console.log(`| ${name} | ${code.length.toLocaleString('en-US')} | ${gzipSync(code, { level: 9 }).length.toLocaleString('en-US')} |`)
+}
