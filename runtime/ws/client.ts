@@ -15,6 +15,8 @@ import { type Heartbeat, startHeartbeat } from './heartbeat'
 import { decideReconnect, isAuthFailure, resolveReconnect } from './reconnect'
 import { redactUrl } from '../log/redact'
 import { createSendQueue } from './send-queue'
+import { handshakeFor, oversize } from './handshake'
+import { createInbox } from './inbox'
 import type {
   CloseInfo,
   Timers,
@@ -65,15 +67,13 @@ export function createWebSocket<In = unknown, Out = In>(
   }
   const { auth, heartbeat: hbo, maxMessageSize: max, logger } = options
   const Ctor: WebSocketConstructor = options.WebSocket ?? (NativeOrWs as unknown as WebSocketConstructor)
-  const queryName = auth?.in === 'query' ? (auth.name ?? 'access_token') : undefined
-  const shown = redactUrl(url, queryName ? { query: [queryName] } : undefined)
+  const shown = redactUrl(url, auth?.in === 'query' && auth.name ? { query: [auth.name] } : undefined)
   const codec = options.codec ?? jsonCodec<In, Out>()
   const rc = options.reconnect ? resolveReconnect(options.reconnect === true ? {} : options.reconnect) : undefined
   const queue = options.queue === false ? undefined : createSendQueue<WebSocketData>(options.queue ?? {}, t.now)
   const hwm = options.highWaterMark ?? 1_048_576
   const listeners: { [event: string]: Set<(value: never) => void> | undefined } = {}
-  const inbox: In[] = []
-  const waiters: { resolve(message: In): void; reject(error: unknown): void }[] = []
+  const inbox = createInbox<In>(options.receiveBuffer ?? 1_000)
 
   let state: WebSocketState = 'idle'
   let socket: WebSocketLike | undefined
@@ -116,18 +116,6 @@ export function createWebSocket<In = unknown, Out = In>(
   const closedError = (): Error =>
     finalError ?? new WebSocketClosedError(shown, lastClose.code, lastClose.reason, lastClose.wasClean)
 
-  /** The byte size of `data` when it is over `maxMessageSize`, else undefined. */
-  const oversize = (data: unknown): number | undefined => {
-    if (max === undefined) return undefined
-    const size =
-      typeof data === 'string'
-        ? data.length * 3 <= max
-          ? 0
-          : new TextEncoder().encode(data).length
-        : ((data as Blob).size ?? (data as ArrayBuffer).byteLength)
-    return size > max ? size : undefined
-  }
-
   const token = async (): Promise<string | undefined> => {
     if (!auth) return undefined
     const value = nextToken ?? (typeof auth.token === 'function' ? await auth.token() : auth.token)
@@ -137,34 +125,20 @@ export function createWebSocket<In = unknown, Out = In>(
 
   async function attempt_(): Promise<void> {
     try {
-      const tok = await token()
-      let target = url
-      const protocols = options.protocols === undefined ? [] : [options.protocols].flat()
-      let headers = options.headers
-      if (tok !== undefined) {
-        if (queryName) {
-          const u = new URL(url)
-          u.searchParams.set(queryName, tok)
-          target = u.href
-        } else if (auth?.in === 'protocol') protocols.push((auth.name ?? '') + tok)
-        else {
-          const name = auth?.name ?? 'Authorization'
-          headers = { ...headers, [name]: (auth?.scheme ?? (name === 'Authorization' ? 'Bearer ' : '')) + tok }
-        }
-      }
-      const extra = headers || max ? { headers, maxPayload: max } : undefined
+      const h = handshakeFor(url, options.protocols, options.headers, auth, await token())
       if (userClosed) return
       log('debug', 'ws.connect', `connecting (attempt ${attempt})`, { attempt })
       await dial(
         {
-        Ctor,
-        url: target,
-        shownUrl: shown,
-        protocols,
-        extra,
-        timeout: options.connectTimeout ?? 10_000,
-        binaryType: options.binaryType ?? 'arraybuffer',
-        timers: t,
+          Ctor,
+          url: h.url,
+          shownUrl: shown,
+          protocols: h.protocols,
+          // Only `ws` understands these; passing them makes crossws pick it on Node >= 22 too.
+          extra: h.headers || max ? { headers: h.headers, maxPayload: max } : undefined,
+          timeout: options.connectTimeout ?? 10_000,
+          binaryType: options.binaryType ?? 'arraybuffer',
+          timers: t,
         },
         adopt,
       )
@@ -231,7 +205,7 @@ export function createWebSocket<In = unknown, Out = In>(
 
   function onMessage(data: unknown): void {
     hb?.seen()
-    const size = oversize(data)
+    const size = oversize(data, max)
     if (size !== undefined) {
       fail(new WebSocketMessageTooBigError(shown, size, max ?? 0))
       forced = { code: 1009, reason: 'message too big', wasClean: false }
@@ -253,9 +227,7 @@ export function createWebSocket<In = unknown, Out = In>(
       return
     }
     emit('message', message)
-    const waiter = waiters.shift()
-    if (waiter) waiter.resolve(message)
-    else if (inbox.push(message) > (options.receiveBuffer ?? 1_000)) inbox.shift()
+    inbox.push(message)
   }
 
   /** A socket that was open is gone: report, then reconnect or finish. */
@@ -322,7 +294,8 @@ export function createWebSocket<In = unknown, Out = In>(
     const dropped = queue?.clear()
     if (dropped) log('warn', 'ws.queue', `dropped ${dropped} queued messages on close`, { dropped })
     if (error) fail(error)
-    for (const w of waiters.splice(0)) w.reject(closedError())
+    // A close the user asked for (or a clean one from the server) ends iteration quietly.
+    inbox.end(closedError, !error)
     settleConnect?.(closedError())
     resolveClosed?.()
   }
@@ -354,7 +327,7 @@ export function createWebSocket<In = unknown, Out = In>(
     },
     send: (message) => client.sendRaw(codec.encode(message)),
     sendRaw(data) {
-      const size = oversize(data)
+      const size = oversize(data, max)
       if (size !== undefined) throw new WebSocketMessageTooBigError(shown, size, max ?? 0)
       if (socket && state === 'open') {
         socket.send(data as never)
@@ -373,22 +346,8 @@ export function createWebSocket<In = unknown, Out = In>(
         await new Promise((resolve) => t.setTimeout(() => resolve(undefined), 5))
       }
     },
-    receive() {
-      if (inbox.length) return Promise.resolve(inbox.shift() as In)
-      if (state === 'closed') return Promise.reject(closedError())
-      return new Promise((resolve, reject) => waiters.push({ resolve, reject }))
-    },
-    async *[Symbol.asyncIterator]() {
-      for (;;) {
-        try {
-          yield await client.receive()
-        } catch (error) {
-          // A close the user asked for (or a clean one from the server) ends the loop quietly.
-          if (state === 'closed' && !finalError) return
-          throw error
-        }
-      }
-    },
+    receive: () => inbox.next(),
+    [Symbol.asyncIterator]: () => inbox[Symbol.asyncIterator](),
     on(event, listener) {
       const set = (listeners[event] ??= new Set())
       set.add(listener)

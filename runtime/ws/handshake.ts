@@ -1,0 +1,45 @@
+import type { WebSocketAuth } from './types'
+
+export interface Handshake {
+  url: string
+  protocols: string[]
+  headers?: Record<string, string>
+}
+
+/**
+ * Where the token goes for one connection attempt: a header (`ws` only), a query parameter, or an
+ * extra subprotocol (the two a browser can send). Pure, so every placement is table-tested.
+ */
+export function handshakeFor(
+  url: string,
+  protocols: string | string[] | undefined,
+  headers: Record<string, string> | undefined,
+  auth: WebSocketAuth | undefined,
+  token: string | undefined,
+): Handshake {
+  const out: Handshake = { url, protocols: protocols === undefined ? [] : [protocols].flat(), headers }
+  if (!auth || token === undefined) return out
+  if (auth.in === 'query') {
+    const u = new URL(url)
+    u.searchParams.set(auth.name ?? 'access_token', token)
+    out.url = u.href
+  } else if (auth.in === 'protocol') out.protocols.push((auth.name ?? '') + token)
+  else {
+    const name = auth.name ?? 'Authorization'
+    out.headers = { ...headers, [name]: (auth.scheme ?? (name === 'Authorization' ? 'Bearer ' : '')) + token }
+  }
+  return out
+}
+
+/** The byte size of `data` when it is over `max`, else undefined. Strings are measured as UTF-8. */
+export function oversize(data: unknown, max: number | undefined): number | undefined {
+  if (max === undefined) return undefined
+  const size =
+    typeof data === 'string'
+      ? // Cheap bound first: a string of n UTF-16 units is at most 3n UTF-8 bytes.
+        data.length * 3 <= max
+        ? 0
+        : new TextEncoder().encode(data).length
+      : ((data as Blob).size ?? (data as ArrayBuffer).byteLength)
+  return size > max ? size : undefined
+}
