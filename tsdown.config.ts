@@ -1,5 +1,8 @@
 import { defineConfig } from 'tsdown'
 
+/** The test setup builds into a scratch folder and swaps it in, so running tests never see a half-built dist/. */
+const OUT = process.env.CODOMYRMEX_DIST_DIR ?? 'dist'
+
 /**
  * Two builds: the plugin and CLI run in Node (bundlers, CI); the runtime ships to browsers,
  * workers and Node, so it is built platform-neutral and must not import `node:` modules.
@@ -18,7 +21,7 @@ export default defineConfig([
       rspack: 'src/rspack.ts',
       cli: 'src/cli/index.ts',
     },
-    outDir: 'dist/plugin',
+    outDir: `${OUT}/plugin`,
     platform: 'node',
     format: 'esm',
     target: 'node20.19',
@@ -28,7 +31,7 @@ export default defineConfig([
   },
   {
     entry: { index: 'runtime/index.ts' },
-    outDir: 'dist/runtime',
+    outDir: `${OUT}/runtime`,
     platform: 'neutral',
     format: 'esm',
     target: 'es2022',

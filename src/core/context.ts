@@ -81,6 +81,11 @@ export class ApiContext {
     return entry.files[0] === api.spec && cacheKey(apiKey(api), sources) === entry.key
   }
 
+  /** Names of the loaded APIs built from `file` (the document or one it `$ref`s). */
+  apisUsing(file: string): string[] {
+    return [...this.memory].filter(([, entry]) => entry.files.includes(file)).map(([name]) => name)
+  }
+
   /** Declarations of one loaded API (ambient form), if it has been loaded. */
   declarations(name: string): { ambient: string; standalone: string } | undefined {
     const entry = this.memory.get(name)

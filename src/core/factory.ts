@@ -78,6 +78,15 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
         viteServe = config.command === 'serve'
         hostRoot = config.root
       },
+      // The document is no module of the graph: map its change to the virtual modules built from it,
+      // so Vite invalidates them and sends the update (the module self-accepts, see codegen/module).
+      hotUpdate({ file, modules }) {
+        const names = context?.apisUsing(file) ?? []
+        if (names.length === 0) return undefined
+        const graph = this.environment.moduleGraph
+        const affected = names.flatMap((name) => graph.getModuleById(asResolvedId(name)) ?? [])
+        return [...modules, ...affected]
+      },
     },
 
     webpack(compiler) {

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -17,19 +17,23 @@ export default function setup(): void {
 }
 
 function buildDistIfStale(): void {
-  const stampFile = join(ROOT, 'dist/.inputs-hash')
+  const dist = join(ROOT, 'dist')
+  const stampFile = join(dist, '.inputs-hash')
   const stamp = inputsHash()
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return
-  const tsdown = join(ROOT, 'node_modules/tsdown/dist/run.mjs')
-  if (hasFlock()) {
-    // Parallel vitest runs in one checkout would otherwise empty dist/ under each other.
-    const script = `rm -rf dist/plugin dist/runtime && "${process.execPath}" "${tsdown}" --log-level error`
-    execFileSync('flock', ['/tmp/codomyrmex-networking-dist.lock', 'sh', '-c', script], { cwd: ROOT, stdio: 'inherit' })
-  } else {
-    rmSync(join(ROOT, 'dist'), { recursive: true, force: true })
-    execFileSync(process.execPath, [tsdown, '--log-level', 'error'], { cwd: ROOT, stdio: 'inherit' })
-  }
-  writeFileSync(stampFile, stamp)
+  // Build aside, then swap: other test runs in this checkout may be importing from dist/ right now.
+  const scratch = join(ROOT, `.dist-${process.pid}`)
+  rmSync(scratch, { recursive: true, force: true })
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/tsdown/dist/run.mjs'), '--log-level', 'error'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, CODOMYRMEX_DIST_DIR: scratch },
+  })
+  writeFileSync(join(scratch, '.inputs-hash'), stamp)
+  const old = join(ROOT, `.dist-old-${process.pid}`)
+  if (existsSync(dist)) renameSync(dist, old)
+  renameSync(scratch, dist)
+  rmSync(old, { recursive: true, force: true })
 }
 
 function inputsHash(): string {
@@ -45,15 +49,6 @@ function inputsHash(): string {
   }
   for (const input of ['src', 'runtime', 'tsdown.config.ts', 'package.json']) visit(join(ROOT, input))
   return hash.digest('hex')
-}
-
-function hasFlock(): boolean {
-  try {
-    execFileSync('flock', ['--version'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
 }
 
 function linkFixturePackage(): void {
