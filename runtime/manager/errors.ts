@@ -20,8 +20,8 @@ export class CircuitOpenError extends NetworkingError {
  */
 export class ManagerClosedError extends NetworkingError {
   override name = 'AbortError'
-  constructor(readonly client: string, detail: string) {
-    super(`Network manager closed: client "${client}" ${detail}`, { code: 'ERR_MANAGER_CLOSED' })
+  constructor(readonly client: string, detail: string, options: { cause?: unknown } = {}) {
+    super(`Network manager closed: client "${client}" ${detail}`, { code: 'ERR_MANAGER_CLOSED', cause: options.cause })
   }
 }
 

@@ -81,10 +81,10 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
       link.unlink()
     }
     // fetch rejects with the signal's reason; the manager's close is reported as such, naming the request.
-    const reason = (error: unknown): unknown => {
+    const reason = (error: unknown, where = ''): unknown => {
       if (!controller.signal.aborted) return error
       if (ctx.closed.aborted && controller.signal.reason === ctx.closed.reason) {
-        return new ManagerClosedError(client, `${method} ${url}: aborted by closeAll()`)
+        return new ManagerClosedError(client, `${method} ${url}: aborted by closeAll()${where}`, { cause: error })
       }
       return controller.signal.reason
     }
@@ -110,7 +110,9 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
     } catch (error) {
       release?.()
       end()
-      throw reason(error)
+      const thrown = reason(error)
+      if (thrown instanceof ManagerClosedError) hub.emit({ type: 'rejected', client, origin, reason: 'closed' })
+      throw thrown
     }
 
     const id = ctx.nextId()
@@ -125,7 +127,7 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
       if (state.bucket) learn(state, response, t, hub)
       hub.emit({ type: 'attempt:end', ...base, time: t, duration: t - started, status: response.status, errorType: errorClass(outcome) })
       tracked = true
-      return trackResponse(response, end)
+      return trackResponse(response, end, (error) => (ctx.closed.aborted ? reason(error, ' while reading the body') : error))
     } catch (thrown) {
       const t = ctx.now()
       const error = reason(thrown)

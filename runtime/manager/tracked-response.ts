@@ -1,10 +1,11 @@
 /**
  * Calls `done` once the response's body has been read to the end, cancelled or failed, so the
  * manager knows when a request stops being abortable. The body is piped through a new stream;
- * the Response keeps its status, headers, url, redirected and type. Responses without a body
+ * the Response keeps its status, headers, url, redirected and type. A read error goes through
+ * `mapError` (the manager names its own abort). Responses without a body
  * (HEAD, 204, 304), and ones the Response constructor cannot rebuild, end at once.
  */
-export function trackResponse(response: Response, done: () => void): Response {
+export function trackResponse(response: Response, done: () => void, mapError: (error: unknown) => unknown = (e) => e): Response {
   const source = response.body
   if (source === null || response.status < 200 || response.status > 599) {
     done()
@@ -28,7 +29,7 @@ export function trackResponse(response: Response, done: () => void): Response {
         } else controller.enqueue(chunk.value)
       } catch (error) {
         finish()
-        controller.error(error)
+        controller.error(mapError(error))
       }
     },
     cancel(reason) {

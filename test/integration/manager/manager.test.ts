@@ -35,7 +35,7 @@ describe('network manager: named clients', () => {
       defaults: { headers: { 'x-team': 'core', 'x-shared': 'default' }, baseUrl: { test: server.url, production: 'https://prod.invalid' } },
       clients: {
         plain: http({ headers: { 'x-shared': 'plain' } }),
-        pets: api((options) => petsApi.createClient(options, tree), { baseUrl: { test: `${server.url}/v2`, production: 'https://pets.invalid' } }),
+        pets: api((options) => petsApi.createClient(options ?? {}, tree), { baseUrl: { test: `${server.url}/v2`, production: 'https://pets.invalid' } }),
       },
     })
     const plain = await manager.get('plain').get<{ path: string; h: Record<string, string> }>('/hello')
