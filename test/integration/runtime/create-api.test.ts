@@ -157,6 +157,19 @@ describe('createApi through the public API', () => {
     expect(a.requests[0]!.headers['x-who']).toBeUndefined()
   })
 
+  test('an operation the document marks idempotent retries POST; others need an Idempotency-Key', async () => {
+    const s = await startServer((_req, res, n) => ([1, 3, 4].includes(n) ? res.writeHead(503).end() : json(res, 200, { n })))
+    servers.push(s)
+    const api = createApi({ name: 'idem', servers: [{ url: s.url }] })
+    const upsert = api.operation({ id: 'upsert', method: 'POST', path: '/u', idempotent: true, body: { contentTypes: ['application/json'] } })
+    const create = api.operation({ id: 'create', method: 'POST', path: '/c', body: { contentTypes: ['application/json'] } })
+    api.configure({ retry: { baseDelay: 1, budget: false } })
+    expect(await upsert({ body: {} })).toEqual({ n: 2 })
+    await expect(create({ body: {} })).rejects.toMatchObject({ status: 503, operationId: 'create' })
+    expect(await create({ body: {} }, { idempotencyKey: 'k-1' })).toEqual({ n: 5 })
+    expect(s.requests.map((r) => r.headers['idempotency-key'] ?? '-')).toEqual(['-', '-', '-', 'k-1', 'k-1'])
+  })
+
   test('text/event-stream responses are async iterators of events', async () => {
     const s = await startServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' })
