@@ -15,3 +15,4 @@ export type { AuthStrategy, AuthRequest, Credential, TokenProvider, BasicCredent
 export { createRetryBudget, type RetryBudget, type RetryBudgetOptions } from './policy/budget'
 export type * from './api/types'
 export type { ApiClientOptions, ClientOptions, HttpClientOptions, RequestOptions, RetryOptions, Hooks, AttemptContext, RetryContext, ResponseType, HeaderValues } from './http/types'
+export * from './ws/index'

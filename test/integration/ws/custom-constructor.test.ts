@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import {
+  connectWebSocket,
+  createWebSocket,
+  rawCodec,
+  WebSocketConnectError,
+  WebSocketMessageTooBigError,
+  type WebSocketConstructor,
+} from '../../../runtime/ws/index'
+import { startServer, type TestServer } from '../../helpers/ws-servers'
+
+/** A user-supplied constructor that, like a browser's, enforces no message size limit. */
+class Unlimited extends WebSocket {
+  constructor(url: string, protocols?: string | string[], options?: WebSocket.ClientOptions) {
+    super(url, protocols, { ...options, maxPayload: 0 })
+  }
+}
+
+/** A constructor without `ws`'s terminate/ping/on extras: only the WHATWG surface. */
+class WhatwgOnly {
+  #inner: WebSocket
+  constructor(url: string, protocols?: string | string[]) {
+    this.#inner = new WebSocket(url, protocols)
+    for (const k of ['onopen', 'onmessage', 'onerror', 'onclose'] as const) {
+      Object.defineProperty(this, k, { set: (fn) => (this.#inner[k] = fn), get: () => this.#inner[k] })
+    }
+  }
+  get readyState() {
+    return this.#inner.readyState
+  }
+  get bufferedAmount() {
+    return this.#inner.bufferedAmount
+  }
+  get protocol() {
+    return this.#inner.protocol
+  }
+  set binaryType(v: string) {
+    this.#inner.binaryType = v as 'arraybuffer'
+  }
+  send(d: string) {
+    this.#inner.send(d)
+  }
+  close(code?: number, reason?: string) {
+    this.#inner.close(code, reason)
+  }
+}
+
+describe('user-supplied constructors and message handling', () => {
+  let server: TestServer
+  beforeAll(async () => {
+    server = await startServer('ws')
+  })
+  afterAll(() => server.close())
+
+  it('checks maxMessageSize itself when the constructor has no limit, and reports 1009', async () => {
+    const client = createWebSocket(server.url('/big/4096'), {
+      WebSocket: Unlimited as unknown as WebSocketConstructor,
+      maxMessageSize: 1024,
+      codec: rawCodec(),
+    })
+    const errors: Error[] = []
+    client.on('error', (e) => errors.push(e))
+    const closed = new Promise<number>((resolve) => client.on('close', (c) => resolve(c.code)))
+    await client.connect()
+    expect(await closed).toBe(1009)
+    expect(errors[0]).toBeInstanceOf(WebSocketMessageTooBigError)
+    expect(errors[0]).toMatchObject({ size: 4096, limit: 1024 })
+  })
+
+  it('works with a WHATWG-only constructor: no terminate, no protocol pings', async () => {
+    const client = await connectWebSocket<string>(server.url(), {
+      WebSocket: WhatwgOnly as unknown as WebSocketConstructor,
+      heartbeat: { interval: 20, timeout: 200, message: 'ping', pong: 'pong' },
+    })
+    client.send('hi')
+    expect(await client.receive()).toBe('hi')
+    await new Promise((r) => setTimeout(r, 60))
+    expect(client.state).toBe('open')
+    await client.close()
+  })
+
+  it('reports an undecodable message as an error event and keeps going', async () => {
+    const client = await connectWebSocket<{ ok: boolean }>(server.url())
+    const errors: (Error & { code?: string })[] = []
+    client.on('error', (e) => errors.push(e))
+    client.sendRaw('{not json')
+    client.send({ ok: true })
+    expect(await client.receive()).toEqual({ ok: true })
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatchObject({ code: 'ERR_WS_DECODE' })
+    expect(errors[0]?.cause).toBeInstanceOf(SyntaxError)
+    await client.close()
+  })
+
+  it('reports a failing re-subscribe hook, sync or async, without stopping the client', async () => {
+    for (const hook of [
+      () => {
+        throw new Error('sync hook')
+      },
+      async () => {
+        throw new Error('async hook')
+      },
+    ]) {
+      const client = await connectWebSocket<string>(server.url(), { reconnect: { initialDelay: 5 }, onReconnect: hook })
+      const error = new Promise<Error>((resolve) => client.on('error', resolve))
+      server.dropAll()
+      expect((await error).message).toMatch(/hook/)
+      client.send('still here')
+      expect(await client.receive()).toBe('still here')
+      await client.close()
+    }
+  })
+
+  it('rejects an invalid URL with a connect error', async () => {
+    const error = await connectWebSocket('not a url').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(WebSocketConnectError)
+    expect((error as Error).message).toMatch(/invalid URL or protocols/)
+  })
+})
