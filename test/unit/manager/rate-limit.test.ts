@@ -3,7 +3,7 @@ import { adviseRate } from '../../../runtime/manager/rate-advice'
 import { parseRateLimit, parseRetryAfter } from '../../../runtime/manager/rate-limit-headers'
 
 const NOW = Date.parse('2026-01-01T00:00:00Z')
-const h = (init: Record<string, string>) => new Headers(init)
+const h = (init: Record<string, string | undefined>) => new Headers(Object.entries(init).filter((e): e is [string, string] => e[1] !== undefined))
 
 describe('parseRateLimit', () => {
   it.each([
