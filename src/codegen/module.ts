@@ -21,6 +21,7 @@ export function buildModule({ api, operations, groups }: ModuleInput): string {
     '',
     `const $api = /* @__PURE__ */ $createApi(${jsLiteral(api)})`,
     '',
+    `/** @param {import(${jsLiteral(RUNTIME_ID)}).ApiClientOptions} options */`,
     'export function configure(options) {',
     '  return $api.configure(options)',
     '}',
@@ -32,6 +33,7 @@ export function buildModule({ api, operations, groups }: ModuleInput): string {
   const tree = treeLiteral(operations, groups, '  ')
   lines.push(
     '',
+    `/** @param {import(${jsLiteral(RUNTIME_ID)}).ApiClientOptions} [options] */`,
     'export function createClient(options) {',
     `  return $api.createClient(options ?? {}, {${tree}})`,
     '}',

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Problem } from '../errors'
 
 /** Bumped whenever generated output changes shape, so older cache entries are ignored. */
-export const GENERATOR_VERSION = 'codomyrmex-networking/1'
+export const GENERATOR_VERSION = 'codomyrmex-networking/2'
 
 export interface CacheEntry {
   key: string
