@@ -89,6 +89,7 @@ export function createWebSocket<In = unknown, Out = In>(
   let lastClose: CloseInfo = { code: 1000, reason: '', wasClean: true }
   /** What we report when we closed the socket ourselves for a reason the peer may not echo. */
   let forced: CloseInfo | undefined
+  let cancelDial: (() => void) | undefined
   let finalError: Error | undefined
   let connected: Promise<void> | undefined
   let settleConnect: ((error?: Error) => void) | undefined
@@ -139,6 +140,7 @@ export function createWebSocket<In = unknown, Out = In>(
           timeout: options.connectTimeout ?? 10_000,
           binaryType: options.binaryType ?? 'arraybuffer',
           timers: t,
+          cancellable: (cancel) => (cancelDial = cancel),
         },
         adopt,
       )
@@ -148,6 +150,7 @@ export function createWebSocket<In = unknown, Out = In>(
   }
 
   function adopt(s: WebSocketLike): void {
+    cancelDial = undefined
     if (userClosed) return abandon(s)
     socket = s
     openedAt = t.now()
@@ -287,6 +290,7 @@ export function createWebSocket<In = unknown, Out = In>(
     if (state === 'closed') return
     t.clearTimeout(timer)
     hb?.stop()
+    cancelDial?.()
     if (socket) abandon(socket)
     socket = undefined
     finalError = error

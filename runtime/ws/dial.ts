@@ -13,6 +13,8 @@ export interface DialRequest {
   timeout: number
   binaryType: string
   timers: Timers
+  /** Receives a function that abandons this attempt (used when the client is closed meanwhile). */
+  cancellable?: (cancel: () => void) => void
 }
 
 /** Drops a socket we no longer want, without waiting for a close handshake where `ws` allows it. */
@@ -62,6 +64,10 @@ export function dial(r: DialRequest, opened: (socket: WebSocketLike) => void): P
       r.timers.clearTimeout(timer)
       reject(error)
     }
+    r.cancellable?.(() => {
+      abandon(socket)
+      fail(new WebSocketConnectError(r.shownUrl, 'connection attempt cancelled'))
+    })
     socket.onerror = (event) => {
       cause = (event as { error?: unknown }).error ?? event
     }

@@ -194,3 +194,26 @@ describe('faults with a peer that goes silent after the handshake', () => {
     }
   })
 })
+
+describe('closing during a connection attempt', () => {
+  it('abandons a handshake in flight at once instead of waiting for connectTimeout', async () => {
+    // Reads (so it notices the client hanging up) but never answers the upgrade.
+    const tcp = net.createServer((socket) => socket.resume())
+    await new Promise<void>((r) => tcp.listen(0, '127.0.0.1', r))
+    try {
+      const port = (tcp.address() as net.AddressInfo).port
+      const client = createWebSocket(`ws://127.0.0.1:${port}/`, { connectTimeout: 60_000 })
+      const connecting = client.connect().catch((e: unknown) => e)
+      await new Promise((r) => setTimeout(r, 20))
+      const started = Date.now()
+      await client.close()
+      expect(await connecting).toMatchObject({ code: 'ERR_WS_CLOSED' })
+      expect(Date.now() - started).toBeLessThan(100)
+      // Nothing is left pending: the server sees the TCP connection go away.
+      const count = await new Promise<number>((r) => setTimeout(() => tcp.getConnections((_e, n) => r(n)), 50))
+      expect(count).toBe(0)
+    } finally {
+      tcp.close()
+    }
+  })
+})
