@@ -1,6 +1,8 @@
 export { createNetworkManager } from './manager'
-export { http, api, type HttpSpecOptions, type ApiSpecOptions, type ApiSource } from './kinds/http'
-export { websocket } from './kinds/websocket'
+// Tracing and logger adapters observe the manager; one entry point keeps the runtime barrel to one line.
+export * from '../telemetry/index'
+export { httpClient, apiClient, type HttpSpecOptions, type ApiSpecOptions, type ApiSource } from './kinds/http'
+export { webSocketClient } from './kinds/websocket'
 export { CircuitOpenError, ManagerClosedError, UnknownClientError } from './errors'
 export { EnvironmentError } from './options'
 export type { ManagerEvent, ManagerListener } from './events'

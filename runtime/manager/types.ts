@@ -17,9 +17,9 @@ export interface ManagerDefaults {
   baseUrl?: PerEnvironment<string>
   /** Merged under each client's headers (HTTP handshake headers for WebSockets). */
   headers?: Record<string, string>
-  /** Auth strategies for hand-made HTTP clients (`http()`). */
+  /** Auth strategies for hand-made HTTP clients (`httpClient()`). */
   auth?: HttpClientOptions['auth']
-  /** Credentials for generated clients (`api()`), by securityScheme name; merged under each client's `auth`. */
+  /** Credentials for generated clients (`apiClient()`), by securityScheme name; merged under each client's `auth`. */
   credentials?: Record<string, Credential>
   retry?: HttpClientOptions['retry']
   timeout?: number
@@ -73,7 +73,7 @@ export interface ClientKind<TConfig, TInstance> {
   describe?(instance: TInstance): Record<string, unknown>
 }
 
-/** One entry of `clients`: a kind and its configuration. Built by `http()`, `api()`, `websocket()` or `defineClient()`. */
+/** One entry of `clients`: a kind and its configuration. Built by `httpClient()`, `apiClient()`, `webSocketClient()` or `defineClient()`. */
 export interface ClientSpec<TInstance = unknown, TConfig = unknown> {
   readonly kind: ClientKind<TConfig, TInstance>
   readonly config: TConfig

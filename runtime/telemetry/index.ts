@@ -1,6 +1,5 @@
 export {
   instrumentOpenTelemetry,
-  startAttributes,
   SPAN_KIND_CLIENT,
   SPAN_STATUS_ERROR,
   type AttributeValue,
@@ -8,4 +7,4 @@ export {
   type SpanLike,
   type TracerLike,
 } from './otel'
-export { consoleLogger, consolaLogger, pinoLogger } from './loggers'
+export { consolaLogger, pinoLogger } from './loggers'

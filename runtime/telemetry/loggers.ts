@@ -2,10 +2,9 @@ import type { LogEvent, Logger, LogLevel } from '../log/types'
 
 /**
  * One-line bridges from the package's `Logger` (one structured event per call) to the loggers
- * people already use. Duck-typed: nothing here imports consola or pino.
+ * people already use. Duck-typed: nothing here imports consola or pino. For the console, use
+ * `consoleLogger` from `runtime/log/logger` (or `logger: true`).
  */
-
-export { consoleLogger } from '../log/logger'
 
 type Method = (...args: never[]) => unknown
 

@@ -49,7 +49,7 @@ const httpKind: ClientKind<HttpSpecOptions, HttpClient> = {
 }
 
 /** A hand-made HTTP client (`createHttpClient`) held by the manager. */
-export function http(options: HttpSpecOptions = {}): ClientSpec<HttpClient, HttpSpecOptions> {
+export function httpClient(options: HttpSpecOptions = {}): ClientSpec<HttpClient, HttpSpecOptions> {
   return { kind: httpKind, config: options }
 }
 
@@ -69,8 +69,8 @@ function apiKind<TClient, TScheme extends string>(): ClientKind<ApiConfig<TClien
   }
 }
 
-/** A generated client (`import petstore from 'virtual:api/petstore'`) held by the manager: `api(petstore, { ... })`. */
-export function api<TClient, TScheme extends string = string>(
+/** A generated client (`import petstore from 'virtual:api/petstore'`) held by the manager: `apiClient(petstore, { ... })`. */
+export function apiClient<TClient, TScheme extends string = string>(
   source: ApiSource<TClient, TScheme>,
   options: ApiSpecOptions<TScheme> = {},
 ): ClientSpec<TClient, ApiConfig<TClient, TScheme>> {

@@ -37,7 +37,7 @@ function websocketKind<In, Out>(): ClientKind<WebSocketConfig<In, Out>, WebSocke
  * A WebSocket client held by the manager. It is created on the first `get()` and not connected:
  * call `connect()`. `closeAll()` closes it (no reconnect afterwards).
  */
-export function websocket<In = unknown, Out = In>(
+export function webSocketClient<In = unknown, Out = In>(
   url: PerEnvironment<string>,
   options: WebSocketOptions<In, Out> = {},
 ): ClientSpec<WebSocketClient<In, Out>, WebSocketConfig<In, Out>> {

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createNetworkManager, http, ManagerClosedError, websocket, type ManagerEvent } from '../../../runtime/manager'
+import { createNetworkManager, httpClient, ManagerClosedError, webSocketClient, type ManagerEvent } from '../../../runtime/manager'
 import { json, startServer, type TestServer } from '../../helpers/http-server'
 import { startServer as startWsServer, type TestServer as WsServer } from '../../helpers/ws-servers'
 import { until } from './helpers'
@@ -56,9 +56,9 @@ describe('closeAll()', () => {
       defaults: { baseUrl: server.url },
       origins: { [server.url]: { maxConcurrent: 2 } },
       clients: {
-        api: http(),
-        slow: http({ baseUrl: `http://localhost:${server.port}` }),
-        feed: websocket<string>(ws.url('/echo')),
+        api: httpClient(),
+        slow: httpClient({ baseUrl: `http://localhost:${server.port}` }),
+        feed: webSocketClient<string>(ws.url('/echo')),
       },
     })
     manager.subscribe((e) => events.push(e))
@@ -108,7 +108,7 @@ describe('closeAll()', () => {
     const manager = createNetworkManager({
       defaults: { baseUrl: server.url },
       policy: { rateLimit: { rate: 1, burst: 1 } },
-      clients: { api: http() },
+      clients: { api: httpClient() },
     })
     const api = manager.get('api')
     await api.get('/ok')
@@ -127,7 +127,7 @@ describe('closeAll()', () => {
   it('refuses to create a client after closeAll and reports close failures together', async () => {
     const manager = createNetworkManager({
       clients: {
-        a: http(),
+        a: httpClient(),
         broken: { kind: { kind: 'broken', create: () => ({}), close: () => Promise.reject(new Error('stuck')) }, config: {} },
       },
     })

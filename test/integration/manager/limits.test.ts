@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { HttpError } from '../../../runtime/errors/http-error'
-import { CircuitOpenError, createNetworkManager, http, type ManagerEvent } from '../../../runtime/manager'
+import { CircuitOpenError, createNetworkManager, httpClient, type ManagerEvent } from '../../../runtime/manager'
 import { json, startServer, type TestServer } from '../../helpers/http-server'
 import { until } from './helpers'
 
@@ -35,7 +35,7 @@ describe('per-origin concurrency limit', () => {
     const manager = createNetworkManager({
       defaults: { baseUrl: server.url, retry: false },
       policy: { maxConcurrent: 2 },
-      clients: { a: http(), b: http() },
+      clients: { a: httpClient(), b: httpClient() },
     })
     const a = manager.get('a')
     const b = manager.get('b')
@@ -67,7 +67,7 @@ describe('per-origin circuit breaker', () => {
       now: () => t,
       defaults: { retry: false },
       policy: { breaker: { minimumThroughput: 4, failureRatio: 0.5, breakDuration: 10_000 } },
-      clients: { sick: http({ baseUrl: sick.url }), other: http({ baseUrl: other.url }) },
+      clients: { sick: httpClient({ baseUrl: sick.url }), other: httpClient({ baseUrl: other.url }) },
     })
     manager.subscribe((e) => events.push(e))
     for (let i = 0; i < 4; i++) await expect(manager.get('sick').get('/')).rejects.toBeInstanceOf(HttpError)
@@ -97,7 +97,7 @@ describe('per-origin circuit breaker', () => {
     const manager = createNetworkManager({
       defaults: { baseUrl: sick.url, retry: { limit: 5, baseDelay: 1, budget: false } },
       policy: { breaker: { minimumThroughput: 2, breakDuration: 60_000 } },
-      clients: { a: http() },
+      clients: { a: httpClient() },
     })
     await expect(manager.get('a').get('/')).rejects.toBeInstanceOf(CircuitOpenError)
     expect(sick.requests).toHaveLength(2)
@@ -119,7 +119,7 @@ describe('per-origin rate limit', () => {
     const manager = createNetworkManager({
       defaults: { baseUrl: server.url, retry: false },
       policy: { rateLimit: {} },
-      clients: { a: http(), b: http() },
+      clients: { a: httpClient(), b: httpClient() },
     })
     manager.subscribe((e) => events.push(e))
     await expect(manager.get('a').get('/')).rejects.toBeInstanceOf(HttpError)
@@ -136,7 +136,7 @@ describe('per-origin rate limit', () => {
       arrivals.push(Date.now())
       json(res, 200, {}, n === 1 ? { 'x-ratelimit-limit': '10', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Date.now() + 300) } : {})
     })
-    const manager = createNetworkManager({ defaults: { baseUrl: server.url }, policy: { rateLimit: {} }, clients: { a: http() } })
+    const manager = createNetworkManager({ defaults: { baseUrl: server.url }, policy: { rateLimit: {} }, clients: { a: httpClient() } })
     await manager.get('a').get('/')
     await manager.get('a').get('/')
     expect(arrivals[1]! - arrivals[0]!).toBeGreaterThanOrEqual(250)
@@ -149,7 +149,7 @@ describe('per-origin rate limit', () => {
       arrivals.push(Date.now())
       json(res, 200, {}, n === 1 ? { ratelimit: 'limit=100, remaining=2, reset=0.4' } : {})
     })
-    const manager = createNetworkManager({ defaults: { baseUrl: server.url }, policy: { rateLimit: {} }, clients: { a: http() } })
+    const manager = createNetworkManager({ defaults: { baseUrl: server.url }, policy: { rateLimit: {} }, clients: { a: httpClient() } })
     for (let i = 0; i < 4; i++) await manager.get('a').get('/')
     // 2 left for 0.4 s is 5 per second: two go at once, the next one ~200 ms later.
     expect(arrivals[2]! - arrivals[0]!).toBeLessThan(150)
@@ -164,7 +164,7 @@ describe('per-origin rate limit', () => {
       arrivals.push(Date.now())
       json(res, 200, {})
     })
-    const manager = createNetworkManager({ defaults: { baseUrl: server.url }, origins: { [server.url]: { rateLimit: { rate: 20, burst: 1 } } }, clients: { a: http() } })
+    const manager = createNetworkManager({ defaults: { baseUrl: server.url }, origins: { [server.url]: { rateLimit: { rate: 20, burst: 1 } } }, clients: { a: httpClient() } })
     await Promise.all([0, 1, 2, 3].map(() => manager.get('a').get('/')))
     expect(arrivals[3]! - arrivals[0]!).toBeGreaterThanOrEqual(130)
     await manager.closeAll()
@@ -177,7 +177,7 @@ describe('shared retry budget', () => {
     const manager = createNetworkManager({
       defaults: { baseUrl: server.url, retry: { limit: 2, baseDelay: 1, maxDelay: 5 } },
       policy: { breaker: false },
-      clients: { a: http(), b: http() },
+      clients: { a: httpClient(), b: httpClient() },
     })
     const calls = Array.from({ length: 100 }, (_, i) => manager.get(i % 2 ? 'a' : 'b').get('/').catch((e: unknown) => e))
     const results = await Promise.all(calls)

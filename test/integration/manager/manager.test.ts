@@ -3,8 +3,8 @@ import { createApi } from '../../../runtime/api/create-api'
 import { HttpError } from '../../../runtime/errors/http-error'
 import {
   createNetworkManager,
-  api,
-  http,
+  apiClient,
+  httpClient,
   defineClient,
   UnknownClientError,
   ManagerClosedError,
@@ -34,8 +34,8 @@ describe('network manager: named clients', () => {
       environment: 'test',
       defaults: { headers: { 'x-team': 'core', 'x-shared': 'default' }, baseUrl: { test: server.url, production: 'https://prod.invalid' } },
       clients: {
-        plain: http({ headers: { 'x-shared': 'plain' } }),
-        pets: api((options) => petsApi.createClient(options ?? {}, tree), { baseUrl: { test: `${server.url}/v2`, production: 'https://pets.invalid' } }),
+        plain: httpClient({ headers: { 'x-shared': 'plain' } }),
+        pets: apiClient((options) => petsApi.createClient(options ?? {}, tree), { baseUrl: { test: `${server.url}/v2`, production: 'https://pets.invalid' } }),
       },
     })
     const plain = await manager.get('plain').get<{ path: string; h: Record<string, string> }>('/hello')
@@ -63,14 +63,14 @@ describe('network manager: named clients', () => {
     const module = { createClient: (options?: Parameters<typeof secured.createClient>[0]) => secured.createClient(options ?? {}, tree) }
     const manager = createNetworkManager({
       defaults: { credentials: { bearer: 'shared-token' } },
-      clients: { secured: api(module, { baseUrl: server.url }) },
+      clients: { secured: apiClient(module, { baseUrl: server.url }) },
     })
     expect(await manager.get('secured').me()).toEqual({ auth: 'Bearer shared-token' })
     await manager.closeAll()
   })
 
   it('names an unknown client and a missing environment', async () => {
-    const manager = createNetworkManager({ clients: { a: http({ baseUrl: { prod: 'https://x.invalid' } }) } })
+    const manager = createNetworkManager({ clients: { a: httpClient({ baseUrl: { prod: 'https://x.invalid' } }) } })
     expect(() => (manager as unknown as { get(n: string): unknown }).get('nope')).toThrow(UnknownClientError)
     expect(() => (manager as unknown as { get(n: string): unknown }).get('nope')).toThrow('no client named "nope" (known: a)')
     expect(() => manager.get('a')).toThrow(EnvironmentError)
@@ -82,7 +82,7 @@ describe('network manager: named clients', () => {
     const events: ManagerEvent[] = []
     const manager = createNetworkManager({
       defaults: { baseUrl: server.url, retry: { baseDelay: 1 } },
-      clients: { a: http(), b: http() },
+      clients: { a: httpClient(), b: httpClient() },
     })
     manager.subscribe((e) => events.push(e))
     await manager.get('a').get('/x')
@@ -107,7 +107,7 @@ describe('network manager: named clients', () => {
     const server = await start((_req, res) => json(res, 200, {}))
     const lines: string[] = []
     const logger = { debug: () => {}, info: () => {}, warn: (e: { message: string }) => void lines.push(e.message), error: () => {} }
-    const manager = createNetworkManager({ defaults: { baseUrl: server.url, logger }, clients: { a: http() } })
+    const manager = createNetworkManager({ defaults: { baseUrl: server.url, logger }, clients: { a: httpClient() } })
     let seen = 0
     manager.subscribe(() => {
       throw new Error('observer bug')
@@ -124,7 +124,7 @@ describe('network manager: named clients', () => {
 
   it('keeps 4xx as HttpError from the client and counts them', async () => {
     const server = await start((_req, res) => json(res, 404, { missing: true }))
-    const manager = createNetworkManager({ defaults: { baseUrl: server.url }, clients: { a: http() } })
+    const manager = createNetworkManager({ defaults: { baseUrl: server.url }, clients: { a: httpClient() } })
     await expect(manager.get('a').get('/nope')).rejects.toBeInstanceOf(HttpError)
     expect(manager.metrics().clients.a!.errors).toEqual({ '404': 1 })
     await manager.closeAll()

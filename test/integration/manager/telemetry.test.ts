@@ -2,7 +2,7 @@ import { Writable } from 'node:stream'
 import { createConsola } from 'consola'
 import pino from 'pino'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createNetworkManager, http } from '../../../runtime/manager'
+import { createNetworkManager, httpClient } from '../../../runtime/manager'
 import { consolaLogger, instrumentOpenTelemetry, pinoLogger, SPAN_KIND_CLIENT, SPAN_STATUS_ERROR } from '../../../runtime/telemetry'
 import { json, startServer, type TestServer } from '../../helpers/http-server'
 import { recordingTracer } from './helpers'
@@ -17,7 +17,7 @@ describe('OpenTelemetry hook', () => {
     const server = await startServer((_req, res, n) => (n === 1 ? json(res, 503, {}) : json(res, 200, {})))
     servers.push(server)
     const tracer = recordingTracer()
-    const manager = createNetworkManager({ defaults: { baseUrl: server.url, retry: { baseDelay: 1 } }, clients: { pets: http() } })
+    const manager = createNetworkManager({ defaults: { baseUrl: server.url, retry: { baseDelay: 1 } }, clients: { pets: httpClient() } })
     const stop = instrumentOpenTelemetry(manager, tracer)
     await manager.get('pets').get('/pets?api_key=s3cret&page=2')
     expect(tracer.spans).toHaveLength(2)
@@ -52,7 +52,7 @@ describe('OpenTelemetry hook', () => {
     const port = server.port
     await server.close() // connection refused from now on
     const tracer = recordingTracer()
-    const manager = createNetworkManager({ defaults: { baseUrl: `http://user:pw@127.0.0.1:${port}`, retry: false }, clients: { a: http() } })
+    const manager = createNetworkManager({ defaults: { baseUrl: `http://user:pw@127.0.0.1:${port}`, retry: false }, clients: { a: httpClient() } })
     instrumentOpenTelemetry(manager, tracer, { clientName: false })
     await expect(manager.get('a').request('PURGE', '/cache')).rejects.toThrow()
     expect(tracer.spans).toHaveLength(1)
@@ -89,7 +89,7 @@ describe('logger adapters', () => {
     servers.push(server)
     const { stream, lines } = sink()
     const logger = pino({ level: 'debug' }, stream)
-    const manager = createNetworkManager({ defaults: { baseUrl: server.url, logger: pinoLogger(logger) }, clients: { a: http() } })
+    const manager = createNetworkManager({ defaults: { baseUrl: server.url, logger: pinoLogger(logger) }, clients: { a: httpClient() } })
     await manager.get('a').get('/x?token=abc')
     await manager.closeAll()
     await new Promise((r) => setImmediate(r))
@@ -120,7 +120,7 @@ describe('logger adapters', () => {
     const manager = createNetworkManager({
       defaults: { baseUrl: server.url, retry: false, logger: pinoLogger(pino({ level: 'info' }, stream)) },
       policy: { rateLimit: {}, breaker: { minimumThroughput: 1 } },
-      clients: { a: http() },
+      clients: { a: httpClient() },
     })
     await expect(manager.get('a').get('/')).rejects.toThrow()
     await manager.closeAll()

@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import type { HttpClient } from '../../../runtime/http/client'
-import { api, createNetworkManager, defineClient, http, websocket, type ClientKind } from '../../../runtime/manager'
+import { apiClient, createNetworkManager, defineClient, httpClient, webSocketClient, type ClientKind } from '../../../runtime/manager'
 import type { WebSocketClient } from '../../../runtime/ws/client'
 
 interface PetsClient {
@@ -12,9 +12,9 @@ declare const graphql: ClientKind<{ endpoint: string }, { query(text: string): P
 describe('createNetworkManager types', () => {
   const manager = createNetworkManager({
     clients: {
-      rest: http({ baseUrl: { production: 'https://a.example', staging: 'https://s.example' } }),
-      pets: api(pets),
-      feed: websocket<{ price: number }, { subscribe: string }>('wss://feed.example'),
+      rest: httpClient({ baseUrl: { production: 'https://a.example', staging: 'https://s.example' } }),
+      pets: apiClient(pets),
+      feed: webSocketClient<{ price: number }, { subscribe: string }>('wss://feed.example'),
       gql: defineClient(graphql, { endpoint: 'https://g.example/graphql' }),
     },
   })
@@ -32,7 +32,7 @@ describe('createNetworkManager types', () => {
     manager.get('nope')
     // @ts-expect-error the kind's configuration is checked
     defineClient(graphql, { url: 'x' })
-    // @ts-expect-error http() options are createHttpClient's
-    http({ timeout: 'soon' })
+    // @ts-expect-error httpClient() options are createHttpClient's
+    httpClient({ timeout: 'soon' })
   })
 })
