@@ -34,7 +34,7 @@ export function createNetworkManager<const C extends Record<string, ClientSpec>>
     const entry = toLogEvent(event)
     if (entry) log?.(entry)
   })
-  const origins = createOriginRegistry(options.policy ?? {}, options.origins ?? {}, hub, now)
+  const origins = createOriginRegistry(options.policy ?? {}, options.origins ?? {}, hub, now, options.maxOrigins, metrics.forgetOrigin)
   const close = new AbortController()
   const inflight = new Set<AbortController>()
   const instances = new Map<string, { spec: ClientSpec; instance: unknown }>()

@@ -46,6 +46,7 @@ export interface MetricsRecorder {
   record(event: ManagerEvent): void
   clients(): Record<string, TrafficMetrics>
   origins(): Record<string, TrafficMetrics>
+  forgetOrigin(origin: string): void
 }
 
 export function createMetricsRecorder(): MetricsRecorder {
@@ -84,5 +85,6 @@ export function createMetricsRecorder(): MetricsRecorder {
     },
     clients: () => fold(byClient),
     origins: () => fold(byOrigin),
+    forgetOrigin: (origin) => void byOrigin.delete(origin),
   }
 }

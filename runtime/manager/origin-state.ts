@@ -26,19 +26,44 @@ export interface OriginState {
   advice: RateAdviceOptions
 }
 
-/** Per-origin state, created on first use from the defaults merged with that origin's overrides. */
+function idle(state: OriginState): boolean {
+  return state.limiter.inFlight === 0 && state.limiter.queued === 0 && (state.breaker?.state() ?? 'closed') === 'closed'
+}
+
+/**
+ * Per-origin state, created on first use from the defaults merged with that origin's overrides.
+ * A scraper may meet thousands of origins: past `maxOrigins`, the least recently used idle one
+ * (nothing in flight or queued, breaker closed) is forgotten, with its metrics (`onEvict`).
+ */
 export function createOriginRegistry(
   defaults: OriginPolicy,
   overrides: Record<string, OriginPolicy>,
   hub: EventHub,
   now: () => number,
+  maxOrigins = 1_000,
+  onEvict: (origin: string) => void = () => {},
 ): { get(origin: string): OriginState; all(): OriginState[] } {
+  // A Map keeps insertion order; re-inserting on use makes its first entries the least recently used.
   const states = new Map<string, OriginState>()
   const normalized = new Map(Object.entries(overrides).map(([k, v]) => [new URL(k).origin, v]))
+  const evict = (): void => {
+    for (const [origin, state] of states) {
+      if (states.size < maxOrigins) return
+      if (idle(state)) {
+        states.delete(origin)
+        onEvict(origin)
+      }
+    }
+  }
   return {
     get(origin) {
       let state = states.get(origin)
-      if (state) return state
+      if (state) {
+        states.delete(origin)
+        states.set(origin, state)
+        return state
+      }
+      evict()
       const policy = { ...defaults, ...normalized.get(origin) }
       const rate = policy.rateLimit
       const breakerOptions = policy.breaker ?? {}

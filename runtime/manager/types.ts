@@ -90,6 +90,11 @@ export interface NetworkManagerOptions<C extends Record<string, ClientSpec>> {
   policy?: OriginPolicy
   /** Per-origin overrides of `policy`, keyed by origin (`https://api.example.com`). */
   origins?: Record<string, OriginPolicy>
+  /**
+   * Origins whose state (limits, breaker, metrics) is kept; past it the least recently used idle
+   * origin is forgotten, so a crawler's memory stays flat. @default 1000
+   */
+  maxOrigins?: number
   /** For tests: the clock used by breakers, buckets and durations (epoch ms). @default Date.now */
   now?: () => number
 }

@@ -4,12 +4,13 @@ import { createNetworkManager, httpClient, type ManagerEvent } from '../../../ru
 import { json, startServer, type TestServer } from '../../helpers/http-server'
 import { until } from './helpers'
 
+type Server = Awaited<ReturnType<typeof startServer>>
 const servers: TestServer[] = []
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()))
 })
 
-async function server(): Promise<TestServer> {
+async function server(): Promise<Server> {
   const s = await startServer(async (req, res) => {
     if (req.url === '/stall') return new Promise(() => {})
     if (req.url === '/empty') return void res.writeHead(204).end()

@@ -103,6 +103,17 @@ describe('network manager: named clients', () => {
     await manager.closeAll()
   })
 
+  it('keeps state for at most maxOrigins origins, forgetting idle ones', async () => {
+    const one = await start((_req, res) => json(res, 200, {}))
+    const two = await start((_req, res) => json(res, 200, {}))
+    const manager = createNetworkManager({ maxOrigins: 1, clients: { a: httpClient() } })
+    await manager.get('a').get(`${one.url}/`)
+    await manager.get('a').get(`${two.url}/`)
+    expect(Object.keys(manager.metrics().origins)).toEqual([two.url])
+    expect(manager.metrics().clients.a!.requests).toBe(2)
+    await manager.closeAll()
+  })
+
   it('a throwing listener neither breaks requests nor other listeners', async () => {
     const server = await start((_req, res) => json(res, 200, {}))
     const lines: string[] = []
