@@ -57,7 +57,8 @@ export function toCamelIdentifier(input: string, fallback = 'operation'): string
   const parts = words(input)
   if (parts.length === 0) return fallback
   const [first = '', ...rest] = parts
-  const name = first.charAt(0).toLowerCase() + first.slice(1) + rest.map(capitalize).join('')
+  const head = first === first.toUpperCase() ? first.toLowerCase() : first.charAt(0).toLowerCase() + first.slice(1)
+  const name = head + rest.map(capitalize).join('')
   const safe = /^\d/.test(name) ? `_${name}` : name
   return RESERVED.has(safe) ? `${safe}_` : safe
 }

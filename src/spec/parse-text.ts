@@ -1,4 +1,4 @@
-import { parse as parseYaml, YAMLParseError } from 'yaml'
+import { parse as parseYaml, type YAMLParseError } from 'yaml'
 import { SpecError } from '../errors'
 
 /**
@@ -16,11 +16,13 @@ export function parseText(text: string, file: string, api: string): unknown {
     }
   }
   try {
-    return parseYaml(body, { maxAliasCount: -1, uniqueKeys: false, prettyErrors: false })
+    return parseYaml(body, { maxAliasCount: -1, uniqueKeys: false })
   } catch (error) {
-    if (error instanceof YAMLParseError) {
-      const [line, column] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [undefined, undefined]
-      const message = `syntax error: ${error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`
+    // By name: vitest and bundlers may load two copies of `yaml`, which defeats instanceof.
+    if ((error as Error)?.name === 'YAMLParseError') {
+      const { linePos } = error as YAMLParseError
+      const [line, column] = linePos?.[0] ? [linePos[0].line, linePos[0].col] : [undefined, undefined]
+      const message = `syntax error: ${(error as Error).message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`
       throw new SpecError(api, [{ file, pointer: '', line, column, message, severity: 'error' }], { cause: error })
     }
     throw error
