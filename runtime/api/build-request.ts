@@ -37,9 +37,15 @@ export function buildRequest(op: OperationDef, input: OperationInput | undefined
 
   const encoded = encodeBody(op.body, input?.body, input?.contentType, where)
   if (encoded.contentType) headers['content-type'] = encoded.contentType
-  const accept = successTypes(op)
+  const accept = acceptOf(op)
   if (accept) headers.accept = accept
   return { path: query ? `${path}?${query}` : path, headers, body: encoded.body }
+}
+
+const accepts = new WeakMap<OperationDef, string | undefined>()
+function acceptOf(op: OperationDef): string | undefined {
+  if (!accepts.has(op)) accepts.set(op, successTypes(op))
+  return accepts.get(op)
 }
 
 function successTypes(op: OperationDef): string | undefined {

@@ -77,16 +77,24 @@ export function createApi<TScheme extends string = string>(def: ApiDef): Api<TSc
       },
     })
     const cache = new Map<string, AuthStrategy>()
+    const perOperation = new WeakMap<OperationDef, AuthStrategy[]>()
     const has = (name: string): boolean => auth?.[name as TScheme] !== undefined
+    const bases = new WeakMap<OperationDef, string>()
     return {
       client,
       baseUrl(op) {
-        const url = serverOf(op)
-        if (!url) throw new RequestError(`${op.method} ${op.path} (${op.id}): no server URL; pass baseUrl to configure() or createClient()`, { code: 'ERR_BASE_URL' })
+        let url = bases.get(op)
+        if (url === undefined) {
+          url = serverOf(op)?.replace(/\/+$/, '')
+          if (url === undefined) throw new RequestError(`${op.method} ${op.path} (${op.id}): no server URL; pass baseUrl to configure() or createClient()`, { code: 'ERR_BASE_URL' })
+          bases.set(op, url)
+        }
         return url
       },
       strategies(op) {
-        return pickRequirement(op.security ?? def.security, has).map((name) => {
+        let picked = perOperation.get(op)
+        if (picked) return picked
+        picked = pickRequirement(op.security ?? def.security, has).map((name) => {
           let s = cache.get(name)
           if (!s) {
             const base = serverOf(op)
@@ -98,6 +106,8 @@ export function createApi<TScheme extends string = string>(def: ApiDef): Api<TSc
           }
           return s
         })
+        perOperation.set(op, picked)
+        return picked
       },
     }
   }
@@ -109,7 +119,7 @@ export function createApi<TScheme extends string = string>(def: ApiDef): Api<TSc
       return bound.client.send({
         ...options,
         method: op.method,
-        url: `${base.replace(/\/+$/, '')}${built.path}`,
+        url: base + built.path,
         body: built.body,
         headers: { ...built.headers, ...options?.headers },
         operationId: op.id,

@@ -80,6 +80,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   if (baseUrl && /^[a-z][a-z\d+.-]*:\/\//i.test(baseUrl)) authOrigins.add(new URL(baseUrl).origin)
   const maxErrorBody = options.maxErrorBodyBytes ?? 65_536
   const clientPolicy = resolveRetry(options.retry, undefined, true)
+  const clientHooks: readonly Hooks[] = options.hooks ? [options.hooks] : []
 
   async function send<T>(init: SendInit): Promise<SendResult<T>> {
     const method = init.method.toUpperCase()
@@ -125,7 +126,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     const withAuth = strategies.length > 0 && authOrigins.has(target.origin)
     const budget = policy.budget === false ? undefined : budgetFor(target.origin, policy.budget)
     budget?.request(started)
-    const hookSets = [options.hooks, init.hooks].filter((h): h is Hooks => h !== undefined)
+    const hookSets = init.hooks ? [...clientHooks, init.hooks] : clientHooks
     const call = callScope(init.signal, deadline)
     let refreshed = false
     let replays = 0
