@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process'
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { runCli } from '../../../src/cli/run'
+
+const ROOT = resolve(__dirname, '../../..')
+const WORK = resolve(__dirname, '../../.tmp/cli')
+const PETSTORE = resolve(__dirname, '../../fixtures/petstore-app/petstore.yaml')
+const BROKEN = resolve(__dirname, '../../fixtures/specs/broken-status.yaml')
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await runCli(argv, { cwd: WORK, out: (l) => out.push(l), err: (l) => err.push(l) })
+  return { code, out, err }
+}
+
+beforeEach(async () => {
+  await rm(WORK, { recursive: true, force: true })
+  await mkdir(WORK, { recursive: true })
+})
+
+describe('codomyrmex-api', () => {
+  it('generate writes <name>.js and <name>.d.ts, then leaves them alone; check agrees', async () => {
+    const first = await cli('generate', '--spec', PETSTORE, '--name', 'petstore', '--out', 'gen')
+    expect(first).toMatchObject({ code: 0, err: [] })
+    expect(first.out).toEqual([`wrote ${join(WORK, 'gen/petstore.js')}`, `wrote ${join(WORK, 'gen/petstore.d.ts')}`])
+    const js = await readFile(join(WORK, 'gen/petstore.js'), 'utf8')
+    expect(js).toContain('export const listPets =')
+    expect(await readFile(join(WORK, 'gen/petstore.d.ts'), 'utf8')).toContain('declare const __default:')
+    const mtime = (await stat(join(WORK, 'gen/petstore.js'))).mtimeMs
+    expect((await cli('generate', '--spec', PETSTORE, '--name', 'petstore', '--out', 'gen')).out[0]).toMatch(/^unchanged /)
+    expect((await stat(join(WORK, 'gen/petstore.js'))).mtimeMs).toBe(mtime)
+    expect(await cli('check', '--spec', PETSTORE, '--name', 'petstore', '--out', 'gen')).toMatchObject({ code: 0, err: [] })
+  })
+
+  it('check exits 1 when the files are stale or missing', async () => {
+    await cli('generate', '--spec', PETSTORE, '--name', 'petstore', '--out', 'gen')
+    await writeFile(join(WORK, 'gen/petstore.js'), '// edited by hand\n')
+    const stale = await cli('check', '--spec', PETSTORE, '--name', 'petstore', '--out', 'gen')
+    expect(stale.code).toBe(1)
+    expect(stale.err).toEqual([`stale: ${join(WORK, 'gen/petstore.js')} (run codomyrmex-api generate)`])
+    expect((await cli('check', '--spec', PETSTORE, '--name', 'other', '--out', 'gen')).code).toBe(1)
+  })
+
+  it('reads APIs from a config file', async () => {
+    await writeFile(join(WORK, 'apis.json'), JSON.stringify({ apis: { pets: { spec: PETSTORE, baseUrl: 'http://127.0.0.1:1' } }, out: 'clients' }))
+    const result = await cli('generate', '--config', 'apis.json')
+    expect(result.code).toBe(0)
+    expect(await readFile(join(WORK, 'clients/pets.js'), 'utf8')).toContain('"servers":[{"url":"http://127.0.0.1:1"}]')
+    await writeFile(join(WORK, 'apis.mjs'), `export default { apis: { pets: ${JSON.stringify(PETSTORE)} } }`)
+    expect((await cli('check', '--config', 'apis.mjs')).err[0]).toContain('no "out" folder')
+    expect((await cli('check', '--config', 'apis.mjs', '--out', 'clients')).code).toBe(1)
+  })
+
+  it('exits 2 with the located message for a broken document, and with usage for misuse', async () => {
+    const broken = await cli('generate', '--spec', BROKEN, '--name', 'broken', '--out', 'gen')
+    expect(broken.code).toBe(2)
+    expect(broken.err.join('\n')).toContain(`${BROKEN}:10:9 at /paths/~1things/get/responses/okay: "okay" is not an HTTP status code`)
+    expect(broken.err.join('\n')).not.toMatch(/\n\s+at /)
+    for (const argv of [[], ['build'], ['generate', '--spec', PETSTORE], ['generate', '--config', 'x.json', '--spec', 'y'], ['check', 'extra', '--config', 'c.json']]) {
+      const misuse = await cli(...argv)
+      expect(misuse.code).toBe(2)
+      expect(misuse.err[0]).toContain('Usage:')
+    }
+    expect((await cli('generate', '--spec', join(WORK, 'missing.yaml'), '--name', 'x', '--out', 'gen')).err[0]).toContain('invalid option `apis.x.spec`')
+  })
+
+  it('the built bin runs from dist/', async () => {
+    const bin = join(ROOT, 'dist/plugin/cli.mjs')
+    const run = promisify(execFile)
+    const ok = await run(process.execPath, [bin, 'generate', '--spec', PETSTORE, '--name', 'petstore', '--out', join(WORK, 'bin')])
+    expect(ok.stdout).toContain('wrote ')
+    const failed = await run(process.execPath, [bin, 'check', '--spec', BROKEN, '--name', 'broken', '--out', join(WORK, 'bin')]).catch((e: { code: number; stderr: string }) => e)
+    expect(failed).toMatchObject({ code: 2 })
+    expect((failed as { stderr: string }).stderr).toContain('broken-status.yaml:10:9')
+  })
+})

@@ -1,0 +1,40 @@
+import { execFile } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { publint } from 'publint'
+import { describe, expect, it } from 'vitest'
+
+const ROOT = resolve(__dirname, '../../..')
+const run = promisify(execFile)
+
+/** The package as published: exports map checked by publint and attw, runtime free of `node:`. */
+describe('package', () => {
+  it('passes publint', async () => {
+    const { messages } = await publint({ pkgDir: ROOT, strict: true })
+    expect(messages.map((m) => `${m.type} ${m.code} ${m.path.join('.')}`)).toEqual([])
+  }, 60_000)
+
+  it('passes attw --pack --profile esm-only', async () => {
+    const attw = join(ROOT, 'node_modules/@arethetypeswrong/cli/dist/index.js')
+    const result = await run(process.execPath, [attw, '--pack', '.', '--profile', 'esm-only', '--format', 'json'], { cwd: ROOT, maxBuffer: 16 << 20 }).catch(
+      (error: { stdout: string; code: number }) => error,
+    )
+    expect('code' in result ? result.code : 0, result.stdout.slice(0, 2000)).toBe(0)
+  }, 120_000)
+
+  it('exports every bundler entry, the runtime and the bin', async () => {
+    const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, unknown>; bin: Record<string, string> }
+    expect(Object.keys(pkg.exports)).toEqual(['.', './vite', './rollup', './rolldown', './esbuild', './webpack', './rspack', './runtime', './client', './package.json'])
+    expect(pkg.bin['codomyrmex-api']).toBe('./dist/plugin/cli.mjs')
+  })
+
+  it('the built runtime imports no node: module and every plugin entry loads', async () => {
+    const runtime = await readFile(join(ROOT, 'dist/runtime/index.js'), 'utf8')
+    expect(runtime).not.toMatch(/from\s*["']node:|require\(["']node:/)
+    for (const entry of ['vite', 'rollup', 'rolldown', 'esbuild', 'webpack', 'rspack']) {
+      const module = (await import(join(ROOT, `dist/plugin/${entry}.mjs`))) as { default: unknown }
+      expect(typeof module.default, entry).toBe('function')
+    }
+  })
+})
