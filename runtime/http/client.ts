@@ -89,7 +89,10 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     let shownHref = href
     let shown: string | undefined
     const showUrl = (): string => (shown ??= redactUrl(shownHref, redact))
-    const info: RequestInfo = { method, get url() { return showUrl() }, operationId: init.operationId, attempts: 1 }
+    let attempt = 1
+    // Plain objects built on demand (error and hook paths only): accessor literals are slow to create.
+    const info = (): RequestInfo => ({ method, url: showUrl(), operationId: init.operationId, attempts: attempt })
+    const ctxOf = (): AttemptContext => ({ method, url: showUrl(), operationId: init.operationId, attempt })
     let target: URL
     try {
       target = new URL(href)
@@ -134,8 +137,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     let streaming: boolean | undefined
 
     try {
-      for (let attempt = 1; ; attempt++) {
-        info.attempts = attempt
+      for (; ; attempt++) {
         let sendHeaders = headers
         let sendUrl = href
         if (withAuth || options.hooks?.onRequest || init.hooks?.onRequest) sendHeaders = new Headers(headers)
@@ -148,8 +150,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
             shown = undefined
           }
         }
-        const ctx: AttemptContext = { method, get url() { return showUrl() }, operationId: init.operationId, attempt }
-        for (const h of hookSets) await h.onRequest?.({ ...ctx, headers: sendHeaders })
+        for (const h of hookSets) await h.onRequest?.({ ...ctxOf(), headers: sendHeaders })
 
         const scope = attemptScope(call.signal, timeout)
         const t0 = Date.now()
@@ -170,7 +171,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
             })
           response = await exchange(sendUrl, method, sendHeaders, body)
           if (withAuth && CAN_FOLLOW) response = await followRedirects(response, sendUrl, method, sendHeaders, body, exchange, headers)
-          for (const h of hookSets) await h.onResponse?.({ ...ctx, response })
+          for (const h of hookSets) await h.onResponse?.({ ...ctxOf(), response })
 
           if (response.status === 401 && !refreshed && replayable) {
             const refreshers = strategies.filter((s) => s.refresh)
@@ -179,7 +180,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
               await response.body?.cancel()
               let again = false
               for (const s of refreshers) again = (await s.refresh!(sendHeaders)) || again
-              log('info', 'http.auth-refresh', () => `${where()} got 401; credentials refreshed, replaying once`, ctx, t0, response.status)
+              log('info', 'http.auth-refresh', () => `${where()} got 401; credentials refreshed, replaying once`, ctxOf, t0, response.status)
               if (again) {
                 replays++
                 attempt-- // the replay does not use up a retry
@@ -191,7 +192,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
             streaming = init.responseType === 'stream' || init.responseType === 'sse' || response.headers.get('content-type')?.startsWith('text/event-stream')
             if (streaming) scope.clearTimer()
             const data = (await readBody(response, method, init.responseType)) as T
-            if (emit) log('info', 'http.attempt', () => `${where()} → ${response!.status}`, ctx, t0, response.status)
+            if (emit) log('info', 'http.attempt', () => `${where()} → ${response!.status}`, ctxOf, t0, response.status)
             return { data, response, attempts: attempt + replays }
           }
           const errBody = await readErrorBody(response, maxErrorBody)
@@ -201,20 +202,20 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           if (e instanceof RequestError) throw e
           const cause = unwrapFetchError(e)
           if (scope.timedOut) {
-            error = new TimeoutError({ ...info }, 'attempt', timeout)
+            error = new TimeoutError(info(), 'attempt', timeout)
             failure = 'timeout'
           } else if (call.stopped === 'deadline') {
-            error = new TimeoutError({ ...info }, 'deadline', deadline ?? 0)
+            error = new TimeoutError(info(), 'deadline', deadline ?? 0)
             failure = 'final'
           } else if (call.stopped === 'abort') {
-            error = new AbortError({ ...info }, init.signal?.reason)
+            error = new AbortError(info(), init.signal?.reason)
             failure = 'final'
           } else if (e instanceof BodyParseFailure) {
-            error = new ParseError({ ...info }, response?.status ?? 0, e.contentType, e.cause)
+            error = new ParseError(info(), response?.status ?? 0, e.contentType, e.cause)
             failure = 'final'
           } else if (e instanceof Error && e.name === 'FetchError' || e instanceof TypeError || response) {
             failure = networkFailure(cause)
-            error = new ConnectionError({ ...info }, response ? `connection lost while reading the body: ${describeNetworkError(cause, redact)}` : describeNetworkError(cause, redact), {
+            error = new ConnectionError(info(), response ? `connection lost while reading the body: ${describeNetworkError(cause, redact)}` : describeNetworkError(cause, redact), {
               cause,
               refused: failure === 'refused',
             })
@@ -246,18 +247,18 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           if (decision.retryAt !== undefined && response) {
             error = new RateLimitedError({ ...httpInit(response, (error as HttpError).body), retryAt: new Date(decision.retryAt) })
           }
-          log('error', 'http.attempt', () => `${where()} failed: ${errorSummary(error)} (${decision.reason})`, ctx, t0, status, error, { giveUp: decision.reason })
-          for (const h of hookSets) await h.onError?.({ ...ctx, error })
+          log('error', 'http.attempt', () => `${where()} failed: ${errorSummary(error)} (${decision.reason})`, ctxOf, t0, status, error, { giveUp: decision.reason })
+          for (const h of hookSets) await h.onError?.({ ...ctxOf(), error })
           throw error
         }
-        log('warn', 'http.attempt', () => `${where()} attempt ${attempt} failed: ${errorSummary(error)}; retrying in ${decision.delay} ms (${decision.reason}, ${decision.delaySource})`, ctx, t0, status, error, {
+        log('warn', 'http.attempt', () => `${where()} attempt ${attempt} failed: ${errorSummary(error)}; retrying in ${decision.delay} ms (${decision.reason}, ${decision.delaySource})`, ctxOf, t0, status, error, {
           retry: { reason: decision.reason, delay: decision.delay, delaySource: decision.delaySource },
         })
-        for (const h of hookSets) await h.onRetry?.({ ...ctx, reason: decision.reason, delay: decision.delay, delaySource: decision.delaySource, error })
+        for (const h of hookSets) await h.onRetry?.({ ...ctxOf(), reason: decision.reason, delay: decision.delay, delaySource: decision.delaySource, error })
         try {
           await sleep(decision.delay, call.signal)
         } catch {
-          throw call.stopped === 'deadline' ? new TimeoutError({ ...info }, 'deadline', deadline ?? 0) : new AbortError({ ...info }, init.signal?.reason)
+          throw call.stopped === 'deadline' ? new TimeoutError(info(), 'deadline', deadline ?? 0) : new AbortError(info(), init.signal?.reason)
         }
       }
     } finally {
@@ -267,7 +268,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     function httpInit(response: Response, errBody: unknown) {
       const h = redactHeaders(response.headers, redact)
       return {
-        ...info,
+        ...info(),
         status: response.status,
         statusText: response.statusText,
         headers: h,
@@ -287,13 +288,14 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     level: LogLevel,
     event: string,
     message: () => string,
-    ctx: AttemptContext,
+    ctxOf: () => AttemptContext,
     t0: number,
     status?: number,
     error?: unknown,
     extra?: Record<string, unknown>,
   ): void {
     if (!emit) return
+    const ctx = ctxOf()
     emit({
       level,
       event,

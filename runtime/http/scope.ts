@@ -69,33 +69,43 @@ const NO_ATTEMPT_SCOPE: AttemptScope = { signal: undefined, timedOut: false, cle
 export function attemptScope(outer: AbortSignal | undefined, timeout: number): AttemptScope {
   const timed = timeout > 0 && Number.isFinite(timeout)
   // With neither a timer nor an outer signal there is nothing to abort: send no signal at all.
-  if (!timed && !outer) return NO_ATTEMPT_SCOPE
-  const controller = new AbortController()
-  let timedOut = false
-  const onAbort = (): void => controller.abort(outer?.reason)
-  if (outer?.aborted) onAbort()
-  else outer?.addEventListener('abort', onAbort, { once: true })
-  let timer: ReturnType<typeof setTimeout> | undefined =
-    timed
-      ? setTimeout(() => {
-          timedOut = true
-          controller.abort(new DOMException('attempt timed out', 'TimeoutError'))
-        }, timeout)
-      : undefined
-  const clearTimer = (): void => {
-    if (timer !== undefined) clearTimeout(timer)
-    timer = undefined
+  return timed || outer ? new Attempt(outer, timed ? timeout : 0) : NO_ATTEMPT_SCOPE
+}
+
+// A class, not an object literal with getters: this runs once per request and accessor literals
+// are slow to create in V8.
+class Attempt implements AttemptScope {
+  readonly #controller = new AbortController()
+  readonly #outer: AbortSignal | undefined
+  #timer: ReturnType<typeof setTimeout> | undefined
+  timedOut = false
+
+  constructor(outer: AbortSignal | undefined, timeout: number) {
+    this.#outer = outer
+    if (outer?.aborted) this.#onAbort()
+    else outer?.addEventListener('abort', this.#onAbort, { once: true })
+    if (timeout > 0) {
+      this.#timer = setTimeout(() => {
+        this.timedOut = true
+        this.#controller.abort(new DOMException('attempt timed out', 'TimeoutError'))
+      }, timeout)
+    }
   }
-  return {
-    signal: controller.signal,
-    get timedOut() {
-      return timedOut
-    },
-    clearTimer,
-    dispose() {
-      clearTimer()
-      outer?.removeEventListener('abort', onAbort)
-    },
+
+  readonly #onAbort = (): void => this.#controller.abort(this.#outer?.reason)
+
+  get signal(): AbortSignal {
+    return this.#controller.signal
+  }
+
+  clearTimer(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer)
+    this.#timer = undefined
+  }
+
+  dispose(): void {
+    this.clearTimer()
+    this.#outer?.removeEventListener('abort', this.#onAbort)
   }
 }
 
