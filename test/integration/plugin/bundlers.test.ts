@@ -40,3 +40,30 @@ describe.each(BUNDLERS)('%s builds virtual:api/petstore', (bundler) => {
     expect(server.requests.at(-1)?.headers['x-client']).toBe('second')
   })
 })
+
+describe.each(BUNDLERS)('%s reports a broken document', (bundler) => {
+  it('with the file, line and problem, and no dependency stack', async () => {
+    const broken = resolve(__dirname, '../../fixtures/specs/broken-status.yaml')
+    const error = (await build(bundler, {
+      root: FIXTURE,
+      entry: 'main.js',
+      outDir: join(OUT, `${bundler}-broken`),
+      options: { apis: { petstore: broken }, dts: false, cacheDir: false, root: FIXTURE },
+    }).catch((e: unknown) => e)) as Error
+    expect(error).toBeInstanceOf(Error)
+    expect(error.message).toContain(`${broken}:10:9`)
+    expect(error.message).toContain('"okay" is not an HTTP status code')
+  })
+})
+
+describe('an import of an unregistered API', () => {
+  it('fails naming the `apis` option and the registered names', async () => {
+    const error = (await build('esbuild', {
+      root: FIXTURE,
+      entry: 'main.js',
+      outDir: join(OUT, 'unknown'),
+      options: { apis: { other: './petstore.yaml' }, dts: false, cacheDir: false },
+    }).catch((e: unknown) => e)) as Error
+    expect(error.message).toContain('invalid option `apis`: virtual:api/petstore has no API named "petstore" (registered: other)')
+  })
+})
