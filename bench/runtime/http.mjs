@@ -39,6 +39,7 @@ const url = `${base}/pets/1?limit=10`
 if (taskset) spawn('taskset', ['-pc', '1', String(process.pid)], { stdio: 'ignore' })
 
 const ours = runtime.createHttpClient({ baseUrl: base })
+const oursNoTimer = runtime.createHttpClient({ baseUrl: base, timeout: 0 })
 const api = runtime.createApi({ name: 'bench', servers: [{ url: base }] })
 const showPet = api.operation({ id: 'showPet', method: 'GET', path: '/pets/{petId}', params: [{ name: 'petId', in: 'path', required: true }, { name: 'limit', in: 'query' }], responses: { '200': { contentTypes: ['application/json'] } } })
 const kyClient = ky.create({ retry: 0 })
@@ -46,9 +47,11 @@ const kyClient = ky.create({ retry: 0 })
 const clients = {
   'fetch (native)': async () => (await fetch(url)).json(),
   'ofetch': () => ofetch(url),
+  'ofetch, timeout 30 s': () => ofetch(url, { timeout: 30_000 }),
   'ky 1.14': () => kyClient.get(url).json(),
   'axios 1.21': async () => (await axios.get(url)).data,
   'runtime createHttpClient': () => ours.get('/pets/1?limit=10'),
+  'runtime createHttpClient, timeout 0': () => oursNoTimer.get('/pets/1?limit=10'),
   'runtime generated operation': () => showPet({ path: { petId: 1 }, query: { limit: 10 } }),
 }
 
