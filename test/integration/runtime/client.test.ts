@@ -56,6 +56,19 @@ describe('createHttpClient by hand', () => {
     expect(await own.get('/x')).toEqual({ fake: 1 })
   })
 
+  test('msw intercepts a client created before server.listen() (fetch is resolved per call)', async () => {
+    const { setupServer } = await import('msw/node')
+    const { http, HttpResponse } = await import('msw')
+    const client = createHttpClient({ baseUrl: 'https://api.example.test' })
+    const mock = setupServer(http.get('https://api.example.test/pets', () => HttpResponse.json([{ id: 1 }])))
+    mock.listen({ onUnhandledRequest: 'error' })
+    try {
+      expect(await client.get('/pets')).toEqual([{ id: 1 }])
+    } finally {
+      mock.close()
+    }
+  })
+
   test('a caller abort is an AbortError, never retried, even while waiting to retry', async () => {
     const s = await serve((req, res) => (req.url === '/slow' ? setTimeout(() => json(res, 200, {}), 500) : res.writeHead(503).end()))
     const c = createHttpClient({ baseUrl: s.url, retry: { baseDelay: 1000, maxDelay: 1000, budget: false } })
