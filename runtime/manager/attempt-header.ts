@@ -14,9 +14,8 @@ export function takeAttempt(init: RequestInit | undefined): { attempt: number | 
   if (headers instanceof Headers) {
     value = headers.get(ATTEMPT_HEADER)
     if (value === null) return { attempt: undefined, init }
-    const copy = new Headers(headers)
-    copy.delete(ATTEMPT_HEADER)
-    init = { ...init, headers: copy }
+    // Removed in place: the header is only ever set on the per-attempt copy the HTTP client makes.
+    headers.delete(ATTEMPT_HEADER)
   } else if (Array.isArray(headers)) {
     const kept = headers.filter(([name]) => name.toLowerCase() !== ATTEMPT_HEADER)
     if (kept.length === headers.length) return { attempt: undefined, init }

@@ -65,7 +65,10 @@ export function createBreaker(options: BreakerOptions, now: () => number, onChan
     onChange?.(from, to)
   }
   const prune = (slot: number): void => {
-    buckets = buckets.filter((b) => b.slot > slot - BUCKETS)
+    // Oldest first: drop from the front only what fell out of the window (usually nothing).
+    let drop = 0
+    while (drop < buckets.length && buckets[drop]!.slot <= slot - BUCKETS) drop++
+    if (drop > 0) buckets = buckets.slice(drop)
   }
   const totals = (): { failures: number; total: number } => {
     prune(Math.floor(now() / width))

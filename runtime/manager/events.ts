@@ -36,14 +36,25 @@ export type ManagerEvent =
 export type ManagerListener = (event: ManagerEvent) => void
 
 export interface EventHub {
+  /** True when someone listens: callers skip building events otherwise. */
+  readonly listening: boolean
   emit(event: ManagerEvent): void
   subscribe(listener: ManagerListener): () => void
 }
 
-/** A listener that throws must not break a request or the other listeners: its error is reported and dropped. */
-export function createEventHub(onListenerError: (error: unknown) => void): EventHub {
+/**
+ * A listener that throws must not break a request or the other listeners: its error is reported
+ * and dropped. `internal` (the manager's own log) sees every event but does not count as listening,
+ * since it ignores attempts.
+ */
+export function createEventHub(onListenerError: (error: unknown) => void, internal?: ManagerListener): EventHub {
   const listeners = new Set<ManagerListener>()
+  if (internal) listeners.add(internal)
+  const base = internal ? 1 : 0
   return {
+    get listening() {
+      return listeners.size > base
+    },
     emit(event) {
       for (const listener of listeners) {
         try {

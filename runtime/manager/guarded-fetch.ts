@@ -2,12 +2,13 @@ import { redactUrl, type RedactOptions } from '../log/redact'
 import { takeAttempt } from './attempt-header'
 import { CircuitOpenError, ManagerClosedError } from './errors'
 import type { EventHub } from './events'
+import type { InflightEntry, InflightSet } from './inflight'
+import type { MetricsRecorder } from './metrics'
 import type { OriginState } from './origin-state'
 import { errorClass, isOriginFailure } from './outcome'
 import { adviseRate } from './rate-advice'
 import { parseRateLimit } from './rate-limit-headers'
-import { linkSignals, sleep } from './signals'
-import { trackResponse } from './tracked-response'
+import { sleep } from './signals'
 
 export type FetchFn = typeof globalThis.fetch
 
@@ -15,10 +16,11 @@ export interface GuardContext {
   client: string
   origins: { get(origin: string): OriginState }
   hub: EventHub
+  metrics: MetricsRecorder
   /** Aborted by `closeAll()`. */
   closed: AbortSignal
   /** Requests that `closeAll()` must abort, until their body is read. */
-  inflight: Set<AbortController>
+  inflight: InflightSet
   nextId: () => number
   now: () => number
   /** The user's fetch, if any; otherwise `globalThis.fetch`, looked up at call time (msw). */
@@ -56,38 +58,34 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
     const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase()
     const { client, hub } = ctx
     if (ctx.closed.aborted) {
+      ctx.metrics.refused(client, origin ?? '', 'closed')
       hub.emit({ type: 'rejected', client, origin: origin ?? '', reason: 'closed' })
       throw new ManagerClosedError(client, `${method} ${redactUrl(rawUrl, ctx.redact)}: request made after closeAll()`)
     }
     if (origin === undefined) return fetchImpl(input, init)
     const state = ctx.origins.get(origin)
-    const url = redactUrl(rawUrl, ctx.redact)
+    // Redacting costs a little; done only when an event, error or log needs the URL.
+    let shown: string | undefined
+    const url = (): string => (shown ??= redactUrl(rawUrl, ctx.redact))
     const reject = (retryAt: number): never => {
+      ctx.metrics.refused(client, origin, 'circuit_open')
       hub.emit({ type: 'rejected', client, origin, reason: 'circuit-open', retryAt })
       throw new CircuitOpenError(origin, retryAt)
     }
     if (state.breaker?.state() === 'open') reject(state.breaker.retryAt())
 
+    // One controller per attempt (each costs a few µs on Node): closeAll() aborts it through
+    // `inflight`, and the caller's signal through a listener removed when the entry goes.
     const controller = new AbortController()
-    const link = linkSignals(ctx.closed, init?.signal)
-    const onAbort = (): void => controller.abort(link.signal.reason)
-    link.signal.addEventListener('abort', onAbort, { once: true })
-    if (link.signal.aborted) onAbort()
-    ctx.inflight.add(controller)
-    let tracked = false
-    const end = (): void => {
-      ctx.inflight.delete(controller)
-      link.signal.removeEventListener('abort', onAbort)
-      link.unlink()
-    }
-    // fetch rejects with the signal's reason; the manager's close is reported as such, naming the request.
-    const reason = (error: unknown, where = ''): unknown => {
-      if (!controller.signal.aborted) return error
-      if (ctx.closed.aborted && controller.signal.reason === ctx.closed.reason) {
-        return new ManagerClosedError(client, `${method} ${url}: aborted by closeAll()${where}`, { cause: error })
-      }
-      return controller.signal.reason
-    }
+    const callerSignal = init?.signal ?? undefined
+    const onAbort = (): void => controller.abort(callerSignal?.reason)
+    if (callerSignal?.aborted) onAbort()
+    else callerSignal?.addEventListener('abort', onAbort, { once: true })
+    const entry: InflightEntry = { controller, client, method, url }
+    if (callerSignal) entry.unlink = () => callerSignal.removeEventListener('abort', onAbort)
+    ctx.inflight.add(entry)
+    // fetch rejects with the signal's reason: the caller's own, or closeAll()'s error naming the request.
+    const reason = (error: unknown): unknown => (controller.signal.aborted ? controller.signal.reason : error)
     let release: (() => void) | undefined
     let probe = false
     try {
@@ -109,40 +107,48 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
       }
     } catch (error) {
       release?.()
-      end()
+      ctx.inflight.delete(entry)
       const thrown = reason(error)
-      if (thrown instanceof ManagerClosedError) hub.emit({ type: 'rejected', client, origin, reason: 'closed' })
+      if (thrown instanceof ManagerClosedError) {
+        ctx.metrics.refused(client, origin, 'closed')
+        hub.emit({ type: 'rejected', client, origin, reason: 'closed' })
+      }
       throw thrown
     }
 
     const id = ctx.nextId()
-    const base = { id, client, origin, method, url, resendCount: Math.max(0, attempt - 1) }
+    const resendCount = attempt > 1 ? attempt - 1 : 0
     const started = ctx.now()
-    hub.emit({ type: 'attempt:start', ...base, time: started })
+    ctx.metrics.start(client, origin, resendCount)
+    if (hub.listening) hub.emit({ type: 'attempt:start', id, client, origin, method, url: url(), resendCount, time: started })
+    const finish = (t: number, status: number | undefined, errorType: string | undefined, error?: unknown): void => {
+      ctx.metrics.end(client, origin, t - started, errorType)
+      if (hub.listening) {
+        hub.emit({ type: 'attempt:end', id, client, origin, method, url: url(), resendCount, time: t, duration: t - started, status, errorType, error })
+      }
+    }
     try {
       const response = await fetchImpl(input, { ...init, signal: controller.signal })
       const t = ctx.now()
       const outcome = { status: response.status }
       state.breaker?.record(verdict(outcome), probe)
       if (state.bucket) learn(state, response, t, hub)
-      hub.emit({ type: 'attempt:end', ...base, time: t, duration: t - started, status: response.status, errorType: errorClass(outcome) })
-      tracked = true
-      return trackResponse(response, end, (error) => (ctx.closed.aborted ? reason(error, ' while reading the body') : error))
+      finish(t, response.status, errorClass(outcome))
+      ctx.inflight.settle(entry, response.body)
+      return response
     } catch (thrown) {
-      const t = ctx.now()
       const error = reason(thrown)
+      ctx.inflight.delete(entry)
       state.breaker?.record(verdict({ error }), probe)
-      hub.emit({ type: 'attempt:end', ...base, time: t, duration: t - started, errorType: errorClass({ error }), error })
+      finish(ctx.now(), undefined, errorClass({ error }), error)
       throw error
     } finally {
       release?.()
-      if (!tracked) end()
     }
   }
   return guarded as FetchFn
 }
 
-/** The breaker's view of an attempt: healthy (true), failed (false), or no verdict (null). */
 function verdict(outcome: Parameters<typeof isOriginFailure>[0]): boolean | null {
   const failure = isOriginFailure(outcome)
   return failure === null ? null : !failure

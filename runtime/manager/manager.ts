@@ -6,6 +6,7 @@ import { ATTEMPT_HEADER } from './attempt-header'
 import { CircuitOpenError, ManagerClosedError, UnknownClientError } from './errors'
 import { createEventHub, type ManagerEvent } from './events'
 import { createGuardedFetch, type FetchFn } from './guarded-fetch'
+import { createInflightSet } from './inflight'
 import { createMetricsRecorder } from './metrics'
 import { pickEnvironment } from './options'
 import { createOriginRegistry } from './origin-state'
@@ -27,16 +28,19 @@ export function createNetworkManager<const C extends Record<string, ClientSpec>>
   const { clients: specs, defaults = {}, environment } = options
   const now = options.now ?? Date.now
   const log = createEmitter(defaults.logger)
-  const hub = createEventHub((error) => log?.({ level: 'warn', event: 'manager.listener', message: `a manager event listener threw: ${String(error)}` }))
+  const hub = createEventHub(
+    (error) => log?.({ level: 'warn', event: 'manager.listener', message: `a manager event listener threw: ${String(error)}` }),
+    log
+      ? (event) => {
+          const entry = toLogEvent(event)
+          if (entry) log(entry)
+        }
+      : undefined,
+  )
   const metrics = createMetricsRecorder()
-  hub.subscribe(metrics.record)
-  hub.subscribe((event) => {
-    const entry = toLogEvent(event)
-    if (entry) log?.(entry)
-  })
   const origins = createOriginRegistry(options.policy ?? {}, options.origins ?? {}, hub, now, options.maxOrigins, metrics.forgetOrigin)
   const close = new AbortController()
-  const inflight = new Set<AbortController>()
+  const inflight = createInflightSet()
   const instances = new Map<string, { spec: ClientSpec; instance: unknown }>()
   let ids = 0
   let closing: Promise<void> | undefined
@@ -63,6 +67,7 @@ export function createNetworkManager<const C extends Record<string, ClientSpec>>
         client: name,
         origins,
         hub,
+        metrics,
         closed: close.signal,
         inflight,
         nextId: () => ++ids,
@@ -102,8 +107,7 @@ export function createNetworkManager<const C extends Record<string, ClientSpec>>
     closeAll() {
       closing ??= (async () => {
         close.abort(new ManagerClosedError('*', 'aborted by closeAll()'))
-        for (const controller of inflight) controller.abort(close.signal.reason)
-        inflight.clear()
+        inflight.abortAll()
         const results = await Promise.allSettled(
           [...instances.values()].map(async ({ spec, instance }) => spec.kind.close?.(instance)),
         )

@@ -1,4 +1,3 @@
-import type { ManagerEvent } from './events'
 import { createSketch, type QuantileSketch } from './sketch'
 
 export interface LatencySummary {
@@ -13,7 +12,7 @@ export interface LatencySummary {
 export interface TrafficMetrics {
   /** Attempts sent (every resend counts). */
   requests: number
-  /** Attempts that were resends of an earlier one, plus retries the client reported. */
+  /** Attempts that were resends of an earlier one (`http.request.resend_count` > 0). */
   retries: number
   /** Failed attempts by class: `network`, `timeout`, `abort`, `closed`, `circuit_open`, or the status code. */
   errors: Record<string, number>
@@ -41,9 +40,15 @@ function summary(c: Counter): TrafficMetrics {
   return { requests: c.requests, retries: c.retries, errors: { ...c.errors }, latency }
 }
 
-/** Folds the manager's events into counters per client and per origin. */
+/**
+ * Counters per client and per origin. The manager's fetch calls it directly rather than through
+ * the event hub, so an attempt with no observer allocates no event objects.
+ */
 export interface MetricsRecorder {
-  record(event: ManagerEvent): void
+  start(client: string, origin: string, resendCount: number): void
+  end(client: string, origin: string, duration: number, errorType: string | undefined): void
+  /** A request refused before it was sent (breaker open, manager closed). */
+  refused(client: string, origin: string, errorType: string): void
   clients(): Record<string, TrafficMetrics>
   origins(): Record<string, TrafficMetrics>
   forgetOrigin(origin: string): void
@@ -57,31 +62,36 @@ export function createMetricsRecorder(): MetricsRecorder {
     if (!c) map.set(key, (c = newCounter()))
     return c
   }
-  const both = (client: string, origin: string): Counter[] => [get(byClient, client), get(byOrigin, origin)]
   const fold = (map: Map<string, Counter>): Record<string, TrafficMetrics> =>
     Object.fromEntries([...map].map(([k, c]) => [k, summary(c)]))
+  const count = (c: Counter, errorType: string): void => {
+    c.errors[errorType] = (c.errors[errorType] ?? 0) + 1
+  }
 
   return {
-    record(event) {
-      switch (event.type) {
-        case 'attempt:start':
-          for (const c of both(event.client, event.origin)) {
-            c.requests++
-            if (event.resendCount > 0) c.retries++
-          }
-          break
-        case 'attempt:end':
-          for (const c of both(event.client, event.origin)) {
-            if (event.errorType !== undefined) c.errors[event.errorType] = (c.errors[event.errorType] ?? 0) + 1
-            c.sketch.add(event.duration)
-          }
-          break
-        case 'rejected': {
-          const key = event.reason === 'circuit-open' ? 'circuit_open' : 'closed'
-          for (const c of both(event.client, event.origin)) c.errors[key] = (c.errors[key] ?? 0) + 1
-          break
-        }
+    start(client, origin, resendCount) {
+      const a = get(byClient, client)
+      const b = get(byOrigin, origin)
+      a.requests++
+      b.requests++
+      if (resendCount > 0) {
+        a.retries++
+        b.retries++
       }
+    },
+    end(client, origin, duration, errorType) {
+      const a = get(byClient, client)
+      const b = get(byOrigin, origin)
+      a.sketch.add(duration)
+      b.sketch.add(duration)
+      if (errorType !== undefined) {
+        count(a, errorType)
+        count(b, errorType)
+      }
+    },
+    refused(client, origin, errorType) {
+      count(get(byClient, client), errorType)
+      count(get(byOrigin, origin), errorType)
     },
     clients: () => fold(byClient),
     origins: () => fold(byOrigin),
