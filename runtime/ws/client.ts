@@ -90,6 +90,8 @@ export function createWebSocket<In = unknown, Out = In>(
   /** What we report when we closed the socket ourselves for a reason the peer may not echo. */
   let forced: CloseInfo | undefined
   let cancelDial: (() => void) | undefined
+  /** Whether receive() or iteration was ever used (then messages are buffered even with listeners). */
+  let pulled = false
   let finalError: Error | undefined
   let connected: Promise<void> | undefined
   let settleConnect: ((error?: Error) => void) | undefined
@@ -230,7 +232,7 @@ export function createWebSocket<In = unknown, Out = In>(
       return
     }
     emit('message', message)
-    inbox.push(message)
+    if (pulled || !listeners.message?.size) inbox.push(message)
   }
 
   /** A socket that was open is gone: report, then reconnect or finish. */
@@ -350,8 +352,14 @@ export function createWebSocket<In = unknown, Out = In>(
         await new Promise((resolve) => t.setTimeout(() => resolve(undefined), 5))
       }
     },
-    receive: () => inbox.next(),
-    [Symbol.asyncIterator]: () => inbox[Symbol.asyncIterator](),
+    receive() {
+      pulled = true
+      return inbox.next()
+    },
+    [Symbol.asyncIterator]() {
+      pulled = true
+      return inbox[Symbol.asyncIterator]()
+    },
     on(event, listener) {
       const set = (listeners[event] ??= new Set())
       set.add(listener)

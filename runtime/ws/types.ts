@@ -100,7 +100,11 @@ export interface WebSocketOptions<In = unknown, Out = unknown> {
   heartbeat?: HeartbeatOptions
   /** `send` returns false once `bufferedAmount` reaches this many bytes. @default 1_048_576 */
   highWaterMark?: number
-  /** Most received messages held for `receive()` / iteration; the oldest is dropped past it. @default 1_000 */
+  /**
+   * Most received messages held for `receive()` / iteration; the oldest is dropped past it. Nothing
+   * is held while `message` listeners exist and `receive()` / iteration was never used, so
+   * callback-only consumers pay no memory for it. @default 1_000
+   */
   receiveBuffer?: number
   /** ms `close()` waits for the server's close frame before dropping the connection. @default 3_000 */
   closeTimeout?: number

@@ -4,7 +4,7 @@
  * raw-TCP server that completes the handshake and then goes silent (the dead peer).
  *
  * Paths: `/echo` echoes, `/sink` swallows, (and answers the text 'ping' with 'pong' while `answerPings`);
- * `/flood/N` sends N messages on open; `/big/N` sends one N-byte message on open;
+ * `/flood/N` sends N messages `{"i":0..}` on open (and the text `flood:N` does so at once); `/big/N` sends one N-byte message on open;
  * `/close/CODE` closes with CODE on open; `/auth` accepts only `validToken`, from the
  * Authorization header, the `access_token` query parameter or a subprotocol, and closes with 4401
  * otherwise. Set `refuse` to answer every upgrade with that HTTP status and headers.
@@ -87,6 +87,10 @@ export async function startServer(kind: ServerKind): Promise<TestServer> {
   const onMessage = (c: Conn, text: string, raw: Uint8Array, binary: boolean): void => {
     if (c.path === '/sink') return
     state.received.push(text)
+    if (text.startsWith('flood:')) {
+      for (let i = 0; i < Number(text.slice(6)); i++) c.send(JSON.stringify({ i }))
+      return
+    }
     if (text === 'ping') {
       if (state.answerPings) c.send('pong')
       return

@@ -67,16 +67,34 @@ describe.each<ServerKind>(['crossws', 'ws'])('faults with a %s server', (kind) =
   })
 
   it('stays responsive while the server floods it, keeping at most receiveBuffer messages', async () => {
+    const client = await connectWebSocket<{ i: number }, { i: number } | string>(server.url(), { receiveBuffer: 100 })
+    const first = client.receive()
     let delivered = 0
-    const client = createWebSocket<{ i: number }>(server.url('/flood/5000'), { receiveBuffer: 100 })
+    const done = new Promise<void>((resolve) =>
+      client.on('message', (m) => {
+        delivered++
+        if (m.i === -1) resolve()
+      }),
+    )
+    client.sendRaw('flood:5000')
+    client.send({ i: -1 }) // echoed after the flood
+    await done
+    expect(delivered).toBe(5001)
+    expect(await first).toEqual({ i: 0 })
+    // Callbacks saw every message; the receive() buffer kept only the newest 100.
+    expect(await client.receive()).toEqual({ i: 4901 })
+    await client.close()
+  })
+
+  it('buffers nothing for a callback-only consumer', async () => {
+    const client = createWebSocket<{ i: number }>(server.url('/flood/2000'))
+    let delivered = 0
     client.on('message', () => delivered++)
     await client.connect()
-    while (delivered < 5000) await new Promise((r) => setTimeout(r, 5))
-    // The oldest were dropped from the receive() buffer; callbacks saw every message.
-    expect(await client.receive()).toEqual({ i: 4900 })
+    while (delivered < 2000) await new Promise((r) => setTimeout(r, 5))
     client.send({ i: -1 })
-    let last = await client.receive()
-    while (last.i !== -1) last = await client.receive()
+    // Nothing of the flood was held for receive(): the first message it sees is the echo.
+    expect(await client.receive()).toEqual({ i: -1 })
     await client.close()
   })
 
@@ -89,8 +107,13 @@ describe.each<ServerKind>(['crossws', 'ws'])('faults with a %s server', (kind) =
 
       const client = createWebSocket(server.url(), { reconnect: { initialDelay: 10 } })
       const planned = once<{ delay: number; reason: string }>((fn) => client.on('reconnecting', fn))
-      void client.connect().catch(() => {})
+      const first = server.upgrades.length
+      const connected = client.connect()
       expect(await planned).toMatchObject({ delay: 1000, reason: 'retry-after' })
+      server.refuse = undefined
+      await connected
+      const [refused, accepted] = server.upgrades.slice(first)
+      expect(accepted!.at - refused!.at).toBeGreaterThanOrEqual(990)
       await client.close()
     } finally {
       server.refuse = undefined
@@ -145,6 +168,19 @@ describe.each<ServerKind>(['crossws', 'ws'])('faults with a %s server', (kind) =
     await client.connect()
     expect([await client.receive(), await client.receive()]).toEqual(['a', 'b'])
     await client.close()
+
+    const warnings: string[] = []
+    const ttl = createWebSocket<string>(server.url(), {
+      queue: { limit: 3, overflow: 'drop-newest', ttl: 40 },
+      logger: { debug() {}, info() {}, warn: (e) => warnings.push(e.message), error() {} },
+    })
+    expect(ttl.send('stale')).toBe(false)
+    await new Promise((r) => setTimeout(r, 60))
+    for (const m of ['b', 'c', 'dropped']) ttl.send(m)
+    await ttl.connect()
+    expect([await ttl.receive(), await ttl.receive()]).toEqual(['b', 'c'])
+    expect(warnings.join('\n')).toMatch(/send queue full: dropped a message[^]*dropped 1 queued messages past their time to live/)
+    await ttl.close()
 
     const noQueue = createWebSocket<string>(server.url(), { queue: false })
     expect(() => noQueue.send('x')).toThrow(/cannot send while idle/)

@@ -81,6 +81,23 @@ describe.each<ServerKind>(['crossws', 'ws'])('auth and reconnect with a %s serve
     expect(client.state).toBe('closed')
   })
 
+  it('counts attempts across short-lived connections and resets after minUptime', async () => {
+    const client = await connectWebSocket(server.url(), { reconnect: { initialDelay: 5, minUptime: 80 } })
+    const attempts: number[] = []
+    client.on('reconnecting', (r) => attempts.push(r.attempt))
+    const cycle = async () => {
+      const back = next((fn) => client.on('reconnected', fn))
+      server.dropAll()
+      await back
+    }
+    await cycle() // first loss: attempt 1
+    await cycle() // up for a few ms only: the count goes on
+    await new Promise((r) => setTimeout(r, 100))
+    await cycle() // up longer than minUptime: a fresh count
+    expect(attempts).toEqual([1, 2, 1])
+    await client.close()
+  })
+
   it('gives up after maxAttempts with the last failure as cause', async () => {
     const probe = await startServer(kind)
     const client = await connectWebSocket(probe.url(), { reconnect: { initialDelay: 5, maxAttempts: 3 } })
