@@ -116,3 +116,58 @@ describe('hostile servers', () => {
     expect(error.body).toHaveLength(1024)
   })
 })
+
+describe('early answers', () => {
+  test('a 401 sent before the request body is read surfaces as the 401, and a refreshed token replays the body once', async () => {
+    const { createServer } = await import('node:net')
+    const heads: string[] = []
+    const bodies: number[] = []
+    let tokens = 0
+    const raw = createServer((socket) => {
+      socket.on('error', () => {})
+      let buf = Buffer.alloc(0)
+      let answered = false
+      socket.on('data', (chunk) => {
+        buf = Buffer.concat([buf, chunk])
+        const end = buf.indexOf('\r\n\r\n')
+        if (end === -1 || answered) return
+        const head = buf.subarray(0, end).toString('latin1')
+        const length = Number(/content-length: *(\d+)/i.exec(head)?.[1] ?? 0)
+        if (head.startsWith('POST /token')) {
+          if (buf.length < end + 4 + length) return
+          answered = true
+          const body = JSON.stringify({ access_token: `tok${++tokens}` })
+          return socket.end(`HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`)
+        }
+        if (/authorization: bearer tok1/i.test(head)) {
+          // Refuse at once, without reading the 2 MB upload.
+          answered = true
+          heads.push('early-401')
+          socket.end('HTTP/1.1 401 Unauthorized\r\ncontent-length: 0\r\nconnection: close\r\n\r\n')
+          return
+        }
+        if (buf.length < end + 4 + length) return
+        answered = true
+        heads.push('ok')
+        bodies.push(length)
+        socket.end('HTTP/1.1 201 Created\r\ncontent-type: application/json\r\ncontent-length: 11\r\nconnection: close\r\n\r\n{"ok":true}')
+      })
+    })
+    await new Promise<void>((r) => raw.listen(0, '127.0.0.1', r))
+    const url = `http://127.0.0.1:${(raw.address() as import('node:net').AddressInfo).port}`
+    try {
+      const { createApi } = await import('../../../runtime/index')
+      const api = createApi({ name: 'up', servers: [{ url }], securitySchemes: { o: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: '/token' } } } }, security: [{ o: [] }] })
+      const upload = api.operation({ id: 'upload', method: 'POST', path: '/upload', body: { contentTypes: ['application/octet-stream'] } })
+      api.configure({ auth: { o: { clientId: 'a', clientSecret: 'b' } }, retry: false })
+      const result = await upload({ body: new Uint8Array(2_000_000) }).catch((e: unknown) => e)
+      // The early 401 is read (not a broken pipe), the token refreshed, the whole body replayed once.
+      expect(result).toEqual({ ok: true })
+      expect(heads).toEqual(['early-401', 'ok'])
+      expect(bodies).toEqual([2_000_000])
+      expect(tokens).toBe(2)
+    } finally {
+      await new Promise<void>((r) => raw.close(() => r()))
+    }
+  })
+})
