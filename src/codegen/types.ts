@@ -1,16 +1,49 @@
-import openapiTS, { astToString } from 'openapi-typescript'
-import { isObject, type JsonObject, type OpenApiDocument } from './document'
+import { astToString, resolveRef as resolveTypeRef, scanDiscriminators, transformSchema, type GlobalContext, type OpenAPI3 } from 'openapi-typescript'
+import { isObject, resolveRef, type JsonObject, type OpenApiDocument } from './document'
 
 /**
- * Type declarations (`paths`, `components`, `operations`, `webhooks`) from openapi-typescript.
- * It receives a bundled object, never a path or URL, so its own loader (Redocly) has nothing to
- * fetch; the object is cloned because the loader annotates it.
+ * Type declarations (`paths`, `components`, `operations`, `webhooks`) from openapi-typescript's
+ * transform, called directly. `openapiTS()` would first run Redocly's loader, linter and bundler:
+ * our document is already bundled (internal references only) and validated, so that pass would
+ * cost seconds on large documents and could only fetch what we refused to fetch. The context
+ * below is openapi-typescript's own defaults (its `openapiTS` builds the same object).
  */
 export async function buildTypes(document: OpenApiDocument): Promise<string> {
-  const input = structuredClone(document)
-  normalizeDiscriminators(input)
-  const ast = await openapiTS(input as unknown as Parameters<typeof openapiTS>[0], { silent: true })
-  return astToString(ast)
+  const schema = structuredClone(document) as unknown as OpenAPI3
+  normalizeDiscriminators(schema)
+  inlineComponentAliases(schema as unknown as JsonObject)
+  const ctx: GlobalContext = {
+    additionalProperties: false,
+    alphabetize: false,
+    arrayLength: false,
+    defaultNonNullable: true,
+    discriminators: scanDiscriminators(schema, { silent: true }),
+    emptyObjectsUnknown: false,
+    enum: false,
+    enumValues: false,
+    conditionalEnums: false,
+    dedupeEnums: false,
+    excludeDeprecated: false,
+    exportType: false,
+    immutable: false,
+    rootTypes: false,
+    rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false,
+    injectFooter: [],
+    pathParamsAsTypes: false,
+    postTransform: undefined,
+    propertiesRequiredByDefault: false,
+    // Only openapiTS()'s Redocly pass reads it; the transform never does.
+    redoc: undefined as unknown as GlobalContext['redoc'],
+    silent: true,
+    transform: undefined,
+    transformProperty: undefined,
+    makePathsEnum: false,
+    generatePathParams: false,
+    readWriteMarkers: false,
+    resolve: ($ref) => resolveTypeRef(schema, $ref, { silent: true }),
+  }
+  return astToString(transformSchema(schema, ctx))
 }
 
 /**
@@ -34,4 +67,21 @@ export function normalizeDiscriminators(node: unknown, seen = new Set<unknown>()
     }
   }
   for (const value of Object.values(object)) normalizeDiscriminators(value, seen)
+}
+
+/**
+ * A component that is only a `$ref` to another component (`requestBodies.NestedRef: {$ref: ARequestBody}`)
+ * is transformed into a wrong shape by openapi-typescript unless Redocly's bundler has resolved it
+ * first; give it the target's content instead. Schemas are left alone: schema aliases work.
+ */
+export function inlineComponentAliases(document: JsonObject): void {
+  if (!isObject(document.components)) return
+  for (const [section, entries] of Object.entries(document.components)) {
+    if (section === 'schemas' || !isObject(entries)) continue
+    for (const [name, value] of Object.entries(entries)) {
+      if (!isObject(value) || typeof value.$ref !== 'string') continue
+      const target = resolveRef(document, value)
+      if (target) entries[name] = { ...target }
+    }
+  }
 }

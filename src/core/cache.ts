@@ -1,20 +1,29 @@
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Problem } from '../errors'
+import { isRemote } from '../spec/remote'
 
 /** Bumped whenever generated output changes shape, so older cache entries are ignored. */
-export const GENERATOR_VERSION = 'codomyrmex-networking/2'
+export const GENERATOR_VERSION = 'codomyrmex-networking/4'
+
+/** Size and modification time of a local source file: unchanged stats skip re-reading it. */
+export type FileStamp = [size: number, mtimeMs: number]
 
 export interface CacheEntry {
   key: string
-  /** Files the output depends on (paths or URLs), to re-hash on the next build. */
+  /** The API's options as recorded, compared before trusting file stamps. */
+  optionsKey: string
+  /** Files the output depends on (paths or URLs), to re-check on the next build. */
   files: string[]
+  stamps: Record<string, FileStamp>
   code: string
   ambient: string
   standalone: string
   warnings: Problem[]
 }
+
+type Meta = Omit<CacheEntry, 'code' | 'ambient' | 'standalone'> & { version: string }
 
 /** The key: generator version, the API's options, and every source file's content. */
 export function cacheKey(options: unknown, sources: ReadonlyMap<string, string>): string {
@@ -25,15 +34,48 @@ export function cacheKey(options: unknown, sources: ReadonlyMap<string, string>)
   return hash.digest('hex')
 }
 
-/** One JSON file per API under the cache folder; unreadable or foreign entries count as misses. */
+export async function stampFiles(files: readonly string[]): Promise<Record<string, FileStamp>> {
+  const stamps: Record<string, FileStamp> = {}
+  for (const file of files) {
+    if (isRemote(file)) continue
+    const info = await stat(file)
+    stamps[file] = [info.size, info.mtimeMs]
+  }
+  return stamps
+}
+
+/** True when every local file still has the recorded size and mtime (remote files never do). */
+export async function stampsMatch(entry: Pick<CacheEntry, 'files' | 'stamps'>): Promise<boolean> {
+  try {
+    for (const file of entry.files) {
+      const recorded = entry.stamps[file]
+      if (!recorded) return false
+      const info = await stat(file)
+      if (info.size !== recorded[0] || info.mtimeMs !== recorded[1]) return false
+    }
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Per API: a small `meta.json` plus the generated texts as plain files, so a warm start parses a
+ * few hundred bytes of JSON instead of megabytes. Texts are named by key and written before the
+ * meta that points at them, so a reader never pairs a meta with another build's output.
+ */
 export class DiskCache {
   constructor(private readonly dir: string | false) {}
 
   async read(name: string): Promise<CacheEntry | undefined> {
     if (!this.dir) return undefined
     try {
-      const entry = JSON.parse(await readFile(this.file(name), 'utf8')) as CacheEntry
-      return typeof entry.key === 'string' && Array.isArray(entry.files) ? entry : undefined
+      const meta = JSON.parse(await readFile(join(this.dir, name, 'meta.json'), 'utf8')) as Meta
+      if (meta.version !== GENERATOR_VERSION || typeof meta.key !== 'string' || !Array.isArray(meta.files)) return undefined
+      const [code, ambient, standalone] = await Promise.all(
+        ['js', 'ambient.d.ts', 'd.ts'].map((ext) => readFile(join(this.dir as string, name, `${meta.key}.${ext}`), 'utf8')),
+      )
+      return { key: meta.key, optionsKey: meta.optionsKey, files: meta.files, stamps: meta.stamps ?? {}, warnings: meta.warnings ?? [], code: code as string, ambient: ambient as string, standalone: standalone as string }
     } catch {
       return undefined
     }
@@ -41,14 +83,15 @@ export class DiskCache {
 
   async write(name: string, entry: CacheEntry): Promise<void> {
     if (!this.dir) return
-    await mkdir(this.dir, { recursive: true })
-    // Write then rename, so a parallel build never reads half a file.
-    const temp = `${this.file(name)}.${process.pid}.tmp`
-    await writeFile(temp, JSON.stringify(entry))
-    await rename(temp, this.file(name))
-  }
-
-  private file(name: string): string {
-    return join(this.dir as string, `${name}.json`)
+    const folder = join(this.dir, name)
+    await rm(folder, { recursive: true, force: true })
+    await mkdir(folder, { recursive: true })
+    await writeFile(join(folder, `${entry.key}.js`), entry.code)
+    await writeFile(join(folder, `${entry.key}.ambient.d.ts`), entry.ambient)
+    await writeFile(join(folder, `${entry.key}.d.ts`), entry.standalone)
+    const meta: Meta = { version: GENERATOR_VERSION, key: entry.key, optionsKey: entry.optionsKey, files: entry.files, stamps: entry.stamps, warnings: entry.warnings }
+    const temp = join(folder, `meta.json.${process.pid}.tmp`)
+    await writeFile(temp, JSON.stringify(meta))
+    await rename(temp, join(folder, 'meta.json'))
   }
 }

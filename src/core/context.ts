@@ -5,7 +5,7 @@ import { renderDeclarationFile } from '../dts/render'
 import { writeIfChanged } from '../dts/write'
 import { prepareSpec } from '../spec/prepare'
 import { fetchText, isRemote } from '../spec/remote'
-import { cacheKey, DiskCache, type CacheEntry } from './cache'
+import { cacheKey, DiskCache, stampFiles, stampsMatch, type CacheEntry } from './cache'
 import type { ResolvedApi, ResolvedOptions } from './options'
 
 export interface LoadedApi {
@@ -57,9 +57,12 @@ export class ApiContext {
     const prepared = await prepareSpec(name, api.spec, this.options.allowRemote)
     const output = await generateApi({ name, document: prepared.document, ...(api.baseUrl === undefined ? {} : { baseUrl: api.baseUrl }) })
     this.generations++
+    const files = [...prepared.sources.keys()]
     const entry: CacheEntry = {
       key: cacheKey(apiKey(api), prepared.sources),
-      files: [...prepared.sources.keys()],
+      optionsKey: JSON.stringify(apiKey(api)),
+      files,
+      stamps: await stampFiles(files),
       code: output.code,
       ambient: output.ambient,
       standalone: output.standalone,
@@ -70,15 +73,22 @@ export class ApiContext {
     return { code: entry.code, watchFiles: localFiles(entry.files), warnings: entry.warnings, generated: true }
   }
 
-  /** Re-reads the files an entry was built from; any change (or a missing file) is a miss. */
+  /**
+   * Unchanged sizes and mtimes mean current without reading anything; otherwise the files are
+   * re-read and hashed (a touched but identical file is still a hit). A missing file is a miss.
+   */
   private async isCurrent(api: ResolvedApi, entry: CacheEntry): Promise<boolean> {
+    if (entry.files[0] !== api.spec || entry.optionsKey !== JSON.stringify(apiKey(api))) return false
+    if (await stampsMatch(entry)) return true
     const sources = new Map<string, string>()
     try {
       for (const file of entry.files) sources.set(file, isRemote(file) ? await fetchText(file, 10_000) : await readFile(file, 'utf8'))
     } catch {
       return false
     }
-    return entry.files[0] === api.spec && cacheKey(apiKey(api), sources) === entry.key
+    const current = cacheKey(apiKey(api), sources) === entry.key
+    if (current) entry.stamps = await stampFiles(entry.files)
+    return current
   }
 
   /** Names of the loaded APIs built from `file` (the document or one it `$ref`s). */

@@ -77,6 +77,16 @@ export async function loadDocument(entry: string, options: LoadOptions): Promise
         return parseText(text, ref.url, options.api)
       }),
   }
+  // Most documents are one file: parse it ourselves and skip the bundler's crawl (seconds on large
+  // documents) unless it has references to other files or URLs.
+  if (!isRemote(entry)) {
+    const value = await file.read({ url: entry }).catch((error: unknown) => {
+      throw error instanceof SpecError ? error : new SpecError(options.api, [problem(entry, String(error))], { cause: error })
+    })
+    if (isObject(value) && !hasExternalRef(value)) return { entry, sources, document: value }
+    sources.clear()
+    parsed.clear()
+  }
   const resolve = { external: true, file, http } as unknown as NonNullable<Parameters<typeof bundle>[1]>['resolve']
   let document: unknown
   try {
@@ -117,4 +127,21 @@ function safeOrigin(url: string): string {
   } catch {
     return url
   }
+}
+
+/** True when some `$ref` points outside the document (another file or a URL). */
+export function hasExternalRef(node: unknown): boolean {
+  const stack: unknown[] = [node]
+  while (stack.length > 0) {
+    const current = stack.pop()
+    if (Array.isArray(current)) {
+      for (const item of current) if (typeof item === 'object' && item !== null) stack.push(item)
+    } else if (typeof current === 'object' && current !== null) {
+      for (const [key, value] of Object.entries(current)) {
+        if (key === '$ref' && typeof value === 'string' && !value.startsWith('#')) return true
+        if (typeof value === 'object' && value !== null) stack.push(value)
+      }
+    }
+  }
+  return false
 }

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { ApiContext } from '../../../src/core/context'
@@ -46,6 +46,28 @@ describe('cache by hash of document and options', () => {
     expect((await withBase.load('petstore')).generated).toBe(true)
   })
 
+  it('a touched but identical document is still a hit (content decides, stamps only skip reading)', async () => {
+    const context = new ApiContext(options())
+    await context.load('petstore')
+    const spec = join(WORK, 'petstore.yaml')
+    await writeFile(spec, await readFile(spec, 'utf8'))
+    const later = new Date(Date.now() + 5_000)
+    await utimes(spec, later, later)
+    expect((await new ApiContext(options()).load('petstore')).generated).toBe(false)
+  })
+
+  it('ignores a cache entry written by another generator version or with missing texts', async () => {
+    const context = new ApiContext(options())
+    const { code } = await context.load('petstore')
+    const meta = join(WORK, 'cache/petstore/meta.json')
+    const saved = JSON.parse(await readFile(meta, 'utf8')) as { key: string; version: string }
+    await writeFile(meta, JSON.stringify({ ...saved, version: 'other' }))
+    expect((await new ApiContext(options()).load('petstore')).generated).toBe(true)
+    await rm(join(WORK, `cache/petstore/${(JSON.parse(await readFile(meta, 'utf8')) as { key: string }).key}.js`))
+    const again = new ApiContext(options())
+    expect(await again.load('petstore')).toMatchObject({ generated: true, code })
+  })
+
   it('concurrent loads of one API share a single generation', async () => {
     const context = new ApiContext(options())
     const [a, b] = await Promise.all([context.load('petstore'), context.load('petstore')])
@@ -58,7 +80,7 @@ describe('cache by hash of document and options', () => {
     await run()
     const dts = join(WORK, 'types/api-clients.d.ts')
     const before = await stat(dts)
-    const cacheFile = join(WORK, 'cache/petstore.json')
+    const cacheFile = join(WORK, 'cache/petstore/meta.json')
     const cacheBefore = await stat(cacheFile)
     await new Promise((r) => setTimeout(r, 20))
     await run()

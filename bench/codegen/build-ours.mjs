@@ -1,0 +1,20 @@
+// Bundles the generator from src/ (Node, packages external) so the probe measures current code.
+import { build } from 'esbuild'
+import { join } from 'node:path'
+
+export async function buildOurs() {
+  const root = join(import.meta.dirname, '../..')
+  await build({
+    stdin: {
+      contents: "export { ApiContext } from './src/core/context.ts'\nexport { resolveOptions } from './src/core/options.ts'\nexport { loadDocument } from './src/spec/load.ts'\nexport { validateDocument } from './src/spec/validate.ts'\nexport { generateApi } from './src/codegen/generate.ts'\n",
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outfile: join(import.meta.dirname, '.build/ours.mjs'),
+    logLevel: 'warning',
+  })
+}

@@ -1,0 +1,39 @@
+// One measurement in a fresh process: `node probe.mjs <generator> <specName> <specPath> <outDir> [cacheDir]`.
+// Prints one JSON line: { ms, maxRssMB, ... }. Times exclude Node start-up and module loading.
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+const [generator, name, spec, outDir, cacheDir] = process.argv.slice(2)
+await mkdir(outDir, { recursive: true })
+const result = {}
+
+if (generator === 'ours' || generator === 'ours-warm') {
+  const { ApiContext, resolveOptions } = await import(pathToFileURL(join(import.meta.dirname, '.build/ours.mjs')).href)
+  const context = new ApiContext(resolveOptions({ apis: { [name]: spec }, dts: false, cacheDir }, process.cwd()))
+  const start = performance.now()
+  const api = await context.load(name)
+  result.ms = performance.now() - start
+  result.generated = api.generated
+  const again = performance.now()
+  await context.load(name)
+  result.inProcessWarmMs = performance.now() - again
+  await writeFile(join(outDir, `${name}.js`), api.code)
+  await writeFile(join(outDir, `${name}.d.ts`), context.declarations(name).standalone)
+} else if (generator === 'openapi-typescript') {
+  const { default: openapiTS, astToString } = await import('openapi-typescript')
+  const start = performance.now()
+  const ast = await openapiTS(pathToFileURL(spec), { silent: true })
+  const text = astToString(ast)
+  result.ms = performance.now() - start
+  await writeFile(join(outDir, `${name}.d.ts`), text)
+} else if (generator === 'hey-api') {
+  const { createClient } = await import('@hey-api/openapi-ts')
+  const start = performance.now()
+  await createClient({ input: spec, output: { path: outDir }, plugins: ['@hey-api/client-fetch', '@hey-api/typescript', '@hey-api/sdk'], logs: { level: 'silent' } })
+  result.ms = performance.now() - start
+} else {
+  throw new Error(`unknown generator ${generator}`)
+}
+result.maxRssMB = Math.round(process.resourceUsage().maxRSS / 1024)
+console.log(JSON.stringify(result))
