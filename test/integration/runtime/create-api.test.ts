@@ -174,13 +174,13 @@ describe('createApi through the public API', () => {
     const s = await startServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' })
       res.write(': comment\n\ndata: {"delta":"he"}\n\n')
-      setTimeout(() => res.end('event: done\nid: 7\ndata: [DONE]\r\n\r\n'), 150)
+      setTimeout(() => res.end('event: done\nid: 7\ndata: [DONE]\r\n\r\n'), 600)
     })
     servers.push(s)
     const api = createApi({ name: 'sse', servers: [{ url: s.url }] })
     const stream = api.operation({ id: 'stream', method: 'POST', path: '/chat', body: { contentTypes: ['application/json'] }, responses: { '200': { contentTypes: ['text/event-stream'] } } })
     const events: ServerSentEvent[] = []
-    for await (const e of (await stream({ body: { q: 1 } }, { timeout: 100 })) as AsyncIterable<ServerSentEvent>) events.push(e)
+    for await (const e of (await stream({ body: { q: 1 } }, { timeout: 300 })) as AsyncIterable<ServerSentEvent>) events.push(e)
     expect(events).toEqual([
       { event: 'message', data: '{"delta":"he"}' },
       { event: 'done', data: '[DONE]', id: '7' },
