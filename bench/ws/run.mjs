@@ -76,7 +76,6 @@ const clients = {
     const client = await ours.connectWebSocket(url, { codec: ours.rawCodec() })
     return {
       send: (m) => client.sendRaw(m),
-      // W1 pulls with receive(); W2 listens with an event callback, as a raw onmessage does.
       next: () => client.receive(),
       onEach: (fn) => client.on('message', fn),
       close: () => client.close(),
@@ -87,7 +86,7 @@ const clients = {
 async function runOne(open, seqN = SEQ, pipeN = PIPE) {
   const SEQ = seqN
   const PIPE = pipeN
-  const c = await open()
+  let c = await open()
   const cpu0 = process.cpuUsage()
   let t0 = performance.now()
   for (let i = 0; i < SEQ; i++) {
@@ -96,15 +95,21 @@ async function runOne(open, seqN = SEQ, pipeN = PIPE) {
     await got
   }
   const seq = SEQ / ((performance.now() - t0) / 1000)
+  const cpuSeq = process.cpuUsage(cpu0)
+  await c.close()
+  // W2 on a fresh connection: a consumer that listens with a callback, as a raw onmessage does.
+  c = await open()
+  const cpu1 = process.cpuUsage()
   let left = PIPE
   const done = new Promise((resolve) => c.onEach(() => --left === 0 && resolve()))
   t0 = performance.now()
   for (let i = 0; i < PIPE; i++) c.send(PAYLOAD)
   await done
   const pipe = PIPE / ((performance.now() - t0) / 1000)
-  const cpu = process.cpuUsage(cpu0)
+  const cpuPipe = process.cpuUsage(cpu1)
   await c.close()
-  return { seq, pipe, cpuUs: (cpu.user + cpu.system) / (SEQ + PIPE) }
+  const us = cpuSeq.user + cpuSeq.system + cpuPipe.user + cpuPipe.system
+  return { seq, pipe, cpuUs: us / (SEQ + PIPE) }
 }
 
 const names = Object.keys(clients)

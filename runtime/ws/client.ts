@@ -9,17 +9,18 @@ import {
   WebSocketQueueOverflowError,
 } from '../errors/websocket'
 import type { LogLevel } from '../log/types'
+import { redactUrl } from '../log/redact'
 import { jsonCodec } from './codec'
 import { abandon, dial } from './dial'
-import { type Heartbeat, startHeartbeat } from './heartbeat'
-import { decideReconnect, isAuthFailure, resolveReconnect } from './reconnect'
-import { redactUrl } from '../log/redact'
-import { createSendQueue } from './send-queue'
 import { handshakeFor, oversize } from './handshake'
+import { type Heartbeat, startHeartbeat } from './heartbeat'
 import { createInbox } from './inbox'
+import { decideReconnect, isAuthFailure, resolveReconnect } from './reconnect'
+import { createSendQueue } from './send-queue'
 import type {
   CloseInfo,
   Timers,
+  WebSocketClient,
   WebSocketConstructor,
   WebSocketData,
   WebSocketEvents,
@@ -28,30 +29,7 @@ import type {
   WebSocketState,
 } from './types'
 
-export interface WebSocketClient<In = unknown, Out = In> extends AsyncIterable<In> {
-  readonly state: WebSocketState
-  /** The URL with secrets redacted. */
-  readonly url: string
-  /** The subprotocol the server chose ('' if none or not open). */
-  readonly protocol: string
-  readonly bufferedAmount: number
-  /** Opens the connection (retrying per `reconnect`); resolves once open. Rejects after the client is closed. */
-  connect(): Promise<void>
-  /**
-   * Encodes and sends, or queues while disconnected. Returns false when the message was queued or
-   * when `bufferedAmount` is at `highWaterMark` (then `await drain()` before sending more).
-   */
-  send(message: Out): boolean
-  /** Sends a frame as is (text or binary), bypassing the codec. Same return value as `send`. */
-  sendRaw(data: WebSocketData): boolean
-  /** Resolves once `bufferedAmount` is below `highWaterMark` (or the connection is gone). */
-  drain(): Promise<void>
-  /** The next message. Rejects once the client is closed and no buffered message is left. */
-  receive(): Promise<In>
-  on<K extends keyof WebSocketEvents<In>>(event: K, listener: (value: WebSocketEvents<In>[K]) => void): () => void
-  /** Closes for good (no reconnect). Resolves when closed; safe to call any number of times. */
-  close(code?: number, reason?: string): Promise<void>
-}
+export type { WebSocketClient } from './types'
 
 /** Creates a client without connecting; call `connect()`. */
 export function createWebSocket<In = unknown, Out = In>(
@@ -147,7 +125,13 @@ export function createWebSocket<In = unknown, Out = In>(
         adopt,
       )
     } catch (error) {
-      if (!userClosed) void lost(error as Error)
+      if (userClosed) return
+      // dial() only throws our errors; anything else came from the token provider or the URL.
+      void lost(
+        error instanceof NetworkingError
+          ? error
+          : new WebSocketConnectError(shown, 'could not prepare the handshake (token provider or URL)', { cause: error }),
+      )
     }
   }
 
@@ -374,9 +358,18 @@ export function createWebSocket<In = unknown, Out = In>(
         else if (s && state === 'open') {
           setState('closing')
           hb?.stop()
-          s.close(code, reason)
+          try {
+            s.close(code, reason)
+          } catch (error) {
+            // An invalid code or a reason over 123 bytes: the connection still has to go.
+            fail(new NetworkingError(`WebSocket ${shown}: close(${code}) refused`, { code: 'ERR_WS_CLOSE', cause: error }))
+            s.close()
+          }
           // A server that never answers the close frame must not keep us waiting forever.
-          timer = t.setTimeout(finish, options.closeTimeout ?? 3_000)
+          timer = t.setTimeout(() => {
+            abandon(s)
+            dropped(s, { code: 1006, reason: 'close handshake timed out', wasClean: false }, undefined)
+          }, options.closeTimeout ?? 3_000)
         } else finish()
       }
       return closed

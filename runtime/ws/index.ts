@@ -1,4 +1,4 @@
-export { connectWebSocket, createWebSocket, type WebSocketClient } from './client'
+export { connectWebSocket, createWebSocket } from './client'
 export { jsonCodec, rawCodec } from './codec'
 export type { QueueOptions, QueueOverflow } from './send-queue'
 export type { ReconnectOptions } from './reconnect'
@@ -8,6 +8,7 @@ export type {
   HeartbeatOptions,
   TokenSource,
   WebSocketAuth,
+  WebSocketClient,
   WebSocketConstructor,
   WebSocketData,
   WebSocketEvents,

@@ -132,3 +132,28 @@ export interface WebSocketEvents<In> {
   reconnected: { attempts: number }
   state: WebSocketState
 }
+
+export interface WebSocketClient<In = unknown, Out = In> extends AsyncIterable<In> {
+  readonly state: WebSocketState
+  /** The URL with secrets redacted. */
+  readonly url: string
+  /** The subprotocol the server chose ('' if none or not open). */
+  readonly protocol: string
+  readonly bufferedAmount: number
+  /** Opens the connection (retrying per `reconnect`); resolves once open. Rejects after the client is closed. */
+  connect(): Promise<void>
+  /**
+   * Encodes and sends, or queues while disconnected. Returns false when the message was queued or
+   * when `bufferedAmount` is at `highWaterMark` (then `await drain()` before sending more).
+   */
+  send(message: Out): boolean
+  /** Sends a frame as is (text or binary), bypassing the codec. Same return value as `send`. */
+  sendRaw(data: WebSocketData): boolean
+  /** Resolves once `bufferedAmount` is below `highWaterMark` (or the connection is gone). */
+  drain(): Promise<void>
+  /** The next message. Rejects once the client is closed and no buffered message is left. */
+  receive(): Promise<In>
+  on<K extends keyof WebSocketEvents<In>>(event: K, listener: (value: WebSocketEvents<In>[K]) => void): () => void
+  /** Closes for good (no reconnect). Resolves when closed; safe to call any number of times. */
+  close(code?: number, reason?: string): Promise<void>
+}

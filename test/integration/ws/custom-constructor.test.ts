@@ -112,6 +112,39 @@ describe('user-supplied constructors and message handling', () => {
     }
   })
 
+  it('turns a failing token provider into a connect error, and reconnect keeps asking', async () => {
+    let calls = 0
+    const client = createWebSocket(server.url('/auth'), {
+      auth: {
+        token: () => {
+          if (++calls === 1) throw new Error('token service down')
+          return 'good'
+        },
+      },
+      reconnect: { initialDelay: 5 },
+    })
+    const first = new Promise<{ attempt: number }>((resolve) => client.on('reconnecting', resolve))
+    await client.connect()
+    expect(await first).toMatchObject({ attempt: 1 })
+    expect(await client.receive()).toEqual({ welcome: 'good' })
+    await client.close()
+    const once = await connectWebSocket(server.url(), { auth: { token: () => Promise.reject(new Error('nope')) } }).catch(
+      (e: unknown) => e,
+    )
+    expect(once).toBeInstanceOf(WebSocketConnectError)
+    expect((once as Error).message).toMatch(/could not prepare the handshake/)
+    expect((once as Error).cause).toMatchObject({ message: 'nope' })
+  })
+
+  it('still closes when close() is given a code the socket refuses', async () => {
+    const client = await connectWebSocket(server.url())
+    const errors: string[] = []
+    client.on('error', (e) => errors.push((e as Error & { code: string }).code))
+    await client.close(1005)
+    expect(client.state).toBe('closed')
+    expect(errors).toEqual(['ERR_WS_CLOSE'])
+  })
+
   it('rejects an invalid URL with a connect error', async () => {
     const error = await connectWebSocket('not a url').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(WebSocketConnectError)

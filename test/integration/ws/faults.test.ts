@@ -206,8 +206,11 @@ describe('faults with a peer that goes silent after the handshake', () => {
     const silent = await startSilentServer()
     try {
       const client = await connectWebSocket(silent.url, { closeTimeout: 100 })
+      const closes: unknown[] = []
+      client.on('close', (c) => closes.push(c))
       const started = Date.now()
       await client.close()
+      expect(closes).toEqual([{ code: 1006, reason: 'close handshake timed out', wasClean: false }])
       const took = Date.now() - started
       expect(took).toBeGreaterThanOrEqual(90)
       expect(took).toBeLessThan(1000)
