@@ -1,21 +1,19 @@
 import { createFetch } from 'ofetch'
 import type { AuthStrategy } from '../auth/types'
-import { basicHeader } from '../auth/strategies'
 import { createHttpError, type HttpError } from '../errors/http-error'
 import { RateLimitedError } from '../errors/rate-limited-error'
 import { RequestError } from '../errors/request-error'
-import { AbortError, ConnectionError, ParseError, TimeoutError } from '../errors/transport-errors'
+import { AbortError, TimeoutError } from '../errors/transport-errors'
 import type { RequestInfo } from '../errors/request-info'
 import { createEmitter } from '../log/logger'
 import { redactHeaders, redactUrl, type RedactOptions } from '../log/redact'
-import type { LogLevel } from '../log/types'
 import { budgetFor } from '../policy/budget'
-import { newIdempotencyKey } from '../policy/idempotency'
 import { decide, type FailureKind } from '../policy/retry'
-import { describeNetworkError, networkFailure, unwrapFetchError } from './classify'
-import { setHeaders } from './headers'
+import { classifyThrown, type Stage } from './failure'
+import { attemptLog, errorSummary } from '../log/attempt-log'
+import { prepareRequest } from './prepare'
 import { resolveRetry } from './options'
-import { BodyParseFailure, readBody, readErrorBody } from './response'
+import { readBody, readErrorBody } from './response'
 import { followRedirects } from './redirect'
 import { attemptScope, callScope, sleep } from './scope'
 import type { AttemptContext, Hooks, HttpClientOptions, RequestOptions } from './types'
@@ -53,15 +51,6 @@ export interface HttpClient {
   send<T = unknown>(init: SendInit): Promise<SendResult<T>>
 }
 
-const RAW_BODY = (b: unknown): boolean =>
-  typeof b === 'string' ||
-  b instanceof Blob ||
-  b instanceof ArrayBuffer ||
-  ArrayBuffer.isView(b) ||
-  b instanceof FormData ||
-  b instanceof URLSearchParams ||
-  b instanceof ReadableStream
-
 const REQUEST_ID = ['x-request-id', 'request-id', 'x-amzn-requestid', 'x-amz-request-id', 'x-correlation-id']
 
 // Server-like runtimes return real 3xx responses with redirect: 'manual', so we can follow them
@@ -73,6 +62,7 @@ const CAN_FOLLOW = typeof (globalThis as { document?: unknown }).document === 'u
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const $fetch = createFetch({ fetch: (input, init) => (options.fetch ?? globalThis.fetch)(input, init) })
   const emit = createEmitter(options.logger)
+  const log = attemptLog(emit, options.name)
   const redact: RedactOptions = { ...options.redact, unsafeRevealSecrets: options.unsafeRevealSecrets }
   const baseUrl = options.baseUrl
   const clientAuth = options.auth === undefined ? [] : Array.isArray(options.auth) ? options.auth : [options.auth as AuthStrategy]
@@ -93,33 +83,10 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     // Plain objects built on demand (error and hook paths only): accessor literals are slow to create.
     const info = (): RequestInfo => ({ method, url: showUrl(), operationId: init.operationId, attempts: attempt })
     const ctxOf = (): AttemptContext => ({ method, url: showUrl(), operationId: init.operationId, attempt })
-    let target: URL
-    try {
-      target = new URL(href)
-    } catch (cause) {
-      throw new RequestError(`${method} ${showUrl()}: not an absolute URL (set baseUrl)`, { code: 'ERR_URL', cause })
-    }
-    const headers = new Headers()
-    // fetch refuses URLs with userinfo; send it as Basic credentials instead (the curl/axios behaviour).
-    if (target.username || target.password) {
-      headers.set('authorization', basicHeader(decodeURIComponent(target.username), decodeURIComponent(target.password)))
-      target.username = ''
-      target.password = ''
-    }
+    const where = (): string => `${method} ${showUrl()}`
+    const { target, headers, body, replayable } = prepareRequest(href, options.headers, init, where)
     shownHref = href = target.href
     shown = undefined
-    const where = (): string => `${method} ${showUrl()}`
-    setHeaders(headers, options.headers, where)
-    setHeaders(headers, init.headers, where)
-    if (init.idempotencyKey !== undefined && !headers.has('idempotency-key')) {
-      headers.set('idempotency-key', init.idempotencyKey === true ? newIdempotencyKey() : init.idempotencyKey)
-    }
-    let body = init.body as BodyInit | undefined
-    if (body !== undefined && body !== null && !RAW_BODY(body)) {
-      body = JSON.stringify(body)
-      if (!headers.has('content-type')) headers.set('content-type', 'application/json')
-    }
-    const replayable = !(body instanceof ReadableStream)
     const policy = init.retry === undefined && replayable ? clientPolicy : resolveRetry(options.retry, init.retry, replayable)
     const timeout = init.timeout ?? options.timeout ?? 30_000
     const deadline = init.deadline ?? options.deadline
@@ -157,6 +124,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         let failure: FailureKind
         let error: unknown
         let response: Response | undefined
+        let stage: Stage = 'fetch'
         try {
           const exchange = (u: string, m: string, h: Headers, b: BodyInit | undefined): Promise<Response> =>
             $fetch.raw(u, {
@@ -171,6 +139,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
             })
           response = await exchange(sendUrl, method, sendHeaders, body)
           if (withAuth && CAN_FOLLOW) response = await followRedirects(response, sendUrl, method, sendHeaders, body, exchange, headers)
+          stage = 'other'
           for (const h of hookSets) await h.onResponse?.({ ...ctxOf(), response })
 
           if (response.status === 401 && !refreshed && replayable) {
@@ -191,39 +160,29 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           if (response.ok) {
             streaming = init.responseType === 'stream' || init.responseType === 'sse' || response.headers.get('content-type')?.startsWith('text/event-stream')
             if (streaming) scope.clearTimer()
+            stage = 'body'
             const data = (await readBody(response, method, init.responseType)) as T
             if (emit) log('info', 'http.attempt', () => `${where()} → ${response!.status}`, ctxOf, t0, response.status)
             return { data, response, attempts: attempt + replays }
           }
+          stage = 'body'
           const errBody = await readErrorBody(response, maxErrorBody)
           error = createHttpError(httpInit(response, errBody))
           failure = 'status'
-        } catch (e) {
-          if (e instanceof RequestError) throw e
-          const cause = unwrapFetchError(e)
-          if (scope.timedOut) {
-            error = new TimeoutError(info(), 'attempt', timeout)
-            failure = 'timeout'
-          } else if (call.stopped === 'deadline') {
-            error = new TimeoutError(info(), 'deadline', deadline ?? 0)
-            failure = 'final'
-          } else if (call.stopped === 'abort') {
-            error = new AbortError(info(), init.signal?.reason)
-            failure = 'final'
-          } else if (e instanceof BodyParseFailure) {
-            error = new ParseError(info(), response?.status ?? 0, e.contentType, e.cause)
-            failure = 'final'
-          } else if (e instanceof Error && e.name === 'FetchError' || e instanceof TypeError || response) {
-            failure = networkFailure(cause)
-            error = new ConnectionError(info(), response ? `connection lost while reading the body: ${describeNetworkError(cause, redact)}` : describeNetworkError(cause, redact), {
-              cause,
-              refused: failure === 'refused',
-            })
-          } else {
-            // A hook or auth provider threw: not a network problem, so not ours to retry.
-            error = e
-            failure = 'final'
-          }
+        } catch (thrown) {
+          if (thrown instanceof RequestError) throw thrown
+          ;({ error, failure } = classifyThrown({
+            thrown,
+            stage,
+            timedOut: scope.timedOut,
+            stopped: call.stopped,
+            info: info(),
+            status: response?.status,
+            timeout,
+            deadline,
+            callerReason: init.signal?.reason,
+            redact,
+          }))
         } finally {
           if (!streaming) scope.dispose()
         }
@@ -277,39 +236,6 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         response,
       }
     }
-  }
-
-  function errorSummary(error: unknown): string {
-    if (error instanceof Error) return 'status' in error ? `${error.name} ${String((error as HttpError).status)}` : error.name
-    return String(error)
-  }
-
-  function log(
-    level: LogLevel,
-    event: string,
-    message: () => string,
-    ctxOf: () => AttemptContext,
-    t0: number,
-    status?: number,
-    error?: unknown,
-    extra?: Record<string, unknown>,
-  ): void {
-    if (!emit) return
-    const ctx = ctxOf()
-    emit({
-      level,
-      event,
-      message: message(),
-      client: options.name,
-      method: ctx.method,
-      url: ctx.url,
-      operationId: ctx.operationId,
-      attempt: ctx.attempt,
-      status,
-      durationMs: Date.now() - t0,
-      error: error instanceof Error ? error.name : undefined,
-      ...extra,
-    })
   }
 
   const request = <T>(method: string, url: string, o: BodyOptions = {}): Promise<T> =>

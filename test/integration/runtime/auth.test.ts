@@ -133,6 +133,21 @@ describe('OAuth2', () => {
   })
 })
 
+test('a token endpoint failing during the 401 refresh is an AuthError, not a connection error', async () => {
+  let tokens = 0
+  const s = await serve((req, res) => {
+    if (req.url === '/token') return ++tokens === 1 ? json(res, 200, { access_token: 'old' }) : json(res, 503, { error: 'temporarily_unavailable' })
+    json(res, 401, {})
+  })
+  const api = createApi({ name: 't', servers: [{ url: s.url }], securitySchemes: schemes, security: [{ oauth: [] }] })
+  const op = api.operation({ id: 'op', method: 'GET', path: '/a' })
+  api.configure({ auth: { oauth: { clientId: 'id', clientSecret: 'secret' } } })
+  const error = (await op().catch((e: unknown) => e)) as AuthError
+  expect(error).toBeInstanceOf(AuthError)
+  expect(error.status).toBe(503)
+  expect(s.requests.filter((r) => r.url === '/a')).toHaveLength(1)
+})
+
 describe('credentials are bound to the API origins', () => {
   test('an absolute URL to another origin gets no credentials', async () => {
     const home = await echo()

@@ -118,6 +118,11 @@ describe('createHttpClient by hand', () => {
     expect(events).toEqual(['req1', 'res500', 'retry1', 'req2', 'res500', 'err:ServerError'])
     const boom = createHttpClient({ baseUrl: s.url, hooks: { onRequest: () => { throw new Error('hook bug') } } })
     await expect(boom.get('/')).rejects.toThrow('hook bug')
+    // A hook that throws after the response arrived is still the hook's error, not a network one.
+    const late = createHttpClient({ baseUrl: s.url, retry: { budget: false }, hooks: { onResponse: () => { throw new RangeError('late hook bug') } } })
+    const before = s.requests.length
+    await expect(late.get('/')).rejects.toBeInstanceOf(RangeError)
+    expect(s.requests.length - before).toBe(1)
   })
 
   test('a POST answered with 303 is followed as GET without a body when credentials are attached', async () => {

@@ -1,0 +1,43 @@
+import { NetworkingError } from '../errors/networking-error'
+import type { RequestInfo } from '../errors/request-info'
+import { AbortError, ConnectionError, ParseError, TimeoutError } from '../errors/transport-errors'
+import type { RedactOptions } from '../log/redact'
+import type { FailureKind } from '../policy/retry'
+import { describeNetworkError, networkFailure, unwrapFetchError } from './classify'
+import { BodyParseFailure } from './response'
+
+/** Where the attempt was when it threw: only the network steps can produce network failures. */
+export type Stage = 'fetch' | 'body' | 'other'
+
+export interface ThrownFacts {
+  thrown: unknown
+  stage: Stage
+  /** The attempt timer fired. */
+  timedOut: boolean
+  /** The call was stopped by the caller or the deadline. */
+  stopped: 'abort' | 'deadline' | undefined
+  info: RequestInfo
+  status: number | undefined
+  timeout: number
+  deadline: number | undefined
+  callerReason: unknown
+  redact: RedactOptions
+}
+
+/** Turns whatever an attempt threw into our error and the failure kind the retry policy reads. */
+export function classifyThrown(f: ThrownFacts): { error: unknown; failure: FailureKind } {
+  if (f.timedOut) return { error: new TimeoutError(f.info, 'attempt', f.timeout), failure: 'timeout' }
+  if (f.stopped === 'deadline') return { error: new TimeoutError(f.info, 'deadline', f.deadline ?? 0), failure: 'final' }
+  if (f.stopped === 'abort') return { error: new AbortError(f.info, f.callerReason), failure: 'final' }
+  if (f.thrown instanceof BodyParseFailure) return { error: new ParseError(f.info, f.status ?? 0, f.thrown.contentType, f.thrown.cause), failure: 'final' }
+  // Our own errors (a token endpoint that refused, a bad request) and anything a hook or auth
+  // provider threw are not network trouble, so never ours to retry or rename.
+  if (f.stage === 'other' || f.thrown instanceof NetworkingError) return { error: f.thrown, failure: 'final' }
+  const cause = unwrapFetchError(f.thrown)
+  const failure = networkFailure(cause)
+  const detail = describeNetworkError(cause, f.redact)
+  return {
+    error: new ConnectionError(f.info, f.stage === 'body' ? `connection lost while reading the body: ${detail}` : detail, { cause, refused: failure === 'refused' }),
+    failure,
+  }
+}

@@ -1,0 +1,63 @@
+import { basicHeader } from '../auth/strategies'
+import { RequestError } from '../errors/request-error'
+import { newIdempotencyKey } from '../policy/idempotency'
+import { setHeaders } from './headers'
+import type { HeaderValues, RequestOptions } from './types'
+
+export interface Prepared {
+  /** The absolute URL, userinfo removed. */
+  target: URL
+  /** Client and call headers (no credentials yet: those are added per attempt). */
+  headers: Headers
+  body: BodyInit | undefined
+  /** A stream body can be sent once only. */
+  replayable: boolean
+}
+
+const isRawBody = (b: unknown): b is BodyInit =>
+  typeof b === 'string' ||
+  b instanceof Blob ||
+  b instanceof ArrayBuffer ||
+  ArrayBuffer.isView(b) ||
+  b instanceof FormData ||
+  b instanceof URLSearchParams ||
+  b instanceof ReadableStream
+
+/**
+ * Everything decided once per call, before the first attempt: the URL, the headers (refusing
+ * CR/LF/NUL), the idempotency key, and the body (plain values become JSON).
+ */
+export function prepareRequest(
+  href: string,
+  clientHeaders: HeaderValues | undefined,
+  init: Pick<RequestOptions, 'headers' | 'idempotencyKey'> & { body?: unknown },
+  where: () => string,
+): Prepared {
+  let target: URL
+  try {
+    target = new URL(href)
+  } catch (cause) {
+    throw new RequestError(`${where()}: not an absolute URL (set baseUrl)`, { code: 'ERR_URL', cause })
+  }
+  const headers = new Headers()
+  // fetch refuses URLs with userinfo; send it as Basic credentials instead (the curl/axios behaviour).
+  if (target.username || target.password) {
+    headers.set('authorization', basicHeader(decodeURIComponent(target.username), decodeURIComponent(target.password)))
+    target.username = ''
+    target.password = ''
+  }
+  setHeaders(headers, clientHeaders, where)
+  setHeaders(headers, init.headers, where)
+  if (init.idempotencyKey !== undefined && !headers.has('idempotency-key')) {
+    headers.set('idempotency-key', init.idempotencyKey === true ? newIdempotencyKey() : init.idempotencyKey)
+  }
+  let body: BodyInit | undefined
+  if (init.body !== undefined && init.body !== null) {
+    if (isRawBody(init.body)) body = init.body
+    else {
+      body = JSON.stringify(init.body)
+      if (!headers.has('content-type')) headers.set('content-type', 'application/json')
+    }
+  }
+  return { target, headers, body, replayable: !(body instanceof ReadableStream) }
+}
