@@ -47,7 +47,8 @@ export function createNetworkManager<const C extends Record<string, ClientSpec>>
 
   const hooksFor = (client: string): Hooks => ({
     onRequest({ attempt, headers }) {
-      headers.set(ATTEMPT_HEADER, String(attempt))
+      // No header means a first attempt: most requests pay nothing here.
+      if (attempt > 1) headers.set(ATTEMPT_HEADER, String(attempt))
     },
     onRetry({ attempt, reason, delay, error }) {
       hub.emit({ type: 'retry', client, attempt, reason, delay })
