@@ -108,6 +108,27 @@ describe('hostile servers', () => {
     expect(server.heads).toHaveLength(2)
   })
 
+  test('a keep-alive connection dropped as the next request arrives: GET is retried on a new connection, POST is not', async () => {
+    const perSocket = new WeakMap<object, number>()
+    server = await startHostile((socket) => {
+      const n = (perSocket.get(socket) ?? 0) + 1
+      perSocket.set(socket, n)
+      if (n === 1) socket.write(response(200, 'ok', { 'content-type': 'text/plain', connection: 'keep-alive' }))
+      else socket.destroy() // the idle-close race: the request met a connection being torn down
+    })
+    const client = createHttpClient({ baseUrl: server.url, retry: fast })
+    const pause = (): Promise<unknown> => new Promise((r) => setTimeout(r, 20)) // let the socket return to the pool
+    expect(await client.get('/1')).toBe('ok')
+    await pause()
+    expect(await client.get('/2')).toBe('ok')
+    expect(server.heads).toHaveLength(3)
+    await pause()
+    const post = await client.post('/3', 'x').catch((e: unknown) => e)
+    expect(post).toBeInstanceOf(ConnectionError)
+    expect((post as ConnectionError).refused).toBe(false)
+    expect(server.heads).toHaveLength(4)
+  })
+
   test('500 with a huge body keeps only maxErrorBodyBytes', async () => {
     server = await startHostile((socket) => socket.end(response(500, 'x'.repeat(200_000), { 'content-type': 'text/plain' })))
     const client = createHttpClient({ baseUrl: server.url, retry: false, maxErrorBodyBytes: 1024 })
