@@ -37,4 +37,12 @@ describe('package', () => {
       expect(typeof module.default, entry).toBe('function')
     }
   })
+
+  it('client.d.ts types any virtual:api/* import until the generated declarations exist', async () => {
+    // A fixture under test/fixtures resolves the package through test/fixtures/node_modules, as an app would.
+    const dir = join(ROOT, 'test/fixtures/client-dts')
+    const tsc = join(ROOT, 'node_modules/typescript/bin/tsc')
+    const result = await run(process.execPath, [tsc, '-p', dir]).catch((error: { stdout: string }) => error)
+    expect(result.stdout).toBe('')
+  }, 60_000)
 })
