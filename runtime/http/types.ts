@@ -57,7 +57,11 @@ export type HeaderValues = Record<string, string | number | boolean | undefined>
 export interface RequestOptions {
   signal?: AbortSignal
   headers?: HeaderValues
-  /** Per-attempt timeout in ms (headers and buffered body); a fresh timer per attempt. @default 30000 */
+  /**
+   * Per-attempt timeout in ms (headers and buffered body); a fresh timer per attempt. `0` turns it
+   * off, which saves an AbortSignal per request on hot loops (see docs/benchmarks/http-runtime.md).
+   * @default 30000
+   */
   timeout?: number
   /** Total time in ms for all attempts and waits. @default none */
   deadline?: number
@@ -78,8 +82,16 @@ export interface RequestOptions {
 
 /** Options shared by a hand-made client and a generated API's client. */
 export interface ClientOptions extends Omit<RequestOptions, 'signal' | 'query' | 'idempotencyKey' | 'idempotent' | 'responseType'> {
+  /**
+   * Prefix for relative URLs. For a generated API it replaces the document's server URL entirely
+   * (include any path prefix such as `/api/v3`); credentials are sent to its origin too.
+   */
   baseUrl?: string
-  /** Used instead of `globalThis.fetch`, looked up at call time (msw and late polyfills work). */
+  /**
+   * Used instead of `globalThis.fetch`; either is looked up at call time, so msw and late polyfills
+   * work. On Node, pass an undici-based fetch with a custom Agent to tune connection pooling or the
+   * Agent's `headersTimeout`/`bodyTimeout` (300 s by default) for very long calls.
+   */
   fetch?: typeof globalThis.fetch
   logger?: LoggerOption
   /** A name shown in logs and inspection. */
