@@ -107,6 +107,22 @@ describe('per-origin circuit breaker', () => {
   })
 })
 
+describe('a stalled origin', () => {
+  it('attempt timeouts count as failures: the breaker opens and later calls fail fast', async () => {
+    const stalled = await start(() => new Promise(() => {}))
+    const manager = createNetworkManager({
+      defaults: { baseUrl: stalled.url, retry: false, timeout: 50 },
+      policy: { breaker: { minimumThroughput: 2, breakDuration: 60_000 } },
+      clients: { a: httpClient() },
+    })
+    for (let i = 0; i < 2; i++) await expect(manager.get('a').get('/')).rejects.toMatchObject({ name: 'TimeoutError' })
+    await expect(manager.get('a').get('/')).rejects.toBeInstanceOf(CircuitOpenError)
+    expect(stalled.requests).toHaveLength(2)
+    expect(manager.metrics().origins[stalled.url]).toMatchObject({ breaker: 'open', errors: { timeout: 2, circuit_open: 1 } })
+    await manager.closeAll()
+  })
+})
+
 describe('per-origin rate limit', () => {
   it('pauses the origin after a 429 with Retry-After, for every client', async () => {
     const arrivals: number[] = []

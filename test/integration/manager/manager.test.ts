@@ -46,6 +46,8 @@ describe('network manager: named clients', () => {
     expect(pets.path).toBe('/v2/pets')
     expect(pets.h['x-shared']).toBe('default')
     expect(manager.get('plain')).toBe(manager.get('plain'))
+    // Both went through the manager's fetch.
+    expect(manager.metrics().clients).toMatchObject({ plain: { kind: 'http', requests: 1 }, pets: { kind: 'api', requests: 1 } })
     expect(manager.names).toEqual(['plain', 'pets'])
     // The private attempt header never leaves the process.
     expect(server.requests.every((r) => r.headers[ATTEMPT_HEADER] === undefined)).toBe(true)
