@@ -28,3 +28,22 @@ const inputs = Object.values(result.metafile.outputs)[0].inputs
 for (const [file, { bytesInOutput }] of Object.entries(inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)) {
   if (bytesInOutput) console.log(`| ${file} | ${bytesInOutput} |`)
 }
+
+// What the WebSocket client adds to an app that already uses the HTTP runtime (shared: the error
+// base, URL redaction, Retry-After parsing, the logger types).
+async function gz(contents) {
+  const r = await build({
+    stdin: { contents, resolveDir: process.cwd(), loader: 'ts' },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    logLevel: 'silent',
+  })
+  return gzipSync(r.outputFiles[0].contents, { level: 9 }).length
+}
+const http = await gz(`export { createHttpClient, createApi } from './runtime/index'`)
+const both = await gz(`export { createHttpClient, createApi, connectWebSocket, createWebSocket } from './runtime/index'`)
+console.log(`\nHTTP runtime alone: ${http} B min+gzip; with the WebSocket client: ${both} B (+${both - http} B)`)
