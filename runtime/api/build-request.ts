@@ -30,7 +30,9 @@ export function buildRequest(op: OperationDef, input: OperationInput | undefined
   const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const p = params.find((x) => x.in === 'path' && x.name === name)
     const value = input?.path?.[name]
-    if (value === undefined) throw new RequestError(`${where}: missing required path parameter "${name}"`, { code: 'ERR_MISSING_PARAMETER' })
+    if (value === undefined || value === null || value === '') {
+      throw new RequestError(`${where}: missing required path parameter "${name}"`, { code: 'ERR_MISSING_PARAMETER' })
+    }
     return serializePathParam(p ?? { name, in: 'path' }, value)
   })
   const query = serializeQuery(params, input?.query)

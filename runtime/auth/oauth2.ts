@@ -56,7 +56,9 @@ export function oauth2(grant: Grant, env: OAuth2Env): AuthStrategy & { token(): 
     const where = `token endpoint ${redactUrl(env.tokenUrl)}`
     let response: Response
     try {
-      response = await env.fetch()(env.tokenUrl, { method: 'POST', headers, body: body.toString() })
+      // The token request has no retry loop of its own, but it must not hang the calls waiting on it.
+      const signal = typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(grant.timeout ?? 30_000) : undefined
+      response = await env.fetch()(env.tokenUrl, { method: 'POST', headers, body: body.toString(), signal })
     } catch (cause) {
       throw new AuthError(`OAuth2 ${where} unreachable`, { cause })
     }

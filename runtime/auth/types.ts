@@ -36,6 +36,8 @@ export interface OAuth2ClientCredentials {
   clientAuth?: 'basic' | 'body'
   /** Refresh this long before expiry, in ms. @default 30000 */
   leeway?: number
+  /** Give up on the token endpoint after this many ms. @default 30000 */
+  timeout?: number
 }
 
 /** A token obtained elsewhere (authorization code, device flow), refreshed with the refresh token. */
@@ -48,6 +50,8 @@ export interface OAuth2RefreshToken {
   /** When `accessToken` expires (epoch ms). */
   expiresAt?: number
   leeway?: number
+  /** Give up on the token endpoint after this many ms. @default 30000 */
+  timeout?: number
   /** Told about every new token, to persist it. */
   onToken?: (token: { accessToken: string; refreshToken?: string; expiresAt?: number }) => void
 }

@@ -74,6 +74,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 
   async function send<T>(init: SendInit): Promise<SendResult<T>> {
     const method = init.method.toUpperCase()
+    // RFC 9110 token: a method with CR/LF or spaces would be a request-smuggling vector (CVE-2020-26137).
+    if (!/^[!#$%&'*+.^_`|~\dA-Z-]+$/.test(method)) throw new RequestError(`invalid HTTP method ${JSON.stringify(init.method)}`, { code: 'ERR_METHOD' })
     let href = appendQuery(joinUrl(baseUrl, init.url), init.query)
     // Redacted lazily: only errors, logs and hooks need it, and the success path should not pay.
     let shownHref = href

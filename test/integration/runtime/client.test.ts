@@ -131,8 +131,11 @@ describe('createHttpClient by hand', () => {
     expect(await c.post('/form', { a: 1 })).toEqual({ m: 'GET', body: '', auth: 'Custom x' })
   })
 
-  test('relative URLs without baseUrl are refused with a RequestError', async () => {
+  test('relative URLs without baseUrl, and methods that are not HTTP tokens, are refused with a RequestError', async () => {
     await expect(createHttpClient().get('/nowhere')).rejects.toBeInstanceOf(RequestError)
+    const s = await serve((_req, res) => json(res, 200, {}))
+    await expect(createHttpClient({ baseUrl: s.url }).request('GET / HTTP/1.1\r\nX-Evil: 1\r\n', '/')).rejects.toMatchObject({ code: 'ERR_METHOD' })
+    expect(s.requests).toHaveLength(0)
   })
 
   test('a logger object receives debug-level events; { logger, level } filters', async () => {

@@ -106,6 +106,7 @@ describe('createApi through the public API', () => {
     const s = await echoServer()
     const m = petstore(s.url)
     await expect(m.showPetById({ path: {} } as never)).rejects.toThrow(/missing required path parameter "petId"/)
+    await expect(m.showPetById({ path: { petId: '' } })).rejects.toMatchObject({ code: 'ERR_MISSING_PARAMETER' })
     await expect(m.createPets({} as never)).rejects.toMatchObject({ code: 'ERR_BODY_REQUIRED' })
     await expect(m.createPets({ body: 1, contentType: 'image/gif' })).rejects.toMatchObject({ code: 'ERR_CONTENT_TYPE' })
     const inj = await m.listPets({ header: { 'X-Trace': 'a\r\nX-Evil: 1' } }).catch((e: unknown) => e)

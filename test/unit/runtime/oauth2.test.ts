@@ -55,6 +55,13 @@ describe('oauth2 token cache (clock injected)', () => {
     expect(ep.calls).toHaveLength(2)
   })
 
+  test('a token endpoint that never answers times out as an AuthError', async () => {
+    const hang = ((_url: string, init: RequestInit) =>
+      new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)))) as typeof globalThis.fetch
+    const s = oauth2({ clientId: 'id', clientSecret: 's', timeout: 30 }, { tokenUrl: 'https://a.x/token', fetch: () => hang })
+    await expect(s.token()).rejects.toThrow(/OAuth2 token endpoint https:\/\/a\.x\/token unreachable/)
+  })
+
   test('a token answer without access_token is an AuthError', async () => {
     const ep = tokenEndpoint(() => ({ json: { error: 'invalid_client' }, status: 401 }))
     const s = oauth2({ clientId: 'id', clientSecret: 's' }, { tokenUrl: 'https://a.x/token?secret=1', fetch: ep.fetch })
