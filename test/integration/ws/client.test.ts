@@ -22,7 +22,9 @@ describe.each<ServerKind>(['crossws', 'ws'])('WebSocket client against a %s serv
     const client = createWebSocket<{ n: number }, { n: number }>(server.url())
     client.on('state', (s) => states.push(s))
     expect(client.state).toBe('idle')
-    await client.connect()
+    const connecting = client.connect()
+    expect(client.connect()).toBe(connecting)
+    await connecting
     expect(client.send({ n: 1 })).toBe(true)
     client.send({ n: 2 })
     expect(await client.receive()).toEqual({ n: 1 })
@@ -51,6 +53,15 @@ describe.each<ServerKind>(['crossws', 'ws'])('WebSocket client against a %s serv
     const binary = await client.receive()
     expect(binary).toBeInstanceOf(ArrayBuffer)
     expect([...new Uint8Array(binary as ArrayBuffer)]).toEqual([1, 2, 3, 250])
+    await client.close()
+  })
+
+  it('delivers binary frames as Blobs with binaryType blob', async () => {
+    const client = await connectWebSocket(server.url(), { codec: rawCodec(), binaryType: 'blob' })
+    client.sendRaw(new Uint8Array([5, 6]))
+    const blob = (await client.receive()) as Blob
+    expect(blob).toBeInstanceOf(Blob)
+    expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([5, 6])
     await client.close()
   })
 

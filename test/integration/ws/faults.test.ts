@@ -58,7 +58,9 @@ describe.each<ServerKind>(['crossws', 'ws'])('faults with a %s server', (kind) =
     const started = Date.now()
     const error = await once<Error>((fn) => client.on('error', fn))
     expect(error).toBeInstanceOf(WebSocketHeartbeatTimeoutError)
-    expect(Date.now() - started).toBeLessThanOrEqual(40 + 60 + 50)
+    // Within interval + timeout, plus slack for a loaded machine; not before the timeout ran.
+    expect(Date.now() - started).toBeLessThanOrEqual(40 + 60 + 150)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(40)
     server.answerPings = true
     await once((fn) => client.on('reconnected', fn))
     client.send('after')
@@ -194,7 +196,7 @@ describe('faults with a peer that goes silent after the handshake', () => {
       const client = await connectWebSocket(silent.url, { heartbeat: { interval: 50, timeout: 50 } })
       const started = Date.now()
       const error = await client.receive().catch((e: unknown) => e)
-      expect(Date.now() - started).toBeLessThanOrEqual(50 + 50 + 60)
+      expect(Date.now() - started).toBeLessThanOrEqual(50 + 50 + 150)
       expect(error).toMatchObject({ closeCode: 4000, reason: 'heartbeat timeout' })
       expect((error as Error).cause).toBeInstanceOf(WebSocketHeartbeatTimeoutError)
     } finally {
@@ -247,7 +249,7 @@ describe('closing during a connection attempt', () => {
       const started = Date.now()
       await client.close()
       expect(await connecting).toMatchObject({ code: 'ERR_WS_CLOSED' })
-      expect(Date.now() - started).toBeLessThan(100)
+      expect(Date.now() - started).toBeLessThan(500)
       // Nothing is left pending: the server sees the TCP connection go away.
       const count = await new Promise<number>((r) => setTimeout(() => tcp.getConnections((_e, n) => r(n)), 50))
       expect(count).toBe(0)

@@ -127,15 +127,15 @@ describe('reconnect storm', () => {
       await back
       const offsets = server.upgrades.slice(firstUpgrade).map((u) => u.at - lostAt)
       expect(offsets).toHaveLength(100)
-      // Full jitter: uniform over [0, window). Every quarter of the window gets a fair share, and
-      // no 50 ms slice gets more than a small crowd.
+      // Full jitter: uniform over [0, window), about 25 per quarter and 8 per 50 ms slice. Without
+      // jitter all 100 would land in one slice. Bounds leave room for a loaded machine.
       const quarters = [0, 0, 0, 0]
       for (const o of offsets) quarters[Math.min(3, Math.floor((o / window) * 4))]!++
-      for (const q of quarters) expect(q).toBeGreaterThanOrEqual(10)
+      for (const q of quarters) expect(q).toBeGreaterThanOrEqual(8)
       const slices = new Map<number, number>()
       for (const o of offsets) slices.set(Math.floor(o / 50), (slices.get(Math.floor(o / 50)) ?? 0) + 1)
-      expect(Math.max(...slices.values())).toBeLessThanOrEqual(25)
-      expect(Math.max(...offsets)).toBeLessThan(window + 300)
+      expect(Math.max(...slices.values())).toBeLessThanOrEqual(40)
+      expect(Math.max(...offsets)).toBeLessThan(window + 1000)
     } finally {
       await Promise.all(clients.map((c) => c.close()))
       await server.close()
