@@ -92,13 +92,13 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
       if (state.bucket) {
         const wait = state.bucket.reserve()
         if (wait > 0) {
-          hub.emit({ type: 'wait', client, origin, reason: 'rate-limit', ms: wait })
+          if (hub.listening) hub.emit({ type: 'wait', client, origin, reason: 'rate-limit', ms: wait })
           await sleep(wait, controller.signal)
         }
       }
       const queuedBefore = state.limiter.queued
       const slot = state.limiter.acquire(client, controller.signal)
-      if (state.limiter.queued > queuedBefore) hub.emit({ type: 'wait', client, origin, reason: 'concurrency' })
+      if (hub.listening && state.limiter.queued > queuedBefore) hub.emit({ type: 'wait', client, origin, reason: 'concurrency' })
       release = await slot
       if (state.breaker) {
         const permit = state.breaker.acquire()
@@ -149,11 +149,13 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
   return guarded as FetchFn
 }
 
+/** The breaker's view of an attempt: healthy (true), failed (false), or no verdict (null). */
 function verdict(outcome: Parameters<typeof isOriginFailure>[0]): boolean | null {
   const failure = isOriginFailure(outcome)
   return failure === null ? null : !failure
 }
 
+/** Feeds one response's rate-limit signals (429, `Retry-After`, `RateLimit-*`) to the origin's bucket. */
 function learn(state: OriginState, response: Response, now: number, hub: EventHub): void {
   const bucket = state.bucket
   if (!bucket) return

@@ -51,6 +51,7 @@ describe('closeAll()', () => {
     const server = await stallServer()
     const ws: WsServer = await startWsServer('ws')
     closers.push(ws.close)
+    const timersBefore = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length
     const events: ManagerEvent[] = []
     const manager = createNetworkManager({
       defaults: { baseUrl: server.url },
@@ -79,6 +80,8 @@ describe('closeAll()', () => {
     expect(openSocketsTo([server.port])).toHaveLength(3)
     expect(openSocketsTo([ws.port])).toHaveLength(1)
 
+    // The clients' attempt timers are running now; they must be gone after closeAll().
+    expect(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBeGreaterThan(timersBefore)
     const closing = manager.closeAll()
     expect(manager.closeAll()).toBe(closing)
     await closing
@@ -98,6 +101,8 @@ describe('closeAll()', () => {
     expect(feed.state).toBe('closed')
     await until(() => server.hungUp === 3)
     expect(openSocketsTo([server.port, ws.port])).toEqual([])
+    // No timer left behind either (attempt timeouts, backoff sleeps, heartbeats).
+    expect(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBeLessThanOrEqual(timersBefore)
     expect(events.at(-1)).toMatchObject({ type: 'close' })
     expect(events.some((e) => e.type === 'socket' && e.client === 'feed' && e.state === 'closed')).toBe(true)
     expect(manager.metrics().clients.api!.errors).toEqual({ closed: 3 })
