@@ -165,12 +165,19 @@ describe('per-origin rate limit', () => {
       arrivals.push(Date.now())
       json(res, 200, {}, n === 1 ? { ratelimit: 'limit=100, remaining=2, reset=0.4' } : {})
     })
-    const manager = createNetworkManager({ defaults: { baseUrl: server.url }, policy: { rateLimit: {} }, clients: { a: httpClient() } })
+    // A frozen clock makes the bucket's arithmetic exact; the waits themselves are real timers.
+    const t = Date.now()
+    const waits: (number | undefined)[] = []
+    const manager = createNetworkManager({ now: () => t, defaults: { baseUrl: server.url }, policy: { rateLimit: {} }, clients: { a: httpClient() } })
+    manager.subscribe((e) => {
+      if (e.type === 'attempt:start') waits.push(undefined)
+      if (e.type === 'wait') waits.push(e.ms)
+    })
     for (let i = 0; i < 4; i++) await manager.get('a').get('/')
-    // 2 left for 0.4 s is 5 per second: two go at once, the next one ~200 ms later.
-    expect(arrivals[2]! - arrivals[0]!).toBeLessThan(150)
-    expect(arrivals[3]! - arrivals[2]!).toBeGreaterThanOrEqual(170)
-    expect(manager.metrics().origins[server.url]!.rateLimit!.rate).toBeCloseTo(5, 0)
+    // 2 left for 0.4 s is 5 per second: the next two go at once, the one after waits 200 ms.
+    expect(waits).toEqual([undefined, undefined, undefined, 200, undefined])
+    expect(arrivals[3]! - arrivals[2]!).toBeGreaterThanOrEqual(190)
+    expect(manager.metrics().origins[server.url]!.rateLimit!.rate).toBe(5)
     await manager.closeAll()
   })
 
@@ -180,9 +187,18 @@ describe('per-origin rate limit', () => {
       arrivals.push(Date.now())
       json(res, 200, {})
     })
-    const manager = createNetworkManager({ defaults: { baseUrl: server.url }, origins: { [server.url]: { rateLimit: { rate: 20, burst: 1 } } }, clients: { a: httpClient() } })
+    const t = Date.now()
+    const waits: number[] = []
+    const manager = createNetworkManager({
+      now: () => t,
+      defaults: { baseUrl: server.url },
+      origins: { [server.url]: { rateLimit: { rate: 20, burst: 1 } } },
+      clients: { a: httpClient() },
+    })
+    manager.subscribe((e) => e.type === 'wait' && waits.push(e.ms!))
     await Promise.all([0, 1, 2, 3].map(() => manager.get('a').get('/')))
-    expect(arrivals[3]! - arrivals[0]!).toBeGreaterThanOrEqual(130)
+    expect(waits).toEqual([50, 100, 150])
+    expect(arrivals.at(-1)! - arrivals[0]!).toBeGreaterThanOrEqual(140)
     await manager.closeAll()
   })
 })
