@@ -14,7 +14,7 @@ import { attemptLog, errorSummary } from '../log/attempt-log'
 import { prepareRequest } from './prepare'
 import { resolveRetry } from './options'
 import { readBody, readErrorBody } from './response'
-import { followRedirects } from './redirect'
+import { carriesCredentials, followRedirects } from './redirect'
 import { attemptScope, callScope, sleep } from './scope'
 import type { AttemptContext, Hooks, HttpClientOptions, RequestOptions } from './types'
 import { appendQuery, joinUrl } from './url'
@@ -71,6 +71,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const maxErrorBody = options.maxErrorBodyBytes ?? 65_536
   const clientPolicy = resolveRetry(options.retry, undefined, true)
   const clientHooks: readonly Hooks[] = options.hooks ? [options.hooks] : []
+  const strippedOnRedirect = (options.redact?.headers ?? []).map((n) => n.toLowerCase())
 
   async function send<T>(init: SendInit): Promise<SendResult<T>> {
     const method = init.method.toUpperCase()
@@ -96,6 +97,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     const deadlineAt = deadline === undefined ? undefined : started + deadline
     const strategies = init.auth ?? clientAuth
     const withAuth = strategies.length > 0 && authOrigins.has(target.origin)
+    // Credentials set by hand (headers option, URL userinfo) are origin-bound too: follow redirects
+    // ourselves whenever any credential goes out.
+    const manualRedirects = CAN_FOLLOW && (withAuth || carriesCredentials(headers, strippedOnRedirect))
     const budget = policy.budget === false ? undefined : budgetFor(target.origin, policy.budget)
     budget?.request(started)
     const hookSets = init.hooks ? [...clientHooks, init.hooks] : clientHooks
@@ -137,10 +141,10 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
               retry: 0,
               ignoreResponseError: true,
               responseType: 'stream',
-              redirect: withAuth && CAN_FOLLOW ? 'manual' : 'follow',
+              redirect: manualRedirects ? 'manual' : 'follow',
             })
           response = await exchange(sendUrl, method, sendHeaders, body)
-          if (withAuth && CAN_FOLLOW) response = await followRedirects(response, sendUrl, method, sendHeaders, body, exchange, headers)
+          if (manualRedirects) response = await followRedirects(response, sendUrl, method, sendHeaders, body, exchange, headers, strippedOnRedirect)
           stage = 'other'
           for (const h of hookSets) await h.onResponse?.({ ...ctxOf(), response })
 

@@ -3,6 +3,11 @@ const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie']
 
 type Exchange = (url: string, method: string, headers: Headers, body: BodyInit | undefined) => Promise<Response>
 
+/** Whether a request carries something that must not follow a redirect to another origin. */
+export function carriesCredentials(headers: Headers, alsoStrip: readonly string[]): boolean {
+  return CREDENTIAL_HEADERS.some((n) => headers.has(n)) || alsoStrip.some((n) => headers.has(n))
+}
+
 /**
  * Follows redirects by hand for requests that carry credentials, so they never reach another
  * origin (the requests / urllib3 CVE family): on an origin change the credential headers go.
@@ -17,6 +22,8 @@ export async function followRedirects(
   body: BodyInit | undefined,
   exchange: Exchange,
   baseHeaders?: Headers,
+  /** More header names bound to the origin (the document's API-key headers). */
+  alsoStrip: readonly string[] = [],
   max = 5,
 ): Promise<Response> {
   let current = new URL(url)
@@ -35,6 +42,7 @@ export async function followRedirects(
     if (next.origin !== origin) {
       headers = new Headers(baseHeaders ?? headers)
       for (const name of CREDENTIAL_HEADERS) headers.delete(name)
+      for (const name of alsoStrip) headers.delete(name)
     }
     current = next
     response = await exchange(next.href, method, headers, body)

@@ -149,6 +149,23 @@ test('a token endpoint failing during the 401 refresh is an AuthError, not a con
 })
 
 describe('credentials are bound to the API origins', () => {
+  test('hand-set credentials (Cookie, Authorization, the API-key header of the document, URL userinfo) do not follow a cross-origin redirect', async () => {
+    const other = await echo()
+    const home = await serve((_req, res) => res.writeHead(301, { location: `${other.url}/landed` }).end())
+    const api = createApi({ name: 't', servers: [{ url: home.url }], securitySchemes: schemes })
+    const go = api.operation({ id: 'go', method: 'GET', path: '/go' })
+    // Credentials put in headers by hand instead of `auth`: fetch itself strips only the standard ones.
+    api.configure({ headers: { cookie: 'sid=hand-set', authorization: 'Token hand-set', 'X-API-Key': 'hand-set', 'x-trace': 'keep' } })
+    await go()
+    await createHttpClient().get(home.url.replace('http://', 'http://user:pw@') + '/go')
+    const [first, second] = other.requests
+    expect(first!.headers.cookie).toBeUndefined()
+    expect(first!.headers.authorization).toBeUndefined()
+    expect(first!.headers['x-api-key']).toBeUndefined()
+    expect(first!.headers['x-trace']).toBe('keep')
+    expect(second!.headers.authorization).toBeUndefined()
+  })
+
   test('an absolute URL to another origin gets no credentials', async () => {
     const home = await echo()
     const other = await echo()
