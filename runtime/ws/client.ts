@@ -116,7 +116,8 @@ export function createWebSocket<In = unknown, Out = In>(
           shownUrl: shown,
           protocols: h.protocols,
           // Only `ws` understands these; passing them makes crossws pick it on Node >= 22 too.
-          extra: h.headers || max ? { headers: h.headers, maxPayload: max } : undefined,
+          // No undefined keys: `ws` would read `maxPayload: undefined` as "no limit".
+          extra: h.headers || max ? { ...(h.headers && { headers: h.headers }), ...(max && { maxPayload: max }) } : undefined,
           timeout: options.connectTimeout ?? 10_000,
           binaryType: options.binaryType ?? 'arraybuffer',
           timers: t,

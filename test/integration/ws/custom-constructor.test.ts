@@ -145,6 +145,22 @@ describe('user-supplied constructors and message handling', () => {
     expect(errors).toEqual(['ERR_WS_CLOSE'])
   })
 
+  it('passes ws options only when needed, with no undefined keys (ws reads maxPayload: undefined as no limit)', async () => {
+    const seen: unknown[] = []
+    class Recording extends WebSocket {
+      constructor(url: string, protocols?: string | string[], options?: WebSocket.ClientOptions) {
+        seen.push(options)
+        super(url, protocols, options)
+      }
+    }
+    const Ctor = Recording as unknown as WebSocketConstructor
+    for (const options of [{}, { headers: { 'x-a': '1' } }, { maxMessageSize: 2048 }]) {
+      const client = await connectWebSocket(server.url(), { WebSocket: Ctor, ...options })
+      await client.close()
+    }
+    expect(seen).toStrictEqual([undefined, { headers: { 'x-a': '1' } }, { maxPayload: 2048 }])
+  })
+
   it('rejects an invalid URL with a connect error', async () => {
     const error = await connectWebSocket('not a url').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(WebSocketConnectError)

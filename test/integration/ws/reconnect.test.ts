@@ -25,10 +25,13 @@ describe.each<ServerKind>(['crossws', 'ws'])('auth and reconnect with a %s serve
     const before = server.upgrades.length
     const client = await connectWebSocket(server.url('/auth'), {
       protocols: 'chat',
+      headers: { 'X-App': 'test' },
       auth: { token: () => 'good', in: where, ...(where === 'protocol' ? { name: 'tok.' } : {}) },
     })
     expect(await client.receive()).toEqual({ welcome: 'good' })
     expect(read(server.upgrades[before]!)).toBe(expected)
+    // Plain headers go along with the token (they need `ws`, which Node 20 uses).
+    expect(server.upgrades[before]!.headers['x-app']).toBe('test')
     await client.close()
   })
 
