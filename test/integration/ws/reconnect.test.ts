@@ -73,6 +73,35 @@ describe.each<ServerKind>(['crossws', 'ws'])('auth and reconnect with a %s serve
     await client.close()
   })
 
+  it('treats a handshake refused with 401 like an auth close: retry only with a new token', async () => {
+    server.refuse = { status: 401 }
+    try {
+      const tokens: string[] = []
+      const stuck = createWebSocket(server.url(), {
+        auth: { token: () => (tokens.push('same'), 'same') },
+        reconnect: { initialDelay: 5 },
+      })
+      const error = await stuck.connect().catch((e: unknown) => e)
+      expect(error).toMatchObject({ status: 401, code: 'ERR_WS_HANDSHAKE' })
+      expect(tokens).toHaveLength(2) // the attempt, then the check for a new one
+
+      let n = 0
+      const fresh = createWebSocket(server.url(), {
+        auth: { token: () => `t${++n}` },
+        reconnect: { initialDelay: 5 },
+      })
+      const retried = next<{ attempt: number }>((fn) => fresh.on('reconnecting', fn))
+      const connected = fresh.connect()
+      expect(await retried).toMatchObject({ attempt: 1 })
+      server.refuse = undefined
+      await connected
+      expect(server.upgrades.at(-1)?.headers.authorization).toBe('Bearer t2')
+      await fresh.close()
+    } finally {
+      server.refuse = undefined
+    }
+  })
+
   it('does not reconnect after the user closed, even when the server then vanishes', async () => {
     const client = await connectWebSocket(server.url(), { reconnect: { initialDelay: 1 } })
     let reconnecting = 0
