@@ -35,23 +35,26 @@ export function buildDeclarations(input: DeclarationInput): string {
     out.push(`export const ${op.name}: ${operationType(op)}`)
   }
   const schemes = input.securitySchemes.length > 0 ? input.securitySchemes.map(jsLiteral).join(' | ') : 'never'
-  const tree = treeType(input.operations, input.groups)
+  const tree = treeMembers(input.operations, input.groups)
+  const client = tree.length > 0 ? `{ ${tree.join('; ')} }` : '{}'
+  const all = [...tree, 'configure: typeof configure', 'createClient: typeof createClient']
   out.push(
     '',
     `export function configure(options: __ApiClientOptions<${schemes}>): void`,
-    `export function createClient(options?: __ApiClientOptions<${schemes}>): ${tree}`,
-    `${input.ambient ? '' : 'declare '}const __default: ${tree.slice(0, -1)}${tree.length > 2 ? '; ' : ''}configure: typeof configure; createClient: typeof createClient }`,
+    `export function createClient(options?: __ApiClientOptions<${schemes}>): ${client}`,
+    `${input.ambient ? '' : 'declare '}const __default: { ${all.join('; ')} }`,
     'export default __default',
   )
   return `${out.join('\n')}\n`
 }
 
-function treeType(operations: NamedOperation[], groups: TagGroup[]): string {
+/** `listPets: typeof listPets`, then one nested object per tag group. */
+function treeMembers(operations: NamedOperation[], groups: TagGroup[]): string[] {
   const members = operations.map((op) => `${op.name}: typeof ${op.name}`)
   for (const group of groups) {
     members.push(`${group.key}: { ${group.operations.map((name) => `${name}: typeof ${name}`).join('; ')} }`)
   }
-  return members.length > 0 ? `{ ${members.join('; ')} }` : '{}'
+  return members
 }
 
 function docComment(op: NamedOperation): string | undefined {

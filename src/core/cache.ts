@@ -1,11 +1,25 @@
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Problem } from '../errors'
 import { isRemote } from '../spec/remote'
 
-/** Bumped whenever generated output changes shape, so older cache entries are ignored. */
-export const GENERATOR_VERSION = 'codomyrmex-networking/4'
+/**
+ * Entries from another generator are ignored: the version names the output's shape, and the
+ * hash of the file holding this code (in a published build, the bundle with the whole generator)
+ * catches every other change.
+ */
+export const GENERATOR_VERSION = `codomyrmex-networking/5+${ownHash()}`
+
+function ownHash(): string {
+  try {
+    return createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 12)
+  } catch {
+    return 'unknown'
+  }
+}
 
 /** Size and modification time of a local source file: unchanged stats skip re-reading it. */
 export type FileStamp = [size: number, mtimeMs: number]
