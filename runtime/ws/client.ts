@@ -379,7 +379,20 @@ export function createWebSocket<In = unknown, Out = In>(
   return client
 }
 
-/** Creates a client and waits until it is open. */
+/**
+ * Creates a client and waits until it is open.
+ *
+ * ```ts
+ * const socket = await connectWebSocket<ServerMessage, ClientMessage>('wss://api.example.com/live', {
+ *   auth: { token: () => session.accessToken(), in: 'query' }, // re-read on every (re)connect
+ *   reconnect: { maxAttempts: 10 },
+ *   heartbeat: { interval: 15_000, timeout: 5_000, message: 'ping', pong: 'pong' },
+ *   onReconnect: () => void socket.send({ type: 'subscribe', topic: 'prices' }),
+ * })
+ * socket.send({ type: 'subscribe', topic: 'prices' })
+ * for await (const message of socket) handle(message) // ends quietly after socket.close()
+ * ```
+ */
 export async function connectWebSocket<In = unknown, Out = In>(
   url: string,
   options?: WebSocketOptions<In, Out>,
