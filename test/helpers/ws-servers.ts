@@ -128,7 +128,8 @@ export async function startServer(kind: ServerKind): Promise<TestServer> {
         message(peer, message) {
           const conn = (peer.context as { conn: Conn }).conn
           const raw = message.uint8Array()
-          onMessage(conn, message.text(), raw, typeof message.rawData !== 'string' && !isText(message.rawData))
+          // crossws hands text frames over as strings and binary frames as buffers.
+          onMessage(conn, message.text(), raw, typeof message.rawData !== 'string')
         },
       },
     })
@@ -173,11 +174,6 @@ export async function startServer(kind: ServerKind): Promise<TestServer> {
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve))
   state.port = (httpServer.address() as AddressInfo).port
   return state
-}
-
-// crossws hands text frames over as strings on some paths and as Buffers flagged binary on others.
-function isText(raw: unknown): boolean {
-  return typeof raw === 'string'
 }
 
 /**
