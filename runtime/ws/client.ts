@@ -61,7 +61,8 @@ export function createWebSocket<In = unknown, Out = In>(
   let openedAt = 0
   let opened = false
   let usedToken: string | undefined
-  let nextToken: string | undefined
+  /** The token the server refused, and why: no connection is attempted with it again. */
+  let refused: { token: string | undefined; error: Error; code: number | undefined } | undefined
   let hb: Heartbeat | undefined
   let timer: unknown
   let lastClose: CloseInfo = { code: 1000, reason: '', wasClean: true }
@@ -97,17 +98,19 @@ export function createWebSocket<In = unknown, Out = In>(
   const closedError = (): Error =>
     finalError ?? new WebSocketClosedError(shown, lastClose.code, lastClose.reason, lastClose.wasClean)
 
-  const token = async (): Promise<string | undefined> => {
-    if (!auth) return undefined
-    const value = nextToken ?? (typeof auth.token === 'function' ? await auth.token() : auth.token)
-    nextToken = undefined
-    return (usedToken = value)
-  }
+  const token = async (): Promise<string | undefined> =>
+    auth && (typeof auth.token === 'function' ? await auth.token() : auth.token)
 
   async function attempt_(): Promise<void> {
     try {
-      const h = handshakeFor(url, options.protocols, options.headers, auth, await token())
+      const tok = await token()
       if (userClosed) return
+      // Credentials the server refused are not tried again: wait (on the backoff schedule) for
+      // the provider to hand out a new token.
+      if (refused && tok === refused.token) return lost(refused.error, refused.code)
+      refused = undefined
+      usedToken = tok
+      const h = handshakeFor(url, options.protocols, options.headers, auth, tok)
       log('debug', 'ws.connect', `connecting (attempt ${attempt})`, { attempt })
       await dial(
         {
@@ -128,7 +131,7 @@ export function createWebSocket<In = unknown, Out = In>(
     } catch (error) {
       if (userClosed) return
       // dial() only throws our errors; anything else came from the token provider or the URL.
-      void lost(
+      lost(
         error instanceof NetworkingError
           ? error
           : new WebSocketConnectError(shown, 'could not prepare the handshake (token provider or URL)', { cause: error }),
@@ -232,22 +235,18 @@ export function createWebSocket<In = unknown, Out = In>(
     // A connection that stayed up long enough earns a fresh attempt count.
     if (!rc || t.now() - openedAt >= rc.minUptime) attempt = 0
     lostAt = t.now()
-    void lost(new WebSocketClosedError(shown, info.code, info.reason, info.wasClean, cause), info.code)
+    lost(new WebSocketClosedError(shown, info.code, info.reason, info.wasClean, cause), info.code)
   }
 
-  async function lost(error: Error, code?: number): Promise<void> {
+  function lost(error: Error, code?: number): void {
     if (!rc) return finish(code === 1000 && lastClose.wasClean ? undefined : error)
     const status = (error as WebSocketHandshakeError).status
     if (code !== undefined ? isAuthFailure(code, rc) : status === 401 || status === 403) {
-      // Reconnecting with refused credentials only hammers the server: go on only with a new token.
-      let fresh: string | undefined
-      try {
-        fresh = typeof auth?.token === 'function' ? await auth.token() : undefined
-      } catch {}
-      if (fresh === undefined || fresh === usedToken) return finish(error)
-      nextToken = fresh
+      // Reconnecting with refused credentials only hammers the server. A fixed token never
+      // changes; a provider is asked again on the backoff schedule until it hands out a new one.
+      if (typeof auth?.token !== 'function') return finish(error)
+      refused = { token: usedToken, error, code }
     }
-    if (userClosed) return
     attempt++
     const decision = decideReconnect(
       { attempt, elapsed: t.now() - lostAt, retryAfter: (error as WebSocketHandshakeError).retryAfter },
@@ -263,13 +262,14 @@ export function createWebSocket<In = unknown, Out = In>(
       )
     }
     setState('reconnecting')
-    log('warn', 'ws.reconnect', `reconnecting in ${decision.delay} ms (attempt ${attempt}, ${decision.reason})`, {
+    const reason = refused ? 'awaiting a new token' : decision.reason
+    log('warn', 'ws.reconnect', `reconnecting in ${decision.delay} ms (attempt ${attempt}, ${reason})`, {
       attempt,
       delay: decision.delay,
-      reason: decision.reason,
+      reason,
       cause: error.message,
     })
-    emit('reconnecting', { attempt, delay: decision.delay, reason: decision.reason })
+    emit('reconnecting', { attempt, delay: decision.delay, reason })
     timer = t.setTimeout(attempt_, decision.delay)
   }
 

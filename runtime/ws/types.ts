@@ -128,7 +128,8 @@ export interface WebSocketEvents<In> {
   message: In
   close: CloseInfo
   error: Error
-  reconnecting: { attempt: number; delay: number; reason: string }
+  /** `reason`: why this delay (backoff, the server's Retry-After, or waiting for a token that was not refused). */
+  reconnecting: { attempt: number; delay: number; reason: 'backoff' | 'retry-after' | 'awaiting a new token' }
   reconnected: { attempts: number }
   state: WebSocketState
 }

@@ -50,8 +50,8 @@ describe.each<ServerKind>(['crossws', 'ws'])('auth and reconnect with a %s serve
     await client.close()
   })
 
-  it('does not reconnect after an auth failure (4401) while the provider returns the same token', async () => {
-    const client = createWebSocket(server.url('/auth'), { auth: { token: () => 'stale' }, reconnect: { initialDelay: 5 } })
+  it('never reconnects with a fixed token the server refused (4401)', async () => {
+    const client = createWebSocket(server.url('/auth'), { auth: { token: 'stale' }, reconnect: { initialDelay: 5 } })
     let reconnecting = 0
     client.on('reconnecting', () => reconnecting++)
     await client.connect()
@@ -60,6 +60,24 @@ describe.each<ServerKind>(['crossws', 'ws'])('auth and reconnect with a %s serve
     expect(error).toMatchObject({ closeCode: 4401, reason: 'unauthorized' })
     expect(reconnecting).toBe(0)
     expect(client.state).toBe('closed')
+  })
+
+  it('after a refused token, asks the provider on the backoff schedule but never reconnects with the same token', async () => {
+    let calls = 0
+    const client = createWebSocket(server.url('/auth'), {
+      auth: { token: () => (calls++, 'stale') },
+      reconnect: { initialDelay: 5, maxAttempts: 3 },
+    })
+    const reasons: string[] = []
+    client.on('reconnecting', (r) => reasons.push(r.reason))
+    const before = server.upgrades.length
+    await client.connect()
+    const error = await client.receive().catch((e: unknown) => e)
+    expect(reasons).toEqual(['awaiting a new token', 'awaiting a new token', 'awaiting a new token'])
+    expect(calls).toBe(4) // the connection, then one check per attempt
+    expect(server.upgrades.length - before).toBe(1) // the server saw the refused token once
+    expect((error as Error).message).toMatch(/gave up reconnecting after 3 attempts/)
+    expect((error as Error).cause).toMatchObject({ closeCode: 4401 })
   })
 
   it('reconnects after an auth failure once the provider yields a new token', async () => {
@@ -76,14 +94,15 @@ describe.each<ServerKind>(['crossws', 'ws'])('auth and reconnect with a %s serve
   it('treats a handshake refused with 401 like an auth close: retry only with a new token', async () => {
     server.refuse = { status: 401 }
     try {
-      const tokens: string[] = []
+      const before = server.upgrades.length
       const stuck = createWebSocket(server.url(), {
-        auth: { token: () => (tokens.push('same'), 'same') },
-        reconnect: { initialDelay: 5 },
+        auth: { token: () => 'same' },
+        reconnect: { initialDelay: 5, maxAttempts: 2 },
       })
       const error = await stuck.connect().catch((e: unknown) => e)
-      expect(error).toMatchObject({ status: 401, code: 'ERR_WS_HANDSHAKE' })
-      expect(tokens).toHaveLength(2) // the attempt, then the check for a new one
+      expect(error).toMatchObject({ code: 'ERR_WS_RECONNECT' })
+      expect((error as Error).cause).toMatchObject({ status: 401, code: 'ERR_WS_HANDSHAKE' })
+      expect(server.upgrades.length - before).toBe(1)
 
       let n = 0
       const fresh = createWebSocket(server.url(), {
