@@ -84,8 +84,13 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
     const entry: InflightEntry = { controller, client, method, url }
     if (callerSignal) entry.unlink = () => callerSignal.removeEventListener('abort', onAbort)
     ctx.inflight.add(entry)
-    // fetch rejects with the signal's reason: the caller's own, or closeAll()'s error naming the request.
-    const reason = (error: unknown): unknown => (controller.signal.aborted ? controller.signal.reason : error)
+    // fetch rejects with the signal's reason: the caller's own, or closeAll()'s (directly, or through
+    // a caller signal that follows it), reported as an error naming the request.
+    const reason = (error: unknown): unknown => {
+      if (!controller.signal.aborted) return error
+      const why: unknown = controller.signal.reason
+      return why === ctx.closed.reason ? new ManagerClosedError(client, `${method} ${url()}: aborted by closeAll()`) : why
+    }
     let release: (() => void) | undefined
     let probe = false
     try {

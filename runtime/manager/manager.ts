@@ -7,6 +7,7 @@ import { CircuitOpenError, ManagerClosedError, UnknownClientError } from './erro
 import { createEventHub, type ManagerEvent } from './events'
 import { createGuardedFetch, type FetchFn } from './guarded-fetch'
 import { createInflightSet } from './inflight'
+import { closedError } from './kinds/bind-close'
 import { createMetricsRecorder } from './metrics'
 import { pickEnvironment } from './options'
 import { createOriginRegistry } from './origin-state'
@@ -45,6 +46,11 @@ export function createNetworkManager<const C extends Record<string, ClientSpec>>
   let ids = 0
   let closing: Promise<void> | undefined
 
+  // The manager's own error under the client's, naming the request when it is the generic close.
+  const ownError = (error: unknown, client: string): unknown => {
+    const own = managerError(error)
+    return own === undefined || own !== close.signal.reason ? own : closedError(error, client, close.signal)
+  }
   const hooksFor = (client: string): Hooks => ({
     onRequest({ attempt, headers }) {
       // No header means a first attempt: most requests pay nothing here.
@@ -53,11 +59,11 @@ export function createNetworkManager<const C extends Record<string, ClientSpec>>
     onRetry({ attempt, reason, delay, error }) {
       hub.emit({ type: 'retry', client, attempt, reason, delay })
       // Retrying cannot help while the breaker is open or after closeAll(): surface our error now.
-      const own = managerError(error)
+      const own = ownError(error, client)
       if (own) throw own
     },
     onError({ error }) {
-      const own = managerError(error)
+      const own = ownError(error, client)
       if (own) throw own
     },
   })
@@ -107,7 +113,7 @@ export function createNetworkManager<const C extends Record<string, ClientSpec>>
     },
     closeAll() {
       closing ??= (async () => {
-        close.abort(new ManagerClosedError('*', 'aborted by closeAll()'))
+        close.abort(new ManagerClosedError('(all)', 'aborted by closeAll()'))
         inflight.abortAll()
         const results = await Promise.allSettled(
           [...instances.values()].map(async ({ spec, instance }) => spec.kind.close?.(instance)),

@@ -2,6 +2,7 @@ import type { ApiClientOptions } from '../../api/types'
 import { createHttpClient, type HttpClient } from '../../http/client'
 import type { HttpClientOptions } from '../../http/types'
 import { chainHooks, mergeHeaders, mergeRetry } from '../options'
+import { followingClose, treeFollowingClose } from './bind-close'
 import type { ClientContext, ClientKind, ClientSpec, ManagerDefaults, PerEnvironment } from '../types'
 
 /** Options of a hand-made client in a manager: `createHttpClient`'s, with a base URL per environment allowed. */
@@ -44,7 +45,21 @@ const httpKind: ClientKind<HttpSpecOptions, HttpClient> = {
   kind: 'http',
   create(config, ctx) {
     const auth = config.auth ?? ctx.defaults.auth
-    return createHttpClient({ ...shared(config, ctx), ...(auth === undefined ? {} : { auth }) })
+    const c = createHttpClient({ ...shared(config, ctx), ...(auth === undefined ? {} : { auth }) })
+    const f = <F extends HttpClient[keyof HttpClient]>(fn: F, at: number): F => followingClose(fn, at, ctx.name, ctx.signal)
+    // The options argument's position in each method.
+    return {
+      ...c,
+      get: f(c.get, 1),
+      head: f(c.head, 1),
+      options: f(c.options, 1),
+      delete: f(c.delete, 1),
+      post: f(c.post, 2),
+      put: f(c.put, 2),
+      patch: f(c.patch, 2),
+      request: f(c.request, 2),
+      send: f(c.send, 0),
+    }
   },
 }
 
@@ -64,7 +79,8 @@ function apiKind<TClient, TScheme extends string>(): ClientKind<ApiConfig<TClien
     create({ source, options }, ctx) {
       const auth = { ...ctx.defaults.credentials, ...options.auth }
       const merged = { ...shared(options, ctx), auth } as ApiClientOptions<TScheme>
-      return typeof source === 'function' ? source(merged) : source.createClient(merged)
+      const tree = typeof source === 'function' ? source(merged) : source.createClient(merged)
+      return treeFollowingClose(tree, ctx.name, ctx.signal)
     },
   }
 }

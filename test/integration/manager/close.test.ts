@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createNetworkManager, httpClient, ManagerClosedError, webSocketClient, type ManagerEvent } from '../../../runtime/manager'
+import { createApi } from '../../../runtime/api/create-api'
+import { apiClient, createNetworkManager, httpClient, ManagerClosedError, webSocketClient, type ManagerEvent } from '../../../runtime/manager'
 import { json, startServer, type TestServer } from '../../helpers/http-server'
 import { startServer as startWsServer, type TestServer as WsServer } from '../../helpers/ws-servers'
 import { until } from './helpers'
@@ -124,9 +125,45 @@ describe('closeAll()', () => {
     expect(await waiting).toBeInstanceOf(ManagerClosedError)
     expect(Date.now() - started).toBeLessThan(500)
     expect(server.requests).toHaveLength(1)
-    await expect(api.get('/ok')).rejects.toMatchObject({ code: 'ERR_MANAGER_CLOSED', message: expect.stringContaining('request made after closeAll()') })
+    await expect(api.get('/ok')).rejects.toMatchObject({ code: 'ERR_MANAGER_CLOSED', message: expect.stringContaining(`client "api" GET ${server.url}/ok: aborted by closeAll()`) })
     expect(() => manager.get('api')).not.toThrow() // an existing client is returned
     expect(server.requests).toHaveLength(1)
+  })
+
+  it('ends calls waiting between retries at once, for hand-made and generated clients', async () => {
+    // Every answer asks for a 10 s wait before the retry.
+    const server = await startServer((_req, res) => json(res, 503, {}, { 'retry-after': '10' }))
+    closers.push(server.close)
+    const petsApi = createApi({ name: 'pets' })
+    const tree = { group: { listPets: petsApi.operation({ id: 'listPets', method: 'GET', path: '/pets' }) } }
+    const manager = createNetworkManager({
+      defaults: { baseUrl: server.url, retry: { budget: false } },
+      policy: { breaker: false },
+      clients: { rest: httpClient(), pets: apiClient((o) => petsApi.createClient(o ?? {}, tree)) },
+    })
+    const timersBefore = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length
+    const caller = new AbortController()
+    const calls = [
+      manager.get('rest').get('/a'),
+      manager.get('rest').post('/b', { x: 1 }, { idempotent: true, signal: caller.signal }),
+      manager.get('pets').group.listPets(),
+    ].map((p) => p.catch((e: unknown) => e))
+    const safe = manager.get('pets').group.listPets.safe()
+    await until(() => server.requests.length === 4)
+    const started = Date.now()
+    await manager.closeAll()
+    const results = await Promise.all(calls)
+    expect(Date.now() - started).toBeLessThan(1_000)
+    expect(results.map((r) => (r as Error).message)).toEqual([
+      `Network manager closed: client "rest" GET ${server.url}/a: aborted by closeAll()`,
+      `Network manager closed: client "rest" POST ${server.url}/b: aborted by closeAll()`,
+      `Network manager closed: client "pets" GET ${server.url}/pets: aborted by closeAll()`,
+    ])
+    expect(results.every((r) => r instanceof ManagerClosedError)).toBe(true)
+    expect((await safe).error).toMatchObject({ name: 'AbortError' })
+    expect(server.requests).toHaveLength(4)
+    expect(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBeLessThanOrEqual(timersBefore)
+    expect(caller.signal.aborted).toBe(false)
   })
 
   it('refuses to create a client after closeAll and reports close failures together', async () => {
