@@ -54,10 +54,19 @@ export function createRetryBudget(options: RetryBudgetOptions = {}): RetryBudget
 }
 
 const shared = new Map<string, RetryBudget>()
+/** A scraper may touch thousands of hosts: keep the most recently used budgets only. */
+const MAX_ORIGINS = 1000
 
 /** The process-wide budget of an origin (all clients talking to one host share it). */
 export function budgetFor(origin: string, options?: RetryBudgetOptions): RetryBudget {
   let budget = shared.get(origin)
-  if (!budget) shared.set(origin, (budget = createRetryBudget(options)))
+  if (budget) {
+    // Re-insert so Map order is least recently used first.
+    shared.delete(origin)
+  } else {
+    budget = createRetryBudget(options)
+    if (shared.size >= MAX_ORIGINS) shared.delete(shared.keys().next().value as string)
+  }
+  shared.set(origin, budget)
   return budget
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { backoff } from '../../../runtime/policy/backoff'
-import { createRetryBudget } from '../../../runtime/policy/budget'
+import { budgetFor, createRetryBudget } from '../../../runtime/policy/budget'
 import { isReplaySafe } from '../../../runtime/policy/idempotency'
 import { decide, defaultRetryPolicy, type RetryFacts } from '../../../runtime/policy/retry'
 import { parseHttpDate, parseRetryAfter } from '../../../runtime/policy/retry-after'
@@ -106,5 +106,19 @@ describe('retry budget (clock injected)', () => {
     expect(b.tryRetry(9999)).toBe(false)
     expect(b.remaining(10_000)).toBe(3) // new window: the floor again
     expect(b.tryRetry(10_000)).toBe(true)
+  })
+})
+
+describe('shared budgets per origin', () => {
+  test('one budget per origin, kept for the 1000 most recently used origins', () => {
+    const a = budgetFor('https://a.test')
+    expect(budgetFor('https://a.test')).toBe(a)
+    for (let i = 0; i < 999; i++) budgetFor(`https://h${i}.test`)
+    expect(budgetFor('https://a.test')).toBe(a) // still there, and now the most recent
+    budgetFor('https://one-more.test')
+    expect(budgetFor('https://a.test')).toBe(a)
+    const h0 = budgetFor('https://h1.test')
+    for (let i = 0; i < 1000; i++) budgetFor(`https://x${i}.test`)
+    expect(budgetFor('https://h1.test')).not.toBe(h0) // evicted, then made anew
   })
 })
