@@ -67,3 +67,14 @@ export class ParseError extends RequestScopedError {
     super(info, `HTTP ${status} body is not valid ${contentType}`, { code: 'ERR_PARSE', cause })
   }
 }
+
+/** A buffered response body passed `maxBodyBytes`; the rest was not read. Never retried. */
+export class BodyTooLargeError extends RequestScopedError {
+  override name = 'BodyTooLargeError'
+  constructor(
+    info: RequestInfo,
+    readonly limit: number,
+  ) {
+    super(info, `response body exceeds maxBodyBytes (${limit})`, { code: 'ERR_BODY_TOO_LARGE' })
+  }
+}

@@ -69,6 +69,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const authOrigins = new Set<string>(options.authOrigins)
   if (baseUrl && /^[a-z][a-z\d+.-]*:\/\//i.test(baseUrl)) authOrigins.add(new URL(baseUrl).origin)
   const maxErrorBody = options.maxErrorBodyBytes ?? 65_536
+  const maxBody = options.maxBodyBytes
   const clientPolicy = resolveRetry(options.retry, undefined, true)
   const clientHooks: readonly Hooks[] = options.hooks ? [options.hooks] : []
   const strippedOnRedirect = (options.redact?.headers ?? []).map((n) => n.toLowerCase())
@@ -167,7 +168,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
             streaming = init.responseType === 'stream' || init.responseType === 'sse' || response.headers.get('content-type')?.startsWith('text/event-stream')
             if (streaming) scope.clearTimer()
             stage = 'body'
-            const data = (await readBody(response, method, init.responseType)) as T
+            const data = (await readBody(response, method, init.responseType, maxBody)) as T
             if (emit) log('info', 'http.attempt', () => `${where()} → ${response!.status}`, ctxOf, t0, response.status)
             return { data, response, attempts: attempt + replays }
           }

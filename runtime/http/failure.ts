@@ -1,10 +1,10 @@
 import { NetworkingError } from '../errors/networking-error'
 import type { RequestInfo } from '../errors/request-info'
-import { AbortError, ConnectionError, ParseError, TimeoutError } from '../errors/transport-errors'
+import { AbortError, BodyTooLargeError, ConnectionError, ParseError, TimeoutError } from '../errors/transport-errors'
 import type { RedactOptions } from '../log/redact'
 import type { FailureKind } from '../policy/retry'
 import { describeNetworkError, networkFailure, unwrapFetchError } from './classify'
-import { BodyParseFailure } from './response'
+import { BodyParseFailure, BodyTooLarge } from './response'
 
 /** Where the attempt was when it threw: only the network steps can produce network failures. */
 export type Stage = 'fetch' | 'body' | 'other'
@@ -29,6 +29,7 @@ export function classifyThrown(f: ThrownFacts): { error: unknown; failure: Failu
   if (f.timedOut) return { error: new TimeoutError(f.info, 'attempt', f.timeout), failure: 'timeout' }
   if (f.stopped === 'deadline') return { error: new TimeoutError(f.info, 'deadline', f.deadline ?? 0), failure: 'final' }
   if (f.stopped === 'abort') return { error: new AbortError(f.info, f.callerReason), failure: 'final' }
+  if (f.thrown instanceof BodyTooLarge) return { error: new BodyTooLargeError(f.info, f.thrown.limit), failure: 'final' }
   if (f.thrown instanceof BodyParseFailure) return { error: new ParseError(f.info, f.status ?? 0, f.thrown.contentType, f.thrown.cause), failure: 'final' }
   // Our own errors (a token endpoint that refused, a bad request) and anything a hook or auth
   // provider threw are not network trouble, so never ours to retry or rename.

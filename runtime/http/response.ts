@@ -27,43 +27,16 @@ export class BodyParseFailure extends Error {
   }
 }
 
-/** Reads a 2xx body as its content type says (or as `responseType` overrides). Strict JSON. */
-export async function readBody(response: Response, method: string, responseType: ResponseType | undefined): Promise<unknown> {
-  if (method === 'HEAD' || NO_BODY.has(response.status) || !response.body) {
-    await response.body?.cancel()
-    return undefined
-  }
-  const type = responseType ?? detectResponseType(response.headers.get('content-type'))
-  switch (type) {
-    case 'json': {
-      const text = await response.text()
-      if (text === '') return undefined
-      try {
-        return JSON.parse(text)
-      } catch (cause) {
-        throw new BodyParseFailure('JSON', cause)
-      }
-    }
-    case 'text': {
-      const text = await response.text()
-      return text === '' && !response.headers.get('content-type') ? undefined : text
-    }
-    case 'stream':
-      return response.body
-    case 'sse':
-      return parseEventStream(response.body)
-    default:
-      return response[type]()
+/** Thrown when a body passes `maxBodyBytes`; the client turns it into a BodyTooLargeError. */
+export class BodyTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super('body too large')
   }
 }
 
-/**
- * The body of an error response, at most `max` bytes (a hostile server cannot fill memory):
- * parsed JSON when it says JSON and arrived whole, otherwise text.
- */
-export async function readErrorBody(response: Response, max: number): Promise<unknown> {
-  if (!response.body) return undefined
-  const reader = response.body.getReader()
+/** Up to `max` bytes of the body; `truncated` when there was more (the rest is cancelled, not read). */
+export async function readBounded(body: ReadableStream<Uint8Array>, max: number): Promise<{ bytes: Uint8Array<ArrayBuffer>; truncated: boolean }> {
+  const reader = body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
   let truncated = false
@@ -86,6 +59,62 @@ export async function readErrorBody(response: Response, max: number): Promise<un
     offset += part.length
     if (offset >= bytes.length) break
   }
+  return { bytes, truncated }
+}
+
+/** The whole body as a Response again, refusing more than `max` bytes (decoded) before buffering them. */
+async function limited(response: Response, max: number): Promise<Response> {
+  const declared = Number(response.headers.get('content-length'))
+  if (declared > max) {
+    await response.body?.cancel()
+    throw new BodyTooLarge(max)
+  }
+  const { bytes, truncated } = await readBounded(response.body!, max)
+  if (truncated) throw new BodyTooLarge(max)
+  return new Response(bytes, { headers: response.headers })
+}
+
+/**
+ * Reads a 2xx body as its content type says (or as `responseType` overrides). Strict JSON.
+ * `maxBytes` bounds buffered bodies (streams and SSE are the caller's to bound).
+ */
+export async function readBody(response: Response, method: string, responseType: ResponseType | undefined, maxBytes?: number): Promise<unknown> {
+  if (method === 'HEAD' || NO_BODY.has(response.status) || !response.body) {
+    await response.body?.cancel()
+    return undefined
+  }
+  const type = responseType ?? detectResponseType(response.headers.get('content-type'))
+  if (maxBytes !== undefined && type !== 'stream' && type !== 'sse') response = await limited(response, maxBytes)
+  switch (type) {
+    case 'json': {
+      const text = await response.text()
+      if (text === '') return undefined
+      try {
+        return JSON.parse(text)
+      } catch (cause) {
+        throw new BodyParseFailure('JSON', cause)
+      }
+    }
+    case 'text': {
+      const text = await response.text()
+      return text === '' && !response.headers.get('content-type') ? undefined : text
+    }
+    case 'stream':
+      return response.body
+    case 'sse':
+      return parseEventStream(response.body!)
+    default:
+      return response[type]()
+  }
+}
+
+/**
+ * The body of an error response, at most `max` bytes (a hostile server cannot fill memory):
+ * parsed JSON when it says JSON and arrived whole, otherwise text.
+ */
+export async function readErrorBody(response: Response, max: number): Promise<unknown> {
+  if (!response.body) return undefined
+  const { bytes, truncated } = await readBounded(response.body, max)
   const text = new TextDecoder().decode(bytes)
   if (text === '') return undefined
   if (!truncated && detectResponseType(response.headers.get('content-type')) === 'json') {

@@ -96,6 +96,12 @@ export interface ClientOptions extends Omit<RequestOptions, 'signal' | 'query' |
   logger?: LoggerOption
   /** A name shown in logs and inspection. */
   name?: string
+  /**
+   * Largest buffered success body (JSON, text, Blob, ArrayBuffer), in decoded bytes: a hostile or
+   * broken server cannot fill memory. Streams and SSE are not buffered, so not bounded.
+   * @default unlimited
+   */
+  maxBodyBytes?: number
   /** Largest error body kept on `HttpError.body`, in bytes. @default 65536 */
   maxErrorBodyBytes?: number
   /** Extra query/header names redacted in logs and errors (API-key names are added automatically). */

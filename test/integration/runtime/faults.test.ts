@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest'
-import { ConnectionError, createHttpClient, TimeoutError, ServerError } from '../../../runtime/index'
+import { BodyTooLargeError, ConnectionError, createHttpClient, TimeoutError, ServerError } from '../../../runtime/index'
 import { refusedPort, response, startHostile, type HostileServer } from '../../helpers/http-hostile'
 
 let server: HostileServer | undefined
@@ -127,6 +127,31 @@ describe('hostile servers', () => {
     expect(post).toBeInstanceOf(ConnectionError)
     expect((post as ConnectionError).refused).toBe(false)
     expect(server.heads).toHaveLength(4)
+  })
+
+  test('maxBodyBytes: a declared or streamed oversize body is refused without buffering it', async () => {
+    server = await startHostile((socket, { head }) => {
+      if (head.includes('/declared')) return void socket.write('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 1000000000000\r\n\r\n[')
+      // chunked, no length: 64 KiB chunks until the client gives up
+      socket.write('HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ntransfer-encoding: chunked\r\n\r\n')
+      const chunk = `10000\r\n${'x'.repeat(0x10000)}\r\n`
+      const pump = (): void => {
+        while (socket.writable && socket.write(chunk)) {}
+        if (socket.writable) socket.once('drain', pump)
+      }
+      pump()
+    })
+    const client = createHttpClient({ baseUrl: server.url, maxBodyBytes: 1_000_000, retry: fast })
+    for (const path of ['/declared', '/streamed']) {
+      const error = (await client.get(path).catch((e: unknown) => e)) as BodyTooLargeError
+      expect(error).toBeInstanceOf(BodyTooLargeError)
+      expect(error.code).toBe('ERR_BODY_TOO_LARGE')
+      expect(error.limit).toBe(1_000_000)
+    }
+    expect(server.heads).toHaveLength(2) // not retried
+    await server.close()
+    server = await startHostile((socket) => socket.write(response(200, '{"a":1}', { 'content-type': 'application/json' })))
+    expect(await createHttpClient({ baseUrl: server.url, maxBodyBytes: 10 }).get('/')).toEqual({ a: 1 }) // within the limit
   })
 
   test('500 with a huge body keeps only maxErrorBodyBytes', async () => {
