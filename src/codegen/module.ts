@@ -30,7 +30,7 @@ export function buildModule({ api, operations, groups }: ModuleInput): string {
   for (const op of operations) {
     lines.push(`export const ${op.name} = /* @__PURE__ */ $api.operation(${jsLiteral(op.def)})`)
   }
-  const tree = treeLiteral(operations, groups, '  ')
+  const tree = treeLiteral(operations, groups)
   lines.push(
     '',
     `/** @param {import(${jsLiteral(RUNTIME_ID)}).ApiClientOptions} [options] */`,
@@ -44,16 +44,8 @@ export function buildModule({ api, operations, groups }: ModuleInput): string {
 }
 
 /** `{ listPets, showPetById, pets: { listPets, showPetById } }` (names are identifiers already). */
-function treeLiteral(operations: NamedOperation[], groups: TagGroup[], _indent: string): string {
+function treeLiteral(operations: NamedOperation[], groups: TagGroup[]): string {
   const parts = operations.map((op) => op.name)
   for (const group of groups) parts.push(`${group.key}: { ${group.operations.join(', ')} }`)
   return parts.length > 0 ? ` ${parts.join(', ')} ` : ''
-}
-
-/**
- * Vite only. The module accepts its own update (no page reload for the module itself), then
- * propagates it to importers: they hold the previous exports, and only re-importing refreshes them.
- */
-export function hmrFooter(): string {
-  return '\nif (import.meta.hot) {\n  import.meta.hot.accept(() => import.meta.hot.invalidate())\n}\n'
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { UnpluginFactory } from 'unplugin'
-import { hmrFooter } from '../codegen/module'
 import { OptionsError, PREFIX } from '../errors'
+import { toHotModule } from '../hmr/hot-module'
 import { claimVirtualScheme, resolveFromRoot } from './bundler-fixes'
 import { ApiContext } from './context'
 import { reportError, reportWarnings } from './host'
@@ -66,7 +66,7 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
           for (const file of api.watchFiles) this.addWatchFile(file)
           reportWarnings(this, name, api.warnings)
           if (api.generated) await context.writeDeclarations()
-          return { code: viteServe ? api.code + hmrFooter() : api.code, map: null }
+          return { code: viteServe ? toHotModule(api.code) : api.code, map: null }
         } catch (error) {
           return reportError(this, meta.framework, error)
         }

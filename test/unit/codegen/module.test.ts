@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { generateApi } from '../../../src/codegen/generate'
 import type { OpenApiDocument } from '../../../src/codegen/document'
-import { hmrFooter } from '../../../src/codegen/module'
 import { normalizeDiscriminators } from '../../../src/codegen/types'
 
 const document: OpenApiDocument = {
@@ -87,10 +86,6 @@ describe('generateApi', () => {
 })
 
 describe('helpers', () => {
-  it('the HMR footer self-accepts and hands the update to importers', () => {
-    expect(hmrFooter()).toContain('import.meta.hot.accept(() => import.meta.hot.invalidate())')
-  })
-
   it('turns bare discriminator mapping names into references', () => {
     const doc = { a: { discriminator: { propertyName: 'kind', mapping: { cat: 'Cat', dog: '#/components/schemas/Dog', ext: './other.yaml' } } } }
     normalizeDiscriminators(doc)
