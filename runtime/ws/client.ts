@@ -4,7 +4,6 @@ import {
   WebSocketClosedError,
   WebSocketConnectError,
   WebSocketHandshakeError,
-  WebSocketHeartbeatTimeoutError,
   WebSocketMessageTooBigError,
   WebSocketQueueOverflowError,
 } from '../errors/websocket'
@@ -13,10 +12,10 @@ import { redactUrl } from '../log/redact'
 import { jsonCodec } from './codec'
 import { abandon, dial } from './dial'
 import { handshakeFor, oversize } from './handshake'
-import { type Heartbeat, startHeartbeat } from './heartbeat'
 import { createInbox } from './inbox'
 import { decideReconnect, isAuthFailure, resolveReconnect } from './reconnect'
 import { createSendQueue } from './send-queue'
+import { attachSession } from './session'
 import type {
   CloseInfo,
   Timers,
@@ -63,11 +62,9 @@ export function createWebSocket<In = unknown, Out = In>(
   let usedToken: string | undefined
   /** The token the server refused, and why: no connection is attempted with it again. */
   let refused: { token: string | undefined; error: Error; code: number | undefined } | undefined
-  let hb: Heartbeat | undefined
+  let session: { stop(): void } | undefined
   let timer: unknown
   let lastClose: CloseInfo = { code: 1000, reason: '', wasClean: true }
-  /** What we report when we closed the socket ourselves for a reason the peer may not echo. */
-  let forced: CloseInfo | undefined
   let cancelDial: (() => void) | undefined
   /** Whether receive() or iteration was ever used (then messages are buffered even with listeners). */
   let pulled = false
@@ -146,37 +143,11 @@ export function createWebSocket<In = unknown, Out = In>(
     openedAt = t.now()
     const again = opened
     opened = true
-    let cause: unknown
-    forced = undefined
-    s.onmessage = (event) => onMessage(event.data)
-    s.onerror = (event) => {
-      cause = (event as { error?: unknown }).error ?? event
-      // `ws` enforces maxPayload itself and sends 1009, but reports 1006 locally.
-      if ((cause as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
-        forced = { code: 1009, reason: 'message too big', wasClean: false }
-        fail(new WebSocketMessageTooBigError(shown, undefined, max ?? 0, cause))
-      }
-    }
-    s.onclose = (event) =>
-      dropped(s, forced ?? { code: event.code, reason: event.reason, wasClean: event.wasClean }, cause)
-    if (hbo) {
-      s.on?.('pong', () => hb?.seen())
-      hb = startHeartbeat(
-        hbo.interval,
-        hbo.timeout,
-        () => {
-          if (hbo.message !== undefined) s.send(hbo.message as never)
-          if (hbo.protocolPing !== false) s.ping?.()
-        },
-        () => {
-          const error = new WebSocketHeartbeatTimeoutError(shown, hbo.timeout)
-          fail(error)
-          abandon(s)
-          dropped(s, { code: 4000, reason: 'heartbeat timeout', wasClean: false }, error)
-        },
-        t,
-      )
-    }
+    session = attachSession(s, { shownUrl: shown, codec, maxMessageSize: max, heartbeat: hbo, timers: t }, {
+      message: deliver,
+      error: fail,
+      closed: (info, cause) => dropped(s, info, cause),
+    })
     setState('open')
     log('info', 'ws.open', again ? `reconnected after ${attempt} attempts` : 'open', { attempt })
     emit('open', { protocol: s.protocol })
@@ -196,29 +167,7 @@ export function createWebSocket<In = unknown, Out = In>(
     settleConnect?.()
   }
 
-  function onMessage(data: unknown): void {
-    hb?.seen()
-    const size = oversize(data, max)
-    if (size !== undefined) {
-      fail(new WebSocketMessageTooBigError(shown, size, max ?? 0))
-      forced = { code: 1009, reason: 'message too big', wasClean: false }
-      try {
-        socket?.close(1009, forced.reason)
-      } catch {
-        // Browsers only let scripts send 1000 and 3000-4999.
-        socket?.close(4009, forced.reason)
-      }
-      return
-    }
-    const pong = hbo?.pong
-    if (pong !== undefined && (typeof pong === 'string' ? data === pong : pong(data))) return
-    let message: In
-    try {
-      message = codec.decode(data as string)
-    } catch (error) {
-      fail(new NetworkingError(`WebSocket ${shown}: could not decode a message`, { code: 'ERR_WS_DECODE', cause: error }))
-      return
-    }
+  function deliver(message: In): void {
     emit('message', message)
     if (pulled || !listeners.message?.size) inbox.push(message)
   }
@@ -227,7 +176,7 @@ export function createWebSocket<In = unknown, Out = In>(
   function dropped(s: WebSocketLike, info: CloseInfo, cause: unknown): void {
     if (s !== socket) return
     socket = undefined
-    hb?.stop()
+    session?.stop()
     lastClose = info
     log(info.wasClean ? 'info' : 'warn', 'ws.close', `closed with code ${info.code}`, { ...info })
     emit('close', info)
@@ -276,7 +225,7 @@ export function createWebSocket<In = unknown, Out = In>(
   function finish(error?: Error): void {
     if (state === 'closed') return
     t.clearTimeout(timer)
-    hb?.stop()
+    session?.stop()
     cancelDial?.()
     if (socket) abandon(socket)
     socket = undefined
@@ -358,7 +307,7 @@ export function createWebSocket<In = unknown, Out = In>(
         if (state === 'closed') resolveClosed?.()
         else if (s && state === 'open') {
           setState('closing')
-          hb?.stop()
+          session?.stop()
           try {
             s.close(code, reason)
           } catch (error) {
