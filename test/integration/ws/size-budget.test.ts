@@ -7,7 +7,7 @@ import { bundleBrowserClient } from '../../helpers/ws-browser'
  * crossws/websocket is the 28-byte native re-export, not `ws`), minified, gzip -9.
  *
  * The issue's target is 2,048 bytes; the full client (reconnect, heartbeat, queue, auth, typed
- * messages, errors, logging with shared redaction and Retry-After parsing) is about 5.4 KB, see
+ * messages, errors, logging with shared redaction and Retry-After parsing) is about 5.5 KB, see
  * docs/benchmarks/websocket.md. This budget guards against growth from here.
  */
 const BUDGET_GZIP = 5_700
