@@ -25,6 +25,11 @@ export interface GuardContext {
   now: () => number
   /** The user's fetch, if any; otherwise `globalThis.fetch`, looked up at call time (msw). */
   fetch?: FetchFn
+  /**
+   * Every call's signal already follows closeAll() (the manager's HTTP kinds give each call one),
+   * so the guard needs no controller of its own for calls that carry a signal.
+   */
+  followsClose?: boolean
   redact?: RedactOptions
 }
 
@@ -74,21 +79,28 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
     }
     if (state.breaker?.state() === 'open') reject(state.breaker.retryAt())
 
-    // One controller per attempt (each costs a few µs on Node): closeAll() aborts it through
-    // `inflight`, and the caller's signal through a listener removed when the entry goes.
-    const controller = new AbortController()
+    // A signal that closeAll() aborts: the caller's when it already follows the close, else one
+    // controller per attempt (each costs a few µs on Node), aborted through `inflight`, with the
+    // caller's abort forwarded by a listener removed when the entry goes.
     const callerSignal = init?.signal ?? undefined
-    const onAbort = (): void => controller.abort(callerSignal?.reason)
-    if (callerSignal?.aborted) onAbort()
-    else callerSignal?.addEventListener('abort', onAbort, { once: true })
-    const entry: InflightEntry = { controller, client, method, url }
-    if (callerSignal) entry.unlink = () => callerSignal.removeEventListener('abort', onAbort)
-    ctx.inflight.add(entry)
-    // fetch rejects with the signal's reason: the caller's own, or closeAll()'s (directly, or through
-    // a caller signal that follows it), reported as an error naming the request.
+    let entry: InflightEntry | undefined
+    let signal: AbortSignal
+    if (ctx.followsClose && callerSignal) signal = callerSignal
+    else {
+      const controller = new AbortController()
+      const onAbort = (): void => controller.abort(callerSignal?.reason)
+      if (callerSignal?.aborted) onAbort()
+      else callerSignal?.addEventListener('abort', onAbort, { once: true })
+      entry = { controller, client, method, url }
+      if (callerSignal) entry.unlink = () => callerSignal.removeEventListener('abort', onAbort)
+      ctx.inflight.add(entry)
+      signal = controller.signal
+    }
+    // fetch rejects with the signal's reason: the caller's own, or closeAll()'s, reported as an
+    // error naming the request.
     const reason = (error: unknown): unknown => {
-      if (!controller.signal.aborted) return error
-      const why: unknown = controller.signal.reason
+      if (!signal.aborted) return error
+      const why: unknown = signal.reason
       return why === ctx.closed.reason ? new ManagerClosedError(client, `${method} ${url()}: aborted by closeAll()`) : why
     }
     let release: (() => void) | undefined
@@ -98,11 +110,11 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
         const wait = state.bucket.reserve()
         if (wait > 0) {
           if (hub.listening) hub.emit({ type: 'wait', client, origin, reason: 'rate-limit', ms: wait })
-          await sleep(wait, controller.signal)
+          await sleep(wait, signal)
         }
       }
       const queuedBefore = state.limiter.queued
-      const slot = state.limiter.acquire(client, controller.signal)
+      const slot = state.limiter.acquire(client, signal)
       if (hub.listening && state.limiter.queued > queuedBefore) hub.emit({ type: 'wait', client, origin, reason: 'concurrency' })
       release = await slot
       if (state.breaker) {
@@ -112,7 +124,7 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
       }
     } catch (error) {
       release?.()
-      ctx.inflight.delete(entry)
+      if (entry) ctx.inflight.delete(entry)
       const thrown = reason(error)
       if (thrown instanceof ManagerClosedError) {
         ctx.metrics.refused(client, origin, 'closed')
@@ -133,17 +145,17 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
       }
     }
     try {
-      const response = await fetchImpl(input, { ...init, signal: controller.signal })
+      const response = await fetchImpl(input, entry ? { ...init, signal } : init)
       const t = ctx.now()
       const outcome = { status: response.status }
       state.breaker?.record(verdict(outcome), probe)
       if (state.bucket) learn(state, response, t, hub)
       finish(t, response.status, errorClass(outcome))
-      ctx.inflight.settle(entry, response.body)
+      if (entry) ctx.inflight.settle(entry, response.body)
       return response
     } catch (thrown) {
       const error = reason(thrown)
-      ctx.inflight.delete(entry)
+      if (entry) ctx.inflight.delete(entry)
       state.breaker?.record(verdict({ error }), probe)
       finish(ctx.now(), undefined, errorClass({ error }), error)
       throw error

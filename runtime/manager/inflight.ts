@@ -14,9 +14,11 @@ export interface InflightEntry {
   method: string
   /** The redacted URL (computed when needed). */
   url: () => string
-  body?: WeakRef<ReadableStream>
+  body?: WeakRef<object>
   /** Stops forwarding the caller's abort; called when the entry goes. */
   unlink?: () => void
+  /** A whole call rather than one attempt: aborted with the close reason, which the client maps. */
+  whole?: boolean
 }
 
 export interface InflightSet {
@@ -24,9 +26,9 @@ export interface InflightSet {
   /** The attempt failed or has no body: nothing left to abort. */
   delete(entry: InflightEntry): void
   /** The response arrived; keep the entry only while its body can be read. */
-  settle(entry: InflightEntry, body: ReadableStream | null): void
-  /** Aborts everything with an error naming each request. */
-  abortAll(): void
+  settle(entry: InflightEntry, body: object | null): void
+  /** Aborts everything: attempts with an error naming each request, whole calls with `reason`. */
+  abortAll(reason?: unknown): void
   readonly size: number
 }
 
@@ -57,11 +59,11 @@ export function createInflightSet(): InflightSet {
       if (body === null) this.delete(entry)
       else entry.body = new WeakRef(body)
     },
-    abortAll() {
+    abortAll(reason) {
       const all = entries
       entries = new Set()
       for (const e of all) {
-        e.controller.abort(new ManagerClosedError(e.client, `${e.method} ${e.url()}: aborted by closeAll()`))
+        e.controller.abort(e.whole ? reason : new ManagerClosedError(e.client, `${e.method} ${e.url()}: aborted by closeAll()`))
         e.unlink?.()
       }
     },

@@ -42,6 +42,9 @@ export function createNetworkManager<const C extends Record<string, ClientSpec>>
   const origins = createOriginRegistry(options.policy ?? {}, options.origins ?? {}, hub, now, options.maxOrigins, metrics.forgetOrigin)
   const close = new AbortController()
   const inflight = createInflightSet()
+  const calls = new Set<AbortController>()
+  // Calls that returned a stream: abortable (with the generic close reason) while the stream is reachable.
+  const retained = createInflightSet()
   const instances = new Map<string, { spec: ClientSpec; instance: unknown }>()
   let ids = 0
   let closing: Promise<void> | undefined
@@ -69,8 +72,9 @@ export function createNetworkManager<const C extends Record<string, ClientSpec>>
   })
 
   const contextFor = (name: string): ClientContext => {
-    const guard = (fetch: FetchFn | undefined): FetchFn =>
+    const guard = (fetch: FetchFn | undefined, options: { followsClose?: boolean } = {}): FetchFn =>
       createGuardedFetch({
+        ...options,
         client: name,
         origins,
         hub,
@@ -89,6 +93,12 @@ export function createNetworkManager<const C extends Record<string, ClientSpec>>
       fetch: guard(defaults.fetch),
       guard,
       signal: close.signal,
+      calls,
+      retain(controller, holder, unlink) {
+        const entry = { controller, client: name, method: '', url: () => '', unlink, whole: true }
+        retained.add(entry)
+        retained.settle(entry, holder)
+      },
       hooks: hooksFor(name),
       pick: (value, what) => pickEnvironment(value, environment, name, what),
       emit: hub.emit,
@@ -114,6 +124,9 @@ export function createNetworkManager<const C extends Record<string, ClientSpec>>
     closeAll() {
       closing ??= (async () => {
         close.abort(new ManagerClosedError('(all)', 'aborted by closeAll()'))
+        for (const call of calls) call.abort(close.signal.reason)
+        calls.clear()
+        retained.abortAll(close.signal.reason)
         inflight.abortAll()
         const results = await Promise.allSettled(
           [...instances.values()].map(async ({ spec, instance }) => spec.kind.close?.(instance)),

@@ -44,10 +44,20 @@ export interface ClientContext {
    * `defaults.fetch`, or `globalThis.fetch` looked up at call time.
    */
   readonly fetch: FetchFn
-  /** The same guard around another fetch (a client's own `fetch` option). */
-  guard(fetch: FetchFn | undefined): FetchFn
+  /**
+   * The same guard around another fetch (a client's own `fetch` option). `followsClose`: the
+   * kind gives every call a signal from `calls`, so attempts need no controller of their own.
+   */
+  guard(fetch: FetchFn | undefined, options?: { followsClose?: boolean }): FetchFn
   /** Aborted by `closeAll()`. */
   readonly signal: AbortSignal
+  /**
+   * Controllers of calls in progress; `closeAll()` aborts each (with `signal.reason`). A kind that
+   * wraps its client's calls adds one per call and deletes it when the call ends.
+   */
+  readonly calls: Set<AbortController>
+  /** Keeps `controller` abortable by `closeAll()` while `holder` (a stream a call returned) is reachable; `unlink` runs when it goes. */
+  retain(controller: AbortController, holder: object, unlink: () => void): void
   /**
    * Hooks for an HTTP client of this package: they tell the manager which attempt each call is and
    * stop retries once the breaker is open or the manager is closed. Chain them after the user's.

@@ -9,20 +9,38 @@ import { ManagerClosedError } from '../errors'
 
 type WithSignal = { signal?: AbortSignal } | undefined
 
-function follow(options: WithSignal, close: AbortSignal): { options: WithSignal; done: () => void } {
+/**
+ * The calls in progress, aborted by closeAll(). A set rather than listeners on the close signal:
+ * with many calls at once, Node warns past ten listeners on one AbortSignal.
+ */
+export type CallSet = Set<AbortController>
+
+/** Keeps a call's controller abortable by closeAll() while `holder` (a stream it returned) is reachable. */
+export type Retain = (controller: AbortController, holder: object, unlink: () => void) => void
+
+/** The stream a call handed back (`responseType: 'stream'` or `'sse'`), which outlives the call. */
+function streamOf(result: unknown): object | undefined {
+  for (const value of [result, (result as { data?: unknown } | undefined)?.data]) {
+    if (value instanceof ReadableStream) return value
+    if (value && typeof value === 'object' && Symbol.asyncIterator in value) return value
+  }
+  return undefined
+}
+
+function follow(options: WithSignal, calls: CallSet, close: AbortSignal): { options: WithSignal; controller?: AbortController; done: () => void } {
+  if (close.aborted) return { options: { ...options, signal: close }, done: () => {} }
   const own = options?.signal
-  if (!own || close.aborted) return { options: { ...options, signal: close }, done: () => {} }
   const controller = new AbortController()
-  const onOwn = (): void => controller.abort(own.reason)
-  const onClose = (): void => controller.abort(close.reason)
-  if (own.aborted) onOwn()
-  own.addEventListener('abort', onOwn, { once: true })
-  close.addEventListener('abort', onClose, { once: true })
+  const onOwn = (): void => controller.abort(own?.reason)
+  if (own?.aborted) onOwn()
+  else own?.addEventListener('abort', onOwn, { once: true })
+  calls.add(controller)
   return {
     options: { ...options, signal: controller.signal },
+    controller,
     done: () => {
-      own.removeEventListener('abort', onOwn)
-      close.removeEventListener('abort', onClose)
+      calls.delete(controller)
+      own?.removeEventListener('abort', onOwn)
     },
   }
 }
@@ -48,17 +66,33 @@ export function closedError(error: unknown, client: string, close: AbortSignal):
 type AsyncFn = (...args: never[]) => Promise<unknown>
 
 /** `fn` with its argument at `at` (an options object) given the merged signal. */
-export function followingClose<F extends AsyncFn>(fn: F, at: number, client: string, close: AbortSignal): F {
+export interface CloseLink {
+  client: string
+  calls: CallSet
+  close: AbortSignal
+  retain: Retain
+}
+
+export function followingClose<F extends AsyncFn>(fn: F, at: number, link: CloseLink): F {
   const wrapped = async (...args: unknown[]): Promise<unknown> => {
-    const linked = follow(args[at] as WithSignal, close)
+    const linked = follow(args[at] as WithSignal, link.calls, link.close)
     const next = args.slice()
     next[at] = linked.options
+    let kept = false
     try {
-      return await (fn as unknown as (...a: unknown[]) => Promise<unknown>)(...next)
+      const result = await (fn as unknown as (...a: unknown[]) => Promise<unknown>)(...next)
+      // A returned stream is still fed through this call's signal: keep it abortable by closeAll().
+      const stream = linked.controller && streamOf(result)
+      if (stream) {
+        link.calls.delete(linked.controller!)
+        link.retain(linked.controller!, stream, linked.done)
+        kept = true
+      }
+      return result
     } catch (error) {
-      throw closedError(error, client, close)
+      throw closedError(error, link.client, link.close)
     } finally {
-      linked.done()
+      if (!kept) linked.done()
     }
   }
   return wrapped as unknown as F
@@ -68,18 +102,18 @@ export function followingClose<F extends AsyncFn>(fn: F, at: number, client: str
  * A generated client's tree with every operation (and its `.safe`) following closeAll(); groups
  * are walked, anything else is kept as is.
  */
-export function treeFollowingClose<T>(tree: T, client: string, close: AbortSignal, seen = new Map<object, unknown>()): T {
+export function treeFollowingClose<T>(tree: T, link: CloseLink, seen = new Map<object, unknown>()): T {
   if (typeof tree === 'function' && 'def' in tree && typeof (tree as { safe?: unknown }).safe === 'function') {
     const op = tree as unknown as AsyncFn & { def: unknown; safe: AsyncFn }
-    const fn = followingClose(op, 1, client, close)
-    Object.defineProperties(fn, { def: { value: op.def }, safe: { value: followingClose(op.safe, 1, client, close) } })
+    const fn = followingClose(op, 1, link)
+    Object.defineProperties(fn, { def: { value: op.def }, safe: { value: followingClose(op.safe, 1, link) } })
     return fn as unknown as T
   }
   if (tree && typeof tree === 'object' && Object.getPrototypeOf(tree) === Object.prototype) {
     if (seen.has(tree)) return seen.get(tree) as T
     const out: Record<string, unknown> = {}
     seen.set(tree, out)
-    for (const [key, value] of Object.entries(tree)) out[key] = treeFollowingClose(value, client, close, seen)
+    for (const [key, value] of Object.entries(tree)) out[key] = treeFollowingClose(value, link, seen)
     return out as T
   }
   return tree

@@ -35,7 +35,8 @@ function shared(config: HttpSpecOptions | ApiSpecOptions, ctx: ClientContext): H
     headers: mergeHeaders(d.headers, config.headers),
     retry: mergeRetry(d.retry, config.retry),
     hooks: chainHooks(d.hooks, config.hooks, ctx.hooks),
-    fetch: ctx.guard(config.fetch ?? d.fetch),
+    // Every call is wrapped to follow closeAll() (below), so the guard can use the call's signal.
+    fetch: ctx.guard(config.fetch ?? d.fetch, { followsClose: true }),
   }
   for (const key of Object.keys(out) as (keyof typeof out)[]) if (out[key] === undefined) delete out[key]
   return out
@@ -46,7 +47,8 @@ const httpKind: ClientKind<HttpSpecOptions, HttpClient> = {
   create(config, ctx) {
     const auth = config.auth ?? ctx.defaults.auth
     const c = createHttpClient({ ...shared(config, ctx), ...(auth === undefined ? {} : { auth }) })
-    const f = <F extends HttpClient[keyof HttpClient]>(fn: F, at: number): F => followingClose(fn, at, ctx.name, ctx.signal)
+    const link = { client: ctx.name, calls: ctx.calls, close: ctx.signal, retain: ctx.retain }
+    const f = <F extends HttpClient[keyof HttpClient]>(fn: F, at: number): F => followingClose(fn, at, link)
     // The options argument's position in each method.
     return {
       ...c,
@@ -80,7 +82,7 @@ function apiKind<TClient, TScheme extends string>(): ClientKind<ApiConfig<TClien
       const auth = { ...ctx.defaults.credentials, ...options.auth }
       const merged = { ...shared(options, ctx), auth } as ApiClientOptions<TScheme>
       const tree = typeof source === 'function' ? source(merged) : source.createClient(merged)
-      return treeFollowingClose(tree, ctx.name, ctx.signal)
+      return treeFollowingClose(tree, { client: ctx.name, calls: ctx.calls, close: ctx.signal, retain: ctx.retain })
     },
   }
 }

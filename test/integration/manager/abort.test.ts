@@ -68,6 +68,19 @@ describe('requests through the manager', () => {
     await manager.closeAll()
   })
 
+  it('closeAll() aborts a stream a call has returned, and the connection is hung up', async () => {
+    const s = await server()
+    let hungUp = false
+    s.server.on('connection', (socket) => socket.on('close', () => (hungUp = true)))
+    const manager = createNetworkManager({ defaults: { baseUrl: s.url }, clients: { a: httpClient() } })
+    const stream = await manager.get('a').get<ReadableStream<Uint8Array>>('/stream', { responseType: 'stream' })
+    const reader = stream.getReader()
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('first chunk')
+    await manager.closeAll()
+    await expect(reader.read()).rejects.toMatchObject({ code: 'ERR_MANAGER_CLOSED' })
+    await until(() => hungUp)
+  })
+
   it("a client's own fetch is used, under the manager's limits", async () => {
     const s = await server()
     const seen: string[] = []
