@@ -77,4 +77,18 @@ describe('Vite dev server in Chromium', () => {
     await page.waitForFunction(() => typeof (window as unknown as PageWindow).__petstore.getPet === 'function', undefined, { timeout: 15_000 })
     expect(await page.evaluate(() => (window as unknown as PageWindow).__petstore.showPetById)).toBeUndefined()
   }, 30_000)
+
+  it('shows a broken document in the error overlay with file, line and problem', async () => {
+    const text = await readFile(SPEC, 'utf8')
+    await writeFile(SPEC, text.replace("'200':", "'2oo':"))
+    const line = text.split('\n').findIndex((l) => l.includes("'200':")) + 1
+    const overlay = await page.waitForFunction(
+      () => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '',
+      undefined,
+      { timeout: 15_000 },
+    )
+    const shown = (await overlay.jsonValue()) as string
+    expect(shown).toContain('"2oo" is not an HTTP status code')
+    expect(shown).toContain(`petstore.yaml:${line}:`)
+  }, 30_000)
 })
