@@ -9,6 +9,7 @@ import { createEmitter } from '../log/logger'
 import { redactHeaders, redactUrl, type RedactOptions } from '../log/redact'
 import { budgetFor } from '../policy/budget'
 import { decide, type FailureKind } from '../policy/retry'
+import { isReplaySafe } from '../policy/idempotency'
 import { classifyThrown, type Stage } from './failure'
 import { attemptLog, errorSummary } from '../log/attempt-log'
 import { prepareRequest } from './prepare'
@@ -88,7 +89,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     const info = (): RequestInfo => ({ method, url: showUrl(), operationId: init.operationId, attempts: attempt })
     const ctxOf = (): AttemptContext => ({ method, url: showUrl(), operationId: init.operationId, attempt })
     const where = (): string => `${method} ${showUrl()}`
-    const { target, headers, body, replayable } = prepareRequest(href, options.headers, init, where)
+    // Client-wide `idempotencyKeys`: every POST/PATCH gets a key of its own, so it may be retried.
+    const keyed = init.idempotencyKey ?? (options.idempotencyKeys && !isReplaySafe({ method }) ? true : undefined)
+    const { target, headers, body, replayable } = prepareRequest(href, options.headers, { ...init, idempotencyKey: keyed }, where)
     shownHref = href = target.href
     shown = undefined
     const policy = init.retry === undefined && replayable ? clientPolicy : resolveRetry(options.retry, init.retry, replayable)

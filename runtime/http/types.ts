@@ -106,6 +106,12 @@ export interface ClientOptions extends Omit<RequestOptions, 'signal' | 'query' |
   maxErrorBodyBytes?: number
   /** Extra query/header names redacted in logs and errors (API-key names are added automatically). */
   redact?: { query?: readonly string[]; headers?: readonly string[] }
+  /**
+   * Send a fresh `Idempotency-Key` with every non-idempotent request (POST, PATCH), the same on each
+   * of its attempts, which makes them retriable. Only for servers that honour the header.
+   * @default false
+   */
+  idempotencyKeys?: boolean
   /** Redaction is on everywhere; this exact sentence turns it off. */
   unsafeRevealSecrets?: typeof UNSAFE_REVEAL_SECRETS
 }

@@ -90,6 +90,19 @@ describe('idempotency', () => {
     expect(keys[1]).toBe(keys[0])
   })
 
+  test('client-wide idempotencyKeys: each POST gets its own key, reused across its attempts; GET gets none', async () => {
+    server = await startServer((req, res, n) => (n === 1 || n === 3 ? res.writeHead(503).end() : res.writeHead(200).end(req.method)))
+    const client = createHttpClient({ baseUrl: server.url, retry: noBudget, idempotencyKeys: true })
+    expect(await client.post('/a', {})).toBe('POST')
+    expect(await client.post('/b', {})).toBe('POST')
+    expect(await client.get('/c')).toBe('GET')
+    const keys = server.requests.map((r) => r.headers['idempotency-key'])
+    expect(keys[0]).toBe(keys[1])
+    expect(keys[2]).toBe(keys[3])
+    expect(keys[2]).not.toBe(keys[0])
+    expect(keys[4]).toBeUndefined()
+  })
+
   test('PATCH marked idempotent is retried; the caller can turn retries off', async () => {
     server = await startServer((_req, res, n) => (n % 2 === 1 ? res.writeHead(502).end() : res.writeHead(200).end('ok')))
     const client = createHttpClient({ baseUrl: server.url, retry: noBudget })
