@@ -7,10 +7,25 @@ export function parseRetryAfter(get: (name: string) => string | null | undefined
   const ms = get('retry-after-ms')?.trim()
   if (ms && /^\d+(?:\.\d+)?$/.test(ms)) return Math.ceil(Number(ms))
   const value = get('retry-after')?.trim()
-  if (!value) return undefined
-  if (/^\d+$/.test(value)) return Number(value) * 1000
-  const date = parseHttpDate(value, now)
-  return date === undefined ? undefined : Math.max(0, date - now)
+  if (value) {
+    if (/^\d+$/.test(value)) return Number(value) * 1000
+    const date = parseHttpDate(value, now)
+    if (date !== undefined) return Math.max(0, date - now)
+  }
+  return undefined
+}
+
+/**
+ * When a 429 has no usable Retry-After: the rate-limit reset headers, `RateLimit-Reset` (IETF
+ * draft: delta seconds) and `X-RateLimit-Reset` (delta seconds, or epoch seconds as GitHub sends
+ * it; a value past 2001-09-09 in seconds can only be a timestamp). Only for 429: GitHub sends the
+ * reset time on every response, and it is no reason to wait before retrying a 500.
+ */
+export function parseRateLimitReset(get: (name: string) => string | null | undefined, now: number): number | undefined {
+  const value = (get('ratelimit-reset') ?? get('x-ratelimit-reset'))?.trim()
+  if (!value || !/^\d+$/.test(value)) return undefined
+  const n = Number(value)
+  return n >= 1e9 ? Math.max(0, n * 1000 - now) : n * 1000
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']

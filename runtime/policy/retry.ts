@@ -1,6 +1,6 @@
 import { backoff } from './backoff'
 import { isReplaySafe } from './idempotency'
-import { parseRetryAfter } from './retry-after'
+import { parseRateLimitReset, parseRetryAfter } from './retry-after'
 
 /** What went wrong with an attempt, as far as retrying is concerned. */
 export type FailureKind =
@@ -71,7 +71,10 @@ export function decide(policy: RetryPolicy, f: RetryFacts): RetryDecision {
 
   let delay: number
   let delaySource: 'backoff' | 'retry-after' = 'backoff'
-  const asked = f.failure === 'status' && f.header ? parseRetryAfter(f.header, f.now) : undefined
+  const asked =
+    f.failure === 'status' && f.header
+      ? (parseRetryAfter(f.header, f.now) ?? (f.status === 429 ? parseRateLimitReset(f.header, f.now) : undefined))
+      : undefined
   if (asked !== undefined) {
     if (asked > policy.maxRetryAfter) return { retry: false, reason: `Retry-After ${asked} ms exceeds maxRetryAfter`, retryAt: f.now + asked }
     if (f.deadlineAt !== undefined && f.now + asked >= f.deadlineAt) return { retry: false, reason: `Retry-After ${asked} ms exceeds the deadline`, retryAt: f.now + asked }

@@ -3,7 +3,7 @@ import { backoff } from '../../../runtime/policy/backoff'
 import { budgetFor, createRetryBudget } from '../../../runtime/policy/budget'
 import { isReplaySafe } from '../../../runtime/policy/idempotency'
 import { decide, defaultRetryPolicy, type RetryFacts } from '../../../runtime/policy/retry'
-import { parseHttpDate, parseRetryAfter } from '../../../runtime/policy/retry-after'
+import { parseHttpDate, parseRateLimitReset, parseRetryAfter } from '../../../runtime/policy/retry-after'
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0)
 const headers = (h: Record<string, string>) => (name: string) => h[name]
@@ -32,6 +32,18 @@ describe('parseRetryAfter (clock injected)', () => {
   test('RFC 850 two-digit years more than 50 years ahead belong to the last century', () => {
     expect(parseHttpDate('Sunday, 06-Nov-94 08:49:37 GMT', NOW)).toBe(Date.UTC(1994, 10, 6, 8, 49, 37))
     expect(parseHttpDate('Monday, 06-Nov-50 08:49:37 GMT', NOW)).toBe(Date.UTC(2050, 10, 6, 8, 49, 37))
+  })
+})
+
+describe('parseRateLimitReset', () => {
+  test.each<[string, Record<string, string>, number | undefined]>([
+    ['RateLimit-Reset delta seconds', { 'ratelimit-reset': '7' }, 7000],
+    ['X-RateLimit-Reset epoch seconds', { 'x-ratelimit-reset': String(NOW / 1000 + 30) }, 30_000],
+    ['X-RateLimit-Reset in the past', { 'x-ratelimit-reset': String(NOW / 1000 - 30) }, 0],
+    ['garbage is ignored', { 'ratelimit-reset': 'later' }, undefined],
+    ['absent', {}, undefined],
+  ])('%s', (_label, h, expected) => {
+    expect(parseRateLimitReset(headers(h), NOW)).toBe(expected)
   })
 })
 
@@ -81,6 +93,9 @@ describe('decide', () => {
     ['x-should-retry: false vetoes', { header: headers({ 'x-should-retry': 'false' }) }, { retry: false }],
     ['x-should-retry: true forces a 400 on POST', { status: 400, method: 'POST', header: headers({ 'x-should-retry': 'true' }) }, { retry: true }],
     ['budget exhausted', { spendBudget: () => false }, { retry: false, reason: 'retry budget exhausted' }],
+    ['a 429 without Retry-After waits for RateLimit-Reset', { status: 429, header: headers({ 'ratelimit-reset': '3' }) }, { retry: true, delay: 3000, delaySource: 'retry-after' }],
+    ['Retry-After beats RateLimit-Reset', { status: 429, header: headers({ 'retry-after': '1', 'ratelimit-reset': '3' }) }, { retry: true, delay: 1000 }],
+    ['reset headers on a 503 are not a wait request', { header: headers({ 'x-ratelimit-reset': '3600' }) }, { retry: true, delay: 150, delaySource: 'backoff' }],
   ])('%s', (_label, facts, expected) => {
     expect(decide(defaultRetryPolicy, { ...base, ...facts })).toMatchObject(expected)
   })
