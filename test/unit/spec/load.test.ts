@@ -40,6 +40,21 @@ describe('loading documents', () => {
     expect(error.message).toContain(`${file}:${problem?.line}:`)
   })
 
+  it('locates a dangling internal $ref in a document that also refers to other files', async () => {
+    const file = join(SPECS, 'multi-dangling/api.yaml')
+    const error = await failure(prepareSpec('dangling', file, []))
+    expect(error.problems).toEqual([
+      expect.objectContaining({ file, line: await lineOf(file, "#/components/schemas/Nope"), message: '$ref "#/components/schemas/Nope" points to nothing in the document' }),
+    ])
+  })
+
+  it('names a missing pointer into another file', async () => {
+    const error = await failure(prepareSpec('pointer', join(SPECS, 'multi-dangling/missing-pointer.yaml'), []))
+    expect(error.message).toContain('cannot resolve a $ref: ')
+    expect(error.message).toContain('/definitions/Nope')
+    expect(error.message).not.toMatch(/\n\s+at /)
+  })
+
   it('reports YAML syntax errors with line and column', async () => {
     const file = join(SPECS, 'syntax-error.yaml')
     const error = await failure(prepareSpec('bad', file, []))
