@@ -53,8 +53,11 @@ export function prepareRequest(
   }
   let body: BodyInit | undefined
   if (init.body !== undefined && init.body !== null) {
-    if (isRawBody(init.body)) body = init.body
-    else {
+    if (isRawBody(init.body)) {
+      body = init.body
+      // fetch would label a string text/plain; ofetch would label it JSON. Say what fetch says.
+      if (typeof body === 'string' && !headers.has('content-type')) headers.set('content-type', 'text/plain;charset=UTF-8')
+    } else {
       body = JSON.stringify(init.body)
       if (!headers.has('content-type')) headers.set('content-type', 'application/json')
     }

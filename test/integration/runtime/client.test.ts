@@ -14,11 +14,11 @@ async function serve(...args: Parameters<typeof startServer>): Promise<TestServe
 
 describe('createHttpClient by hand', () => {
   test('every verb, default headers, query option, JSON in and out', async () => {
-    const s = await serve((req, res) => json(res, 200, { m: req.method, url: req.url, body: req.body, h: req.headers['x-app'] }))
+    const s = await serve((req, res) => json(res, 200, { m: req.method, url: req.url, body: req.body, h: req.headers['x-app'], type: req.headers['content-type'] }))
     const c = createHttpClient({ baseUrl: `${s.url}/api/`, headers: { 'x-app': 'demo' } })
     expect(await c.get('items', { query: { tag: ['a', 'b'], skip: undefined, n: 1 } })).toEqual({ m: 'GET', url: '/api/items?tag=a&tag=b&n=1', body: '', h: 'demo' })
-    expect(await c.post('/items?x=1#frag', { a: 1 }, { query: { y: 2 } })).toMatchObject({ m: 'POST', url: '/api/items?x=1&y=2', body: '{"a":1}' })
-    expect(await c.put('/items/1', 'raw')).toMatchObject({ m: 'PUT', body: 'raw' })
+    expect(await c.post('/items?x=1#frag', { a: 1 }, { query: { y: 2 } })).toMatchObject({ m: 'POST', url: '/api/items?x=1&y=2', body: '{"a":1}', type: 'application/json' })
+    expect(await c.put('/items/1', 'raw')).toMatchObject({ m: 'PUT', body: 'raw', type: 'text/plain;charset=UTF-8' })
     expect(await c.patch('/items/1', { b: 2 })).toMatchObject({ m: 'PATCH' })
     expect(await c.delete('/items/1')).toMatchObject({ m: 'DELETE' })
     expect(await c.options('/items')).toMatchObject({ m: 'OPTIONS' })
