@@ -22,7 +22,7 @@ export interface DeclarationInput {
  */
 export function buildDeclarations(input: DeclarationInput): string {
   const out: string[] = [
-    `import type { ApiClientOptions as __ApiClientOptions, ErrorResponse as __ErrorResponse, Operation as __Operation } from ${jsLiteral(RUNTIME_ID)}`,
+    `import type { ApiClientOptions as __ApiClientOptions, ErrorResponse as __ErrorResponse, Operation as __Operation, ServerSentEvent as __ServerSentEvent } from ${jsLiteral(RUNTIME_ID)}`,
     '',
     input.types.trimEnd(),
     '',
@@ -84,14 +84,35 @@ function operationType(op: NamedOperation): string {
   const errors: string[] = []
   for (const [status, response] of Object.entries(op.def.responses ?? {})) {
     const base = `${ref}["responses"]${indexKey(status)}`
+    const success_ = isSuccessStatus(status)
     const bodyType =
-      response.contentTypes.length > 0 ? response.contentTypes.map((type) => `${base}["content"]${indexKey(type)}`).join(' | ') : 'undefined'
-    if (isSuccessStatus(status)) success.push(bodyType)
+      response.contentTypes.length > 0
+        ? unique(response.contentTypes.map((type) => (success_ ? successBody : errorBody)(type, `${base}["content"]${indexKey(type)}`))).join(' | ')
+        : 'undefined'
+    if (success_) success.push(bodyType)
     else errors.push(`__ErrorResponse<${statusType(status)}, ${bodyType}>`)
   }
   const data = success.length > 0 ? unique(success).join(' | ') : 'unknown'
   const error = errors.length > 0 ? errors.join(' | ') : 'never'
   return `__Operation<${input}, ${data}, ${error}>`
+}
+
+// The runtime reads a body by its media type (runtime/http/response.ts): declare what it returns.
+const JSON_TYPE = /^application\/(?:[\w!#$%&*.^`~-]*\+)?json$|^\*\/\*$/i
+const TEXT_TYPE = /^text\/|^application\/(?:xml|xhtml\+xml|javascript|x-www-form-urlencoded)$|\+xml$/i
+
+/** JSON (and `*\/*`, usually JSON) as the schema says; text as `string`; SSE as events; the rest as `Blob`. */
+function successBody(mediaType: string, schemaType: string): string {
+  const type = mediaType.split(';')[0]?.trim().toLowerCase() ?? ''
+  if (JSON_TYPE.test(type)) return schemaType
+  if (type === 'text/event-stream') return 'AsyncGenerator<__ServerSentEvent, void, undefined>'
+  return TEXT_TYPE.test(type) ? 'string' : 'Blob'
+}
+
+/** Error bodies are parsed when JSON and kept as text otherwise. */
+function errorBody(mediaType: string, schemaType: string): string {
+  const type = mediaType.split(';')[0]?.trim().toLowerCase() ?? ''
+  return JSON_TYPE.test(type) ? schemaType : 'string'
 }
 
 /** `404` stays a literal; ranges (`4XX`) widen to `number`; `default` is the contract's own tag. */

@@ -11,6 +11,15 @@ const document: OpenApiDocument = {
     schemas: { Item: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } },
   },
   paths: {
+    '/items/{id}/raw': {
+      get: {
+        operationId: 'getRaw',
+        responses: {
+          '200': { description: 'any of', content: { 'application/pdf': {}, 'text/csv': {}, 'text/event-stream': {}, 'application/problem+json; charset=utf-8': { schema: { type: 'object' } } } },
+          '400': { description: 'bad', content: { 'application/problem+json': { schema: { type: 'object' } }, 'text/html': {} } },
+        },
+      },
+    },
     '/items/{id}': {
       get: {
         operationId: 'getItem',
@@ -45,8 +54,8 @@ describe('generateApi', () => {
     expect(code).toContain('const $api = /* @__PURE__ */ $createApi({"name":"shop","securitySchemes":')
     expect(code).toContain('export const getItem = /* @__PURE__ */ $api.operation({"id":"getItem","method":"GET","path":"/items/{id}"')
     expect(code).toContain('export const putItem = /* @__PURE__ */ $api.operation(')
-    expect(code).toContain('return $api.createClient(options ?? {}, { getItem, putItem, items: { getItem } })')
-    expect(code).toContain('export default { getItem, putItem, items: { getItem } , configure, createClient }')
+    expect(code).toContain('return $api.createClient(options ?? {}, { getRaw, getItem, putItem, items: { getItem } })')
+    expect(code).toContain('export default { getRaw, getItem, putItem, items: { getItem } , configure, createClient }')
     expect(code).not.toContain('import.meta.hot')
   })
 
@@ -59,11 +68,15 @@ describe('generateApi', () => {
     const { ambient, standalone } = await generateApi({ name: 'shop', document })
     const ref = 'paths["/items/{id}"]["get"]'
     expect(ambient).toContain(
-      `export const getItem: __Operation<{ path: NonNullable<${ref}["parameters"]["path"]>; query?: NonNullable<${ref}["parameters"]["query"]> }, ${ref}["responses"]["200"]["content"]["application/json"], __ErrorResponse<404, ${ref}["responses"]["404"]["content"]["application/json"]> | __ErrorResponse<number, undefined> | __ErrorResponse<"default", ${ref}["responses"]["default"]["content"]["text/plain"]>>`,
+      `export const getItem: __Operation<{ path: NonNullable<${ref}["parameters"]["path"]>; query?: NonNullable<${ref}["parameters"]["query"]> }, ${ref}["responses"]["200"]["content"]["application/json"], __ErrorResponse<404, ${ref}["responses"]["404"]["content"]["application/json"]> | __ErrorResponse<number, undefined> | __ErrorResponse<"default", string>>`,
     )
     expect(ambient).toContain('body?: NonNullable<paths["/items/{id}"]["put"]["requestBody"]>["content"]["application/json"] | ')
     expect(ambient).toContain('contentType?: "application/json" | "application/x-www-form-urlencoded"')
     expect(ambient).toContain(', undefined, never>')
+    const raw = 'paths["/items/{id}/raw"]["get"]["responses"]'
+    expect(ambient).toContain(
+      `export const getRaw: __Operation<{}, Blob | string | AsyncGenerator<__ServerSentEvent, void, undefined> | ${raw}["200"]["content"]["application/problem+json; charset=utf-8"], __ErrorResponse<400, ${raw}["400"]["content"]["application/problem+json"] | string>>`,
+    )
     expect(ambient).toContain('export type Item = components["schemas"]["Item"]')
     expect(ambient).toContain('export function configure(options: __ApiClientOptions<"token" | "key">): void')
     expect(ambient).toContain(' * Get one *\\/ item\n * `GET /items/{id}`')
