@@ -16,3 +16,4 @@ export { createRetryBudget, type RetryBudget, type RetryBudgetOptions } from './
 export type * from './api/types'
 export type { ApiClientOptions, ClientOptions, HttpClientOptions, RequestOptions, RetryOptions, Hooks, AttemptContext, RetryContext, ResponseType, HeaderValues } from './http/types'
 export * from './ws/index'
+export * from './manager/index'

@@ -12,8 +12,8 @@ import { describe, expect, test } from 'vitest'
 const BUDGET = {
   /** A generated module with one operation: what `import { listPets } from 'virtual:api/petstore'` costs. */
   oneOperation: 17_000,
-  /** Everything `@codomyrmex/networking/runtime` exports (WebSocket client included once it is). */
-  wholeRuntime: 24_000,
+  /** Everything `@codomyrmex/networking/runtime` exports: HTTP, WebSocket, the network manager and telemetry adapters. Apps pay only for what they import (tested above). */
+  wholeRuntime: 29_000,
 }
 
 const runtimeEntry = fileURLToPath(new URL('../../../runtime/index.ts', import.meta.url))
