@@ -1,4 +1,5 @@
 import { astToString, resolveRef as resolveTypeRef, scanDiscriminators, transformSchema, type GlobalContext, type OpenAPI3 } from 'openapi-typescript'
+import ts from 'typescript'
 import { isObject, resolveRef, type JsonObject, type OpenApiDocument } from './document'
 
 /**
@@ -36,7 +37,8 @@ export async function buildTypes(document: OpenApiDocument): Promise<string> {
     // Only openapiTS()'s Redocly pass reads it; the transform never does.
     redoc: undefined as unknown as GlobalContext['redoc'],
     silent: true,
-    transform: undefined,
+    // `format: binary` is a Blob for the runtime both ways (multipart parts, octet-stream bodies).
+    transform: (schemaObject) => (isBinary(schemaObject) ? ts.factory.createTypeReferenceNode('Blob') : undefined),
     transformProperty: undefined,
     makePathsEnum: false,
     generatePathParams: false,
@@ -84,4 +86,9 @@ export function inlineComponentAliases(document: JsonObject): void {
       if (target) entries[name] = { ...target }
     }
   }
+}
+
+function isBinary(schema: unknown): boolean {
+  if (!isObject(schema) || schema.format !== 'binary') return false
+  return schema.type === 'string' || (Array.isArray(schema.type) && schema.type.includes('string'))
 }
