@@ -108,6 +108,8 @@ export class ApiContext {
    */
   async writeDeclarations(): Promise<{ written: boolean; errors: Array<{ name: string; error: unknown }> }> {
     const errors: Array<{ name: string; error: unknown }> = []
+    // Without a declaration file, APIs are generated only when imported.
+    if (!this.options.dts) return { written: false, errors }
     const blocks = new Map<string, string>()
     for (const name of [...this.options.apis.keys()].sort()) {
       try {
@@ -120,7 +122,6 @@ export class ApiContext {
         if (previous) blocks.set(name, previous.ambient)
       }
     }
-    if (!this.options.dts) return { written: false, errors }
     const written = await writeIfChanged(this.options.dts, renderDeclarationFile(blocks))
     return { written, errors }
   }

@@ -111,6 +111,12 @@ describe('declaration file', () => {
     expect(await readFile(join(WORK, 'types/api-clients.d.ts'), 'utf8')).toContain('declare module "virtual:api/petstore"')
   })
 
+  it('generates nothing up front when declarations are off', async () => {
+    const context = new ApiContext(resolveOptions({ apis: { petstore: 'petstore.yaml' }, dts: false, cacheDir: false }, WORK))
+    expect(await context.writeDeclarations()).toEqual({ written: false, errors: [] })
+    expect(context.generations).toBe(0)
+  })
+
   it('renders blocks in name order', () => {
     const text = renderDeclarationFile(new Map([['b', 'export const b: 1\n'], ['a', 'export const a: 1\n']]))
     expect(text.indexOf('virtual:api/a')).toBeLessThan(text.indexOf('virtual:api/b'))
