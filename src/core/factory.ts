@@ -79,7 +79,7 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
         hostRoot = config.root
       },
       // The document is no module of the graph: map its change to the virtual modules built from it,
-      // so Vite invalidates them and sends the update (the module self-accepts, see codegen/module).
+      // so Vite invalidates them and sends the update (the module accepts it, see hmr/hot-module).
       hotUpdate({ file, modules }) {
         const names = context?.apisUsing(file) ?? []
         if (names.length === 0) return undefined
