@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { generateApi } from '../codegen/generate'
-import type { Problem } from '../errors'
+import { selectOperations } from '../codegen/subset'
+import { OptionsError, type Problem } from '../errors'
 import { renderDeclarationFile } from '../dts/render'
 import { writeIfChanged } from '../dts/write'
 import { prepareSpec } from '../spec/prepare'
@@ -55,7 +56,11 @@ export class ApiContext {
       return { code: cached.code, watchFiles: localFiles(cached.files), warnings: cached.warnings, generated: false }
     }
     const prepared = await prepareSpec(name, api.spec, this.options.allowRemote)
-    const output = await generateApi({ name, document: prepared.document, ...(api.baseUrl === undefined ? {} : { baseUrl: api.baseUrl }) })
+    const document = api.operations || api.tags ? selectOperations(prepared.document, api) : prepared.document
+    const output = await generateApi({ name, document, ...(api.baseUrl === undefined ? {} : { baseUrl: api.baseUrl }) })
+    if (output.operations === 0 && (api.operations || api.tags)) {
+      throw new OptionsError(`apis.${name}.${api.operations ? 'operations' : 'tags'}`, 'matched no operation of the document')
+    }
     this.generations++
     const files = [...prepared.sources.keys()]
     const entry: CacheEntry = {
@@ -128,7 +133,7 @@ export class ApiContext {
 }
 
 function apiKey(api: ResolvedApi): unknown {
-  return { name: api.name, spec: api.spec, baseUrl: api.baseUrl ?? null }
+  return { name: api.name, spec: api.spec, baseUrl: api.baseUrl ?? null, operations: api.operations ?? null, tags: api.tags ?? null }
 }
 
 function localFiles(files: string[]): string[] {

@@ -9,6 +9,14 @@ export interface ApiOptions {
   spec: string
   /** Replaces the document's `servers` with this base URL in the generated client. */
   baseUrl?: string
+  /**
+   * Generate only these operations (operationIds, or `GET /path` for operations without one) and
+   * the components they reach; with `tags`, operations matching either are kept. Keeps type
+   * checking cheap on very large documents.
+   */
+  operations?: string[]
+  /** Generate only operations carrying one of these tags (see `operations`). */
+  tags?: string[]
 }
 
 export interface Options {
@@ -46,6 +54,8 @@ export interface ResolvedApi {
   /** Absolute path or URL. */
   spec: string
   baseUrl?: string
+  operations?: string[]
+  tags?: string[]
 }
 
 export interface ResolvedOptions {
@@ -94,9 +104,17 @@ function resolveApi(root: string, name: string, value: unknown, allowRemote: str
   if (!API_NAME.test(name)) throw new OptionsError(where, 'API names are letters, digits, ".", "_" and "-", starting with a letter or digit')
   const entry = typeof value === 'string' ? { spec: value } : value
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new OptionsError(where, 'expected a document path, a URL or { spec, baseUrl }')
-  const { spec, baseUrl, ...rest } = entry as Record<string, unknown>
+  const { spec, baseUrl, operations, tags, ...rest } = entry as Record<string, unknown>
   const unknownKey = Object.keys(rest)[0]
-  if (unknownKey !== undefined) throw new OptionsError(`${where}.${unknownKey}`, 'unknown option; expected spec or baseUrl')
+  if (unknownKey !== undefined) throw new OptionsError(`${where}.${unknownKey}`, 'unknown option; expected spec, baseUrl, operations or tags')
+  const filter: Pick<ResolvedApi, 'operations' | 'tags'> = {}
+  for (const [key, value] of [['operations', operations], ['tags', tags]] as const) {
+    if (value === undefined) continue
+    if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string')) {
+      throw new OptionsError(`${where}.${key}`, 'expected a non-empty array of strings')
+    }
+    filter[key] = [...value] as string[]
+  }
   if (typeof spec !== 'string' || spec === '') throw new OptionsError(`${where}.spec`, 'expected a document path or URL')
   if (baseUrl !== undefined && (typeof baseUrl !== 'string' || !isUrlish(baseUrl))) {
     throw new OptionsError(`${where}.baseUrl`, 'expected an absolute URL (https://api.example.com) or a path starting with "/"')
@@ -105,11 +123,11 @@ function resolveApi(root: string, name: string, value: unknown, allowRemote: str
     if (!isAllowedOrigin(spec, allowRemote)) {
       throw new OptionsError(`${where}.spec`, `remote documents are off: add "${new URL(spec).origin}" to \`allowRemote\` to fetch ${spec}`)
     }
-    return baseUrl === undefined ? { name, spec } : { name, spec, baseUrl }
+    return { name, spec, ...(baseUrl === undefined ? {} : { baseUrl }), ...filter }
   }
   const path = isAbsolute(spec) ? spec : resolve(root, spec)
   if (checkFiles && !existsSync(path)) throw new OptionsError(`${where}.spec`, `no file at ${path}`)
-  return baseUrl === undefined ? { name, spec: path } : { name, spec: path, baseUrl }
+  return { name, spec: path, ...(baseUrl === undefined ? {} : { baseUrl }), ...filter }
 }
 
 function isUrlish(value: string): boolean {

@@ -68,6 +68,15 @@ describe('cache by hash of document and options', () => {
     expect(await again.load('petstore')).toMatchObject({ generated: true, code })
   })
 
+  it('generates only the selected operations, and says so when a filter matches nothing', async () => {
+    const only = new ApiContext(resolveOptions({ apis: { petstore: { spec: 'petstore.yaml', operations: ['showPetById'] } }, dts: false, cacheDir: false }, WORK))
+    const { code } = await only.load('petstore')
+    expect(code.match(/\$api\.operation\(/g)).toHaveLength(1)
+    expect(code).toContain('export const showPetById =')
+    const none = new ApiContext(resolveOptions({ apis: { petstore: { spec: 'petstore.yaml', tags: ['nope'] } }, dts: false, cacheDir: false }, WORK))
+    await expect(none.load('petstore')).rejects.toThrow('invalid option `apis.petstore.tags`: matched no operation of the document')
+  })
+
   it('concurrent loads of one API share a single generation', async () => {
     const context = new ApiContext(options())
     const [a, b] = await Promise.all([context.load('petstore'), context.load('petstore')])

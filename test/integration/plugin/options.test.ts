@@ -26,6 +26,8 @@ describe('options', () => {
     ['a missing document', { apis: { pets: 'missing.yaml' } }, 'apis.pets.spec', 'no file at'],
     ['an empty spec', { apis: { pets: { spec: '' } } }, 'apis.pets.spec', 'expected a document path or URL'],
     ['an unknown API option', { apis: { pets: { spec: 'petstore.yaml', base: 'x' } } }, 'apis.pets.base', 'unknown option'],
+    ['an empty operations filter', { apis: { pets: { spec: 'petstore.yaml', operations: [] } } }, 'apis.pets.operations', 'non-empty array of strings'],
+    ['tags that are not strings', { apis: { pets: { spec: 'petstore.yaml', tags: [1] } } }, 'apis.pets.tags', 'non-empty array of strings'],
     ['a relative baseUrl', { apis: { pets: { spec: 'petstore.yaml', baseUrl: 'api.example.com' } } }, 'apis.pets.baseUrl', 'absolute URL'],
     ['a remote document without allow-list', { apis: { pets: 'https://api.example.com/openapi.yaml' } }, 'apis.pets.spec', 'add "https://api.example.com" to `allowRemote`'],
     ['allowRemote not an array', { allowRemote: 'https://x.test' }, 'allowRemote', 'expected an array'],
