@@ -8,9 +8,11 @@ const [generator, name, spec, outDir, cacheDir] = process.argv.slice(2)
 await mkdir(outDir, { recursive: true })
 const result = {}
 
-if (generator === 'ours' || generator === 'ours-warm') {
+if (generator === 'ours' || generator === 'ours-subset') {
   const { ApiContext, resolveOptions } = await import(pathToFileURL(join(import.meta.dirname, '.build/ours.mjs')).href)
-  const context = new ApiContext(resolveOptions({ apis: { [name]: spec }, dts: false, cacheDir }, process.cwd()))
+  // ours-subset: only the operations named in BENCH_OPERATIONS (comma-separated), as `apis.<name>.operations`.
+  const entry = generator === 'ours-subset' ? { spec, operations: process.env.BENCH_OPERATIONS.split(',') } : spec
+  const context = new ApiContext(resolveOptions({ apis: { [name]: entry }, dts: false, cacheDir: cacheDir || false }, process.cwd()))
   const start = performance.now()
   const api = await context.load(name)
   result.ms = performance.now() - start

@@ -31,9 +31,10 @@ function median(results) {
   return { ...mid, min: sorted[0].ms, max: sorted.at(-1).ms, runs: ok.length }
 }
 
-function probe(generator, name, spec, outDir, cacheDir = '') {
+function probe(generator, name, spec, outDir, cacheDir = '', env = {}) {
   const result = spawnSync(process.execPath, ['--max-old-space-size=4096', join(import.meta.dirname, 'probe.mjs'), generator, name, spec, outDir, cacheDir], {
     cwd: ROOT,
+    env: { ...process.env, ...env },
     encoding: 'utf8',
     maxBuffer: 64 << 20,
   })
@@ -101,6 +102,11 @@ for (const name of wanted) {
   writeFileSync(join(dir('ours'), 'app.ts'), `import api, { ${op} } from './${name}.js'\napi.configure({ baseUrl: 'http://127.0.0.1' })\nexport const call = ${op}.safe\n`)
   writeTsconfig(dir('ours'), ['app.ts'])
   const oursTsc = cold.error ? { error: 'no output' } : tsc(dir('ours'))
+  // The same app against a client generated with \`operations: [that one operation]\`.
+  const subset = probe('ours-subset', name, spec.path, dir('ours-subset'), '', { BENCH_OPERATIONS: spec.op })
+  writeFileSync(join(dir('ours-subset'), 'app.ts'), readFileSync(join(dir('ours'), 'app.ts')))
+  writeTsconfig(dir('ours-subset'), ['app.ts'])
+  const subsetTsc = subset.error ? { error: 'no output' } : tsc(dir('ours-subset'))
   let typesTsc = { error: types.error ? 'no output' : undefined }
   if (!types.error) {
     writeFileSync(join(dir('openapi-typescript'), 'app.ts'), `import type { paths } from './${name}.js'\nexport type Some = paths[keyof paths]\n`)
@@ -121,7 +127,7 @@ for (const name of wanted) {
   const oursSize = await bundleSize(`import { ${op} } from 'virtual:api/${name}'\nexport const call = () => ${op}()`, [networking({ apis: { [name]: spec.path }, dts: false, cacheDir: cache })], ROOT)
   const heySize = heyOp ? await bundleSize(`import { ${heyOp} } from './sdk.gen'\nexport const call = () => ${heyOp}()`, [], dir('hey-api')) : undefined
 
-  rows.push({ name, cold, warm, types, hey, oursTsc, typesTsc, heyTsc, oursSize, heySize, sizes: Object.fromEntries(['ours', 'openapi-typescript', 'hey-api'].map((g) => [g, existsSync(dir(g)) ? readdirSync(dir(g)).filter((f) => /\.(d\.ts|ts|js)$/.test(f) && f !== 'app.ts').reduce((n, f) => n + readFileSync(join(dir(g), f)).length, 0) : 0])) })
+  rows.push({ name, cold, warm, types, hey, oursTsc, subset, subsetTsc, typesTsc, heyTsc, oursSize, heySize, sizes: Object.fromEntries(['ours', 'ours-subset', 'openapi-typescript', 'hey-api'].map((g) => [g, existsSync(dir(g)) ? readdirSync(dir(g)).filter((f) => /\.(d\.ts|ts|js)$/.test(f) && f !== 'app.ts').reduce((n, f) => n + readFileSync(join(dir(g), f)).length, 0) : 0])) })
 }
 
 const s = (ms) => (ms === undefined ? '—' : `${(ms / 1000).toFixed(2)} s`)
@@ -133,6 +139,7 @@ for (const r of rows) {
   out.push(`| ${r.name} | ours, cold (empty cache) | ${err(r.cold) ?? s(r.cold.ms) + range(r.cold)} | ${mb(r.cold)} | ${Math.round(r.sizes.ours / 1024)} | ${r.oursTsc.s?.toFixed(2) ?? '—'} s | ${r.oursTsc.errors ?? '—'} | ${r.oursSize.min} / ${r.oursSize.gzip} B |`)
   out.push(`| ${r.name} | ours, warm (disk cache hit, new process) | ${err(r.warm) ?? `${r.warm.ms.toFixed(0)} ms`} | ${mb(r.warm)} | | | | |`)
   out.push(`| ${r.name} | ours, warm (same process) | ${r.cold.inProcessWarmMs === undefined ? '—' : `${r.cold.inProcessWarmMs.toFixed(1)} ms`} | | | | | |`)
+  out.push(`| ${r.name} | ours, \`operations: ['${SPECS[r.name].op}']\` | ${err(r.subset) ?? s(r.subset.ms)} | ${mb(r.subset)} | ${Math.round(r.sizes['ours-subset'] / 1024)} | ${r.subsetTsc.s?.toFixed(2) ?? '—'} s | ${r.subsetTsc.errors ?? '—'} | |`)
   out.push(`| ${r.name} | openapi-typescript 7.13 alone (types only) | ${err(r.types) ?? s(r.types.ms) + range(r.types)} | ${mb(r.types)} | ${Math.round(r.sizes['openapi-typescript'] / 1024)} | ${r.typesTsc.s?.toFixed(2) ?? '—'} s | ${r.typesTsc.errors ?? '—'} | — |`)
   out.push(`| ${r.name} | @hey-api/openapi-ts 0.95 (types + sdk + client-fetch) | ${err(r.hey) ?? s(r.hey.ms)} | ${mb(r.hey)} | ${Math.round(r.sizes['hey-api'] / 1024)} | ${r.heyTsc.s?.toFixed(2) ?? '—'} s | ${r.heyTsc.errors ?? '—'} | ${r.heySize ? `${r.heySize.min} / ${r.heySize.gzip} B` : '—'} |`)
 }
