@@ -1,0 +1,16 @@
+import type { Options } from '@codomyrmex/networking'
+
+export const options: Options = {
+  apis: {
+    petstore: './openapi/petstore.yaml', // → virtual:api/petstore
+    github: {
+      spec: './openapi/github.json',
+      baseUrl: 'https://api.github.com', // replaces the document's servers
+      operations: ['repos/get', 'GET /user'], // generate only these (and what they reference)
+    },
+  },
+  dir: './openapi/more', // every *.yaml|*.yml|*.json here becomes virtual:api/<file stem>
+  dts: 'src/api-clients.d.ts', // default 'api-clients.d.ts'; false turns it off
+  allowRemote: [], // origins documents may be fetched from; none by default
+  cacheDir: 'node_modules/.cache/codomyrmex-networking', // false: memory only
+}

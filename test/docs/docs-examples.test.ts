@@ -1,0 +1,192 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdir, rm } from 'node:fs/promises'
+import type { AddressInfo } from 'node:net'
+import { dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import ts from 'typescript'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WebSocketServer } from 'ws'
+import networking from '../../src/index'
+
+/**
+ * The docs cannot rot: every TypeScript/JavaScript fence in the owned markdown files is a verbatim
+ * copy of a file under docs/examples/ (or another repo file), named by the comment above it; all
+ * examples type-check in one strict program against the built package's types and the declarations
+ * the plugin generates; the runnable ones (they export `main`) are bundled by esbuild with the
+ * plugin and run against a server on 127.0.0.1.
+ */
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+const EXAMPLES = join(ROOT, 'docs/examples')
+const OUT = join(ROOT, 'test/.tmp/docs')
+const DOCS = ['README.md', 'SPEC.md', 'AGENTS.md', 'docs/API_SPECIFICATION.md', 'docs/USAGE_EXAMPLES.md']
+const MARKER = /<!-- example: ([^\s]+) -->\s*\n```(\w+)\n([\s\S]*?)```/g
+const RUNNABLE = ['quick-start', 'generated-clients', 'http-by-hand', 'retries', 'auth', 'websocket', 'manager', 'logging', 'opentelemetry']
+
+const exampleFiles = readdirSync(EXAMPLES).filter((f) => /\.(ts|js)$/.test(f)).sort()
+
+describe('markdown fences are the example files', () => {
+  const included = new Set<string>()
+  for (const doc of DOCS) {
+    it(`${doc}: every code fence is a verbatim example`, () => {
+      const text = readFileSync(join(ROOT, doc), 'utf8')
+      for (const [, file, , body] of text.matchAll(MARKER)) {
+        included.add(file!)
+        expect(body, `${doc} → ${file}`).toBe(readFileSync(join(ROOT, file!), 'utf8'))
+      }
+      // A ts/js fence without a marker would be an example nobody compiles.
+      const unmarked = [...text.matchAll(/(^|\n)(.*)\n```(ts|js|typescript|javascript|tsx)\n/g)].filter(([, , before]) => !before!.startsWith('<!-- example:'))
+      expect(unmarked.map(([m]) => m.trim()), doc).toEqual([])
+    })
+  }
+  it('every example file is shown in some document', () => {
+    for (const doc of DOCS) for (const [, file] of readFileSync(join(ROOT, doc), 'utf8').matchAll(MARKER)) included.add(file!)
+    expect(exampleFiles.map((f) => `docs/examples/${f}`).filter((f) => !included.has(f))).toEqual([])
+  })
+})
+
+let server: Server
+let baseUrl: string
+let wsUrl: string
+let dts: string
+let bundles: Record<string, string>
+const state = { flaky: 0, flakyPost: 0 }
+
+beforeAll(async () => {
+  server = createServer(handle)
+  const wss = new WebSocketServer({ server })
+  wss.on('connection', (socket, request) => {
+    const ticket = new URL(request.url ?? '/', 'http://x').searchParams.get('access_token')
+    socket.on('message', (raw) => {
+      const message = JSON.parse(String(raw)) as { type: string; channel?: string }
+      if (message.type === 'subscribe') socket.send(JSON.stringify({ type: 'subscribed', channel: message.channel, ticket }))
+      else socket.send(JSON.stringify({ type: 'echo', payload: message }))
+    })
+  })
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+  const { port } = server.address() as AddressInfo
+  baseUrl = `http://127.0.0.1:${port}`
+  wsUrl = `ws://127.0.0.1:${port}/live`
+
+  await rm(OUT, { recursive: true, force: true })
+  await mkdir(OUT, { recursive: true })
+  dts = join(OUT, 'api-clients.d.ts')
+  const { build } = await import('esbuild')
+  await build({
+    entryPoints: RUNNABLE.map((name) => join(EXAMPLES, `${name}.ts`)),
+    absWorkingDir: EXAMPLES,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outdir: OUT,
+    outExtension: { '.js': '.mjs' },
+    logLevel: 'silent',
+    // pino's worker transports are never started by the examples; keep them out of the bundle.
+    external: ['pino', 'consola'],
+    plugins: [networking.esbuild({ apis: { petstore: 'petstore.yaml' }, dts, cacheDir: false })],
+  })
+  bundles = Object.fromEntries(RUNNABLE.map((name) => [name, join(OUT, `${name}.mjs`)]))
+})
+
+afterAll(async () => {
+  server?.closeAllConnections()
+  await new Promise((done) => server?.close(done))
+})
+
+function handle(req: IncomingMessage, res: import('node:http').ServerResponse): void {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+  const json = (status: number, body?: unknown, headers: Record<string, string> = {}) =>
+    res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(body === undefined ? '' : JSON.stringify(body))
+  const pets = [
+    { id: 1, name: 'Ada', tag: 'cat' },
+    { id: 2, name: 'Brutus' },
+    { id: 3, name: 'Cleo' },
+  ]
+  req.resume()
+  if (url.pathname === '/pets' && req.method === 'GET') return json(200, pets.slice(0, Number(url.searchParams.get('limit') ?? 100)))
+  if (url.pathname === '/pets' && req.method === 'POST') return json(201)
+  const id = /^\/pets\/(\d+)$/.exec(url.pathname)?.[1]
+  if (id !== undefined) {
+    const pet = pets.find((p) => String(p.id) === id)
+    return pet ? json(200, pet) : json(404, { code: 404, message: 'no such pet' })
+  }
+  if (url.pathname === '/echo') {
+    const h = req.headers
+    return json(200, { authorization: h.authorization, apiKey: url.searchParams.get('api_key'), signature: h['x-signature'] })
+  }
+  if (url.pathname === '/flaky') return ++state.flaky % 3 === 0 ? json(200, { ok: true }) : json(503, { busy: true }, { 'retry-after': '0' })
+  if (url.pathname === '/flaky-post') return ++state.flakyPost % 2 === 0 ? json(201) : json(503, undefined, { 'retry-after': '0' })
+  if (url.pathname === '/rate-limited') return json(429, { slow: 'down' }, { 'retry-after': '120' })
+  json(404, { code: 404, message: 'unknown route' })
+}
+
+type Main = (...args: string[]) => Promise<Record<string, unknown>>
+const run = async (name: string, ...args: string[]) => ((await import(pathToFileURL(bundles[name]!).href)) as { main: Main }).main(...args)
+
+describe('examples type-check in one strict program', () => {
+  it('has no diagnostics', () => {
+    expect(existsSync(dts)).toBe(true)
+    const files = [...exampleFiles.map((f) => join(EXAMPLES, f)), dts]
+    const program = ts.createProgram(files, {
+      strict: true,
+      noEmit: true,
+      noUncheckedIndexedAccess: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.Preserve,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+      types: ['node'],
+      typeRoots: [join(ROOT, 'node_modules/@types')],
+      skipLibCheck: true,
+      verbatimModuleSyntax: true,
+    })
+    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => {
+      const where = d.file ? `${relative(ROOT, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : ''
+      return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`
+    })
+    expect(diagnostics).toEqual([])
+  }, 60_000)
+})
+
+describe('runnable examples against 127.0.0.1', () => {
+  it('quick-start', async () => {
+    expect(await run('quick-start', baseUrl)).toEqual({ count: 3, first: 'Ada', missing: 404 })
+  })
+  it('generated-clients', async () => {
+    expect(await run('generated-clients', baseUrl)).toEqual({ count: 3, same: 'Ada', notFound: true, message: 'no such pet', adminCount: 3, isBase: true })
+  })
+  it('http-by-hand', async () => {
+    expect(await run('http-by-hand', baseUrl)).toEqual({ names: ['Ada', 'Brutus'], one: 'Ada', status: 200, attempts: 1, isHttpError: true })
+  })
+  it('retries', async () => {
+    const result = await run('retries', baseUrl)
+    expect(result.ok).toBe(true)
+    expect(result.reasons).toEqual(['#1 status 503 → retry-after 0 ms', '#2 status 503 → retry-after 0 ms', '#1 status 503 → retry-after 0 ms'])
+    expect((result.retryAt as Date).getTime()).toBeGreaterThan(Date.now() + 100_000)
+  })
+  it('auth', async () => {
+    const { seen, pets } = (await run('auth', baseUrl)) as { seen: Array<Record<string, unknown>>; pets: number }
+    expect(seen.map((s) => s.authorization)).toEqual(['Bearer token-from-a-vault', `Basic ${btoa('ada:s3cret')}`, undefined, 'Token abc', undefined])
+    expect(seen[2]!.apiKey).toBe('k-123')
+    expect(seen[4]!.signature).toBe('sig(/echo)')
+    expect(pets).toBe(3)
+  })
+  it('websocket', async () => {
+    expect(await run('websocket', wsUrl)).toEqual({ first: { type: 'subscribed', channel: 'prices', ticket: 'ticket-123' }, states: ['connecting', 'open', 'closing', 'closed'] })
+  })
+  it('manager', async () => {
+    const result = await run('manager', baseUrl, wsUrl)
+    expect(result).toMatchObject({ pets: 3, requests: 1, closed: true, sawAttempts: true })
+  })
+  it('logging', async () => {
+    const events = (await run('logging', baseUrl)) as unknown as Array<{ event: string; url: string }>
+    expect(events).toHaveLength(1)
+    expect(events[0]!.event).toBe('http.attempt')
+    expect(events[0]!.url).toBe(`${baseUrl}/pets?api_key=REDACTED`)
+  })
+  it('opentelemetry', async () => {
+    const spans = (await run('opentelemetry', baseUrl)) as unknown as Array<{ name: string; attributes: Record<string, unknown> }>
+    expect(spans).toHaveLength(1)
+    expect(spans[0]).toMatchObject({ name: 'GET', attributes: { 'http.request.method': 'GET', 'url.full': `${baseUrl}/pets`, 'server.address': '127.0.0.1', 'http.response.status_code': 200 } })
+  })
+})
