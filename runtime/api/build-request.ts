@@ -30,7 +30,8 @@ export function buildRequest(op: OperationDef, input: OperationInput | undefined
   const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const p = params.find((x) => x.in === 'path' && x.name === name)
     const value = input?.path?.[name]
-    if (value === undefined || value === null || value === '') {
+    // An empty value is meaningful only where the style writes a prefix (`;color`, `.`).
+    if (value === undefined || value === null || (value === '' && p?.style !== 'matrix' && p?.style !== 'label')) {
       throw new RequestError(`${where}: missing required path parameter "${name}"`, { code: 'ERR_MISSING_PARAMETER' })
     }
     return serializePathParam(p ?? { name, in: 'path' }, value)

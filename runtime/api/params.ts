@@ -47,33 +47,39 @@ export function serializePathParam(p: ParameterDef, value: unknown): string {
   return style === 'matrix' ? `;${p.name}${value === '' ? '' : `=${e(value)}`}` : prefix + e(value)
 }
 
-function deepObject(name: string, value: unknown, out: Pair[]): void {
-  if (isObject(value)) for (const [k, v] of Object.entries(value)) deepObject(`${name}[${k}]`, v, out)
-  else if (Array.isArray(value)) value.forEach((v, i) => deepObject(`${name}[${i}]`, v, out))
-  else if (value !== undefined) out.push([name, scalar(value)])
+function deepObject(name: string, value: unknown, out: Pair[], encode: (v: string) => string): void {
+  if (isObject(value)) for (const [k, v] of Object.entries(value)) deepObject(`${name}[${k}]`, v, out, encode)
+  else if (Array.isArray(value)) value.forEach((v, i) => deepObject(`${name}[${i}]`, v, out, encode))
+  else if (value !== undefined) out.push([name, encode(scalar(value))])
 }
 
-/** Query or cookie pairs (name and value not yet encoded) for one parameter. */
-export function parameterPairs(p: ParameterDef, value: unknown): Pair[] {
+const same = (v: string): string => v
+
+/**
+ * Query or cookie pairs for one parameter; names are not encoded. `encode` applies to each item,
+ * never to the delimiters between them, so `a,b` as one array item stays distinguishable from two
+ * items (OAS 3.1.1 §4.8.12.4.1). Without `encode`, values are plain text.
+ */
+export function parameterPairs(p: ParameterDef, value: unknown, encode: (v: string) => string = same): Pair[] {
   if (value === undefined) return []
-  if (p.contentType) return [[p.name, JSON.stringify(value)]]
+  if (p.contentType) return [[p.name, encode(JSON.stringify(value))]]
   const { style, explode } = defaults(p)
   if (style === 'deepObject') {
     const out: Pair[] = []
-    deepObject(p.name, value, out)
+    deepObject(p.name, value, out, encode)
     return out
   }
+  const sep = style === 'spaceDelimited' ? encode(' ') : style === 'pipeDelimited' ? encode('|') : ','
   if (Array.isArray(value)) {
-    if (explode) return value.map((v) => [p.name, scalar(v)])
-    const sep = style === 'spaceDelimited' ? ' ' : style === 'pipeDelimited' ? '|' : ','
-    return [[p.name, value.map(scalar).join(sep)]]
+    if (explode) return value.map((v) => [p.name, encode(scalar(v))])
+    return [[p.name, value.map((v) => encode(scalar(v))).join(sep)]]
   }
   if (isObject(value)) {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined)
-    if (explode) return entries.map(([k, v]) => [k, scalar(v)])
-    return [[p.name, entries.flatMap(([k, v]) => [k, scalar(v)]).join(',')]]
+    if (explode) return entries.map(([k, v]) => [k, encode(scalar(v))])
+    return [[p.name, entries.flatMap(([k, v]) => [encode(k), encode(scalar(v))]).join(sep)]]
   }
-  return [[p.name, scalar(value)]]
+  return [[p.name, encode(scalar(value))]]
 }
 
 /** The query string (without `?`) for an operation's query parameters. */
@@ -82,7 +88,7 @@ export function serializeQuery(params: readonly ParameterDef[], values: Record<s
   const parts: string[] = []
   for (const p of params) {
     if (p.in !== 'query') continue
-    for (const [n, v] of parameterPairs(p, values[p.name])) parts.push(`${encodeURIComponent(n)}=${enc(v, p.allowReserved)}`)
+    for (const [n, v] of parameterPairs(p, values[p.name], (x) => enc(x, p.allowReserved))) parts.push(`${encodeURIComponent(n)}=${v}`)
   }
   return parts.join('&')
 }

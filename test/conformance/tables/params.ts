@@ -1,0 +1,2 @@
+import type { Table } from '../harness/case'
+export default { spec: 'params', cases: [] } satisfies Table
