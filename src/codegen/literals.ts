@@ -6,8 +6,13 @@
 export function jsLiteral(value: unknown): string {
   const json = JSON.stringify(value)
   if (json === undefined) return 'undefined'
-  return json.replace(/[<>\u2028\u2029]/g, escapeChar)
+  return json.replace(/[<>\u2028\u2029]/g, escapeChar).replace(PROTO_KEY, '$1["__proto__"]:')
 }
+
+// In an object literal `"__proto__": v` sets the prototype instead of defining a key (a document
+// naming a security scheme `__proto__` would vanish from the data); a computed key defines it.
+// Inside JSON strings every `"` is escaped, so `{"__proto__":` or `,"__proto__":` can only be a key.
+const PROTO_KEY = /([{,])"__proto__":/g
 
 function escapeChar(char: string): string {
   return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`

@@ -16,6 +16,7 @@ const STATUS = /^(default|[1-5]\d\d|[1-5]XX)$/
  */
 export function checkDocument(document: JsonObject): Finding[] {
   const findings: Finding[] = []
+  checkKeys(document, findings)
   walk(document, [], (node, path) => {
     if (typeof node.$ref === 'string') checkRef(document, node.$ref, path, findings)
     const parent = path[path.length - 1]
@@ -23,6 +24,33 @@ export function checkDocument(document: JsonObject): Finding[] {
     if (parent === 'parameters' || (path.length >= 2 && path[path.length - 2] === 'parameters')) checkParameter(node, path, findings)
   })
   return findings
+}
+
+/**
+ * Path keys and component names become JSON pointers (`#/paths/~1files~1100%`) in generated types,
+ * and pointers are percent-decoded: a stray `%` would crash type generation with a bare URIError.
+ */
+function checkKeys(document: JsonObject, findings: Finding[]): void {
+  const places: Array<[prefix: string[], keys: string[]]> = []
+  if (isObject(document.paths)) places.push([['paths'], Object.keys(document.paths)])
+  if (isObject(document.components)) {
+    for (const [section, entries] of Object.entries(document.components)) if (isObject(entries)) places.push([['components', section], Object.keys(entries)])
+  }
+  for (const [prefix, keys] of places) {
+    for (const key of keys) {
+      if (!key.includes('%') || decodes(key)) continue
+      findings.push({ pointer: pointerOf([...prefix, key]), message: `"${key}" has a "%" that does not start a valid percent-escape (%XX): write it as %25`, severity: 'error' })
+    }
+  }
+}
+
+function decodes(text: string): boolean {
+  try {
+    decodeURIComponent(text)
+    return true
+  } catch {
+    return false
+  }
 }
 
 function isOperation(path: readonly (string | number)[]): boolean {
