@@ -22,7 +22,14 @@ export function buildRequest(op: OperationDef, input: OperationInput | undefined
       if (p.required || p.in === 'path') throw new RequestError(`${where}: missing required ${p.in} parameter "${p.name}"`, { code: 'ERR_MISSING_PARAMETER' })
       continue
     }
-    if (p.in === 'header') headers[p.name] = serializeHeaderParam(p, value)
+    if (p.in === 'header') {
+      const text = serializeHeaderParam(p, value)
+      // fetch refuses header values outside Latin-1 with a bare TypeError; say which parameter it was.
+      if (/[^\u0000-\u00ff]/.test(text)) {
+        throw new RequestError(`${where}: header parameter "${p.name}" has characters outside Latin-1, which HTTP headers cannot carry`, { code: 'ERR_HEADER_VALUE' })
+      }
+      headers[p.name] = text
+    }
     else if (p.in === 'cookie') for (const [n, v] of parameterPairs(p, value)) cookies.push(`${n}=${encodeURIComponent(v)}`)
   }
   if (cookies.length > 0) headers.cookie = cookies.join('; ')

@@ -71,7 +71,13 @@ function operationType(op: NamedOperation): string {
   for (const where of LOCATIONS) {
     const input = op.inputs[where as ParameterLocation]
     if (!input) continue
-    members.push(`${where}${input.required ? '' : '?'}: NonNullable<${ref}["parameters"]${indexKey(where)}>`)
+    let type = `NonNullable<${ref}["parameters"]${indexKey(where)}>`
+    const json = op.jsonParams?.filter((p) => p.in === where) ?? []
+    if (json.length > 0) {
+      const names = json.map((p) => jsLiteral(p.name)).join(' | ')
+      type = `Omit<${type}, ${names}> & { ${json.map((p) => `${jsLiteral(p.name)}${p.required ? '' : '?'}: ${p.type}`).join('; ')} }`
+    }
+    members.push(`${where}${input.required ? '' : '?'}: ${type}`)
   }
   const body = op.def.body
   if (body && body.contentTypes.length > 0) {

@@ -10,6 +10,7 @@ import type {
 } from '../../runtime/api/types'
 import { buildSecurity, buildServers } from './api-def'
 import { isObject, resolveRef, type JsonObject, type OpenApiDocument } from './document'
+import { jsLiteral } from './literals'
 
 export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const
 export type LowerMethod = (typeof METHODS)[number]
@@ -27,6 +28,11 @@ export interface OperationModel {
   deprecated: boolean
   /** Locations that have parameters, and whether any of them is required. */
   inputs: Partial<Record<ParameterLocation, { required: boolean }>>
+  /**
+   * Parameters described with JSON `content`: openapi-typescript types them as `string`, but the
+   * runtime takes the value and serializes it, so the declarations use the schema's type instead.
+   */
+  jsonParams?: Array<{ in: ParameterLocation; name: string; required: boolean; type: string }>
 }
 
 /** Operations in document order: paths as written, methods in the OpenAPI order. */
@@ -70,7 +76,11 @@ function buildOperation(
     const entry = (inputs[param.in] ??= { required: false })
     if (param.required) entry.required = true
   }
+  const jsonParams = params.flatMap((p) =>
+    p.contentType && /json/i.test(p.contentType) ? [{ in: p.in, name: p.name, required: p.required === true, type: contentSchemaType(document, item.parameters, operation.parameters, p) }] : [],
+  )
   return {
+    ...(jsonParams.length > 0 ? { jsonParams } : {}),
     def,
     pathKey,
     method,
@@ -94,6 +104,23 @@ function mergeParameters(document: OpenApiDocument, shared: unknown, own: unknow
     }
   }
   return [...byKey.values()]
+}
+
+/** `components["schemas"]["X"]` when the parameter's content schema is a component reference, else `unknown`. */
+function contentSchemaType(document: OpenApiDocument, shared: unknown, own: unknown, def: ParameterDef): string {
+  let type = 'unknown'
+  for (const list of [shared, own]) {
+    if (!Array.isArray(list)) continue
+    for (const raw of list) {
+      const param = resolveRef(document, raw)
+      if (!param || param.name !== def.name || param.in !== def.in || !isObject(param.content)) continue
+      const media = resolveRef(document, param.content[def.contentType ?? ''])
+      const ref = media && isObject(media.schema) ? media.schema.$ref : undefined
+      const match = typeof ref === 'string' ? /^#\/components\/schemas\/([^/]+)$/.exec(ref) : null
+      type = match ? `components["schemas"][${jsLiteral(match[1]!.replace(/~1/g, '/').replace(/~0/g, '~'))}]` : 'unknown'
+    }
+  }
+  return type
 }
 
 const DEFAULT_STYLE: Record<ParameterLocation, ParameterStyle> = { path: 'simple', header: 'simple', query: 'form', cookie: 'form' }
