@@ -148,6 +148,21 @@ describe('examples type-check in one strict program', () => {
   }, 60_000)
 })
 
+describe('docs/API_SPECIFICATION.md names every public export', () => {
+  it('runtime and plugin entry exports all appear in backticks', () => {
+    const entries = [join(ROOT, 'runtime/index.ts'), join(ROOT, 'src/index.ts')]
+    const program = ts.createProgram(entries, { module: ts.ModuleKind.Preserve, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022, noEmit: true, skipLibCheck: true, types: [] })
+    const checker = program.getTypeChecker()
+    const names = entries.flatMap((file) => checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(file)!)!).map((s) => s.name))
+    const doc = readFileSync(join(ROOT, 'docs/API_SPECIFICATION.md'), 'utf8')
+    // Identifiers inside code spans (`createHttpClient`, `HttpError<B>`...), the table cells included.
+    const spans = new Set([...doc.matchAll(/`([^`\n]+)`/g)].flatMap(([, code]) => code!.match(/[A-Za-z_$][\w$]*/g) ?? []))
+    const missing = names.filter((name) => name !== 'default' && !spans.has(name))
+    expect(names.length).toBeGreaterThan(100)
+    expect(missing).toEqual([])
+  })
+})
+
 describe('runnable examples against 127.0.0.1', () => {
   it('quick-start', async () => {
     expect(await run('quick-start', baseUrl)).toEqual({ count: 3, first: 'Ada', missing: 404 })
