@@ -2,8 +2,9 @@
  * `@codomyrmex/networking/runtime`: what generated modules import, and a small resilient HTTP
  * client for hand-written calls. No `node:` imports: runs in browsers, workers and Node.
  */
-export { createApi, type Api } from './api/create-api'
-export { createHttpClient, type HttpClient, type SendInit, type SendResult, type BodyOptions } from './http/client'
+export { createApi, createApiCore, type Api } from './api/create-api'
+export { authFeature, oauth2Feature, sseFeature, allFeatures, type RuntimeFeatures } from './http/features'
+export { createHttpClient, createHttpCore, type HttpClient, type SendInit, type SendResult, type BodyOptions } from './http/client'
 export type { ServerSentEvent } from './http/sse'
 export * from './errors/index'
 export { redactUrl, redactHeaders, REDACTED, UNSAFE_REVEAL_SECRETS, type RedactOptions } from './log/redact'

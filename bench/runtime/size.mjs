@@ -8,7 +8,7 @@ import { build } from 'esbuild'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const runtime = JSON.stringify(join(root, 'runtime/index.ts'))
 const oneOperation = `
-  import { createApi } from ${runtime}
+  import { createApiCore as createApi } from ${runtime}
   const api = /* @__PURE__ */ createApi({ name: 'petstore', servers: [{ url: 'http://petstore.swagger.io/v1' }] })
   export const configure = api.configure
   export const listPets = /* @__PURE__ */ api.operation({ id: 'listPets', method: 'GET', path: '/pets', params: [{ name: 'limit', in: 'query', style: 'form', explode: true }], responses: { '200': { contentTypes: ['application/json'] } } })

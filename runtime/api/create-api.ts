@@ -1,7 +1,8 @@
-import { pickRequirement, strategyFor } from '../auth/from-scheme'
+import { pickRequirement } from '../auth/from-scheme'
 import type { AuthStrategy } from '../auth/types'
 import { RequestError } from '../errors/request-error'
-import { createHttpClient, type HttpClient } from '../http/client'
+import { createHttpCore, type HttpClient } from '../http/client'
+import { allFeatures, type RuntimeFeatures } from '../http/features'
 import type { HttpError } from '../errors/http-error'
 import { buildRequest } from './build-request'
 import { serverUrl } from './server-url'
@@ -45,8 +46,16 @@ function merge(a: ApiClientOptions, b: ApiClientOptions): ApiClientOptions {
 
 const ORIGIN = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i
 
-/** The runtime side of a generated module: one per OpenAPI document. */
+/** The runtime side of an API module, with every runtime feature (OAuth2, SSE...). */
 export function createApi<TScheme extends string = string>(def: ApiDef): Api<TScheme> {
+  return createApiCore(def, allFeatures)
+}
+
+/**
+ * `createApi` with only the features the document needs, which generated modules pass
+ * (`authFeature`, `oauth2Feature`, `sseFeature`), so the rest is left out of the bundle.
+ */
+export function createApiCore<TScheme extends string = string>(def: ApiDef, features: RuntimeFeatures = {}): Api<TScheme> {
   let defaults: ApiClientOptions = {}
   let shared: Bound | undefined
   const operations: OperationDef[] = []
@@ -67,7 +76,7 @@ export function createApi<TScheme extends string = string>(def: ApiDef): Api<TSc
     }
     if (options.baseUrl && ORIGIN.test(options.baseUrl)) origins.add(new URL(options.baseUrl).origin)
     const { auth, serverVariables, baseUrl, ...rest } = options
-    const client = createHttpClient({
+    const client = createHttpCore({
       ...rest,
       name: options.name ?? def.name,
       authOrigins: [...origins],
@@ -75,7 +84,7 @@ export function createApi<TScheme extends string = string>(def: ApiDef): Api<TSc
         query: [...apiKeyNames('query'), ...(options.redact?.query ?? [])],
         headers: [...apiKeyNames('header'), ...(options.redact?.headers ?? [])],
       },
-    })
+    }, features)
     const cache = new Map<string, AuthStrategy>()
     const perOperation = new WeakMap<OperationDef, AuthStrategy[]>()
     const has = (name: string): boolean => auth?.[name as TScheme] !== undefined
@@ -98,9 +107,11 @@ export function createApi<TScheme extends string = string>(def: ApiDef): Api<TSc
           let s = cache.get(name)
           if (!s) {
             const base = serverOf(op)
-            s = strategyFor(name, def.securitySchemes?.[name], auth![name as TScheme]!, {
+            if (!features.scheme) throw new TypeError(`auth.${name}: security schemes need authFeature`)
+            s = features.scheme(name, def.securitySchemes?.[name], auth![name as TScheme]!, {
               resolveUrl: (u) => (base ? new URL(u, base.endsWith('/') ? base : `${base}/`).href : u),
               fetch: () => options.fetch ?? globalThis.fetch,
+              oauth2: features.oauth2,
             })
             cache.set(name, s)
           }

@@ -1,5 +1,5 @@
 import type { SecurityRequirement, SecuritySchemeDef } from '../api/types'
-import { oauth2 } from './oauth2'
+import type { oauth2 } from './oauth2'
 import { apiKey, basic, bearer, httpScheme } from './strategies'
 import type { AuthStrategy, Credential, TokenProvider } from './types'
 
@@ -10,6 +10,8 @@ export interface SchemeEnv {
   /** Resolves a token URL from the document (may be relative to the API's base URL). */
   resolveUrl: (url: string) => string
   fetch: () => typeof globalThis.fetch
+  /** The OAuth2 grant factory (`oauth2Feature`); passed in so documents without OAuth2 do not carry it. */
+  oauth2?: typeof oauth2
 }
 
 /** The strategy that puts `credential` where the document's scheme says. */
@@ -33,7 +35,8 @@ export function strategyFor(name: string, scheme: SecuritySchemeDef | undefined,
       const flow = scheme.flows.clientCredentials ?? scheme.flows.authorizationCode ?? scheme.flows.password
       const url = ('tokenUrl' in credential && credential.tokenUrl) || ('refreshToken' in credential ? flow?.refreshUrl : undefined) || flow?.tokenUrl
       if (!url) throw new TypeError(`auth.${name}: no token URL in the document; pass tokenUrl`)
-      return oauth2(credential as Parameters<typeof oauth2>[0], { tokenUrl: env.resolveUrl(url), fetch: env.fetch })
+      if (!env.oauth2) throw new TypeError(`auth.${name}: OAuth2 grants need oauth2Feature`)
+      return env.oauth2(credential as Parameters<typeof oauth2>[0], { tokenUrl: env.resolveUrl(url), fetch: env.fetch })
     }
     case 'openIdConnect':
       return isToken(credential) ? bearer(credential) : bad()

@@ -15,6 +15,7 @@ import { attemptLog, errorSummary } from '../log/attempt-log'
 import { prepareRequest } from './prepare'
 import { resolveRetry } from './options'
 import { readBody, readErrorBody } from './response'
+import { sseFeature, type RuntimeFeatures } from './features'
 import { carriesCredentials, followRedirects } from './redirect'
 import { attemptScope, callScope, sleep } from './scope'
 import type { AttemptContext, Hooks, HttpClientOptions, RequestOptions } from './types'
@@ -59,8 +60,13 @@ const REQUEST_ID = ['x-request-id', 'request-id', 'x-amzn-requestid', 'x-amz-req
 // themselves and would hand us an opaque response instead.
 const CAN_FOLLOW = typeof (globalThis as { document?: unknown }).document === 'undefined' && !('WorkerGlobalScope' in globalThis)
 
-/** A client for hand-written calls; generated API modules build theirs with `createApi`. */
+/** A client for hand-written calls, with every feature (SSE parsing included); generated API modules build theirs with `createApi`. */
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+  return createHttpCore(options, sseFeature)
+}
+
+/** `createHttpClient` with only the optional features passed in (see `RuntimeFeatures`), for smaller bundles. */
+export function createHttpCore(options: HttpClientOptions, features: RuntimeFeatures): HttpClient {
   const $fetch = createFetch({ fetch: (input, init) => (options.fetch ?? globalThis.fetch)(input, init) })
   const emit = createEmitter(options.logger)
   const log = attemptLog(emit, options.name)
@@ -171,7 +177,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
             streaming = init.responseType === 'stream' || init.responseType === 'sse' || response.headers.get('content-type')?.startsWith('text/event-stream')
             if (streaming) scope.clearTimer()
             stage = 'body'
-            const data = (await readBody(response, method, init.responseType, maxBody)) as T
+            const data = (await readBody(response, method, init.responseType, maxBody, features.sse)) as T
             if (emit) log('info', 'http.attempt', () => `${where()} → ${response!.status}`, ctxOf, t0, response.status)
             return { data, response, attempts: attempt + replays }
           }

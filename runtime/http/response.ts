@@ -1,5 +1,5 @@
 import type { ResponseType } from './types'
-import { parseEventStream } from './sse'
+import type { RuntimeFeatures } from './features'
 
 const JSON_TYPE = /^application\/(?:[\w!#$%&*.^`~-]*\+)?json$/i
 const TEXT_TYPE = /^text\/|^application\/(?:xml|xhtml\+xml|javascript|x-www-form-urlencoded)$|\+xml$/i
@@ -76,9 +76,10 @@ async function limited(response: Response, max: number): Promise<Response> {
 
 /**
  * Reads a 2xx body as its content type says (or as `responseType` overrides). Strict JSON.
- * `maxBytes` bounds buffered bodies (streams and SSE are the caller's to bound).
+ * `maxBytes` bounds buffered bodies (streams and SSE are the caller's to bound). Without an `sse`
+ * parser (`sseFeature`), an event stream is returned unparsed.
  */
-export async function readBody(response: Response, method: string, responseType: ResponseType | undefined, maxBytes?: number): Promise<unknown> {
+export async function readBody(response: Response, method: string, responseType: ResponseType | undefined, maxBytes?: number, sse?: RuntimeFeatures['sse']): Promise<unknown> {
   if (method === 'HEAD' || NO_BODY.has(response.status) || !response.body) {
     await response.body?.cancel()
     return undefined
@@ -102,7 +103,7 @@ export async function readBody(response: Response, method: string, responseType:
     case 'stream':
       return response.body
     case 'sse':
-      return parseEventStream(response.body!)
+      return sse ? sse(response.body!) : response.body
     default:
       return response[type]()
   }

@@ -15,11 +15,13 @@ export interface ModuleInput {
  * Local bindings start with `$`, which operation names never contain.
  */
 export function buildModule({ api, operations, groups }: ModuleInput): string {
+  const features = featuresOf(api, operations)
+  const imports = ['createApiCore as $createApi', ...features.map((f) => `${f} as $${f}`)]
   const lines = [
     banner(),
-    `import { createApi as $createApi } from ${jsLiteral(RUNTIME_ID)}`,
+    `import { ${imports.join(', ')} } from ${jsLiteral(RUNTIME_ID)}`,
     '',
-    `const $api = /* @__PURE__ */ $createApi(${jsLiteral(api)})`,
+    `const $api = /* @__PURE__ */ $createApi(${jsLiteral(api)}, {${features.map((f) => ` ...$${f}`).join(',')}${features.length > 0 ? ' ' : ''}})`,
     '',
     `/** @param {import(${jsLiteral(RUNTIME_ID)}).ApiClientOptions} options */`,
     'export function configure(options) {',
@@ -41,6 +43,21 @@ export function buildModule({ api, operations, groups }: ModuleInput): string {
     `export default {${tree}${operations.length > 0 || groups.length > 0 ? ',' : ''} configure, createClient }`,
   )
   return `${lines.join('\n')}\n`
+}
+
+/**
+ * The runtime features this document needs (see runtime `RuntimeFeatures`), in a fixed order:
+ * only those are imported, so the bundle leaves the others out.
+ */
+function featuresOf(api: ApiDef, operations: NamedOperation[]): string[] {
+  const schemes = Object.values(api.securitySchemes ?? {})
+  const secured = schemes.length > 0 || (api.security?.length ?? 0) > 0 || operations.some((op) => (op.def.security?.length ?? 0) > 0)
+  const sse = operations.some((op) => Object.values(op.def.responses ?? {}).some((r) => r.contentTypes.some((t) => t.toLowerCase().startsWith('text/event-stream'))))
+  return [
+    ...(secured ? ['authFeature'] : []),
+    ...(schemes.some((s) => s.type === 'oauth2') ? ['oauth2Feature'] : []),
+    ...(sse ? ['sseFeature'] : []),
+  ]
 }
 
 /** `{ listPets, showPetById, pets: { listPets, showPetById } }` (names are identifiers already). */

@@ -1,0 +1,26 @@
+import { strategyFor } from '../auth/from-scheme'
+import { oauth2 } from '../auth/oauth2'
+import { parseEventStream, type ServerSentEvent } from './sse'
+
+/**
+ * Optional parts of the runtime, passed in rather than imported, so a bundle only carries what its
+ * document needs: a generated module imports the features its document uses and hands them to
+ * `createApiCore`; `createApi` and `createHttpClient` take all of them.
+ */
+export interface RuntimeFeatures {
+  /** Parses `text/event-stream` bodies. Without it an event stream comes back as a raw `ReadableStream`. */
+  sse?: (body: ReadableStream<Uint8Array>) => AsyncIterable<ServerSentEvent>
+  /** Turns a document's security scheme and a credential into a strategy (needed when the document has security). */
+  scheme?: typeof strategyFor
+  /** OAuth2 client credentials / refresh token grants from credential objects. */
+  oauth2?: typeof oauth2
+}
+
+/** Server-sent events: `text/event-stream` responses as an async iterator of events. */
+export const sseFeature: RuntimeFeatures = { sse: parseEventStream }
+/** Credentials placed as the document's security schemes say (bearer, basic, API keys). */
+export const authFeature: RuntimeFeatures = { scheme: strategyFor }
+/** OAuth2 grants (client credentials, refresh token) from credential objects; needs `authFeature` too. */
+export const oauth2Feature: RuntimeFeatures = { oauth2 }
+/** Every feature: what `createApi` and `createHttpClient` use. */
+export const allFeatures: RuntimeFeatures = { sse: parseEventStream, scheme: strategyFor, oauth2 }
