@@ -20,6 +20,8 @@ export default defineConfig([
       webpack: 'src/webpack.ts',
       rspack: 'src/rspack.ts',
       cli: 'src/cli/index.ts',
+      // What `virtual:api/<name>/mocks` imports (Node: tests with msw; it uses ajv).
+      mock: 'src/mock/index.ts',
     },
     outDir: `${OUT}/plugin`,
     platform: 'node',

@@ -4,6 +4,9 @@ import { selectOperations } from '../codegen/subset'
 import { OptionsError, type Problem } from '../errors'
 import { renderDeclarationFile } from '../dts/render'
 import { writeIfChanged } from '../dts/write'
+import { MOCK_DECLARATIONS } from '../mock/module'
+import { buildMockSpec } from '../mock/routes'
+import type { MockSpec } from '../mock/spec'
 import { prepareSpec } from '../spec/prepare'
 import { fetchText, isRemote } from '../spec/remote'
 import { cacheKey, DiskCache, stampFiles, stampsMatch, type CacheEntry } from './cache'
@@ -27,6 +30,7 @@ export class ApiContext {
   private readonly memory = new Map<string, CacheEntry>()
   private readonly disk: DiskCache
   private readonly pending = new Map<string, Promise<LoadedApi>>()
+  private readonly mockSpecs = new Map<string, { key: string; spec: Promise<MockSpec> }>()
   /** Counts full generations, for tests and benchmarks that must prove a warm build skipped them. */
   generations = 0
 
@@ -96,6 +100,28 @@ export class ApiContext {
     return current
   }
 
+  /**
+   * Mock data for one API (the `/mocks` module and the dev server), rebuilt only when the
+   * document's cache key changes. The document is re-read for it: the cache keeps generated code only.
+   */
+  async mockSpec(name: string): Promise<{ spec: MockSpec; watchFiles: string[] }> {
+    const loaded = await this.load(name)
+    const api = this.options.apis.get(name) as ResolvedApi
+    const key = (this.memory.get(name) as CacheEntry).key
+    let hit = this.mockSpecs.get(name)
+    if (hit?.key !== key) {
+      const spec = prepareSpec(name, api.spec, this.options.allowRemote).then(({ document }) => {
+        const mocks = buildMockSpec(name, api.operations || api.tags ? selectOperations(document, api) : document)
+        if (api.baseUrl !== undefined) mocks.server = api.baseUrl
+        return mocks
+      })
+      hit = { key, spec }
+      this.mockSpecs.set(name, hit)
+      spec.catch(() => this.mockSpecs.get(name) === hit && this.mockSpecs.delete(name))
+    }
+    return { spec: await hit.spec, watchFiles: loaded.watchFiles }
+  }
+
   /** Names of the loaded APIs built from `file` (the document or one it `$ref`s). */
   apisUsing(file: string): string[] {
     return [...this.memory].filter(([, entry]) => entry.files.includes(file)).map(([name]) => name)
@@ -127,7 +153,8 @@ export class ApiContext {
         if (previous) blocks.set(name, previous.ambient)
       }
     }
-    const written = await writeIfChanged(this.options.dts, renderDeclarationFile(blocks))
+    const mocks = [...blocks.keys()].map((name) => `declare module ${JSON.stringify(`virtual:api/${name}/mocks`)} {\n${MOCK_DECLARATIONS}\n}\n`)
+    const written = await writeIfChanged(this.options.dts, [renderDeclarationFile(blocks), ...mocks].join('\n'))
     return { written, errors }
   }
 }

@@ -2,11 +2,13 @@ import { join } from 'node:path'
 import type { UnpluginFactory } from 'unplugin'
 import { OptionsError, PREFIX } from '../errors'
 import { toHotModule } from '../hmr/hot-module'
+import { attachDevMockSockets, createDevMockMiddleware, devMockBase } from '../mock/dev-server'
+import { buildMockModule } from '../mock/module'
 import { claimVirtualScheme, resolveFromRoot } from './bundler-fixes'
 import { ApiContext } from './context'
 import { reportError, reportWarnings } from './host'
-import { resolveOptions, type Options } from './options'
-import { asResolvedId, getApiName, isVirtualImporter, RESOLVE_FILTER, RESOLVED_ID_FILTER } from './virtual-id'
+import { resolveOptions, type Options, type ResolvedOptions } from './options'
+import { asResolvedId, getApiName, isVirtualImporter, MOCKS_SUFFIX, RESOLVE_FILTER, RESOLVED_ID_FILTER, splitMocks } from './virtual-id'
 
 export const PLUGIN_NAME = 'codomyrmex:networking'
 const ROLLUP_LIKE = new Set(['vite', 'rollup', 'rolldown'])
@@ -22,8 +24,9 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
   resolveOptions(rawOptions, process.cwd(), { checkFiles: false })
   let hostRoot: string | undefined
   let context: ApiContext | undefined
-  const getContext = (): ApiContext => (context ??= new ApiContext(resolveOptions(rawOptions, hostRoot ?? process.cwd())))
   let viteServe = false
+  let devServer = false
+  const getContext = (): ApiContext => (context ??= new ApiContext(withDevMocks(resolveOptions(rawOptions, hostRoot ?? process.cwd()), devServer)))
 
   return {
     name: PLUGIN_NAME,
@@ -48,9 +51,10 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
           return host.resolve(id, join(getContext().options.root, 'index.js'), { skipSelf: true })
         }
         const context = getContext()
-        if (!context.has(name)) {
+        const { api } = splitMocks(name)
+        if (!context.has(api)) {
           const known = [...context.options.apis.keys()].join(', ') || 'none'
-          throw new OptionsError('apis', `${id} has no API named "${name}" (registered: ${known})`)
+          throw new OptionsError('apis', `${id} has no API named "${api}" (registered: ${known})`)
         }
         return asResolvedId(name)
       },
@@ -59,9 +63,14 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
     load: {
       filter: { id: RESOLVED_ID_FILTER },
       async handler(id) {
-        const name = getApiName(id) as string
+        const { api: name, mocks } = splitMocks(getApiName(id) as string)
         const context = getContext()
         try {
+          if (mocks) {
+            const { spec, watchFiles } = await context.mockSpec(name)
+            for (const file of watchFiles) this.addWatchFile(file)
+            return { code: buildMockModule(spec), map: null }
+          }
           const api = await context.load(name)
           for (const file of api.watchFiles) this.addWatchFile(file)
           reportWarnings(this, name, api.warnings)
@@ -76,15 +85,25 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
     vite: {
       configResolved(config) {
         viteServe = config.command === 'serve'
+        // vitest runs a Vite server too: tests keep the document's servers (for msw), not the dev mock.
+        devServer = viteServe && config.mode !== 'test'
         hostRoot = config.root
       },
       // The document is no module of the graph: map its change to the virtual modules built from it,
       // so Vite invalidates them and sends the update (the module accepts it, see hmr/hot-module).
+      configureServer(server) {
+        if (!devServer) return
+        const mocked = [...getContext().options.apis.values()].filter((api) => api.mock).map((api) => api.name)
+        if (mocked.length === 0) return
+        const context = getContext()
+        server.middlewares.use(createDevMockMiddleware(mocked.map((name) => ({ name, spec: async () => (await context.mockSpec(name)).spec }))))
+        if (server.httpServer) attachDevMockSockets(server.httpServer as import('node:http').Server, mocked)
+      },
       hotUpdate({ file, modules }) {
         const names = context?.apisUsing(file) ?? []
         if (names.length === 0) return undefined
         const graph = this.environment.moduleGraph
-        const affected = names.flatMap((name) => graph.getModuleById(asResolvedId(name)) ?? [])
+        const affected = names.flatMap((name) => [asResolvedId(name), asResolvedId(`${name}${MOCKS_SUFFIX}`)].flatMap((id) => graph.getModuleById(id) ?? []))
         return [...modules, ...affected]
       },
     },
@@ -105,4 +124,11 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
       },
     },
   }
+}
+
+/** In the Vite dev server, a mocked API's client defaults to the dev mock's base path. */
+function withDevMocks(options: ResolvedOptions, serving: boolean): ResolvedOptions {
+  if (!serving) return options
+  for (const api of options.apis.values()) if (api.mock && api.baseUrl === undefined) api.baseUrl = devMockBase(api.name)
+  return options
 }

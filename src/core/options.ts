@@ -17,6 +17,8 @@ export interface ApiOptions {
   operations?: string[]
   /** Generate only operations carrying one of these tags (see `operations`). */
   tags?: string[]
+  /** Serve this API from its document in the Vite dev server (see `Options.mock`). @default the global `mock` */
+  mock?: boolean
 }
 
 export interface Options {
@@ -47,6 +49,13 @@ export interface Options {
    * @default 'node_modules/.cache/codomyrmex-networking'
    */
   cacheDir?: string | false
+  /**
+   * Vite dev server only: answer every API's routes under `/__api/<name>` from mock data generated
+   * from its document (the same as `virtual:api/<name>/mocks`), and point the generated client
+   * there by default. Per API with `apis.<name>.mock`.
+   * @default false
+   */
+  mock?: boolean
 }
 
 export interface ResolvedApi {
@@ -56,6 +65,7 @@ export interface ResolvedApi {
   baseUrl?: string
   operations?: string[]
   tags?: string[]
+  mock?: boolean
 }
 
 export interface ResolvedOptions {
@@ -66,7 +76,7 @@ export interface ResolvedOptions {
   cacheDir: string | false
 }
 
-const KNOWN = new Set(['apis', 'dir', 'dts', 'allowRemote', 'root', 'cacheDir'])
+const KNOWN = new Set(['apis', 'dir', 'dts', 'allowRemote', 'root', 'cacheDir', 'mock'])
 const DOCUMENT_EXTENSIONS = new Set(['.yaml', '.yml', '.json'])
 
 /**
@@ -84,6 +94,7 @@ export function resolveOptions(raw: unknown, fallbackRoot = process.cwd(), { che
   if (options.root !== undefined && typeof options.root !== 'string') throw new OptionsError('root', 'expected a path')
   const root = resolve(options.root ?? fallbackRoot)
   const allowRemote = resolveAllowRemote(options.allowRemote)
+  if (options.mock !== undefined && typeof options.mock !== 'boolean') throw new OptionsError('mock', 'expected true or false')
   const apis = new Map<string, ResolvedApi>()
   if (options.dir !== undefined && checkFiles) {
     for (const api of scanDir(root, options.dir)) apis.set(api.name, api)
@@ -96,6 +107,7 @@ export function resolveOptions(raw: unknown, fallbackRoot = process.cwd(), { che
     }
     for (const [name, value] of Object.entries(options.apis)) apis.set(name, resolveApi(root, name, value, allowRemote, checkFiles))
   }
+  if (options.mock) for (const api of apis.values()) api.mock ??= true
   return { root, apis, dts: resolveDts(root, options.dts), allowRemote, cacheDir: resolveCacheDir(root, options.cacheDir) }
 }
 
@@ -104,10 +116,11 @@ function resolveApi(root: string, name: string, value: unknown, allowRemote: str
   if (!API_NAME.test(name)) throw new OptionsError(where, 'API names are letters, digits, ".", "_" and "-", starting with a letter or digit')
   const entry = typeof value === 'string' ? { spec: value } : value
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new OptionsError(where, 'expected a document path, a URL or { spec, baseUrl }')
-  const { spec, baseUrl, operations, tags, ...rest } = entry as Record<string, unknown>
+  const { spec, baseUrl, operations, tags, mock, ...rest } = entry as Record<string, unknown>
   const unknownKey = Object.keys(rest)[0]
-  if (unknownKey !== undefined) throw new OptionsError(`${where}.${unknownKey}`, 'unknown option; expected spec, baseUrl, operations or tags')
-  const filter: Pick<ResolvedApi, 'operations' | 'tags'> = {}
+  if (unknownKey !== undefined) throw new OptionsError(`${where}.${unknownKey}`, 'unknown option; expected spec, baseUrl, operations, tags or mock')
+  if (mock !== undefined && typeof mock !== 'boolean') throw new OptionsError(`${where}.mock`, 'expected true or false')
+  const filter: Pick<ResolvedApi, 'operations' | 'tags' | 'mock'> = mock === undefined ? {} : { mock }
   for (const [key, value] of [['operations', operations], ['tags', tags]] as const) {
     if (value === undefined) continue
     if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string')) {

@@ -29,5 +29,13 @@ export function isVirtualImporter(importer: string | undefined): boolean {
   return importer !== undefined && RESOLVED_ID_FILTER.test(importer)
 }
 
-/** What `resolveId` looks at: our ids, and the runtime import made from inside them. */
-export const RESOLVE_FILTER = /^(?:virtual:api\/|@codomyrmex\/networking\/runtime$)/
+/** What `resolveId` looks at: our ids, and the runtime imports made from inside them. */
+export const RESOLVE_FILTER = /^(?:virtual:api\/|@codomyrmex\/networking\/(?:runtime|mock)$)/
+
+/** `virtual:api/<name>/mocks`: msw handlers generated from the same document. */
+export const MOCKS_SUFFIX = '/mocks'
+
+/** Splits an API name from getApiName into the API and whether its mocks module is meant. */
+export function splitMocks(name: string): { api: string; mocks: boolean } {
+  return name.endsWith(MOCKS_SUFFIX) ? { api: name.slice(0, -MOCKS_SUFFIX.length), mocks: true } : { api: name, mocks: false }
+}
