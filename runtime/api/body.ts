@@ -37,16 +37,19 @@ export function encodeBody(def: RequestBodyDef | undefined, value: unknown, chos
   throw new RequestError(`${where}: cannot send a ${typeof value} as ${type}`, { code: 'ERR_BODY_TYPE' })
 }
 
+const formEncode = (v: string): string => encodeURIComponent(v).replace(/%20/g, '+')
+
 function formUrlEncoded(value: unknown, encoding: Record<string, EncodingDef> | undefined): string {
   if (!isPlainObject(value)) return String(value)
   const parts: string[] = []
   for (const [name, v] of Object.entries(value)) {
     const e = encoding?.[name]
     const pairs = e?.contentType && /json/i.test(e.contentType)
-      ? [[name, JSON.stringify(v)] as [string, string]]
+      ? [[name, formEncode(JSON.stringify(v))] as [string, string]]
       : // Nested objects default to deepObject (`a[b]=c`), what form parsers such as qs expect.
-        parameterPairs({ name, in: 'query', style: e?.style ?? (isPlainObject(v) ? 'deepObject' : 'form'), explode: e?.explode ?? true }, v)
-    for (const [k, x] of pairs) parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(x)}`.replace(/%20/g, '+'))
+        // Items are encoded one by one so a delimiter (`ids=1,2`) stays distinguishable from a comma inside an item.
+        parameterPairs({ name, in: 'query', style: e?.style ?? (isPlainObject(v) ? 'deepObject' : 'form'), explode: e?.explode ?? true }, v, formEncode)
+    for (const [k, x] of pairs) parts.push(`${formEncode(k)}=${x}`)
   }
   return parts.join('&')
 }
@@ -58,7 +61,8 @@ function multipart(value: unknown, encoding: Record<string, EncodingDef> | undef
     if (v === undefined) continue
     const type = encoding?.[name]?.contentType
     for (const item of Array.isArray(v) && !(type && /json/i.test(type)) ? v : [v]) {
-      if (item instanceof Blob) form.append(name, item, (item as File).name ?? 'blob')
+      // The encoding object's contentType labels a part whose Blob has no type of its own.
+      if (item instanceof Blob) form.append(name, type && !item.type ? new Blob([item], { type }) : item, (item as File).name ?? 'blob')
       else if (isPlainObject(item) || Array.isArray(item) || (type && /json/i.test(type))) {
         form.append(name, new Blob([JSON.stringify(item)], { type: type ?? 'application/json' }))
       } else form.append(name, item instanceof Date ? item.toISOString() : String(item))

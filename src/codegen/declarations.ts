@@ -81,7 +81,7 @@ function operationType(op: NamedOperation): string {
   }
   const body = op.def.body
   if (body && body.contentTypes.length > 0) {
-    const types = body.contentTypes.map((type) => `NonNullable<${ref}["requestBody"]>["content"]${indexKey(type)}`)
+    const types = body.contentTypes.map((type) => requestBody(type, `NonNullable<${ref}["requestBody"]>["content"]${indexKey(type)}`))
     members.push(`body${body.required ? '' : '?'}: ${types.join(' | ')}`)
     if (body.contentTypes.length > 1) members.push(`contentType?: ${body.contentTypes.map(jsLiteral).join(' | ')}`)
   }
@@ -113,6 +113,13 @@ function successBody(mediaType: string, schemaType: string): string {
   if (JSON_TYPE.test(type)) return schemaType
   if (type === 'text/event-stream') return 'AsyncGenerator<__ServerSentEvent, void, undefined>'
   return TEXT_TYPE.test(type) ? 'string' : 'Blob'
+}
+
+/** Binary media (octet-stream, images) also take the byte containers the runtime hands to fetch as they are. */
+function requestBody(mediaType: string, schemaType: string): string {
+  const type = mediaType.split(';')[0]?.trim().toLowerCase() ?? ''
+  if (JSON_TYPE.test(type) || TEXT_TYPE.test(type) || type.startsWith('multipart/')) return schemaType
+  return `${schemaType} | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array>`
 }
 
 /** Error bodies are parsed when JSON and kept as text otherwise. */

@@ -5,12 +5,13 @@ import { runCase } from './harness/run-case'
 import { startRecordingServer, type RecordingServer } from './harness/server'
 import styles from './tables/styles'
 import params from './tables/params'
+import bodies from './tables/bodies'
 
 /**
  * Wire conformance: each table's document is generated once with the CLI, and every case goes
  * through the generated client to a recording server; see docs/client-generation.md.
  */
-const TABLES: Table[] = [styles, params]
+const TABLES: Table[] = [styles, params, bodies]
 
 let server: RecordingServer
 let modules: Map<string, Record<string, unknown>>

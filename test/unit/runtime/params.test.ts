@@ -41,9 +41,9 @@ describe('query parameters (OAS style examples)', () => {
   test.each<[ParameterStyle, boolean | undefined, unknown, string]>([
     ['form', undefined, prim, 'color=blue'],
     ['form', true, arr, 'color=blue&color=black&color=brown'],
-    ['form', false, arr, 'color=blue%2Cblack%2Cbrown'],
+    ['form', false, arr, 'color=blue,black,brown'],
     ['form', true, obj, 'R=100&G=200&B=150'],
-    ['form', false, obj, 'color=R%2C100%2CG%2C200%2CB%2C150'],
+    ['form', false, obj, 'color=R,100,G,200,B,150'],
     ['spaceDelimited', false, arr, 'color=blue%20black%20brown'],
     ['pipeDelimited', false, arr, 'color=blue%7Cblack%7Cbrown'],
     ['deepObject', true, obj, 'color%5BR%5D=100&color%5BG%5D=200&color%5BB%5D=150'],
