@@ -1,6 +1,8 @@
 // `npm start`: the main job on an embedded default, with no network. Builds the package if needed,
-// bundles playground/scraper with esbuild and our plugin from the built package, starts a petstore
-// on 127.0.0.1 (port from the OS) and runs the bundle against it in a child process.
+// bundles playground/scraper with esbuild and our plugin from the built package, starts a flaky
+// petstore on 127.0.0.1 (port from the OS) and runs the bundle against it in a child process.
+// `npm start -- --app` instead starts playground/vite-app on the Vite dev server's mock API and
+// prints its address (Ctrl-C stops it).
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
@@ -22,42 +24,70 @@ if (!existsSync(built) || newestMtime(join(ROOT, 'src')) > statSync(built).mtime
   execFileSync(process.execPath, [join(ROOT, 'node_modules/tsdown/dist/run.mjs'), '--log-level', 'error'], { cwd: ROOT, stdio: 'inherit' })
 }
 
-const { build } = await import('esbuild')
-const { default: networking } = await import('@codomyrmex/networking/esbuild')
-const outfile = join(SCRAPER, 'dist/scraper.mjs')
-await build({
-  entryPoints: [join(SCRAPER, 'scraper.js')],
-  absWorkingDir: SCRAPER,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile,
-  logLevel: 'warning',
-  plugins: [networking({ apis: { petstore: 'petstore.yaml' }, dts: 'dist/api-clients.d.ts', cacheDir: 'dist/.cache' })],
-})
-console.log(`[start] bundled ${outfile.slice(ROOT.length + 1)}`)
+if (process.argv.includes('--app')) {
+  const { createServer: createVite } = await import('vite')
+  const app = join(ROOT, 'playground/vite-app')
+  const vite = await createVite({ configFile: join(app, 'vite.config.js'), server: { port: Number(process.env.PORT ?? 0) } })
+  await vite.listen()
+  console.log(`[start] playground/vite-app on the mock petstore: http://127.0.0.1:${vite.httpServer.address().port}/`)
+  process.on('SIGINT', () => vite.close().then(() => process.exit(0)))
+} else {
+  await scrape()
+}
 
-const pets = [
-  { id: 1, name: 'Ada', tag: 'cat' },
-  { id: 2, name: 'Brutus', tag: 'dog' },
-  { id: 3, name: 'Cleo' },
-  { id: 4, name: 'Dot', tag: 'fish' },
-  { id: 5, name: 'Enzo' },
-]
-const server = createServer((req, res) => {
-  const url = new URL(req.url, 'http://127.0.0.1')
-  const send = (status, body) => res.writeHead(status, { 'content-type': 'application/json' }).end(body === undefined ? '' : JSON.stringify(body))
-  if (url.pathname === '/pets' && req.method === 'GET') return send(200, pets.slice(0, Number(url.searchParams.get('limit') ?? 100)))
-  if (url.pathname === '/pets' && req.method === 'POST') return send(201)
-  const id = /^\/pets\/(\d+)$/.exec(url.pathname)?.[1]
-  const pet = pets.find((p) => String(p.id) === id)
-  return pet ? send(200, pet) : send(404, { code: 404, message: 'no such pet' })
-})
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
-const baseUrl = `http://127.0.0.1:${server.address().port}`
-console.log(`[start] petstore listening on ${baseUrl}\n`)
+async function scrape() {
+  const { build } = await import('esbuild')
+  const { default: networking } = await import('@codomyrmex/networking/esbuild')
+  const outfile = join(SCRAPER, 'dist/scraper.mjs')
+  await build({
+    entryPoints: [join(SCRAPER, 'scraper.js')],
+    absWorkingDir: SCRAPER,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile,
+    logLevel: 'warning',
+    plugins: [networking({ apis: { petstore: 'petstore.yaml' }, dts: 'dist/api-clients.d.ts', cacheDir: 'dist/.cache' })],
+  })
+  console.log(`[start] bundled ${outfile.slice(ROOT.length + 1)}`)
 
-const child = spawn(process.execPath, [outfile], { env: { ...process.env, PETSTORE_URL: baseUrl }, stdio: 'inherit' })
-const code = await new Promise((resolve) => child.on('exit', resolve))
-server.close()
-process.exitCode = code ?? 1
+  const { server, stats } = flakyPetstore()
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const baseUrl = `http://127.0.0.1:${server.address().port}`
+  console.log(`[start] petstore listening on ${baseUrl} (slow, and every 5th pet fails once with 503)\n`)
+
+  const child = spawn(process.execPath, [outfile], { env: { ...process.env, PETSTORE_URL: baseUrl }, stdio: 'inherit' })
+  const code = await new Promise((resolve) => child.on('exit', resolve))
+  server.close()
+  console.log(`\n[start] server saw ${stats.requests} requests, ${stats.failed} answered 503, at most ${stats.maxInFlight} at once`)
+  process.exitCode = code ?? 1
+}
+
+/** 24 pets; details take 20 ms and every 5th pet answers 503 on its first request, so retries show. */
+function flakyPetstore() {
+  const names = ['Ada', 'Brutus', 'Cleo', 'Dot', 'Enzo', 'Fig', 'Gus', 'Hana', 'Ivo', 'Juno', 'Kit', 'Lua']
+  const tags = ['cat', 'dog', undefined, 'fish']
+  const pets = Array.from({ length: 24 }, (_, i) => ({ id: i + 1, name: `${names[i % names.length]}${i >= names.length ? ' II' : ''}`, ...(tags[i % 4] ? { tag: tags[i % 4] } : {}) }))
+  const stats = { requests: 0, failed: 0, inFlight: 0, maxInFlight: 0 }
+  const failedOnce = new Set()
+  const server = createServer((req, res) => {
+    stats.requests++
+    stats.maxInFlight = Math.max(stats.maxInFlight, ++stats.inFlight)
+    res.on('close', () => stats.inFlight--)
+    const url = new URL(req.url, 'http://127.0.0.1')
+    const send = (status, body) => res.writeHead(status, { 'content-type': 'application/json' }).end(body === undefined ? '' : JSON.stringify(body))
+    if (url.pathname === '/pets' && req.method === 'GET') return send(200, pets.map(({ id, name }) => ({ id, name })).slice(0, Number(url.searchParams.get('limit') ?? 100)))
+    if (url.pathname === '/pets' && req.method === 'POST') return send(201)
+    const id = Number(/^\/pets\/(\d+)$/.exec(url.pathname)?.[1])
+    const pet = pets.find((p) => p.id === id)
+    setTimeout(() => {
+      if (pet && id % 5 === 0 && !failedOnce.has(id)) {
+        failedOnce.add(id)
+        stats.failed++
+        return send(503, { code: 503, message: 'try again' })
+      }
+      return pet ? send(200, pet) : send(404, { code: 404, message: 'no such pet' })
+    }, 20)
+  })
+  return { server, stats }
+}

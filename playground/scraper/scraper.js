@@ -1,26 +1,58 @@
-// The scraper example: a Node script that reads a whole API through the generated client.
-// `npm start` bundles it with esbuild + @codomyrmex/networking/esbuild and runs it against a
-// local petstore on 127.0.0.1 (see scripts/start.mjs). Nothing here touches the network beyond it.
-import petstore, { createPets, listPets, showPetById } from 'virtual:api/petstore'
+// The scraper example: a Node script that reads a whole API through the generated client, held by
+// the runtime's network manager (at most 4 requests in flight to the origin, retries with backoff),
+// printing its progress. `npm start` bundles it with esbuild + @codomyrmex/networking/esbuild and
+// runs it against a local, deliberately flaky petstore on 127.0.0.1 (see scripts/start.mjs).
+import { apiClient, createNetworkManager } from '@codomyrmex/networking/runtime'
+import petstore from 'virtual:api/petstore'
 
 const baseUrl = process.env.PETSTORE_URL
 if (!baseUrl) throw new Error('set PETSTORE_URL (npm start does it for you)')
+const concurrency = Number(process.env.SCRAPER_CONCURRENCY ?? 4)
 
-petstore.configure({ baseUrl, timeout: 5_000, retry: { limit: 2 } })
+let retries = 0
+const manager = createNetworkManager({
+  clients: {
+    petstore: apiClient(petstore, {
+      baseUrl,
+      timeout: 5_000,
+      retry: { limit: 3, baseDelay: 50, budget: false },
+      hooks: {
+        onRetry: ({ method, url, attempt, reason, delay }) => {
+          retries++
+          console.log(`  retry  ${method} ${new URL(url).pathname} after attempt ${attempt} (${reason}), in ${Math.round(delay)} ms`)
+        },
+      },
+    }),
+  },
+  policy: { maxConcurrent: concurrency },
+})
+const api = manager.get('petstore')
+const started = Date.now()
 
-const listed = await listPets({ query: { limit: 100 } })
-console.log(`listed ${listed.length} pets`)
+try {
+  const listed = await api.listPets({ query: { limit: 100 } })
+  console.log(`listed ${listed.length} pets; fetching details, ${concurrency} at a time`)
 
-// Details, a few at a time.
-const details = []
-for (let i = 0; i < listed.length; i += 4) {
-  details.push(...(await Promise.all(listed.slice(i, i + 4).map((pet) => showPetById({ path: { petId: String(pet.id) } })))))
+  // Every call is started at once: the manager queues them and keeps the limit.
+  let done = 0
+  const details = await Promise.all(
+    listed.map(async (pet) => {
+      const full = await api.showPetById({ path: { petId: String(pet.id) } })
+      done++
+      console.log(`  [${String(done).padStart(String(listed.length).length)}/${listed.length}] #${full.id} ${full.name}${full.tag ? ` (${full.tag})` : ''}`)
+      return full
+    }),
+  )
+
+  await api.createPets({ body: { id: 100, name: 'Scraped' } })
+  console.log('created pet #100')
+
+  // Documented errors come back typed and without throwing from .safe().
+  const missing = await api.showPetById.safe({ path: { petId: '9999' } })
+  console.log(`pet #9999: ${missing.error ? `HTTP ${missing.error.status}` : 'found'}`)
+
+  const tagged = details.filter((pet) => pet.tag).length
+  console.log(`done: ${details.length} pets (${tagged} tagged) in ${Date.now() - started} ms, ${retries} retries`)
+} finally {
+  await manager.closeAll()
 }
-for (const pet of details) console.log(`  #${pet.id} ${pet.name}${pet.tag ? ` (${pet.tag})` : ''}`)
-
-await createPets({ body: { id: 100, name: 'Scraped' } })
-console.log('created pet #100')
-
-// Documented errors come back typed and without throwing from .safe().
-const missing = await showPetById.safe({ path: { petId: '9999' } })
-console.log(`pet #9999: ${missing.error ? `HTTP ${missing.error.status}` : 'found'}`)
