@@ -13,4 +13,5 @@ export const options: Options = {
   dts: 'src/api-clients.d.ts', // default 'api-clients.d.ts'; false turns it off
   allowRemote: [], // origins documents may be fetched from; none by default
   cacheDir: 'node_modules/.cache/codomyrmex-networking', // false: memory only
+  mock: false, // Vite dev server: serve every API from its document under /__api/<name>
 }

@@ -21,7 +21,7 @@ const EXAMPLES = join(ROOT, 'docs/examples')
 const OUT = join(ROOT, 'test/.tmp/docs')
 const DOCS = ['README.md', 'SPEC.md', 'AGENTS.md', 'docs/API_SPECIFICATION.md', 'docs/USAGE_EXAMPLES.md']
 const MARKER = /<!-- example: ([^\s]+) -->\s*\n```(\w+)\n([\s\S]*?)```/g
-const RUNNABLE = ['quick-start', 'generated-clients', 'http-by-hand', 'retries', 'auth', 'websocket', 'manager', 'logging', 'opentelemetry']
+const RUNNABLE = ['quick-start', 'generated-clients', 'http-by-hand', 'retries', 'auth', 'websocket', 'manager', 'logging', 'opentelemetry', 'mocks']
 
 const exampleFiles = readdirSync(EXAMPLES).filter((f) => /\.(ts|js)$/.test(f)).sort()
 
@@ -82,7 +82,7 @@ beforeAll(async () => {
     outExtension: { '.js': '.mjs' },
     logLevel: 'silent',
     // pino's worker transports are never started by the examples; keep them out of the bundle.
-    external: ['pino', 'consola'],
+    external: ['pino', 'consola', 'msw', 'msw/node'],
     plugins: [networking.esbuild({ apis: { petstore: 'petstore.yaml' }, dts, cacheDir: false })],
   })
   bundles = Object.fromEntries(RUNNABLE.map((name) => [name, join(OUT, `${name}.mjs`)]))
@@ -149,8 +149,8 @@ describe('examples type-check in one strict program', () => {
 })
 
 describe('docs/API_SPECIFICATION.md names every public export', () => {
-  it('runtime and plugin entry exports all appear in backticks', () => {
-    const entries = [join(ROOT, 'runtime/index.ts'), join(ROOT, 'src/index.ts')]
+  it('runtime, plugin and mock entry exports all appear in backticks', () => {
+    const entries = [join(ROOT, 'runtime/index.ts'), join(ROOT, 'src/index.ts'), join(ROOT, 'src/mock/index.ts')]
     const program = ts.createProgram(entries, { module: ts.ModuleKind.Preserve, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022, noEmit: true, skipLibCheck: true, types: [] })
     const checker = program.getTypeChecker()
     const names = entries.flatMap((file) => checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(file)!)!).map((s) => s.name))
@@ -198,6 +198,10 @@ describe('runnable examples against 127.0.0.1', () => {
     expect(events).toHaveLength(1)
     expect(events[0]!.event).toBe('http.attempt')
     expect(events[0]!.url).toBe(`${baseUrl}/pets?api_key=REDACTED`)
+  })
+  it('mocks', async () => {
+    const sampled = { id: 0, name: 'string', tag: 'string' }
+    expect(await run('mocks')).toEqual({ pets: [sampled], pet: sampled, failedStatus: 503 })
   })
   it('opentelemetry', async () => {
     const spans = (await run('opentelemetry', baseUrl)) as unknown as Array<{ name: string; attributes: Record<string, unknown> }>
