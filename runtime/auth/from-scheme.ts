@@ -1,6 +1,6 @@
 import type { SecurityRequirement, SecuritySchemeDef } from '../api/types'
 import type { oauth2 } from './oauth2'
-import { apiKey, basic, bearer, httpScheme } from './strategies'
+import { apiKey, basic, bearer, httpScheme, resolveToken } from './strategies'
 import type { AuthStrategy, Credential, TokenProvider } from './types'
 
 const isStrategy = (c: Credential): c is AuthStrategy => typeof c === 'object' && typeof (c as AuthStrategy).apply === 'function'
@@ -22,7 +22,8 @@ export function strategyFor(name: string, scheme: SecuritySchemeDef | undefined,
   }
   switch (scheme?.type) {
     case 'apiKey':
-      return isToken(credential) ? apiKey(scheme.in, scheme.name, credential) : bad()
+      if (!isToken(credential)) return bad()
+      return scheme.in === 'query' ? queryKey(scheme.name, credential) : apiKey(scheme.in, scheme.name, credential)
     case 'http': {
       const s = scheme.scheme.toLowerCase()
       if (s === 'basic') return typeof credential === 'object' && 'username' in credential ? basic(credential.username, credential.password) : bad()
@@ -42,6 +43,20 @@ export function strategyFor(name: string, scheme: SecuritySchemeDef | undefined,
       return isToken(credential) ? bearer(credential) : bad()
     default:
       return isToken(credential) ? bearer(credential) : bad()
+  }
+}
+
+/**
+ * An API key appended to the query as it stands. `searchParams.set` would re-serialize the whole
+ * query as form data (`%20` → `+`, a literal `,` delimiter → `%2C`), changing what the operation's
+ * parameters said.
+ */
+function queryKey(name: string, key: TokenProvider): AuthStrategy {
+  return {
+    async apply(req) {
+      const pair = `${encodeURIComponent(name)}=${encodeURIComponent(await resolveToken(key))}`
+      req.url.search = req.url.search.length > 1 ? `${req.url.search}&${pair}` : pair
+    },
   }
 }
 

@@ -6,12 +6,14 @@ import { startRecordingServer, type RecordingServer } from './harness/server'
 import styles from './tables/styles'
 import params from './tables/params'
 import bodies from './tables/bodies'
+import responses from './tables/responses'
+import security from './tables/security'
 
 /**
  * Wire conformance: each table's document is generated once with the CLI, and every case goes
  * through the generated client to a recording server; see docs/client-generation.md.
  */
-const TABLES: Table[] = [styles, params, bodies]
+const TABLES: Table[] = [styles, params, bodies, responses, security]
 
 let server: RecordingServer
 let modules: Map<string, Record<string, unknown>>

@@ -1,0 +1,99 @@
+import { expect } from 'vitest'
+import type { Reply } from '../harness/server'
+import type { Table } from '../harness/case'
+
+const json = (status: number, body: unknown, type = 'application/json'): (() => Reply) => () => ({ status, headers: { 'content-type': type }, body: JSON.stringify(body) })
+
+/** Responses decoded by status and media type; documented errors typed per status. */
+export default {
+  spec: 'responses',
+  cases: [
+    {
+      name: '200 JSON is parsed; the accept header lists every success media type',
+      op: 'getThing',
+      input: { path: { id: 'a' } },
+      reply: json(200, { id: 'a', n: 1 }),
+      expect: { headers: { accept: 'application/json, text/csv' }, result: { data: { id: 'a', n: 1 } } },
+    },
+    {
+      name: '200 in the second media type (text/csv) is text',
+      op: 'getThing',
+      input: { path: { id: 'a' } },
+      reply: () => ({ status: 200, headers: { 'content-type': 'text/csv; charset=utf-8' }, body: 'id,n\na,1\n' }),
+      expect: { result: { data: 'id,n\na,1\n' } },
+    },
+    {
+      name: '404 is a typed error with the parsed JSON body',
+      op: 'getThing',
+      input: { path: { id: 'gone' } },
+      reply: json(404, { missing: 'gone' }),
+      expect: { result: { error: { name: 'NotFoundError', status: 404, body: { missing: 'gone' } } } },
+    },
+    {
+      name: '422 application/problem+json is parsed as JSON',
+      op: 'getThing',
+      input: { path: { id: 'bad' } },
+      reply: json(422, { title: 'Invalid', status: 422 }, 'application/problem+json'),
+      expect: { result: { error: { status: 422, body: { title: 'Invalid', status: 422 } } } },
+    },
+    {
+      name: '503 text/plain keeps the text',
+      op: 'getThing',
+      input: { path: { id: 'x' } },
+      reply: () => ({ status: 503, headers: { 'content-type': 'text/plain' }, body: 'maintenance' }),
+      expect: { result: { error: { status: 503, body: 'maintenance' } } },
+    },
+    {
+      name: 'a status the document does not list falls to default (here 418, parsed by its media type)',
+      op: 'getThing',
+      input: { path: { id: 'x' } },
+      reply: json(418, { message: 'teapot' }),
+      expect: { result: { error: { status: 418, body: { message: 'teapot' } } } },
+    },
+    {
+      name: 'the plain call throws the same typed error (status and body on it)',
+      op: 'getThing',
+      input: { path: { id: 'gone' } },
+      reply: json(404, { missing: 'gone' }),
+      expect: {
+        result: {
+          error: { status: 404 },
+          check: async ({ error }) => expect((error as Error).message).toMatch(/GET .*\/things\/gone.*404|404.*GET .*\/things\/gone/),
+        },
+      },
+    },
+    {
+      name: '201 and 202 are both success, each parsed',
+      op: 'createThing',
+      input: { body: { id: 'n' } },
+      reply: json(202, { queued: true }),
+      expect: { method: 'POST', result: { data: { queued: true } } },
+    },
+    {
+      name: '204 resolves to undefined; no media type documented, so accept is left to fetch (*/*)',
+      op: 'deleteThings',
+      reply: () => ({ status: 204 }),
+      expect: { method: 'DELETE', headers: { accept: '*/*' }, result: { data: undefined } },
+    },
+    {
+      name: 'binary is a Blob with the bytes',
+      op: 'getBlob',
+      reply: () => ({ status: 200, headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array([0, 255, 7]) }),
+      expect: {
+        headers: { accept: 'application/octet-stream' },
+        result: {
+          check: async ({ data }) => {
+            expect(data).toBeInstanceOf(Blob)
+            expect([...new Uint8Array(await (data as Blob).arrayBuffer())]).toEqual([0, 255, 7])
+          },
+        },
+      },
+    },
+    {
+      name: 'text/plain is a string (not parsed as JSON even when it looks like JSON)',
+      op: 'getText',
+      reply: () => ({ status: 200, headers: { 'content-type': 'text/plain' }, body: '{"a":1}' }),
+      expect: { result: { data: '{"a":1}' } },
+    },
+  ],
+} satisfies Table
