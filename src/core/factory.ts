@@ -1,7 +1,9 @@
 import { join } from 'node:path'
 import type { UnpluginFactory } from 'unplugin'
 import { OptionsError, PREFIX } from '../errors'
+import { debounce } from '../hmr/debounce'
 import { toHotModule } from '../hmr/hot-module'
+import { ServedCode } from '../hmr/served-code'
 import { attachDevMockSockets, createDevMockMiddleware, devMockBase } from '../mock/dev-server'
 import { buildMockModule } from '../mock/module'
 import { claimVirtualScheme, resolveFromRoot } from './bundler-fixes'
@@ -26,6 +28,9 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
   let context: ApiContext | undefined
   let viteServe = false
   let devServer = false
+  const served = new ServedCode()
+  // Saves come in bursts (editors write twice, formatters rewrite): one declaration write per burst.
+  const writeDeclarationsSoon = debounce(() => getContext().writeDeclarations(), 100)
   const getContext = (): ApiContext => (context ??= new ApiContext(withDevMocks(resolveOptions(rawOptions, hostRoot ?? process.cwd()), devServer)))
 
   return {
@@ -69,14 +74,19 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
           if (mocks) {
             const { spec, watchFiles } = await context.mockSpec(name)
             for (const file of watchFiles) this.addWatchFile(file)
-            return { code: buildMockModule(spec), map: null }
+            const code = buildMockModule(spec)
+            if (viteServe) served.record(id, code)
+            return { code, map: null }
           }
           const api = await context.load(name)
           for (const file of api.watchFiles) this.addWatchFile(file)
           reportWarnings(this, name, api.warnings)
           if (api.generated) await context.writeDeclarations()
-          return { code: viteServe ? toHotModule(api.code) : api.code, map: null }
+          const code = viteServe ? toHotModule(api.code) : api.code
+          if (viteServe) served.record(id, code)
+          return { code, map: null }
         } catch (error) {
+          served.forget(id)
           return reportError(this, meta.framework, error)
         }
       },
@@ -99,12 +109,32 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
         server.middlewares.use(createDevMockMiddleware(mocked.map((name) => ({ name, spec: async () => (await context.mockSpec(name)).spec }))))
         if (server.httpServer) attachDevMockSockets(server.httpServer as import('node:http').Server, mocked)
       },
-      hotUpdate({ file, modules }) {
+      // The document is no module of the graph: map its change to the virtual modules built from it,
+      // regenerated here and compared with what was served, so only a real change sends an update
+      // (the module accepts it, see hmr/hot-module); an unchanged one sends nothing.
+      async hotUpdate({ file, modules }) {
         const names = context?.apisUsing(file) ?? []
-        if (names.length === 0) return undefined
+        if (names.length === 0 || !context) return undefined
+        const ctx = context
+        writeDeclarationsSoon()
         const graph = this.environment.moduleGraph
-        const affected = names.flatMap((name) => [asResolvedId(name), asResolvedId(`${name}${MOCKS_SUFFIX}`)].flatMap((id) => graph.getModuleById(id) ?? []))
-        return [...modules, ...affected]
+        const affected = []
+        for (const name of names) {
+          const current: Array<[string, () => Promise<string>]> = [
+            [asResolvedId(name), async () => toHotModule((await ctx.load(name)).code)],
+            [asResolvedId(`${name}${MOCKS_SUFFIX}`), async () => buildMockModule((await ctx.mockSpec(name)).spec)],
+          ]
+          for (const [id, generate] of current) {
+            const mod = graph.getModuleById(id)
+            if (!mod) continue
+            // A broken document goes on to `load`, which reports it in the overlay.
+            const code = await generate().catch(() => undefined)
+            if (code === undefined || served.changed(id, code)) affected.push(mod)
+          }
+        }
+        // The document's own node only carries the change to our modules: drop it unless a module of the app imports it.
+        const others = modules.filter((mod) => mod.file !== file || [...mod.importers].some((importer) => !isVirtualImporter(importer.id ?? undefined)))
+        return [...others, ...affected]
       },
     },
 
