@@ -1,12 +1,13 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { mkdir, rm } from 'node:fs/promises'
+import { copyFile, mkdir, rm } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import ts from 'typescript'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocketServer } from 'ws'
+import { runCli } from '../../src/cli/run'
 import networking from '../../src/index'
 
 /**
@@ -160,6 +161,23 @@ describe('docs/API_SPECIFICATION.md names every public export', () => {
     const missing = names.filter((name) => name !== 'default' && !spans.has(name))
     expect(names.length).toBeGreaterThan(100)
     expect(missing).toEqual([])
+  })
+})
+
+describe('the CLI commands shown in README.md', () => {
+  it('run as written: generate writes the client, check then finds it current', async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+    const lines = [...readme.matchAll(/^npx codomyrmex-api (.+?)(?:\s+#.*)?$/gm)].map(([, args]) => args!.trim().split(/\s+/))
+    expect(lines.map((argv) => argv[0])).toEqual(['generate', 'check'])
+    const cwd = join(OUT, 'cli')
+    await mkdir(join(cwd, 'openapi'), { recursive: true })
+    await copyFile(join(EXAMPLES, 'petstore.yaml'), join(cwd, 'openapi/petstore.yaml'))
+    const io = { cwd, out: () => {}, err: (line: string) => errors.push(line) }
+    const errors: string[] = []
+    expect(await runCli(lines[0]!, io)).toBe(0)
+    expect(existsSync(join(cwd, 'src/generated/petstore.js')) && existsSync(join(cwd, 'src/generated/petstore.d.ts'))).toBe(true)
+    expect(await runCli(lines[1]!, io)).toBe(0)
+    expect(errors).toEqual([])
   })
 })
 
