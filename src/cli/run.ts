@@ -24,10 +24,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2
   }
   try {
-    const { apis, out, allowRemote } = await targets(command, io.cwd)
+    const { apis, out, allowRemote, allowRefsFrom } = await targets(command, io.cwd)
     let stale = 0
     for (const api of apis) {
-      const prepared = await prepareSpec(api.name, api.spec, allowRemote)
+      const prepared = await prepareSpec(api.name, api.spec, allowRemote, allowRefsFrom)
       for (const warning of prepared.warnings) io.err(`warning: ${warning.file}:${warning.line ?? 1}:${warning.column ?? 1} ${warning.message}`)
       const output = await generateApi({ name: api.name, document: prepared.document, ...(api.baseUrl === undefined ? {} : { baseUrl: api.baseUrl }) })
       const files: Array<[string, string]> = [
@@ -56,13 +56,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function targets(command: CliCommand, cwd: string): Promise<{ apis: ResolvedApi[]; out: string; allowRemote: string[] }> {
+async function targets(command: CliCommand, cwd: string): Promise<{ apis: ResolvedApi[]; out: string; allowRemote: string[]; allowRefsFrom: string[] }> {
   if (command.config === undefined) {
     const options = resolveOptions(
       { apis: { [command.name as string]: { spec: command.spec as string, ...(command.baseUrl ? { baseUrl: command.baseUrl } : {}) } }, allowRemote: command.allowRemote, dts: false, cacheDir: false },
       cwd,
     )
-    return { apis: [...options.apis.values()], out: resolve(cwd, command.out as string), allowRemote: options.allowRemote }
+    return { apis: [...options.apis.values()], out: resolve(cwd, command.out as string), allowRemote: options.allowRemote, allowRefsFrom: options.allowRefsFrom }
   }
   const file = resolve(cwd, command.config)
   const config = (await loadConfig(file)) as Options & { out?: unknown }
@@ -70,7 +70,7 @@ async function targets(command: CliCommand, cwd: string): Promise<{ apis: Resolv
   const folder = command.out ?? (typeof out === 'string' ? out : undefined)
   if (folder === undefined) throw new Error(`${file}: no "out" folder (or pass --out)`)
   const options = resolveOptions({ ...rest, dts: false, cacheDir: false }, dirname(file))
-  return { apis: [...options.apis.values()], out: resolve(dirname(file), folder), allowRemote: options.allowRemote }
+  return { apis: [...options.apis.values()], out: resolve(dirname(file), folder), allowRemote: options.allowRemote, allowRefsFrom: options.allowRefsFrom }
 }
 
 async function loadConfig(file: string): Promise<unknown> {

@@ -59,7 +59,7 @@ export class ApiContext {
       this.memory.set(name, cached)
       return { code: cached.code, watchFiles: localFiles(cached.files), warnings: cached.warnings, generated: false }
     }
-    const prepared = await prepareSpec(name, api.spec, this.options.allowRemote)
+    const prepared = await prepareSpec(name, api.spec, this.options.allowRemote, this.options.allowRefsFrom)
     const document = api.operations || api.tags ? selectOperations(prepared.document, api) : prepared.document
     const output = await generateApi({ name, document, ...(api.baseUrl === undefined ? {} : { baseUrl: api.baseUrl }) })
     if (output.operations === 0 && (api.operations || api.tags)) {
@@ -110,7 +110,7 @@ export class ApiContext {
     const key = (this.memory.get(name) as CacheEntry).key
     let hit = this.mockSpecs.get(name)
     if (hit?.key !== key) {
-      const spec = prepareSpec(name, api.spec, this.options.allowRemote).then(({ document }) => {
+      const spec = prepareSpec(name, api.spec, this.options.allowRemote, this.options.allowRefsFrom).then(({ document }) => {
         const mocks = buildMockSpec(name, api.operations || api.tags ? selectOperations(document, api) : document)
         if (api.baseUrl !== undefined) mocks.server = api.baseUrl
         return mocks

@@ -41,6 +41,12 @@ export interface Options {
    * @default []
    */
   allowRemote?: string[]
+  /**
+   * Folders (relative to `root`) that file `$ref`s may read besides each document's own folder
+   * and its subfolders. Empty by default: a document cannot pull in files from elsewhere on disk.
+   * @default []
+   */
+  allowRefsFrom?: string[]
   /** Project root for relative paths. @default the bundler's root, else `process.cwd()` */
   root?: string
   /**
@@ -73,10 +79,12 @@ export interface ResolvedOptions {
   apis: Map<string, ResolvedApi>
   dts: string | false
   allowRemote: string[]
+  /** Absolute folders. */
+  allowRefsFrom: string[]
   cacheDir: string | false
 }
 
-const KNOWN = new Set(['apis', 'dir', 'dts', 'allowRemote', 'root', 'cacheDir', 'mock'])
+const KNOWN = new Set(['apis', 'dir', 'dts', 'allowRemote', 'allowRefsFrom', 'root', 'cacheDir', 'mock'])
 const DOCUMENT_EXTENSIONS = new Set(['.yaml', '.yml', '.json'])
 
 /**
@@ -108,7 +116,8 @@ export function resolveOptions(raw: unknown, fallbackRoot = process.cwd(), { che
     for (const [name, value] of Object.entries(options.apis)) apis.set(name, resolveApi(root, name, value, allowRemote, checkFiles))
   }
   if (options.mock) for (const api of apis.values()) api.mock ??= true
-  return { root, apis, dts: resolveDts(root, options.dts), allowRemote, cacheDir: resolveCacheDir(root, options.cacheDir) }
+  const allowRefsFrom = resolveAllowRefsFrom(root, options.allowRefsFrom)
+  return { root, apis, dts: resolveDts(root, options.dts), allowRemote, allowRefsFrom, cacheDir: resolveCacheDir(root, options.cacheDir) }
 }
 
 function resolveApi(root: string, name: string, value: unknown, allowRemote: string[], checkFiles: boolean): ResolvedApi {
@@ -178,6 +187,15 @@ function resolveAllowRemote(value: unknown): string[] {
       throw new OptionsError(`allowRemote[${index}]`, `"${origin}" is not an origin (scheme, host and port only)`)
     }
     return url.origin
+  })
+}
+
+function resolveAllowRefsFrom(root: string, value: unknown): string[] {
+  if (value === undefined) return []
+  if (!Array.isArray(value)) throw new OptionsError('allowRefsFrom', 'expected an array of folder paths')
+  return value.map((folder, index) => {
+    if (typeof folder !== 'string' || folder === '') throw new OptionsError(`allowRefsFrom[${index}]`, 'expected a folder path')
+    return resolve(root, folder)
   })
 }
 

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, realpath, stat } from 'node:fs/promises'
+import { dirname, relative, isAbsolute } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { bundle } from '@readme/openapi-parser'
 import type { JsonObject } from '../codegen/document'
@@ -7,6 +8,7 @@ import { SpecError, type Problem } from '../errors'
 import { checkDocument } from './checks'
 import { parseText } from './parse-text'
 import { locate } from './validate'
+import { depthOver, MAX_BYTES, MAX_DEPTH } from './limits'
 import { fetchText, isAllowedOrigin, isRemote } from './remote'
 
 export interface LoadOptions {
@@ -14,6 +16,11 @@ export interface LoadOptions {
   api: string
   /** Origins remote documents and `$ref`s may come from; empty means no network at all. */
   allowRemote: readonly string[]
+  /**
+   * Absolute folders, besides the entry document's own folder (and below), that file `$ref`s may
+   * read. Empty by default: a document cannot pull in `../../.ssh/id_rsa` unasked.
+   */
+  allowRefsFrom?: readonly string[]
   timeoutMs?: number
 }
 
@@ -40,6 +47,16 @@ export async function loadDocument(entry: string, options: LoadOptions): Promise
   const sources = new Map<string, string>()
   const parsed = new Map<string, unknown>()
   let failure: unknown
+  let roots: Promise<string[]> | undefined
+  const insideRoots = async (path: string): Promise<boolean> => {
+    roots ??= Promise.all([dirname(entry), ...(options.allowRefsFrom ?? [])].map((folder) => realpath(folder).catch(() => folder)))
+    // Symbolic links are followed first, so a link inside the folder cannot reach out of it.
+    const real = await realpath(path).catch(() => path)
+    return (await roots).some((root) => {
+      const rest = relative(root, real)
+      return rest === '' || (!rest.startsWith('..') && !isAbsolute(rest))
+    })
+  }
   const remember = <T>(run: () => Promise<T>): Promise<T> =>
     run().catch((error: unknown) => {
       failure ??= error
@@ -51,11 +68,19 @@ export async function loadDocument(entry: string, options: LoadOptions): Promise
     read: (ref: RefFile) =>
       remember(async () => {
         const path = toPath(ref.url)
+        if (path !== entry && !isRemote(entry) && !(await insideRoots(path))) {
+          throw new SpecError(options.api, [
+            problem(path, `a $ref reads this file outside the document's folder ${dirname(entry)}: add its folder to the \`allowRefsFrom\` option to allow it`),
+          ])
+        }
+        const size = await stat(path).then((s) => s.size, () => 0)
+        if (size > MAX_BYTES) throw new SpecError(options.api, [problem(path, `the file is ${size} bytes, over the ${MAX_BYTES}-byte limit for a document`)])
         const text = await readFile(path, 'utf8').catch((error: unknown) => {
           throw new SpecError(options.api, [problem(path, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`)], { cause: error })
         })
         sources.set(path, text)
         const value = parseText(text, path, options.api)
+        checkDepth(options.api, path, value)
         parsed.set(path, value)
         return value
       }),
@@ -74,7 +99,9 @@ export async function loadDocument(entry: string, options: LoadOptions): Promise
           throw new SpecError(options.api, [problem(ref.url, `cannot fetch: ${(error as Error).message}`)], { cause: error })
         })
         sources.set(ref.url, text)
-        return parseText(text, ref.url, options.api)
+        const value = parseText(text, ref.url, options.api)
+        checkDepth(options.api, ref.url, value)
+        return value
       }),
   }
   // Most documents are one file: parse it ourselves and skip the bundler's crawl (seconds on large
@@ -102,6 +129,8 @@ export async function loadDocument(entry: string, options: LoadOptions): Promise
     throw bundleError(options.api, entry, error, failure)
   }
   if (!isObject(document)) throw new SpecError(options.api, [problem(entry, 'the document is not an object')])
+  // Each file was within bounds, but files inlined into each other add up.
+  checkDepth(options.api, entry, document)
   return { entry, sources, document }
 }
 
@@ -111,6 +140,14 @@ function bundleError(api: string, entry: string, error: unknown, failure: unknow
   // json-schema-ref-parser names the missing file or pointer; keep that part, drop its stack.
   const source = typeof (error as { source?: unknown })?.source === 'string' ? toPath((error as { source: string }).source) : entry
   return new SpecError(api, [problem(source, `cannot resolve a $ref: ${message.split('\n')[0]}`)], { cause: raw })
+}
+
+function checkDepth(api: string, file: string, value: unknown): void {
+  const pointer = depthOver(value, MAX_DEPTH)
+  if (pointer === undefined) return
+  throw new SpecError(api, [
+    { ...problem(file, `nested deeper than ${MAX_DEPTH} levels (real documents stay under 30); generation would exhaust the stack`), pointer },
+  ])
 }
 
 function problem(file: string, message: string): Problem {

@@ -1,5 +1,6 @@
 import { parse as parseYaml, type YAMLParseError } from 'yaml'
 import { SpecError } from '../errors'
+import { MAX_YAML_ALIASES } from './limits'
 
 /**
  * Parses one document file. JSON goes through `JSON.parse` (fast on multi-megabyte files); YAML
@@ -16,7 +17,7 @@ export function parseText(text: string, file: string, api: string): unknown {
     }
   }
   try {
-    return parseYaml(body, { maxAliasCount: -1, uniqueKeys: false })
+    return parseYaml(body, { maxAliasCount: MAX_YAML_ALIASES, uniqueKeys: false })
   } catch (error) {
     // By name: vitest and bundlers may load two copies of `yaml`, which defeats instanceof.
     if ((error as Error)?.name === 'YAMLParseError') {
@@ -24,6 +25,11 @@ export function parseText(text: string, file: string, api: string): unknown {
       const [line, column] = linePos?.[0] ? [linePos[0].line, linePos[0].col] : [undefined, undefined]
       const message = `syntax error: ${(error as Error).message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`
       throw new SpecError(api, [{ file, pointer: '', line, column, message, severity: 'error' }], { cause: error })
+    }
+    // yaml signals alias expansion past maxAliasCount ("billion laughs") with a ReferenceError.
+    if ((error as Error)?.name === 'ReferenceError' && /alias/i.test((error as Error).message)) {
+      const message = `YAML aliases expand past ${MAX_YAML_ALIASES} nodes (an alias bomb?); write the repeated parts out or use $ref`
+      throw new SpecError(api, [{ file, pointer: '', message, severity: 'error' }], { cause: error })
     }
     throw error
   }

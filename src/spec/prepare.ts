@@ -14,8 +14,8 @@ export interface PreparedSpec {
 }
 
 /** Load (no network unless allowed), validate with located problems, convert Swagger 2.0. */
-export async function prepareSpec(api: string, entry: string, allowRemote: readonly string[]): Promise<PreparedSpec> {
-  const loaded = await loadDocument(entry, { api, allowRemote })
+export async function prepareSpec(api: string, entry: string, allowRemote: readonly string[], allowRefsFrom: readonly string[] = []): Promise<PreparedSpec> {
+  const loaded = await loadDocument(entry, { api, allowRemote, allowRefsFrom })
   const warnings = await validateDocument(api, loaded)
   const document = await toOpenApi3(api, entry, loaded.document)
   return { entry, sources: loaded.sources, document, warnings }

@@ -31,7 +31,7 @@ export async function validateDocument(api: string, loaded: LoadedDocument): Pro
       if (/\n\s*>?\s*\d+ \|/.test(error.message)) continue
       // A missing $ref target is already reported, with its place, by checkDocument.
       if (/^Missing \$ref pointer/.test(error.message) && findings.some((f) => f.severity === 'error')) continue
-      findings.push({ pointer: pointerFromMessage(document, error.message), message: error.message.split('\n')[0] ?? error.message, severity: 'error' })
+      findings.push({ pointer: pointerFromMessage(document, error.message), message: shorten(error.message.split('\n')[0] ?? error.message), severity: 'error' })
     }
   }
   for (const warning of result.warnings) {
@@ -41,6 +41,11 @@ export async function validateDocument(api: string, loaded: LoadedDocument): Pro
   const errors = problems.filter((p) => p.severity === 'error')
   if (errors.length > 0) throw new SpecError(api, errors)
   return problems
+}
+
+/** The parser names places by full paths, which a long `$ref` chain makes kilobytes long. */
+function shorten(message: string): string {
+  return message.length <= 600 ? message : `${message.slice(0, 300)} … ${message.slice(-200)}`
 }
 
 function dedupe(findings: Finding[]): Finding[] {

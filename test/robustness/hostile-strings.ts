@@ -33,6 +33,7 @@ export const HOSTILE: string[] = [
   'constructor',
   'prototype',
   'toString',
+  'then',
   'hasOwnProperty',
   'default',
   'class',
