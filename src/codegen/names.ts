@@ -4,6 +4,12 @@ import type { OperationModel } from './operations'
 
 /** Value names the generated module defines itself; operations and tags never take them. */
 const OWN_VALUES = ['configure', 'createClient', 'paths', 'components', 'operations', 'webhooks']
+/**
+ * Keys that change what an object is: an export or tree member named `then` makes the module
+ * namespace (and `await createClient()`) a thenable that calls the operation; `__proto__` in the
+ * client tree would set its prototype. They get a `_` suffix, as reserved words do.
+ */
+const UNSAFE_KEYS = new Set(['then', '__proto__'])
 /** Type names in openapi-typescript's output (helpers included); schema aliases never take them. */
 const OWN_TYPES = ['WithRequired', 'OneOf', 'XOR', 'Record', 'NonNullable', 'Partial', 'Required', 'Omit', 'Pick']
 
@@ -27,7 +33,7 @@ export function nameOperations(operations: OperationModel[]): NamedOperation[] {
   const taken = new Set(OWN_VALUES)
   return operations.map((op) => {
     const base = op.operationId ? toCamelIdentifier(op.operationId) : toCamelIdentifier(`${op.method} ${op.pathKey}`)
-    return { ...op, name: uniqueName(base, taken) }
+    return { ...op, name: uniqueName(UNSAFE_KEYS.has(base) ? `${base}_` : base, taken) }
   })
 }
 
@@ -44,7 +50,7 @@ export function groupByTag(document: OpenApiDocument, operations: NamedOperation
     const members = operations.filter((op) => op.tags.includes(tag)).map((op) => op.name)
     if (members.length === 0) continue
     const base = toCamelIdentifier(tag, 'tag')
-    const key = uniqueName(taken.has(base) ? `${base}Tag` : base, taken)
+    const key = uniqueName(taken.has(base) || UNSAFE_KEYS.has(base) ? `${base}Tag` : base, taken)
     groups.push({ key, tag, operations: members })
   }
   return groups

@@ -8,12 +8,14 @@ import params from './tables/params'
 import bodies from './tables/bodies'
 import responses from './tables/responses'
 import security from './tables/security'
+import servers from './tables/servers'
+import names from './tables/names'
 
 /**
  * Wire conformance: each table's document is generated once with the CLI, and every case goes
  * through the generated client to a recording server; see docs/client-generation.md.
  */
-const TABLES: Table[] = [styles, params, bodies, responses, security]
+const TABLES: Table[] = [styles, params, bodies, responses, security, servers, names]
 
 let server: RecordingServer
 let modules: Map<string, Record<string, unknown>>
@@ -47,6 +49,18 @@ for (const table of TABLES) {
     }
   })
 }
+
+describe('names', () => {
+  it('neither the module, its default export nor a client tree is a thenable or has a replaced prototype', async () => {
+    const mod = modules.get('names') as Record<string, unknown> & { default: Record<string, unknown>; createClient(o: unknown): Record<string, unknown> }
+    const client = mod.createClient({ baseUrl: server.url })
+    for (const tree of [mod, mod.default, client, await Promise.resolve(client)]) {
+      expect(tree.then).toBeUndefined()
+      expect(Object.getPrototypeOf(tree) === Object.prototype || Object.getPrototypeOf(tree) === null).toBe(true)
+    }
+    expect(Object.keys(mod.default)).toEqual(expect.arrayContaining(['then_', '__proto___', 'thenTag', 'constructorTag', '__proto__Tag']))
+  })
+})
 
 describe('call sites', () => {
   it('every table input type-checks against the generated declarations (strict, one program)', async () => {

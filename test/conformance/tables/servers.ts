@@ -1,0 +1,50 @@
+import type { Table } from '../harness/case'
+
+/** Server URLs: variables (defaults, enums), base paths, operation- and path-level servers. */
+export default {
+  spec: 'servers',
+  cases: [
+    {
+      name: 'the first server, its variables filled (port from the caller, the rest defaults): base path kept',
+      op: 'listThings',
+      client: { serverVariables: (port) => ({ port: String(port) }) },
+      expect: { method: 'GET', path: '/api/v1/things' },
+    },
+    {
+      name: 'an enum variable set to another allowed value',
+      op: 'listThings',
+      client: { serverVariables: (port) => ({ port: String(port), base: 'beta' }) },
+      expect: { path: '/beta/v1/things' },
+    },
+    {
+      name: 'an enum variable set to a value the document does not allow is refused, naming the variable',
+      op: 'listThings',
+      client: { serverVariables: (port) => ({ port: String(port), base: 'nope' }) },
+      expect: { result: { error: { name: 'RequestError', code: 'ERR_SERVER_VARIABLE' } }, requests: (r) => void r.length },
+    },
+    {
+      name: 'operation-level servers win over the document servers (trailing slash joined once)',
+      op: 'otherServer',
+      client: { serverVariables: (port) => ({ port: String(port) }) },
+      expect: { path: '/other/other' },
+    },
+    {
+      name: 'path-level servers apply to the operations of that path',
+      op: 'pathLevel',
+      client: { serverVariables: (port) => ({ port: String(port) }) },
+      expect: { path: '/pathlevel/path-level' },
+    },
+    {
+      name: 'baseUrl replaces the servers; its base path is kept, a trailing slash joined once',
+      op: 'listThings',
+      client: { baseUrl: (url) => `${url}/prefix/` },
+      expect: { path: '/prefix/things' },
+    },
+    {
+      name: 'baseUrl also replaces operation-level servers',
+      op: 'otherServer',
+      client: { baseUrl: (url) => `${url}/prefix` },
+      expect: { path: '/prefix/other' },
+    },
+  ],
+} satisfies Table
