@@ -3,7 +3,7 @@ import type { Table } from './harness/case'
 import { generateAll, typecheckCalls } from './harness/generate'
 import { runCase } from './harness/run-case'
 import { startRecordingServer, type RecordingServer } from './harness/server'
-import styles from './tables/styles'
+import styles, { styles30 } from './tables/styles'
 import params from './tables/params'
 import bodies from './tables/bodies'
 import responses from './tables/responses'
@@ -15,7 +15,7 @@ import names from './tables/names'
  * Wire conformance: each table's document is generated once with the CLI, and every case goes
  * through the generated client to a recording server; see docs/client-generation.md.
  */
-const TABLES: Table[] = [styles, params, bodies, responses, security, servers, names]
+const TABLES: Table[] = [styles, styles30, params, bodies, responses, security, servers, names]
 
 let server: RecordingServer
 let modules: Map<string, Record<string, unknown>>

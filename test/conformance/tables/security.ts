@@ -145,5 +145,16 @@ export default {
       client: { auth: { basicAuth: { username: 'u', password: 'p' } } },
       expect: { headers: { 'x-api-key': null, authorization: `Basic ${b64('u:p')}` } },
     },
+    {
+      name: 'optional security ({} as an alternative): the credential is sent when configured',
+      op: 'optionalAuth',
+      client: { auth: { headerKey: 'hk' } },
+      expect: { headers: { 'x-api-key': 'hk' } },
+    },
+    {
+      name: 'optional security: without credentials the call goes out without any',
+      op: 'optionalAuth',
+      expect: { headers: { 'x-api-key': null, authorization: null } },
+    },
   ],
 } satisfies Table

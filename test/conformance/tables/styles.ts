@@ -40,32 +40,34 @@ const PIPE_NOTE = 'OAS 3.0.3/3.1.0 print the pipe literally; RFC 3986 does not a
 const DEEP_NOTE = 'OAS 3.0.3/3.1.0 print brackets literally; 3.1.1 percent-encodes them (%5B %5D), as RFC 3986 asks'
 const COOKIE_NOTE = 'A comma is not a cookie-octet (RFC 6265), so the value may be percent-encoded; OAS 3.0/3.1 have no cookie-specific table'
 
-export default {
-  spec: 'styles',
-  cases: [
-    ...path('matrix', { empty: ';color', string: ';color=blue', array: ';color=blue,black,brown', object: ';color=R,100,G,200,B,150' }),
-    ...path('matrixExplode', { empty: ';color', string: ';color=blue', array: ';color=blue;color=black;color=brown', object: ';R=100;G=200;B=150' }),
-    ...path(
-      'label',
-      { empty: '.', string: '.blue', array: ['.blue.black.brown', '.blue,black,brown'], object: ['.R.100.G.200.B.150', '.R,100,G,200,B,150'] },
-      LABEL_NOTE,
-    ),
-    ...path('labelExplode', { empty: '.', string: '.blue', array: '.blue.black.brown', object: '.R=100.G=200.B=150' }),
-    ...path('simple', { string: 'blue', array: 'blue,black,brown', object: 'R,100,G,200,B,150' }),
-    ...path('simpleExplode', { string: 'blue', array: 'blue,black,brown', object: 'R=100,G=200,B=150' }),
-    ...located('form', 'query', { empty: 'color=', string: 'color=blue', array: 'color=blue,black,brown', object: 'color=R,100,G,200,B,150' }),
-    ...located('formExplode', 'query', { empty: 'color=', string: 'color=blue', array: 'color=blue&color=black&color=brown', object: 'R=100&G=200&B=150' }),
-    ...located('spaceDelimited', 'query', { array: 'color=blue%20black%20brown', object: 'color=R%20100%20G%20200%20B%20150' }),
-    ...located('pipeDelimited', 'query', { array: ['color=blue|black|brown', 'color=blue%7Cblack%7Cbrown'], object: ['color=R|100|G|200|B|150', 'color=R%7C100%7CG%7C200%7CB%7C150'] }, PIPE_NOTE),
-    ...located('deepObject', 'query', { object: ['color[R]=100&color[G]=200&color[B]=150', 'color%5BR%5D=100&color%5BG%5D=200&color%5BB%5D=150'] }, DEEP_NOTE),
-    ...located('headerSimple', 'header', { string: 'blue', array: 'blue,black,brown', object: 'R,100,G,200,B,150' }),
-    ...located('headerSimpleExplode', 'header', { string: 'blue', array: 'blue,black,brown', object: 'R=100,G=200,B=150' }),
-    ...located('cookieForm', 'cookie', { string: 'color=blue', array: ['color=blue,black,brown', 'color=blue%2Cblack%2Cbrown'], object: ['color=R,100,G,200,B,150', 'color=R%2C100%2CG%2C200%2CB%2C150'] }, COOKIE_NOTE),
-    ...located(
-      'cookieFormExplode',
-      'cookie',
-      { string: 'color=blue', array: ['color=blue; color=black; color=brown', 'color=blue&color=black&color=brown'], object: ['R=100; G=200; B=150', 'R=100&G=200&B=150'] },
-      'OAS 3.0/3.1 apply the query form table to cookies (`&`); a Cookie header separates pairs with `; ` (RFC 6265)',
-    ),
-  ],
-} satisfies Table
+const cases: WireCase[] = [
+  ...path('matrix', { empty: ';color', string: ';color=blue', array: ';color=blue,black,brown', object: ';color=R,100,G,200,B,150' }),
+  ...path('matrixExplode', { empty: ';color', string: ';color=blue', array: ';color=blue;color=black;color=brown', object: ';R=100;G=200;B=150' }),
+  ...path(
+    'label',
+    { empty: '.', string: '.blue', array: ['.blue.black.brown', '.blue,black,brown'], object: ['.R.100.G.200.B.150', '.R,100,G,200,B,150'] },
+    LABEL_NOTE,
+  ),
+  ...path('labelExplode', { empty: '.', string: '.blue', array: '.blue.black.brown', object: '.R=100.G=200.B=150' }),
+  ...path('simple', { string: 'blue', array: 'blue,black,brown', object: 'R,100,G,200,B,150' }),
+  ...path('simpleExplode', { string: 'blue', array: 'blue,black,brown', object: 'R=100,G=200,B=150' }),
+  ...located('form', 'query', { empty: 'color=', string: 'color=blue', array: 'color=blue,black,brown', object: 'color=R,100,G,200,B,150' }),
+  ...located('formExplode', 'query', { empty: 'color=', string: 'color=blue', array: 'color=blue&color=black&color=brown', object: 'R=100&G=200&B=150' }),
+  ...located('spaceDelimited', 'query', { array: 'color=blue%20black%20brown', object: 'color=R%20100%20G%20200%20B%20150' }),
+  ...located('pipeDelimited', 'query', { array: ['color=blue|black|brown', 'color=blue%7Cblack%7Cbrown'], object: ['color=R|100|G|200|B|150', 'color=R%7C100%7CG%7C200%7CB%7C150'] }, PIPE_NOTE),
+  ...located('deepObject', 'query', { object: ['color[R]=100&color[G]=200&color[B]=150', 'color%5BR%5D=100&color%5BG%5D=200&color%5BB%5D=150'] }, DEEP_NOTE),
+  ...located('headerSimple', 'header', { string: 'blue', array: 'blue,black,brown', object: 'R,100,G,200,B,150' }),
+  ...located('headerSimpleExplode', 'header', { string: 'blue', array: 'blue,black,brown', object: 'R=100,G=200,B=150' }),
+  ...located('cookieForm', 'cookie', { string: 'color=blue', array: ['color=blue,black,brown', 'color=blue%2Cblack%2Cbrown'], object: ['color=R,100,G,200,B,150', 'color=R%2C100%2CG%2C200%2CB%2C150'] }, COOKIE_NOTE),
+  ...located(
+    'cookieFormExplode',
+    'cookie',
+    { string: 'color=blue', array: ['color=blue; color=black; color=brown', 'color=blue&color=black&color=brown'], object: ['R=100; G=200; B=150', 'R=100&G=200&B=150'] },
+    'OAS 3.0/3.1 apply the query form table to cookies (`&`); a Cookie header separates pairs with `; ` (RFC 6265)',
+  ),
+]
+
+export default { spec: 'styles', cases } satisfies Table
+
+/** The same table through the same document declared as OAS 3.0.3 (styles30.yaml). */
+export const styles30 = { spec: 'styles30', cases } satisfies Table
