@@ -53,6 +53,8 @@ export interface HttpClient {
   send<T = unknown>(init: SendInit): Promise<SendResult<T>>
 }
 
+let calls = 0
+
 const REQUEST_ID = ['x-request-id', 'request-id', 'x-amzn-requestid', 'x-amz-request-id', 'x-correlation-id']
 
 // Server-like runtimes return real 3xx responses with redirect: 'manual', so we can follow them
@@ -91,9 +93,10 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
     let shown: string | undefined
     const showUrl = (): string => (shown ??= redactUrl(shownHref, redact))
     let attempt = 1
+    const callId = ++calls
     // Plain objects built on demand (error and hook paths only): accessor literals are slow to create.
     const info = (): RequestInfo => ({ method, url: showUrl(), operationId: init.operationId, attempts: attempt })
-    const ctxOf = (): AttemptContext => ({ method, url: showUrl(), operationId: init.operationId, attempt })
+    const ctxOf = (): AttemptContext => ({ method, url: showUrl(), operationId: init.operationId, attempt, callId })
     const where = (): string => `${method} ${showUrl()}`
     // Client-wide `idempotencyKeys`: every POST/PATCH gets a key of its own, so it may be retried.
     const keyed = init.idempotencyKey ?? (options.idempotencyKeys && !isReplaySafe({ method }) ? true : undefined)
@@ -113,7 +116,9 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
     const budget = policy.budget === false ? undefined : budgetFor(target.origin, policy.budget)
     budget?.request(started)
     const hookSets = init.hooks ? [...clientHooks, init.hooks] : clientHooks
-    const call = callScope(init.signal, deadline)
+    const callerSignal = init.signal && options.signal ? [init.signal, options.signal] : (init.signal ?? options.signal)
+    const call = callScope(callerSignal, deadline)
+    const callerReason = (): unknown => (init.signal?.aborted ? init.signal.reason : options.signal?.reason)
     let refreshed = false
     let replays = 0
     // A streamed body outlives send(): the caller's signal and the deadline must still reach it.
@@ -167,8 +172,7 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
               for (const s of refreshers) again = (await s.refresh!(sendHeaders)) || again
               log('info', 'http.auth-refresh', () => `${where()} got 401; credentials refreshed, replaying once`, ctxOf, t0, response.status)
               if (again) {
-                replays++
-                attempt-- // the replay does not use up a retry
+                replays++ // counted as an attempt, but it does not use up a retry
                 continue
               }
             }
@@ -179,7 +183,7 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
             stage = 'body'
             const data = (await readBody(response, method, init.responseType, maxBody, features.sse)) as T
             if (emit) log('info', 'http.attempt', () => `${where()} → ${response!.status}`, ctxOf, t0, response.status)
-            return { data, response, attempts: attempt + replays }
+            return { data, response, attempts: attempt }
           }
           stage = 'body'
           const errBody = await readErrorBody(response, maxErrorBody)
@@ -196,7 +200,7 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
             status: response?.status,
             timeout,
             deadline,
-            callerReason: init.signal?.reason,
+            callerReason: callerReason(),
             redact,
           }))
         } finally {
@@ -205,7 +209,7 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
 
         const now = Date.now()
         const decision = decide(policy, {
-          attempt,
+          attempt: attempt - replays,
           method,
           idempotent: init.idempotent,
           hasIdempotencyKey: headers.has('idempotency-key'),
@@ -233,7 +237,7 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
         try {
           await sleep(decision.delay, call.signal)
         } catch {
-          throw call.stopped === 'deadline' ? new TimeoutError(info(), 'deadline', deadline ?? 0) : new AbortError(info(), init.signal?.reason)
+          throw call.stopped === 'deadline' ? new TimeoutError(info(), 'deadline', deadline ?? 0) : new AbortError(info(), callerReason())
         }
       }
     } finally {

@@ -35,6 +35,9 @@ export function classifyThrown(f: ThrownFacts): { error: unknown; failure: Failu
   // provider threw are not network trouble, so never ours to retry or rename.
   if (f.stage === 'other' || f.thrown instanceof NetworkingError) return { error: f.thrown, failure: 'final' }
   const cause = unwrapFetchError(f.thrown)
+  // A NetworkingError from a user-supplied fetch (a network manager's circuit breaker, say) is a
+  // verdict, not a network failure: it reaches the caller as it is, never retried.
+  if (cause instanceof NetworkingError) return { error: cause, failure: 'final' }
   const failure = networkFailure(cause)
   const detail = describeNetworkError(cause, f.redact)
   return {

@@ -16,15 +16,18 @@ export interface CallScope {
 
 const NO_CALL_SCOPE: CallScope = { signal: undefined, stopped: undefined, dispose() {} }
 
-export function callScope(caller: AbortSignal | undefined, deadline: number | undefined): CallScope {
-  if (deadline === undefined) {
+/** `caller` is the caller's signal, or two (the call's and the client's) to follow both. */
+export function callScope(caller: AbortSignal | readonly AbortSignal[] | undefined, deadline: number | undefined): CallScope {
+  const callers = caller === undefined ? [] : Array.isArray(caller) ? (caller as readonly AbortSignal[]) : [caller as AbortSignal]
+  if (deadline === undefined && callers.length < 2) {
+    const one = callers[0]
     // No deadline: the caller's signal (if any) is the call signal; creating an AbortSignal costs
     // several µs on Node 20 (each one is made transferable), so do not make one for nothing.
-    if (!caller) return NO_CALL_SCOPE
+    if (!one) return NO_CALL_SCOPE
     return {
-      signal: caller,
+      signal: one,
       get stopped() {
-        return caller?.aborted ? 'abort' : undefined
+        return one.aborted ? 'abort' : undefined
       },
       dispose() {},
     }
@@ -33,10 +36,10 @@ export function callScope(caller: AbortSignal | undefined, deadline: number | un
   let stopped: 'abort' | 'deadline' | undefined
   const onAbort = (): void => {
     stopped ??= 'abort'
-    controller.abort(caller?.reason)
+    controller.abort(callers.find((c) => c.aborted)?.reason)
   }
-  if (caller?.aborted) onAbort()
-  else caller?.addEventListener('abort', onAbort, { once: true })
+  for (const c of callers) c.addEventListener('abort', onAbort, { once: true })
+  if (callers.some((c) => c.aborted)) onAbort()
   const timer =
     deadline === undefined
       ? undefined
@@ -51,7 +54,7 @@ export function callScope(caller: AbortSignal | undefined, deadline: number | un
     },
     dispose() {
       clearTimeout(timer)
-      caller?.removeEventListener('abort', onAbort)
+      for (const c of callers) c.removeEventListener('abort', onAbort)
     },
   }
 }

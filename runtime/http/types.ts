@@ -23,8 +23,10 @@ export interface AttemptContext {
   /** Redacted. */
   url: string
   operationId: string | undefined
-  /** 1 for the first attempt. */
+  /** 1 for the first attempt; an auth replay after a 401 counts as an attempt too. */
   attempt: number
+  /** Identifies the call (the same on all its attempts); unique within the process. */
+  callId: number
 }
 
 export interface RetryContext extends AttemptContext {
@@ -82,6 +84,11 @@ export interface RequestOptions {
 
 /** Options shared by a hand-made client and a generated API's client. */
 export interface ClientOptions extends Omit<RequestOptions, 'signal' | 'query' | 'idempotencyKey' | 'idempotent' | 'responseType'> {
+  /**
+   * Aborts every call of this client (merged with each call's own `signal`): calls in flight, waits
+   * between retries and streamed bodies end with an `AbortError`; later calls fail at once.
+   */
+  signal?: AbortSignal
   /**
    * Prefix for relative URLs. For a generated API it replaces the document's server URL entirely
    * (include any path prefix such as `/api/v3`); credentials are sent to its origin too.

@@ -59,11 +59,10 @@ export function createNetworkManager<const C extends Record<string, ClientSpec>>
       // No header means a first attempt: most requests pay nothing here.
       if (attempt > 1) headers.set(ATTEMPT_HEADER, String(attempt))
     },
-    onRetry({ attempt, reason, delay, error }) {
+    // The client rethrows a NetworkingError from its fetch (an open breaker, a closed manager) as
+    // it is, without retrying, so only the retries of real failures get here.
+    onRetry({ attempt, reason, delay }) {
       hub.emit({ type: 'retry', client, attempt, reason, delay })
-      // Retrying cannot help while the breaker is open or after closeAll(): surface our error now.
-      const own = ownError(error, client)
-      if (own) throw own
     },
     onError({ error }) {
       const own = ownError(error, client)
