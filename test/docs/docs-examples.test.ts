@@ -1,6 +1,7 @@
+import { execFile } from 'node:child_process'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { copyFile, mkdir, rm } from 'node:fs/promises'
+import { copyFile, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -124,44 +125,106 @@ function handle(req: IncomingMessage, res: import('node:http').ServerResponse): 
 type Main = (...args: string[]) => Promise<Record<string, unknown>>
 const run = async (name: string, ...args: string[]) => ((await import(pathToFileURL(bundles[name]!).href)) as { main: Main }).main(...args)
 
+// One program serves both checks below: the examples (type-checked) and the package's entries
+// (read for their export lists only, so work in progress elsewhere cannot fail the docs).
+const ENTRIES = [join(ROOT, 'runtime/index.ts'), join(ROOT, 'src/index.ts'), join(ROOT, 'src/mock/index.ts')]
+let program: ts.Program | undefined
+function getProgram(): ts.Program {
+  program ??= ts.createProgram([...exampleFiles.map((f) => join(EXAMPLES, f)), dts, ...ENTRIES], {
+    strict: true,
+    noEmit: true,
+    noUncheckedIndexedAccess: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.Preserve,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+    types: ['node'],
+    typeRoots: [join(ROOT, 'node_modules/@types')],
+    skipLibCheck: true,
+    verbatimModuleSyntax: true,
+  })
+  return program
+}
+
 describe('examples type-check in one strict program', () => {
   it('has no diagnostics', () => {
     expect(existsSync(dts)).toBe(true)
-    const files = [...exampleFiles.map((f) => join(EXAMPLES, f)), dts]
-    const program = ts.createProgram(files, {
-      strict: true,
-      noEmit: true,
-      noUncheckedIndexedAccess: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.Preserve,
-      moduleResolution: ts.ModuleResolutionKind.Bundler,
-      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
-      types: ['node'],
-      typeRoots: [join(ROOT, 'node_modules/@types')],
-      skipLibCheck: true,
-      verbatimModuleSyntax: true,
-    })
-    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => {
+    const p = getProgram()
+    const checked = [...exampleFiles.map((f) => join(EXAMPLES, f)), dts].map((f) => p.getSourceFile(f)!)
+    const diagnostics = [...p.getOptionsDiagnostics(), ...p.getGlobalDiagnostics(), ...checked.flatMap((sf) => [...p.getSyntacticDiagnostics(sf), ...p.getSemanticDiagnostics(sf)])].map((d) => {
       const where = d.file ? `${relative(ROOT, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : ''
       return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`
     })
+    expect(checked.length).toBe(exampleFiles.length + 1)
     expect(diagnostics).toEqual([])
   }, 60_000)
 })
 
 describe('docs/API_SPECIFICATION.md names every public export', () => {
   it('runtime, plugin and mock entry exports all appear in backticks', () => {
-    const entries = [join(ROOT, 'runtime/index.ts'), join(ROOT, 'src/index.ts'), join(ROOT, 'src/mock/index.ts')]
-    const program = ts.createProgram(entries, { module: ts.ModuleKind.Preserve, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022, noEmit: true, skipLibCheck: true, types: [] })
-    const checker = program.getTypeChecker()
-    const names = entries.flatMap((file) => checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(file)!)!).map((s) => s.name))
+    const p = getProgram()
+    const checker = p.getTypeChecker()
+    const names = ENTRIES.flatMap((file) => checker.getExportsOfModule(checker.getSymbolAtLocation(p.getSourceFile(file)!)!).map((s) => s.name))
     const doc = readFileSync(join(ROOT, 'docs/API_SPECIFICATION.md'), 'utf8')
     // Identifiers inside code spans (`createHttpClient`, `HttpError<B>`...), the table cells included.
     const spans = new Set([...doc.matchAll(/`([^`\n]+)`/g)].flatMap(([, code]) => code!.match(/[A-Za-z_$][\w$]*/g) ?? []))
     const missing = names.filter((name) => name !== 'default' && !spans.has(name))
     expect(names.length).toBeGreaterThan(100)
     expect(missing).toEqual([])
-  })
+  }, 60_000)
+})
+
+describe('the bundler configurations shown in README.md build a project', () => {
+  // Each config runs as written, in its own process with the project as working directory, so its
+  // relative paths mean what they mean for a user; the package resolves through node_modules.
+  const CONFIGS = { vite: 'vite.config.ts', rollup: 'rollup.config.ts', rolldown: 'rolldown.config.ts', esbuild: 'esbuild.build.ts', webpack: 'webpack.config.ts', rspack: 'rspack.config.ts' }
+  const outputs = { vite: 'dist/main.js', rollup: 'dist/main.js', rolldown: 'dist/main.js', esbuild: 'dist/main.mjs', webpack: 'dist/main.js', rspack: 'dist/main.js' }
+  let results: Record<string, { error?: string; code?: string }> = {}
+
+  beforeAll(async () => {
+    const base = join(OUT, 'bundlers')
+    await mkdir(join(base, 'node_modules/@codomyrmex'), { recursive: true })
+    await symlink(ROOT, join(base, 'node_modules/@codomyrmex/networking'), 'dir')
+    const { build } = await import('esbuild')
+    await build({
+      entryPoints: Object.values(CONFIGS).map((f) => join(EXAMPLES, f)),
+      outdir: join(base, 'configs'),
+      outExtension: { '.js': '.mjs' },
+      bundle: true,
+      packages: 'external',
+      platform: 'node',
+      format: 'esm',
+      logLevel: 'silent',
+    })
+    const entries = await Promise.all(
+      Object.entries(CONFIGS).map(async ([bundler, file]) => {
+        const project = join(base, bundler)
+        await mkdir(join(project, 'src'), { recursive: true })
+        await mkdir(join(project, 'openapi'), { recursive: true })
+        await copyFile(join(EXAMPLES, 'petstore.yaml'), join(project, 'openapi/petstore.yaml'))
+        const main = "import { listPets } from 'virtual:api/petstore'\nconsole.log(listPets.def.path)\n"
+        await writeFile(join(project, 'src/main.js'), main)
+        await writeFile(join(project, 'src/main.ts'), main)
+        const config = join(base, 'configs', file.replace(/\.ts$/, '.mjs'))
+        const error = await new Promise<string | undefined>((done) =>
+          execFile(process.execPath, [join(ROOT, 'test/docs/run-bundler-config.mjs'), bundler, pathToFileURL(config).href], { cwd: project }, (e, _out, err) => done(e ? `${e.message}\n${err}` : undefined)),
+        )
+        const output = join(project, outputs[bundler as keyof typeof outputs])
+        return [bundler, error ? { error } : { code: existsSync(output) ? await readFile(output, 'utf8') : undefined }] as const
+      }),
+    )
+    results = Object.fromEntries(entries)
+  }, 120_000)
+
+  for (const bundler of Object.keys(CONFIGS)) {
+    it(bundler, () => {
+      const result = results[bundler]!
+      expect(result.error).toBeUndefined()
+      // The generated module was bundled: the operation's data and the document's server are in the output.
+      expect(result.code).toContain('http://petstore.swagger.io/v1')
+      expect(result.code).toMatch(/listPets/)
+    })
+  }
 })
 
 describe('the CLI commands shown in README.md', () => {
