@@ -34,7 +34,9 @@ if ($hotData) {
   $hotData.api = $api
   const $exports = ${JSON.stringify(exported.join(','))}
   import.meta.hot.accept((next) => {
-    if (!next || Object.keys(next).sort().join(',') !== $exports) import.meta.hot.invalidate()
+    // No module: the new one failed to load (a broken document, shown in the overlay). Keep
+    // running this one; a full reload would only meet the same error. The fix sends a new update.
+    if (next && Object.keys(next).sort().join(',') !== $exports) import.meta.hot.invalidate()
   })
 }
 `

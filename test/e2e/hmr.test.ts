@@ -1,0 +1,110 @@
+// Builds on test/integration/plugin/vite-hmr.test.ts (updates in place, re-import on renamed
+// exports, overlay shown): here the edits that must send nothing, the declaration file, and the
+// overlay's pointer and its recovery.
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { createServer, type Plugin, type ViteDevServer } from 'vite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import networking from '../../src/index'
+import { json, startServer, type TestServer } from '../helpers/http-server'
+import { launchChromium, portOf } from './browser'
+
+const FIXTURE = resolve(__dirname, '../fixtures/hmr-app')
+const WORK = resolve(__dirname, '../.tmp/e2e-hmr')
+const SPEC = join(WORK, 'petstore.yaml')
+const DTS = join(WORK, 'api-clients.d.ts')
+
+type PageWindow = typeof globalThis & { __token: number; __listPets: ((input: unknown) => Promise<unknown>) & { def: { path: string } } }
+
+let api: TestServer
+let vite: ViteDevServer
+let browser: Browser
+let page: Page
+/** What reached Vite's HMR after our plugin's hotUpdate, per document change. */
+const outcomes: Array<{ file: string; modules: string[] }> = []
+const sent: string[] = []
+
+/** Runs after ours: sees exactly the modules our hook decided to update. */
+const recorder: Plugin = {
+  name: 'test:hmr-recorder',
+  enforce: 'post',
+  hotUpdate({ file, modules }) {
+    if (file === SPEC && this.environment.name === 'client') outcomes.push({ file, modules: modules.map((m) => m.id ?? m.url) })
+  },
+}
+
+async function edit(from: string, to: string): Promise<void> {
+  const text = await readFile(SPEC, 'utf8')
+  if (!text.includes(from)) throw new Error(`fixture has no ${from}`)
+  const before = outcomes.length
+  await writeFile(SPEC, text.replace(from, to))
+  await expect.poll(() => outcomes.length, { timeout: 10_000 }).toBeGreaterThan(before)
+}
+
+beforeAll(async () => {
+  api = await startServer((req, res) => {
+    const headers = { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*' }
+    if (req.method === 'OPTIONS') return res.writeHead(204, headers).end()
+    return json(res, 200, [{ id: 1, name: `from ${new URL(req.url ?? '/', 'http://x').pathname}` }], headers)
+  })
+  await rm(WORK, { recursive: true, force: true })
+  await mkdir(WORK, { recursive: true })
+  for (const file of ['index.html', 'main.js']) await copyFile(join(FIXTURE, file), join(WORK, file))
+  await copyFile(resolve(__dirname, '../fixtures/petstore-app/petstore.yaml'), SPEC)
+  vite = await createServer({
+    root: WORK,
+    configFile: false,
+    logLevel: 'silent',
+    server: { host: '127.0.0.1', port: 0 },
+    plugins: [networking.vite({ apis: { petstore: 'petstore.yaml' }, dts: 'api-clients.d.ts', cacheDir: false }), recorder],
+  })
+  const hot = vite.environments.client.hot
+  const send = hot.send.bind(hot)
+  hot.send = ((payload: { type: string }) => {
+    sent.push(payload.type)
+    return send(payload as never)
+  }) as typeof hot.send
+  await vite.listen()
+  browser = await launchChromium()
+  page = await browser.newPage()
+  await page.goto(`http://127.0.0.1:${portOf(vite.httpServer)}/?api=${encodeURIComponent(api.url)}`)
+  await page.waitForFunction(() => (window as unknown as PageWindow).__listPets !== undefined)
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await vite?.close()
+  await api?.close()
+})
+
+describe('Vite HMR of virtual:api/* in Chromium', () => {
+  it('sends nothing when an edit leaves the generated code as it was, but rewrites the declarations', async () => {
+    const summary = /summary: (.+)/.exec(await readFile(SPEC, 'utf8'))?.[1] as string
+    sent.length = 0
+    await edit(`summary: ${summary}`, 'summary: Edited only in the docs')
+    expect(outcomes.at(-1)?.modules).toEqual([])
+    await expect.poll(() => readFile(DTS, 'utf8'), { timeout: 5_000 }).toContain('Edited only in the docs')
+    expect(sent.filter((type) => type === 'update' || type === 'full-reload')).toEqual([])
+  })
+
+  it('points the overlay at file, line and JSON pointer, and clears it with an update when fixed', async () => {
+    await page.evaluate(() => ((window as unknown as PageWindow).__token = 4242))
+    const text = await readFile(SPEC, 'utf8')
+    const line = text.split('\n').findIndex((l) => l.includes("'200':")) + 1
+    sent.length = 0
+    await edit("'200':", "'2oo':")
+    const overlay = await page.waitForFunction(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '', undefined, { timeout: 15_000 })
+    const shown = (await overlay.jsonValue()) as string
+    expect(shown).toContain(`petstore.yaml:${line}:`)
+    expect(shown).toMatch(/at \/paths\/~1pets\/get\/responses\/2oo/)
+
+    // The fix regenerates the same code as before the break; it must still reach the page.
+    await writeFile(SPEC, text.replace('  /pets:\n', '  /animals:\n'))
+    await page.waitForFunction(() => document.querySelector('vite-error-overlay') === null, undefined, { timeout: 15_000 })
+    await page.waitForFunction(() => (window as unknown as PageWindow).__listPets?.def.path === '/animals', undefined, { timeout: 15_000 })
+    expect(await page.evaluate(() => (window as unknown as PageWindow).__token)).toBe(4242)
+    expect(sent).not.toContain('full-reload')
+    expect(await page.evaluate(() => (window as unknown as PageWindow).__listPets({ query: { limit: 1 } }))).toEqual([{ id: 1, name: 'from /animals' }])
+  })
+})
