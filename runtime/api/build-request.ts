@@ -41,7 +41,10 @@ export function buildRequest(op: OperationDef, input: OperationInput | undefined
     if (value === undefined || value === null || (value === '' && p?.style !== 'matrix' && p?.style !== 'label')) {
       throw new RequestError(`${where}: missing required path parameter "${name}"`, { code: 'ERR_MISSING_PARAMETER' })
     }
-    return serializePathParam(p ?? { name, in: 'path' }, value)
+    const text = serializePathParam(p ?? { name, in: 'path' }, value)
+    // URLs resolve `.`/`..` (and `%2e` forms) as directory steps: `/files/../admin` would leave the template.
+    if (DOT_SEGMENT.test(text)) throw new RequestError(`${where}: path parameter "${name}" is "${text}", which a URL resolves as a directory step`, { code: 'ERR_PATH_PARAMETER' })
+    return text
   })
   const query = serializeQuery(params, input?.query)
 
@@ -51,6 +54,8 @@ export function buildRequest(op: OperationDef, input: OperationInput | undefined
   if (accept) headers.accept = accept
   return { path: query ? `${path}?${query}` : path, headers, body: encoded.body }
 }
+
+const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i
 
 const accepts = new WeakMap<OperationDef, string | undefined>()
 function acceptOf(op: OperationDef): string | undefined {
