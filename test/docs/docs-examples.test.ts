@@ -93,6 +93,8 @@ beforeAll(async () => {
 afterAll(async () => {
   server?.closeAllConnections()
   await new Promise((done) => server?.close(done))
+  // Includes a node_modules link back to the repo root: leave nothing for recursive walkers.
+  await rm(OUT, { recursive: true, force: true })
 })
 
 function handle(req: IncomingMessage, res: import('node:http').ServerResponse): void {
