@@ -17,7 +17,7 @@ export interface WireExpectation {
   /** Raw query string without `?` ('' for none). */
   query?: OneOf
   /** Header values as received; `null` means the header must be absent. */
-  headers?: Record<string, OneOf | null>
+  headers?: Record<string, OneOf | null | undefined>
   /** The raw `Cookie` header; `null` means none. */
   cookie?: OneOf | null
   /** The raw body as UTF-8; `null` means an empty body. */
@@ -60,8 +60,13 @@ export interface Table {
   /** File stem under test/conformance/specs, and the generated module's name. */
   spec: string
   cases: WireCase[]
-  /** Called once per run, before the cases (e.g. to install a token endpoint). */
+  /** How the server answers when a case has no `reply` (e.g. a token endpoint). */
   responder?: Responder
+  /**
+   * TypeScript statements checked with the call sites: `$client` is a client of this table's module.
+   * For what the declarations give back (data and typed errors per status).
+   */
+  types?: string[]
 }
 
 /** `{ ['__proto__']: v }`: an own property named `__proto__`, not a prototype. */

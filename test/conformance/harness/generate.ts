@@ -44,6 +44,11 @@ export async function typecheckCalls(tables: Table[]): Promise<string[]> {
       lines.push(`// ${table.spec} #${i}: ${c.name.replace(/\n/g, ' ')}`, `void ${id}[${JSON.stringify(c.op)}](${args})`)
     })
   }
+  tables.forEach((table, i) => {
+    if (!table.types) return
+    const id = `api_${table.spec.replace(/\W/g, '_')}_client`
+    lines.push(`export async function types${i}(): Promise<void> {`, ...table.types.map((t) => `  ${t.replace(/\$client/g, id)}`), '}')
+  })
   const file = join(WORK, 'calls.ts')
   await writeFile(file, `${lines.join('\n')}\n`)
   const program = ts.createProgram([file], {
@@ -59,7 +64,7 @@ export async function typecheckCalls(tables: Table[]): Promise<string[]> {
   })
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined
-    const line = where && d.file ? d.file.text.split('\n')[where.line - 1] : ''
+    const line = where && d.file ? d.file.text.split('\n')[where.line] : ''
     return `${where ? `calls.ts:${where.line + 1}` : ''} ${line ?? ''}\n  ${ts.flattenDiagnosticMessageText(d.messageText, '\n  ')}`
   })
 }

@@ -7,6 +7,23 @@ const json = (status: number, body: unknown, type = 'application/json'): (() => 
 /** Responses decoded by status and media type; documented errors typed per status. */
 export default {
   spec: 'responses',
+  types: [
+    // data is the union of the 2xx bodies by media type; errors narrow by status.
+    "const r = await $client.getThing.safe({ path: { id: 'a' } })",
+    'if (r.data !== undefined) { const d: { id: string; n?: number } | string = r.data; void d }',
+    // With a `default` response, a status narrows to its own body or the default's (default's status is number).
+    "if (r.error?.status === 404) { const body: { missing: string } | { message?: string } = r.error.body; void body }",
+    "if (r.error?.status === 503) { const body: string | { message?: string } = r.error.body; void body }",
+    // Without one, a status narrows to exactly its body.
+    "const c = await $client.createThing.safe({ body: { id: 'x' } })",
+    "if (c.error?.status === 409) { const conflict: string = c.error.body.conflict; void conflict }",
+    '// @ts-expect-error 409 is the only documented error status',
+    'if (c.error?.status === 404) void c.error',
+    "const created: { id: string; n?: number } | { queued?: boolean } = await $client.createThing({ body: { id: 'x' } }); void created",
+    'const gone: undefined = await $client.deleteThings(); void gone',
+    'const blob: Blob = await $client.getBlob(); void blob',
+    'const text: string = await $client.getText(); void text',
+  ],
   cases: [
     {
       name: '200 JSON is parsed; the accept header lists every success media type',
@@ -68,6 +85,13 @@ export default {
       input: { body: { id: 'n' } },
       reply: json(202, { queued: true }),
       expect: { method: 'POST', result: { data: { queued: true } } },
+    },
+    {
+      name: 'a documented error of an operation without `default`: typed by its status',
+      op: 'createThing',
+      input: { body: { id: 'dup' } },
+      reply: json(409, { conflict: 'dup' }),
+      expect: { result: { error: { status: 409, body: { conflict: 'dup' } } } },
     },
     {
       name: '204 resolves to undefined; no media type documented, so accept is left to fetch (*/*)',
