@@ -44,6 +44,16 @@ async function gz(contents) {
   })
   return gzipSync(r.outputFiles[0].contents, { level: 9 }).length
 }
+// A plain client (no reconnect, heartbeat or queue) and what each opt-in feature adds.
+const core = `export { createWebSocketCore } from './runtime/ws/index'`
+const plain = await gz(core)
+console.log(`\nplain client (createWebSocketCore, no features): ${plain} B min+gzip`)
+for (const f of ['reconnectFeature', 'queueFeature', 'heartbeatFeature']) {
+  const with1 = await gz(`${core}\nexport { ${f} } from './runtime/ws/index'`)
+  console.log(`  + ${f}: ${with1} B (+${with1 - plain} B)`)
+}
+const all = await gz(`export { createWebSocketCore, reconnectFeature, queueFeature, heartbeatFeature } from './runtime/ws/index'`)
+console.log(`  + all three: ${all} B (+${all - plain} B)`)
 const http = await gz(`export { createHttpClient, createApi } from './runtime/index'`)
 const both = await gz(`export { createHttpClient, createApi, connectWebSocket, createWebSocket } from './runtime/index'`)
 console.log(`\nHTTP runtime alone: ${http} B min+gzip; with the WebSocket client: ${both} B (+${both - http} B)`)

@@ -13,8 +13,7 @@ import { jsonCodec } from './codec'
 import { abandon, dial } from './dial'
 import { handshakeFor, oversize } from './handshake'
 import { createInbox } from './inbox'
-import { decideReconnect, isAuthFailure, resolveReconnect } from './reconnect'
-import { createSendQueue } from './send-queue'
+import { allWebSocketFeatures, type WebSocketFeatures } from './features'
 import { attachSession } from './session'
 import type {
   CloseInfo,
@@ -31,10 +30,27 @@ import type {
 export type { WebSocketClient } from './types'
 
 /** Creates a client without connecting; call `connect()`. */
-export function createWebSocket<In = unknown, Out = In>(
+export function createWebSocket<In = unknown, Out = In>(url: string, options: WebSocketOptions<In, Out> = {}): WebSocketClient<In, Out> {
+  return createWebSocketCore(url, options, allWebSocketFeatures)
+}
+
+/**
+ * `createWebSocket` with only the features passed in (`reconnectFeature`, `queueFeature`,
+ * `heartbeatFeature`), for a smaller browser bundle. Without `queueFeature` a send while not open
+ * throws; an option whose feature is missing is refused at creation.
+ */
+export function createWebSocketCore<In = unknown, Out = In>(
   url: string,
-  options: WebSocketOptions<In, Out> = {},
+  options: WebSocketOptions<In, Out>,
+  features: WebSocketFeatures,
 ): WebSocketClient<In, Out> {
+  const need = (option: keyof WebSocketFeatures & keyof WebSocketOptions<In, Out>): void => {
+    if (options[option] && !features[option]) throw new TypeError(`WebSocket option ${option} needs ${option}Feature`)
+  }
+  need('reconnect')
+  need('heartbeat')
+  if (typeof options.queue === 'object') need('queue')
+  const fx = features.reconnect
   const t: Timers = {
     now: () => Date.now(),
     random: Math.random,
@@ -46,8 +62,8 @@ export function createWebSocket<In = unknown, Out = In>(
   const Ctor: WebSocketConstructor = options.WebSocket ?? (NativeOrWs as unknown as WebSocketConstructor)
   const shown = redactUrl(url, auth?.in === 'query' && auth.name ? { query: [auth.name] } : undefined)
   const codec = options.codec ?? jsonCodec<In, Out>()
-  const rc = options.reconnect ? resolveReconnect(options.reconnect === true ? {} : options.reconnect) : undefined
-  const queue = options.queue === false ? undefined : createSendQueue<WebSocketData>(options.queue ?? {}, t.now)
+  const rc = options.reconnect ? fx!.resolve(options.reconnect === true ? {} : options.reconnect) : undefined
+  const queue = options.queue === false || !features.queue ? undefined : features.queue<WebSocketData>(options.queue ?? {}, t.now)
   const hwm = options.highWaterMark ?? 1_048_576
   const listeners: { [event: string]: Set<(value: never) => void> | undefined } = {}
   const inbox = createInbox<In>(options.receiveBuffer ?? 1_000)
@@ -122,6 +138,7 @@ export function createWebSocket<In = unknown, Out = In>(
           binaryType: options.binaryType ?? 'arraybuffer',
           timers: t,
           cancellable: (cancel) => (cancelDial = cancel),
+          retryAfter: fx?.retryAfter,
         },
         adopt,
       )
@@ -143,7 +160,7 @@ export function createWebSocket<In = unknown, Out = In>(
     openedAt = t.now()
     const again = opened
     opened = true
-    session = attachSession(s, { shownUrl: shown, codec, maxMessageSize: max, heartbeat: hbo, timers: t }, {
+    session = attachSession(s, { shownUrl: shown, codec, maxMessageSize: max, heartbeat: hbo, timers: t, startHeartbeat: features.heartbeat }, {
       message: deliver,
       error: fail,
       closed: (info, cause) => dropped(s, info, cause),
@@ -190,14 +207,14 @@ export function createWebSocket<In = unknown, Out = In>(
   function lost(error: Error, code?: number): void {
     if (!rc) return finish(code === 1000 && lastClose.wasClean ? undefined : error)
     const status = (error as WebSocketHandshakeError).status
-    if (code !== undefined ? isAuthFailure(code, rc) : status === 401 || status === 403) {
+    if (code !== undefined ? fx!.isAuthFailure(code, rc) : status === 401 || status === 403) {
       // Reconnecting with refused credentials only hammers the server. A fixed token never
       // changes; a provider is asked again on the backoff schedule until it hands out a new one.
       if (typeof auth?.token !== 'function') return finish(error)
       refused = { token: usedToken, error, code }
     }
     attempt++
-    const decision = decideReconnect(
+    const decision = fx!.decide(
       { attempt, elapsed: t.now() - lostAt, retryAfter: (error as WebSocketHandshakeError).retryAfter },
       rc,
       t.random,

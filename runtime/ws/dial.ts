@@ -1,5 +1,5 @@
 import { WebSocketConnectError, WebSocketHandshakeError } from '../errors/websocket'
-import { parseRetryAfter } from '../policy/retry-after'
+import type { parseRetryAfter } from '../policy/retry-after'
 import type { Timers, WebSocketConstructor, WebSocketLike } from './types'
 
 export interface DialRequest {
@@ -15,6 +15,8 @@ export interface DialRequest {
   timers: Timers
   /** Receives a function that abandons this attempt (used when the client is closed meanwhile). */
   cancellable?: (cancel: () => void) => void
+  /** Reads a refused handshake's Retry-After (comes with `reconnectFeature`, the only user of it). */
+  retryAfter?: typeof parseRetryAfter
 }
 
 /** Drops a socket we no longer want, without waiting for a close handshake where `ws` allows it. */
@@ -50,7 +52,7 @@ export function dial(r: DialRequest, opened: (socket: WebSocketLike) => void): P
       refused = new WebSocketHandshakeError(
         r.shownUrl,
         res.statusCode,
-        parseRetryAfter((name) => res.headers[name], r.timers.now()),
+        r.retryAfter?.((name) => res.headers[name], r.timers.now()),
       )
       abandon(socket)
       fail(refused)

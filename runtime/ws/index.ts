@@ -1,4 +1,5 @@
-export { connectWebSocket, createWebSocket } from './client'
+export { connectWebSocket, createWebSocket, createWebSocketCore } from './client'
+export { reconnectFeature, queueFeature, heartbeatFeature, allWebSocketFeatures, type WebSocketFeatures } from './features'
 export { jsonCodec, rawCodec } from './codec'
 export type { QueueOptions, QueueOverflow } from './send-queue'
 export type { ReconnectOptions } from './reconnect'

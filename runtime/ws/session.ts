@@ -2,7 +2,7 @@ import { NetworkingError } from '../errors/networking-error'
 import { WebSocketHeartbeatTimeoutError, WebSocketMessageTooBigError } from '../errors/websocket'
 import { abandon } from './dial'
 import { oversize } from './handshake'
-import { startHeartbeat } from './heartbeat'
+import type { startHeartbeat } from './heartbeat'
 import type { CloseInfo, Codec, HeartbeatOptions, Timers, WebSocketLike } from './types'
 
 export interface SessionOptions<In> {
@@ -11,6 +11,8 @@ export interface SessionOptions<In> {
   maxMessageSize?: number
   heartbeat?: HeartbeatOptions
   timers: Timers
+  /** `heartbeatFeature`; required when `heartbeat` is set. */
+  startHeartbeat?: typeof startHeartbeat
 }
 
 export interface SessionEvents<In> {
@@ -35,7 +37,7 @@ export function attachSession<In>(s: WebSocketLike, o: SessionOptions<In>, on: S
   }
   const hb =
     hbo &&
-    startHeartbeat(
+    o.startHeartbeat!(
       hbo.interval,
       hbo.timeout,
       () => {

@@ -62,7 +62,7 @@ describe('what a network manager needs from the HTTP client', () => {
     let token = 'old'
     const strategy: AuthStrategy = {
       apply: (req) => void req.headers.set('authorization', `Bearer ${token}`),
-      refresh: () => ((token = 'new'), true),
+      refresh: async () => ((token = 'new'), true),
     }
     const seen: Pick<AttemptContext, 'attempt' | 'callId'>[] = []
     const client = createHttpClient({ baseUrl: server.url, auth: strategy, hooks: { onRequest: ({ attempt, callId }) => void seen.push({ attempt, callId }) } })
