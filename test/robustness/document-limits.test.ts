@@ -1,4 +1,4 @@
-import { mkdir, rm, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, rm, symlink, truncate, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
@@ -7,7 +7,7 @@ import { generateApi } from '../../src/codegen/generate'
 import { ApiContext } from '../../src/core/context'
 import { resolveOptions } from '../../src/core/options'
 import { SpecError } from '../../src/errors'
-import { MAX_DEPTH } from '../../src/spec/limits'
+import { MAX_BYTES, MAX_DEPTH } from '../../src/spec/limits'
 import { prepareSpec } from '../../src/spec/prepare'
 
 /**
@@ -130,6 +130,22 @@ describe('size', () => {
     expect(output.operations).toBe(3000)
     expect(ms).toBeLessThan(30_000)
   }, 60_000)
+})
+
+describe('file size', () => {
+  it('a document file over the size limit is refused before it is read', async () => {
+    tally.tried++
+    const path = join(API, 'huge.json')
+    await writeFile(path, '')
+    await truncate(path, MAX_BYTES + 1) // sparse: no disk or memory used
+    const started = performance.now()
+    const error = await prepareSpec('huge', path, []).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(SpecError)
+    expect((error as SpecError).message).toMatch(/huge\.json: the file is \d+ bytes, over the \d+-byte limit/)
+    expect(performance.now() - started).toBeLessThan(1_000)
+    await rm(path)
+    tally.passed++
+  })
 })
 
 describe('where $refs may read from', () => {
