@@ -46,6 +46,8 @@ export interface WireCase {
   /** Cases naming the same session share one client (and its token cache), in table order. */
   session?: string
   before?: () => void
+  /** Runs after the case, pass or fail (undo what `before` did). */
+  after?: () => void
   reply?: Responder
   /** Why the expectation is what it is (tables that disagree, judgement calls). */
   note?: string

@@ -17,6 +17,14 @@ const oneOf = (actual: string | undefined | null, expected: OneOf | null, what: 
 
 /** Runs one case against the recording server and checks the wire and the result. */
 export async function runCase(table: Table, c: WireCase, mod: Module, server: RecordingServer, sessions: Map<string, Client>): Promise<void> {
+  try {
+    await run(table, c, mod, server, sessions)
+  } finally {
+    c.after?.()
+  }
+}
+
+async function run(table: Table, c: WireCase, mod: Module, server: RecordingServer, sessions: Map<string, Client>): Promise<void> {
   const setup = c.client ?? {}
   const make = (): Client =>
     mod.createClient({

@@ -107,10 +107,12 @@ export default {
       op: 'oauthOp',
       session: 'oauth',
       reply: (q) => tokenEndpoint(q) ?? (q.header('authorization') === 'Bearer t2' ? { status: 401 } : { status: 204 }),
+      after: () => {
+        Date.now = realNow
+      },
       expect: {
         headers: { authorization: 'Bearer t3' },
         requests: (r) => {
-          Date.now = realNow
           expect(r.map((q) => `${q.path} ${q.header('authorization')?.split(' ')[0]}`)).toEqual(['/oauth Bearer', '/token Basic', '/oauth Bearer'])
         },
       },
