@@ -30,7 +30,7 @@ export function buildRequest(op: OperationDef, input: OperationInput | undefined
       }
       headers[p.name] = text
     }
-    else if (p.in === 'cookie') for (const [n, v] of parameterPairs(p, value)) cookies.push(`${n}=${encodeURIComponent(v)}`)
+    else if (p.in === 'cookie') for (const [n, v] of parameterPairs(p, value)) cookies.push(`${n}=${percentEncoded(where, `cookie parameter "${p.name}"`, () => encodeURIComponent(v))}`)
   }
   if (cookies.length > 0) headers.cookie = cookies.join('; ')
 
@@ -41,12 +41,12 @@ export function buildRequest(op: OperationDef, input: OperationInput | undefined
     if (value === undefined || value === null || (value === '' && p?.style !== 'matrix' && p?.style !== 'label')) {
       throw new RequestError(`${where}: missing required path parameter "${name}"`, { code: 'ERR_MISSING_PARAMETER' })
     }
-    const text = serializePathParam(p ?? { name, in: 'path' }, value)
-    // URLs resolve `.`/`..` (and `%2e` forms) as directory steps: `/files/../admin` would leave the template.
+    const text = percentEncoded(where, `path parameter "${name}"`, () => serializePathParam(p ?? { name, in: 'path' }, value))
+    // URLs resolve `.` and `..` as directory steps: `/files/../admin` would leave the template.
     if (DOT_SEGMENT.test(text)) throw new RequestError(`${where}: path parameter "${name}" is "${text}", which a URL resolves as a directory step`, { code: 'ERR_PATH_PARAMETER' })
     return text
   })
-  const query = serializeQuery(params, input?.query)
+  const query = percentEncoded(where, 'a query parameter', () => serializeQuery(params, input?.query))
 
   const encoded = encodeBody(op.body, input?.body, input?.contentType, where)
   if (encoded.contentType) headers['content-type'] = encoded.contentType
@@ -56,6 +56,16 @@ export function buildRequest(op: OperationDef, input: OperationInput | undefined
 }
 
 const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i
+
+/** encodeURIComponent throws a bare URIError on a lone surrogate; name the parameter instead. */
+function percentEncoded<T>(where: string, what: string, run: () => T): T {
+  try {
+    return run()
+  } catch (error) {
+    if (!(error instanceof URIError)) throw error
+    throw new RequestError(`${where}: ${what} is not well-formed Unicode (a lone surrogate), so it cannot be percent-encoded`, { code: 'ERR_PARAMETER_VALUE', cause: error })
+  }
+}
 
 const accepts = new WeakMap<OperationDef, string | undefined>()
 function acceptOf(op: OperationDef): string | undefined {

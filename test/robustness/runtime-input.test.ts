@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import fc from 'fast-check'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { BodyTooLargeError, createApi, ParseError, RequestError } from '../../runtime/index'
 import type { OperationDef } from '../../runtime/api/types'
@@ -101,6 +102,47 @@ describe('path parameters', () => {
       await refusedBeforeSending(() => getFile({ path: { name: '' } }), RequestError, 'ERR_MISSING_PARAMETER')
     }),
   )
+})
+
+describe('random values (fast-check)', () => {
+  const both = operation({
+    path: '/v/{name}',
+    params: [
+      { name: 'name', in: 'path', required: true, style: 'simple', explode: false },
+      { name: 'q', in: 'query', style: 'form', explode: true },
+    ],
+  })
+
+  it('any string round-trips through one path segment and one query value, or is a typed error before sending', async () => {
+    let typed = 0
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string({ unit: 'binary', maxLength: 16 }), fc.string({ unit: 'grapheme', maxLength: 4 }).map((s) => `${s}\ud800`)), async (value) => {
+        tally.tried++
+        const before = connections
+        const count = seen.length
+        const error = await both({ path: { name: value }, query: { q: value } }).then(
+          () => undefined,
+          (e: unknown) => e,
+        )
+        if (error !== undefined) {
+          // Only what cannot be written: empty, `.`/`..`, or text that is not valid UTF-16.
+          expect(error, String(error)).toBeInstanceOf(RequestError)
+          expect((error as RequestError).message).toMatch(/GET \/v\/\{name\} \(op\): (path parameter "name"|missing required)/)
+          expect(seen.length).toBe(count)
+          expect(connections).toBe(before)
+          typed++
+        } else {
+          const url = new URL(seen.at(-1) ?? '', base)
+          expect(url.pathname.startsWith('/v/')).toBe(true)
+          expect(decodeURIComponent(url.pathname.slice(3))).toBe(value)
+          expect(url.searchParams.get('q')).toBe(value)
+        }
+        tally.passed++
+      }),
+      { numRuns: 150, seed: 20261125 },
+    )
+    expect(typed).toBeLessThan(150)
+  })
 })
 
 describe('headers', () => {
