@@ -144,6 +144,13 @@ export function hostileDocument(s: string): JsonObject {
           responses: { '204': { description: s } },
         },
       },
+      // The parameter name as written in the template: braces and slashes would end or split it.
+      [`/n/{${s.replace(/[{}/]/g, '_')}}`]: {
+        get: {
+          parameters: [{ name: s.replace(/[{}/]/g, '_'), in: 'path', required: true, schema: { type: 'string', default: s } }],
+          responses: { '204': { description: s } },
+        },
+      },
     },
   }
 }
