@@ -12,7 +12,7 @@ const values = { string: STRING, array: ARRAY, object: OBJECT } as const
 type Kind = keyof typeof values
 
 // fetch's URL parser (WHATWG) drops a `.` path segment, and `%2E` with it: `/label/.` cannot be sent.
-const DOT_SEGMENT = 'WHATWG URL parsing (fetch) removes a lone "." or "%2E" path segment, so /label/. arrives as /label/'
+const DOT_SEGMENT = 'WHATWG URL parsing (fetch) removes a lone "." or "%2E" path segment, so /label/. cannot be sent; the runtime refuses it before sending (ERR_PATH_PARAMETER)'
 
 function path(op: string, expected: Partial<Record<Kind | 'empty', OneOf>>, note?: string): WireCase[] {
   return Object.entries(expected).map(([kind, out]) => ({
