@@ -110,6 +110,20 @@ export default {
       expect: { method: 'POST', headers: { 'content-type': null }, body: null },
     },
     {
+      name: 'a contentType the operation does not list is refused before sending',
+      op: 'postJson',
+      input: { body: { name: 'x' }, contentType: 'application/xml' },
+      untyped: true,
+      expect: { result: { error: { code: 'ERR_CONTENT_TYPE' } }, requests: (r) => expect(r).toHaveLength(0) },
+    },
+    {
+      name: 'per-call headers (second argument) go out next to the generated ones',
+      op: 'postJson',
+      input: { body: { name: 'x' } },
+      options: { headers: { 'x-trace': 'abc' } },
+      expect: { headers: { 'x-trace': 'abc', 'content-type': 'application/json' }, body: '{"name":"x"}' },
+    },
+    {
       name: 'a required body left out fails before sending',
       op: 'postJson',
       input: {},

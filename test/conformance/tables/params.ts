@@ -72,6 +72,12 @@ export default {
       expect: { query: 'filter=%7B%22a%22%3A1%2C%22b%22%3A%22x%20y%22%7D' },
     },
     {
+      name: 'query: a `content` parameter with an inline schema (typed unknown) is JSON too',
+      op: 'search',
+      input: { query: { meta: { x: [1, 2] } } },
+      expect: { query: 'meta=%7B%22x%22%3A%5B1%2C2%5D%7D' },
+    },
+    {
       name: 'header: reserved ASCII characters go verbatim (headers are not percent-encoded); JSON content header; empty array',
       op: 'search',
       input: { header: { 'X-Note': RESERVED, 'X-Filter': { a: 1, b: 'x' }, 'X-Tags': [] } },

@@ -20,6 +20,8 @@ export default {
     '// @ts-expect-error 409 is the only documented error status',
     'if (c.error?.status === 404) void c.error',
     "const created: { id: string; n?: number } | { queued?: boolean } = await $client.createThing({ body: { id: 'x' } }); void created",
+    "const g = await $client.getRanged.safe()",
+    "if (g.error?.status === 429) { const reason: string = g.error.body.reason; void reason }",
     'const gone: undefined = await $client.deleteThings(); void gone',
     'const blob: Blob = await $client.getBlob(); void blob',
     'const text: string = await $client.getText(); void text',
@@ -92,6 +94,12 @@ export default {
       input: { body: { id: 'dup' } },
       reply: json(409, { conflict: 'dup' }),
       expect: { result: { error: { status: 409, body: { conflict: 'dup' } } } },
+    },
+    {
+      name: 'a range status (4XX) covers the codes in it',
+      op: 'getRanged',
+      reply: json(429, { reason: 'slow down' }),
+      expect: { result: { error: { status: 429, body: { reason: 'slow down' } } } },
     },
     {
       name: '204 resolves to undefined; no media type documented, so accept is left to fetch (*/*)',
