@@ -20,10 +20,11 @@ import networking from '../../src/index'
  */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const EXAMPLES = join(ROOT, 'docs/examples')
-const OUT = join(ROOT, 'test/.tmp/docs')
+// Per process: other runs of the suite in this checkout may be using their own copy right now.
+const OUT = join(ROOT, `test/.tmp/docs-${process.pid}`)
 const DOCS = ['README.md', 'SPEC.md', 'AGENTS.md', 'docs/API_SPECIFICATION.md', 'docs/USAGE_EXAMPLES.md']
 const MARKER = /<!-- example: ([^\s]+) -->\s*\n```(\w+)\n([\s\S]*?)```/g
-const RUNNABLE = ['quick-start', 'generated-clients', 'http-by-hand', 'retries', 'auth', 'websocket', 'manager', 'logging', 'opentelemetry', 'mocks']
+const RUNNABLE = ['quick-start', 'generated-clients', 'http-by-hand', 'retries', 'auth', 'websocket', 'manager', 'logging', 'opentelemetry', 'mocks', 'small-bundles']
 
 const exampleFiles = readdirSync(EXAMPLES).filter((f) => /\.(ts|js)$/.test(f)).sort()
 
@@ -285,6 +286,9 @@ describe('runnable examples against 127.0.0.1', () => {
   it('mocks', async () => {
     const sampled = { id: 0, name: 'string', tag: 'string' }
     expect(await run('mocks')).toEqual({ pets: [sampled], pet: sampled, failedStatus: 503 })
+  })
+  it('small-bundles', async () => {
+    expect(await run('small-bundles', baseUrl, wsUrl)).toEqual({ pets: 3, reply: 'subscribed' })
   })
   it('opentelemetry', async () => {
     const spans = (await run('opentelemetry', baseUrl)) as unknown as Array<{ name: string; attributes: Record<string, unknown> }>
