@@ -6,12 +6,14 @@ import { describe, expect, test } from 'vitest'
 /**
  * The runtime ships in users' browser bundles, so its size is tested, not just benchmarked
  * (figures and history: docs/benchmarks/http-runtime.md). Budgets are min+gzip bytes of an esbuild
- * browser build, ofetch included. The issue's 6 KB target is not met: ofetch alone is ~4 KB; see
+ * browser build, ofetch included. The one-operation case imports `createApiCore` with no features,
+ * as a generated module does for a document without security or SSE. The issue's 6 KB target is
+ * not met: ofetch alone is ~4 KB; see
  * the benchmark doc for the breakdown.
  */
 const BUDGET = {
   /** A generated module with one operation: what `import { listPets } from 'virtual:api/petstore'` costs. */
-  oneOperation: 15_300,
+  oneOperation: 15_600,
   /** Everything `@codomyrmex/networking/runtime` exports: HTTP, WebSocket, the network manager and telemetry adapters. Apps pay only for what they import (tested above). */
   wholeRuntime: 29_000,
 }
