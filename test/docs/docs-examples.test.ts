@@ -175,6 +175,22 @@ describe('docs/API_SPECIFICATION.md names every public export', () => {
     expect(names.length).toBeGreaterThan(100)
     expect(missing).toEqual([])
   }, 60_000)
+
+  it('every error code thrown by src/ or runtime/ is listed', () => {
+    const codes = new Set<string>()
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name)
+        if (entry.isDirectory()) walk(path)
+        else if (entry.name.endsWith('.ts')) for (const [, code] of readFileSync(path, 'utf8').matchAll(/'(ERR_[A-Z0-9_]+)'/g)) codes.add(code!)
+      }
+    }
+    walk(join(ROOT, 'src'))
+    walk(join(ROOT, 'runtime'))
+    const doc = readFileSync(join(ROOT, 'docs/API_SPECIFICATION.md'), 'utf8')
+    expect(codes.size).toBeGreaterThan(30)
+    expect([...codes].filter((code) => !doc.includes(`\`${code}\``)).sort()).toEqual([])
+  })
 })
 
 describe('the bundler configurations shown in README.md build a project', () => {
