@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Table } from './harness/case'
-import { generateAll, typecheckCalls } from './harness/generate'
+import { bundleAll, generateAll, typecheckCalls } from './harness/generate'
 import { runCase } from './harness/run-case'
 import { startRecordingServer, type RecordingServer } from './harness/server'
 import styles, { styles30 } from './tables/styles'
@@ -12,18 +12,21 @@ import servers from './tables/servers'
 import names from './tables/names'
 
 /**
- * Wire conformance: each table's document is generated once with the CLI, and every case goes
- * through the generated client to a recording server; see docs/client-generation.md.
+ * Wire conformance: each table's document is generated once with the CLI and once through the
+ * plugin (one esbuild build), and every case goes through both clients to a recording server;
+ * see docs/client-generation.md.
  */
 const TABLES: Table[] = [styles, styles30, params, bodies, responses, security, servers, names]
 
 let server: RecordingServer
 let modules: Map<string, Record<string, unknown>>
+let bundled: Map<string, Record<string, unknown>>
 const tally = { ran: 0, passed: 0, todo: 0 }
 
 beforeAll(async () => {
   server = await startRecordingServer()
   modules = await generateAll(TABLES.map((t) => t.spec))
+  bundled = await bundleAll(TABLES.map((t) => t.spec))
 })
 
 afterAll(async () => {
@@ -32,22 +35,29 @@ afterAll(async () => {
   console.log(`wire conformance: ${tally.ran} cases ran, ${tally.passed} passed, ${tally.todo} todo`)
 })
 
-for (const table of TABLES) {
-  describe(table.spec, () => {
-    const sessions = new Map()
-    for (const c of table.cases) {
-      if (c.todo) {
-        tally.todo++
-        it.todo(`${c.op}: ${c.name} (todo: ${c.todo})`)
-        continue
+const SOURCES = [
+  ['cli', () => modules],
+  ['plugin', () => bundled],
+] as const
+
+for (const [source, mods] of SOURCES) {
+  for (const table of TABLES) {
+    describe(`${source}: ${table.spec}`, () => {
+      const sessions = new Map()
+      for (const c of table.cases) {
+        if (c.todo) {
+          tally.todo++
+          it.todo(`${c.op}: ${c.name} (todo: ${c.todo})`)
+          continue
+        }
+        it(`${c.op}: ${c.name}`, async () => {
+          tally.ran++
+          await runCase(table, c, mods().get(table.spec) as never, server, sessions)
+          tally.passed++
+        })
       }
-      it(`${c.op}: ${c.name}`, async () => {
-        tally.ran++
-        await runCase(table, c, modules.get(table.spec) as never, server, sessions)
-        tally.passed++
-      })
-    }
-  })
+    })
+  }
 }
 
 describe('names', () => {

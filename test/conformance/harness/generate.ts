@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import ts from 'typescript'
 import { runCli } from '../../../src/cli/run'
+import { build } from '../../helpers/bundlers'
 import type { Table } from './case'
 import { toSource } from './to-source'
 
@@ -67,4 +68,19 @@ export async function typecheckCalls(tables: Table[]): Promise<string[]> {
     const line = where && d.file ? d.file.text.split('\n')[where.line] : ''
     return `${where ? `calls.ts:${where.line + 1}` : ''} ${line ?? ''}\n  ${ts.flattenDiagnosticMessageText(d.messageText, '\n  ')}`
   })
+}
+
+/**
+ * The same documents through the plugin: one esbuild build of an entry importing every
+ * `virtual:api/<spec>` (the specs folder as the plugin's `dir`), so the tables also run on what a
+ * bundler produces.
+ */
+export async function bundleAll(specs: string[]): Promise<Map<string, Record<string, unknown>>> {
+  const root = join(WORK, 'plugin')
+  await mkdir(root, { recursive: true })
+  const ids = specs.map((spec, i) => [`m${i}`, spec] as const)
+  await writeFile(join(root, 'entry.js'), `${ids.map(([v, spec]) => `import * as ${v} from 'virtual:api/${spec}'`).join('\n')}\nexport default { ${ids.map(([v, spec]) => `${JSON.stringify(spec)}: ${v}`).join(', ')} }\n`)
+  const file = await build('esbuild', { root, entry: 'entry.js', outDir: join(root, 'dist'), options: { dir: SPECS, dts: false, cacheDir: false } })
+  const all = (await import(pathToFileURL(file).href)).default as Record<string, Record<string, unknown>>
+  return new Map(specs.map((spec) => [spec, all[spec]!]))
 }
