@@ -63,6 +63,19 @@ export default {
       },
     },
     {
+      name: 'multipart: numbers and booleans (0 and false included) as text parts, an array of them one part per item',
+      op: 'upload',
+      input: { body: { file: new File(['x'], 'x.txt', { type: 'text/plain' }), count: 0, flags: [false, true] } },
+      expect: {
+        parts: [
+          { name: 'file', filename: 'x.txt', contentType: 'text/plain', body: 'x' },
+          { name: 'count', body: '0' },
+          { name: 'flags', body: 'false' },
+          { name: 'flags', body: 'true' },
+        ],
+      },
+    },
+    {
       name: 'multipart: an array of files is one part per file under the same name',
       op: 'uploadMany',
       input: { body: { files: [new File(['one'], '1.bin', { type: 'application/octet-stream' }), new File(['two'], '2.bin', { type: 'application/octet-stream' })] } },

@@ -35,6 +35,20 @@ export default {
       expect: { headers: { accept: 'application/json, text/csv' }, result: { data: { id: 'a', n: 1 } } },
     },
     {
+      name: 'JSON with a charset parameter is still JSON',
+      op: 'getThing',
+      input: { path: { id: 'a' } },
+      reply: json(200, { id: 'ü' }, 'application/json; charset=utf-8'),
+      expect: { result: { data: { id: 'ü' } } },
+    },
+    {
+      name: 'an error page the document does not describe (HTML 502) keeps its text',
+      op: 'getThing',
+      input: { path: { id: 'a' } },
+      reply: () => ({ status: 502, headers: { 'content-type': 'text/html' }, body: '<h1>Bad gateway</h1>' }),
+      expect: { result: { error: { status: 502, body: '<h1>Bad gateway</h1>' } } },
+    },
+    {
       name: '200 in the second media type (text/csv) is text',
       op: 'getThing',
       input: { path: { id: 'a' } },

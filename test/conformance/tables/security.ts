@@ -18,6 +18,7 @@ let offset = 0
 const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64')
 const tokens = (r: Recorded[]): Recorded[] => r.filter((q) => q.path === '/token')
 
+let rotations = 0
 const OAUTH = { oauth: { clientId: 'app', clientSecret: 's3cret:ü', scopes: ['read'] } }
 
 export default {
@@ -29,6 +30,15 @@ export default {
       op: 'globalAuth',
       client: { auth: { bearerAuth: 'tok-1' } },
       expect: { headers: { authorization: 'Bearer tok-1' } },
+    },
+    {
+      name: 'a token function is called for each call (rotation)',
+      op: 'globalAuth',
+      client: { auth: { bearerAuth: () => `rotated-${++rotations}` } },
+      before: () => {
+        rotations = 0
+      },
+      expect: { headers: { authorization: 'Bearer rotated-1' } },
     },
     {
       name: 'operation `security: []` overrides the global requirement: no credentials sent',
