@@ -128,6 +128,12 @@ function handle(req: IncomingMessage, res: import('node:http').ServerResponse): 
 type Main = (...args: string[]) => Promise<Record<string, unknown>>
 const run = async (name: string, ...args: string[]) => ((await import(pathToFileURL(bundles[name]!).href)) as { main: Main }).main(...args)
 
+/** Identifiers inside inline code spans (`createHttpClient`, `HttpError<B>`...), table cells included; fences skipped. */
+function codeSpanIdentifiers(markdown: string): Set<string> {
+  const prose = markdown.replace(/```[\s\S]*?```/g, '')
+  return new Set([...prose.matchAll(/`([^`]+)`/g)].flatMap(([, code]) => code!.match(/[A-Za-z_$][\w$]*/g) ?? []))
+}
+
 // One program serves both checks below: the examples (type-checked) and the package's entries
 // (read for their export lists only, so work in progress elsewhere cannot fail the docs).
 const ENTRIES = [join(ROOT, 'runtime/index.ts'), join(ROOT, 'src/index.ts'), join(ROOT, 'src/mock/index.ts')]
@@ -169,12 +175,27 @@ describe('docs/API_SPECIFICATION.md names every public export', () => {
     const checker = p.getTypeChecker()
     const names = ENTRIES.flatMap((file) => checker.getExportsOfModule(checker.getSymbolAtLocation(p.getSourceFile(file)!)!).map((s) => s.name))
     const doc = readFileSync(join(ROOT, 'docs/API_SPECIFICATION.md'), 'utf8')
-    // Identifiers inside code spans (`createHttpClient`, `HttpError<B>`...), the table cells included.
-    const spans = new Set([...doc.matchAll(/`([^`\n]+)`/g)].flatMap(([, code]) => code!.match(/[A-Za-z_$][\w$]*/g) ?? []))
+    const spans = codeSpanIdentifiers(doc)
     const missing = names.filter((name) => name !== 'default' && !spans.has(name))
     expect(names.length).toBeGreaterThan(100)
     expect(missing).toEqual([])
   }, 60_000)
+
+  it('every option of the documented option interfaces is named', () => {
+    const p = getProgram()
+    const checker = p.getTypeChecker()
+    const exported = new Map(ENTRIES.flatMap((file) => checker.getExportsOfModule(checker.getSymbolAtLocation(p.getSourceFile(file)!)!).map((s) => [s.name, s] as const)))
+    const doc = readFileSync(join(ROOT, 'docs/API_SPECIFICATION.md'), 'utf8')
+    const spans = codeSpanIdentifiers(doc)
+    const interfaces = ['Options', 'ApiOptions', 'RequestOptions', 'ClientOptions', 'HttpClientOptions', 'ApiClientOptions', 'RetryOptions', 'RetryBudgetOptions', 'Hooks', 'OAuth2ClientCredentials', 'OAuth2RefreshToken', 'WebSocketOptions', 'WebSocketAuth', 'HeartbeatOptions', 'ReconnectOptions', 'QueueOptions', 'NetworkManagerOptions', 'ManagerDefaults', 'OriginPolicy', 'BreakerOptions', 'TokenBucketOptions', 'RateAdviceOptions', 'OpenTelemetryOptions', 'MockHandlerOptions']
+    const missing = interfaces.flatMap((name) => {
+      const symbol = exported.get(name)
+      if (!symbol) return [`${name} (not exported)`]
+      const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol
+      return checker.getDeclaredTypeOfSymbol(target).getProperties().filter((prop) => !spans.has(prop.name)).map((prop) => `${name}.${prop.name}`)
+    })
+    expect(missing).toEqual([])
+  })
 
   it('every error code thrown by src/ or runtime/ is listed', () => {
     const codes = new Set<string>()
