@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { setupServer, type SetupServerApi } from 'msw/node'
+import { setupServer } from 'msw/node'
 import { createServer, type ViteDevServer } from 'vite'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import networking from '../../../src/index'
@@ -20,7 +20,7 @@ interface Loaded {
 
 let vite: ViteDevServer
 let app: Loaded
-let msw: SetupServerApi
+let msw: ReturnType<typeof setupServer>
 
 beforeAll(async () => {
   // vitest's own transform pipeline, as a user's suite gets it: a Vite server in SSR mode, mode "test".
