@@ -13,7 +13,7 @@ import { pickEnvironment } from './options'
 import { createOriginRegistry } from './origin-state'
 import type { ClientContext, ClientSpec, InstanceOf, ManagerMetrics, NetworkManager, NetworkManagerOptions, OriginMetrics } from './types'
 
-/** The manager's own error (closed, breaker open) under the HTTP client's ConnectionError, if there. */
+/** The manager's own error (closed, breaker open): itself, or the cause of the client's AbortError after closeAll(). */
 function managerError(error: unknown): CircuitOpenError | ManagerClosedError | undefined {
   for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     if (e instanceof CircuitOpenError || e instanceof ManagerClosedError) return e
