@@ -1,3 +1,4 @@
+import { expect } from 'vitest'
 import type { Table } from '../harness/case'
 
 /** Server URLs: variables (defaults, enums), base paths, operation- and path-level servers. */
@@ -45,6 +46,15 @@ export default {
       op: 'otherServer',
       client: { baseUrl: (url) => `${url}/prefix` },
       expect: { path: '/prefix/other' },
+    },
+    {
+      name: 'a relative server URL outside a browser needs baseUrl: refused before sending, saying so',
+      op: 'relativeServer',
+      client: { serverVariables: (port) => ({ port: String(port) }) },
+      expect: {
+        result: { error: { name: 'RequestError' }, check: ({ error }) => expect((error as Error).message).toMatch(/\/v2\/relative.*baseUrl|baseUrl.*\/v2/) },
+        requests: (r) => expect(r).toHaveLength(0),
+      },
     },
   ],
 } satisfies Table
