@@ -100,8 +100,9 @@ afterAll(async () => {
 
 function handle(req: IncomingMessage, res: import('node:http').ServerResponse): void {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-  const json = (status: number, body?: unknown, headers: Record<string, string> = {}) =>
+  const json = (status: number, body?: unknown, headers: Record<string, string> = {}): void => {
     res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(body === undefined ? '' : JSON.stringify(body))
+  }
   const pets = [
     { id: 1, name: 'Ada', tag: 'cat' },
     { id: 2, name: 'Brutus' },
