@@ -1,4 +1,4 @@
-import { apiKey, basic, bearer, createHttpClient, httpScheme, type AuthStrategy } from '@codomyrmex/networking/runtime'
+import { apiKey, basic, bearer, createHttpClient, httpScheme, oauth2, type AuthStrategy } from '@codomyrmex/networking/runtime'
 import petstore from 'virtual:api/petstore'
 
 export async function main(baseUrl: string) {
@@ -7,6 +7,12 @@ export async function main(baseUrl: string) {
   const withBasic = createHttpClient({ baseUrl, auth: basic('ada', 's3cret') })
   const withKey = createHttpClient({ baseUrl, auth: apiKey('query', 'api_key', 'k-123') }) // or 'header' / 'cookie'
   const withScheme = createHttpClient({ baseUrl, auth: httpScheme('Token', 'abc') }) // Authorization: Token abc
+
+  // OAuth2 client credentials: the token is fetched once, cached until 30 s before it expires and
+  // shared by concurrent calls; a 401 refreshes it once. (Generated clients build this from the
+  // document's oauth2 scheme, with the token URL from its flow.)
+  const tokens = oauth2({ clientId: 'app', clientSecret: 'app-secret', scopes: ['pets:read'] }, { tokenUrl: `${baseUrl}/token`, fetch: () => fetch })
+  const withOAuth2 = createHttpClient({ baseUrl, auth: tokens })
 
   // Anything else (HMAC, SigV4...) is an object with `apply` (and `refresh` to replay once after a 401).
   const signed: AuthStrategy = { apply: ({ headers, url }) => headers.set('x-signature', `sig(${url.pathname})`) }
@@ -23,6 +29,7 @@ export async function main(baseUrl: string) {
     withKey.get<Record<string, string>>('/echo'),
     withScheme.get<Record<string, string>>('/echo'),
     withSigning.get<Record<string, string>>('/echo'),
+    withOAuth2.get<Record<string, string>>('/echo'),
   ])
   const pets = await client.listPets()
   return { seen, pets: pets.length }

@@ -53,7 +53,7 @@ let baseUrl: string
 let wsUrl: string
 let dts: string
 let bundles: Record<string, string>
-const state = { flaky: 0, flakyPost: 0 }
+const state = { flaky: 0, flakyPost: 0, tokens: 0 }
 
 beforeAll(async () => {
   server = createServer(handle)
@@ -115,6 +115,10 @@ function handle(req: IncomingMessage, res: import('node:http').ServerResponse): 
   if (id !== undefined) {
     const pet = pets.find((p) => String(p.id) === id)
     return pet ? json(200, pet) : json(404, { code: 404, message: 'no such pet' })
+  }
+  if (url.pathname === '/token' && req.method === 'POST') {
+    const ok = req.headers.authorization === `Basic ${btoa('app:app-secret')}`
+    return ok ? json(200, { access_token: `tok-${++state.tokens}`, token_type: 'bearer', expires_in: 3600 }) : json(401, { error: 'invalid_client' })
   }
   if (url.pathname === '/echo') {
     const h = req.headers
@@ -303,7 +307,7 @@ describe('runnable examples against 127.0.0.1', () => {
   })
   it('auth', async () => {
     const { seen, pets } = (await run('auth', baseUrl)) as { seen: Array<Record<string, unknown>>; pets: number }
-    expect(seen.map((s) => s.authorization)).toEqual(['Bearer token-from-a-vault', `Basic ${btoa('ada:s3cret')}`, undefined, 'Token abc', undefined])
+    expect(seen.map((s) => s.authorization)).toEqual(['Bearer token-from-a-vault', `Basic ${btoa('ada:s3cret')}`, undefined, 'Token abc', undefined, 'Bearer tok-1'])
     expect(seen[2]!.apiKey).toBe('k-123')
     expect(seen[4]!.signature).toBe('sig(/echo)')
     expect(pets).toBe(3)
