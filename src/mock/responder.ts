@@ -70,7 +70,10 @@ export function createResponder(spec: MockSpec): Responder {
       if (problems.length > 0) {
         return json(400, { error: `${request.method.toUpperCase()} ${request.path} does not match the document (${route.id})`, operation: route.id, problems })
       }
-      const { status, contentType, body } = route.response
+      const { status, contentType, echo } = route.response
+      // Validated above: a JSON body that reached here parses.
+      const sentJson = request.body !== undefined && isJson(request.headers['content-type'] ?? '')
+      const body = echo && sentJson ? (JSON.parse(request.body as string) as unknown) : route.response.body
       if (contentType === undefined || body === undefined) return { status, headers: {}, body: undefined }
       const text = isJson(contentType) ? JSON.stringify(body) : typeof body === 'string' ? body : JSON.stringify(body)
       return { status, headers: { 'content-type': contentType === '*/*' ? 'application/json' : contentType }, body: text }

@@ -22,6 +22,7 @@ export function buildMockSpec(api: string, document: OpenApiDocument): MockSpec 
       }
       const body = requestBody(document, operation.requestBody)
       if (body) route.body = body
+      if (body?.schema !== undefined && sameRef(body.schema, responseSchema(document, operation.responses, route.response))) route.response.echo = true
       routes.push(route)
     }
   }
@@ -73,6 +74,20 @@ function response(document: JsonObject, raw: unknown): MockResponse {
   const media = resolveRef(document, content[contentType]) ?? {}
   const body = sampleMedia(document, media)
   return body === undefined ? { status, contentType } : { status, contentType, body }
+}
+
+/** The schema of the chosen response's media type, when it has no example of its own. */
+function responseSchema(document: JsonObject, raw: unknown, chosen: MockResponse): unknown {
+  if (chosen.contentType === undefined || !isObject(raw)) return undefined
+  const code = Object.keys(raw).find((c) => (c === 'default' ? 200 : Number(c)) === chosen.status)
+  const content = resolveRef(document, code === undefined ? undefined : raw[code])?.content
+  const media = isObject(content) ? resolveRef(document, content[chosen.contentType]) : undefined
+  if (!media || 'example' in media || 'examples' in media) return undefined
+  return media.schema === undefined ? undefined : linkRefs(media.schema)
+}
+
+function sameRef(a: unknown, b: unknown): boolean {
+  return isObject(a) && isObject(b) && typeof a.$ref === 'string' && a.$ref === b.$ref
 }
 
 function serverUrl(server: JsonObject): string {

@@ -35,6 +35,11 @@ export interface MockResponse {
   contentType?: string
   /** From `example`/`examples`, else sampled from the schema; absent for a response without content. */
   body?: unknown
+  /**
+   * The response has no example and the same schema `$ref` as the JSON request body (the usual
+   * "create returns what was stored"): a valid request body is sent back instead of `body`.
+   */
+  echo?: boolean
 }
 
 /** The `$id` route schemas use to reach the document's components. */

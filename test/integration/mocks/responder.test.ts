@@ -12,6 +12,11 @@ const doc: OpenApiDocument = {
   paths: {
     '/items/{id}': {
       parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+      patch: {
+        operationId: 'patchItem',
+        requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' } } } },
+        responses: { '200': { description: 'stored', content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' } } } } },
+      },
       get: {
         operationId: 'getItem',
         parameters: [
@@ -82,6 +87,8 @@ describe('responder', () => {
     expect(post('{nope').problems[0].message).toBe('the body is not valid JSON')
     expect(post('{"id":1}').problems).toEqual([{ in: 'body', pointer: '/name', message: "must have required property 'name'" }])
     expect(responder.handle(req({ method: 'POST', path: '/upload', body: '{"id":1,"name":"n"}', headers: { 'content-type': 'application/json; charset=utf-8' } }))?.status).toBe(204)
+    expect(responder.handle(req({ method: 'PATCH', path: '/items/3', body: '{"id":3,"name":"n"}', headers: { 'content-type': 'application/json' } }))?.body).toBe('{"id":3,"name":"n"}')
+    expect(responder.handle(req({ method: 'PATCH', path: '/items/3' }))?.body).toBe('{"id":7,"name":"seven"}')
     expect(responder.handle(req({ method: 'PUT', path: '/upload', body: 'bytes', headers: { 'content-type': 'application/octet-stream' } }))?.status).toBe(204)
   })
 
