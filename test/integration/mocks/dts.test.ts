@@ -1,0 +1,40 @@
+import { execFile } from 'node:child_process'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { ApiContext } from '../../../src/core/context'
+import { resolveOptions } from '../../../src/core/options'
+
+const ROOT = resolve(__dirname, '../../..')
+const WORK = join(ROOT, 'test/.tmp/mocks-dts')
+
+describe('declarations of virtual:api/<name>/mocks', () => {
+  it('type-check a msw setup and reject a wrong call', async () => {
+    await rm(WORK, { recursive: true, force: true })
+    await mkdir(WORK, { recursive: true })
+    const options = resolveOptions({ apis: { petstore: join(ROOT, 'playground/vite-app/petstore.yaml') }, dts: join(WORK, 'api-clients.d.ts'), cacheDir: false })
+    await new ApiContext(options).writeDeclarations()
+    await writeFile(
+      join(WORK, 'app.ts'),
+      `import { setupServer } from 'msw/node'
+import handlers, { createHandlers, responder, spec } from 'virtual:api/petstore/mocks'
+export const server = setupServer(...handlers, ...createHandlers({ baseUrl: 'http://x.test' }).handlers)
+responder.fail(2, 503)
+export const routes: number = spec.routes.length
+// @ts-expect-error times is a number
+responder.fail('2')
+`,
+    )
+    await writeFile(
+      join(WORK, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'Preserve', moduleResolution: 'Bundler', noEmit: true, types: [], lib: ['ES2022', 'DOM'], skipLibCheck: true }, include: ['*.ts'] }),
+    )
+    const tsc = join(ROOT, 'node_modules/typescript/bin/tsc')
+    const run = await promisify(execFile)(process.execPath, [tsc, '-p', join(WORK, 'tsconfig.json')]).then(
+      () => '',
+      (error: { stdout: string }) => error.stdout,
+    )
+    expect(run).toBe('')
+  }, 60_000)
+})
