@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Type tests (*.test-d.ts) check what users see in the editor; they run with the suite.
+    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: 'tsconfig.json' },
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts', 'runtime/**/*.ts'],
