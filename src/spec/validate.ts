@@ -5,14 +5,17 @@ import { checkDocument, type Finding } from './checks'
 import type { LoadedDocument } from './load'
 import { Locator } from './locate'
 import { schemaFindings } from './schema-errors'
+import { shareSpecValidators } from './spec-validators'
 
 /**
  * Validates a loaded document: @readme/openapi-parser gives the verdict (on a clone: it
  * dereferences in place), our own checks and a JSON Schema pass give pointers, and the locator
  * turns pointers into lines of the user's files. Errors throw a SpecError; warnings are returned
- * (see docs/decisions/plugin-validation.md for what is which).
+ * (see docs/decisions/plugin-validation.md for what is which). The parser's AJV reuses our
+ * once-compiled specification validators (spec-validators.ts): recompiling was most of an HMR update.
  */
 export async function validateDocument(api: string, loaded: LoadedDocument): Promise<Problem[]> {
+  shareSpecValidators()
   const { document } = loaded
   const findings = checkDocument(document)
   let result: Awaited<ReturnType<typeof validate>>
