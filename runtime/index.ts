@@ -11,7 +11,7 @@ export { redactUrl, redactHeaders, REDACTED, UNSAFE_REVEAL_SECRETS, type RedactO
 export { consoleLogger } from './log/logger'
 export type { Logger, LogEvent, LogLevel, LoggerOption } from './log/types'
 export { bearer, basic, apiKey, httpScheme } from './auth/strategies'
-export { oauth2 } from './auth/oauth2'
+export { oauth2, type OAuth2Env } from './auth/oauth2'
 export type { AuthStrategy, AuthRequest, Credential, TokenProvider, BasicCredential, OAuth2ClientCredentials, OAuth2RefreshToken } from './auth/types'
 export { createRetryBudget, type RetryBudget, type RetryBudgetOptions } from './policy/budget'
 export type * from './api/types'

@@ -68,7 +68,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 }
 
 /** `createHttpClient` with only the optional features passed in (see `RuntimeFeatures`), for smaller bundles. */
-export function createHttpCore(options: HttpClientOptions, features: RuntimeFeatures): HttpClient {
+export function createHttpCore(options: HttpClientOptions, features: RuntimeFeatures = {}): HttpClient {
   const $fetch = createFetch({ fetch: (input, init) => (options.fetch ?? globalThis.fetch)(input, init) })
   const emit = createEmitter(options.logger)
   const log = attemptLog(emit, options.name)

@@ -34,6 +34,11 @@ export function classifyThrown(f: ThrownFacts): { error: unknown; failure: Failu
   // Our own errors (a token endpoint that refused, a bad request) and anything a hook or auth
   // provider threw are not network trouble, so never ours to retry or rename.
   if (f.stage === 'other' || f.thrown instanceof NetworkingError) return { error: f.thrown, failure: 'final' }
+  // A ReferenceError/RangeError/SyntaxError is a bug (ours or a hook's), never a dropped
+  // connection: fetch and body streams fail with TypeError or DOMException.
+  if (f.thrown instanceof ReferenceError || f.thrown instanceof RangeError || f.thrown instanceof SyntaxError) {
+    return { error: f.thrown, failure: 'final' }
+  }
   const cause = unwrapFetchError(f.thrown)
   // A NetworkingError from a user-supplied fetch (a network manager's circuit breaker, say) is a
   // verdict, not a network failure: it reaches the caller as it is, never retried.

@@ -74,3 +74,30 @@ describe('what a network manager needs from the HTTP client', () => {
     expect(seen[2]!.callId).toBeGreaterThan(seen[0]!.callId)
   })
 })
+
+describe('bugs are not network failures', () => {
+  test('createHttpCore works without a features argument (plain JavaScript callers)', async () => {
+    const { createHttpCore } = await import('../../../runtime/index')
+    const core = (createHttpCore as (options: { baseUrl: string }) => ReturnType<typeof createHttpCore>)({ baseUrl: server.url })
+    await expect(core.get('/')).resolves.toEqual({ ok: true })
+  })
+
+  test('a RangeError thrown while the body is read is rethrown as it is, tried once', async () => {
+    let calls = 0
+    const client = createHttpClient({
+      baseUrl: server.url,
+      retry: { limit: 3 },
+      fetch: async (input, init) => {
+        calls++
+        const response = await fetch(input, init)
+        // A body stream that fails with a programming error, not a dropped connection.
+        const body = new ReadableStream({ pull: () => { throw new RangeError('bug in a body transform') } })
+        return new Response(body, { status: response.status, headers: response.headers })
+      },
+    })
+    const error = await client.get('/').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(RangeError)
+    expect(error).not.toBeInstanceOf(ConnectionError)
+    expect(calls).toBe(1)
+  })
+})
