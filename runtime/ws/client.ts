@@ -132,8 +132,13 @@ export function createWebSocketCore<In = unknown, Out = In>(
           shownUrl: shown,
           protocols: h.protocols,
           // Only `ws` understands these; passing them makes crossws pick it on Node >= 22 too.
+          // Reconnect (handshake status, Retry-After) and protocol pings need `ws` as well, so
+          // they get it even with no option to pass; browsers ignore the argument.
           // No undefined keys: `ws` would read `maxPayload: undefined` as "no limit".
-          extra: h.headers || max ? { ...(h.headers && { headers: h.headers }), ...(max && { maxPayload: max }) } : undefined,
+          extra:
+            h.headers || max || rc || (hbo && hbo.protocolPing !== false)
+              ? { ...(h.headers && { headers: h.headers }), ...(max && { maxPayload: max }) }
+              : undefined,
           timeout: options.connectTimeout ?? 10_000,
           binaryType: options.binaryType ?? 'arraybuffer',
           timers: t,

@@ -8,7 +8,10 @@ export interface DialRequest {
   /** For messages. */
   shownUrl: string
   protocols: string[]
-  /** `ws` options; passing them makes crossws pick `ws` over a native constructor. */
+  /**
+   * `ws` options; passing them (even `{}`) makes crossws pick `ws` over Node's native constructor,
+   * for what only `ws` exposes: headers, maxPayload, the refused status, protocol pings.
+   */
   extra?: { headers?: Record<string, string>; maxPayload?: number }
   timeout: number
   binaryType: string
@@ -72,6 +75,10 @@ export function dial(r: DialRequest, opened: (socket: WebSocketLike) => void): P
     })
     socket.onerror = (event) => {
       cause = (event as { error?: unknown }).error ?? event
+      // An error before open always ends the attempt, and undici (Node 22's global WebSocket)
+      // fires no close after it: waiting for one would hang until connectTimeout.
+      abandon(socket)
+      fail(refused ?? new WebSocketConnectError(r.shownUrl, 'connection failed', { cause }))
     }
     socket.onclose = (event) => {
       abandon(socket)

@@ -12,6 +12,14 @@ import {
 } from '../../../runtime/ws/index'
 import { type ServerKind, startServer, startSilentServer, type TestServer } from '../../helpers/ws-servers'
 
+/**
+ * Node >= 22 has a global (undici) WebSocket, which crossws/websocket picks for a client that asks
+ * for nothing only `ws` has. It cannot show a refused handshake's status, and undici 6 (Node 22)
+ * leaves the TCP connection of an abandoned handshake open.
+ */
+const native = typeof globalThis.WebSocket === 'function'
+const undiciMajor = Number(process.versions.undici?.split('.')[0] ?? 0)
+
 const once = <T>(subscribe: (fn: (v: T) => void) => () => void): Promise<T> =>
   new Promise((resolve) => {
     const off = subscribe((v) => {
@@ -104,8 +112,20 @@ describe.each<ServerKind>(['crossws', 'ws'])('faults with a %s server', (kind) =
     server.refuse = { status: 503, headers: { 'Retry-After': '1' } }
     try {
       const plain = await connectWebSocket(server.url()).catch((e: unknown) => e)
-      expect(plain).toBeInstanceOf(WebSocketHandshakeError)
-      expect(plain).toMatchObject({ status: 503, retryAfter: 1000, code: 'ERR_WS_HANDSHAKE' })
+      if (native) {
+        // The native class reports a bare failure; the status is not exposed (documented).
+        expect(plain).toBeInstanceOf(WebSocketConnectError)
+        expect(plain).not.toBeInstanceOf(WebSocketHandshakeError)
+        expect(plain).toMatchObject({ code: 'ERR_WS_CONNECT' })
+        expect((plain as Error).cause).toBeDefined()
+      } else {
+        expect(plain).toBeInstanceOf(WebSocketHandshakeError)
+        expect(plain).toMatchObject({ status: 503, retryAfter: 1000, code: 'ERR_WS_HANDSHAKE' })
+      }
+      // With headers (or reconnect), `ws` is used everywhere and the status is there.
+      const viaWs = await connectWebSocket(server.url(), { headers: { 'x-a': '1' } }).catch((e: unknown) => e)
+      expect(viaWs).toBeInstanceOf(WebSocketHandshakeError)
+      expect(viaWs).toMatchObject({ status: 503, retryAfter: 1000, code: 'ERR_WS_HANDSHAKE' })
 
       const client = createWebSocket(server.url(), { reconnect: { initialDelay: 10 } })
       const planned = once<{ delay: number; reason: string }>((fn) => client.on('reconnecting', fn))
@@ -250,9 +270,10 @@ describe('closing during a connection attempt', () => {
       await client.close()
       expect(await connecting).toMatchObject({ code: 'ERR_WS_CLOSED' })
       expect(Date.now() - started).toBeLessThan(500)
-      // Nothing is left pending: the server sees the TCP connection go away.
+      // Nothing is left pending: the server sees the TCP connection go away. Undici 6's
+      // close() on a connecting socket does not abort it (Node 22's native class; documented).
       const count = await new Promise<number>((r) => setTimeout(() => tcp.getConnections((_e, n) => r(n)), 50))
-      expect(count).toBe(0)
+      expect(count).toBe(native && undiciMajor < 7 ? 1 : 0)
     } finally {
       tcp.close()
     }

@@ -45,21 +45,32 @@ const first = await plain.receive()
 const afterPlain = native
 const withHeader = await ws.connectWebSocket(url + 'auth', { auth: { token: 'good' } })
 const second = await withHeader.receive()
-await Promise.all([plain.close(), withHeader.close()])
-console.log(JSON.stringify({ first, afterPlain, second, total: native }))
+// Reconnect reads the refused status and Retry-After, protocol pings need ping(): both take ws.
+const withReconnect = await ws.connectWebSocket(url, { reconnect: true, heartbeat: { interval: 60000, timeout: 1000 } })
+withReconnect.send('ws')
+const third = await withReconnect.receive()
+await Promise.all([plain.close(), withHeader.close(), withReconnect.close()])
+const beforeRefused = native
+// The native class fires no close after a failed handshake on some Node versions: the error alone must end it.
+const started = Date.now()
+const refused = await ws.connectWebSocket('ws://127.0.0.1:1/', { connectTimeout: 5000 }).catch((e) => e)
+console.log(JSON.stringify({ first, afterPlain, second, third, total: beforeRefused, refused: {
+  name: refused.name, code: refused.code, cause: refused.cause !== undefined, fast: Date.now() - started < 2000, native: native - beforeRefused } }))
 `,
     )
   })
   afterAll(() => server?.close())
 
-  it('uses the native class, and ws only when handshake headers are needed', async () => {
+  it('uses the native class, and ws only when headers, reconnect or protocol pings need it', async () => {
     const { stdout } = await run(process.execPath, ['--experimental-websocket', '--no-warnings', script, server.url('/')])
     expect(JSON.parse(stdout)).toEqual({
       first: { via: 'native' },
       afterPlain: 1,
       second: { welcome: 'good' },
+      third: 'ws',
       total: 1,
+      refused: { name: 'WebSocketConnectError', code: 'ERR_WS_CONNECT', cause: true, fast: true, native: 1 },
     })
-    expect(server.upgrades.at(-1)?.headers.authorization).toBe('Bearer good')
+    expect(server.upgrades.find((u) => u.url === '/auth')?.headers.authorization).toBe('Bearer good')
   })
 })
