@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import { afterEach } from 'vitest'
 
 export interface RecordedRequest {
   method: string
@@ -53,4 +54,20 @@ export async function startServer(handler: Handler): Promise<TestServer & { serv
 
 export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body))
+}
+
+/**
+ * For a test file whose tests each start their own servers: returns `startServer` bound to a
+ * list that is closed after every test, so no server outlives the test that made it.
+ */
+export function serversClosedAfterEach(): (handler: Handler) => Promise<TestServer & { server: Server }> {
+  const servers: TestServer[] = []
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()))
+  })
+  return async (handler) => {
+    const s = await startServer(handler)
+    servers.push(s)
+    return s
+  }
 }

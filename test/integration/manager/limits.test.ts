@@ -1,19 +1,11 @@
 import type { ServerResponse } from 'node:http'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { HttpError } from '../../../runtime/errors/http-error'
 import { CircuitOpenError, createNetworkManager, httpClient, type ManagerEvent } from '../../../runtime/manager'
-import { json, startServer, type TestServer } from '../../helpers/http-server'
+import { json, serversClosedAfterEach } from '../../helpers/http-server'
 import { until } from './helpers'
 
-const servers: TestServer[] = []
-const start = async (...args: Parameters<typeof startServer>) => {
-  const s = await startServer(...args)
-  servers.push(s)
-  return s
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()))
-})
+const start = serversClosedAfterEach()
 
 describe('per-origin concurrency limit', () => {
   it('holds at most maxConcurrent in flight and serves clients round-robin', async () => {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createApi } from '../../../runtime/api/create-api'
 import { HttpError } from '../../../runtime/errors/http-error'
 import {
@@ -13,17 +13,9 @@ import {
   type ManagerEvent,
 } from '../../../runtime/manager'
 import { ATTEMPT_HEADER } from '../../../runtime/manager/attempt-header'
-import { json, startServer, type TestServer } from '../../helpers/http-server'
+import { json, serversClosedAfterEach } from '../../helpers/http-server'
 
-const servers: TestServer[] = []
-const start = async (...args: Parameters<typeof startServer>) => {
-  const s = await startServer(...args)
-  servers.push(s)
-  return s
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()))
-})
+const start = serversClosedAfterEach()
 
 describe('network manager: named clients', () => {
   it('builds hand-made and generated clients with shared defaults and per-client overrides', async () => {

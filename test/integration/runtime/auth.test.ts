@@ -1,16 +1,8 @@
-import { afterEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { AuthError, bearer, createApi, createHttpClient, UnauthorizedError, type ApiDef } from '../../../runtime/index'
-import { json, startServer, type TestServer } from '../../helpers/http-server'
+import { json, serversClosedAfterEach, type TestServer } from '../../helpers/http-server'
 
-const servers: TestServer[] = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()))
-})
-async function serve(...args: Parameters<typeof startServer>): Promise<TestServer> {
-  const s = await startServer(...args)
-  servers.push(s)
-  return s
-}
+const serve = serversClosedAfterEach()
 const echo = (): Promise<TestServer> => serve((req, res) => json(res, 200, { ok: true, url: req.url }))
 
 const schemes: ApiDef['securitySchemes'] = {

@@ -1,16 +1,8 @@
-import { afterEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { AbortError, createHttpClient, HttpError, RequestError, TimeoutError, type LogEvent } from '../../../runtime/index'
-import { json, startServer, type TestServer } from '../../helpers/http-server'
+import { json, serversClosedAfterEach } from '../../helpers/http-server'
 
-const servers: TestServer[] = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()))
-})
-async function serve(...args: Parameters<typeof startServer>): Promise<TestServer> {
-  const s = await startServer(...args)
-  servers.push(s)
-  return s
-}
+const serve = serversClosedAfterEach()
 
 describe('createHttpClient by hand', () => {
   test('every verb, default headers, query option, JSON in and out', async () => {
