@@ -1,6 +1,7 @@
 // Bundles the generator from src/ (Node, packages external) so the probe measures current code.
 import { build } from 'esbuild'
 import { join } from 'node:path'
+import { buildSpecValidators } from '../../scripts/build-spec-validators.mjs'
 
 export async function buildOurs() {
   const root = join(import.meta.dirname, '../..')
@@ -17,4 +18,5 @@ export async function buildOurs() {
     outfile: join(import.meta.dirname, '.build/ours.mjs'),
     logLevel: 'warning',
   })
+  buildSpecValidators(join(import.meta.dirname, '.build'))
 }
