@@ -7,9 +7,11 @@ import { pathToFileURL } from 'node:url'
 const [generator, name, spec, outDir, cacheDir] = process.argv.slice(2)
 await mkdir(outDir, { recursive: true })
 const result = {}
+// BENCH_BUILD: the folder of the bundled generator (build-ours.mjs), `.build` unless comparing versions.
+const OURS = pathToFileURL(join(import.meta.dirname, process.env.BENCH_BUILD ?? '.build', 'ours.mjs')).href
 
 if (generator === 'ours' || generator === 'ours-subset') {
-  const { ApiContext, resolveOptions } = await import(pathToFileURL(join(import.meta.dirname, '.build/ours.mjs')).href)
+  const { ApiContext, resolveOptions } = await import(OURS)
   // ours-subset: only the operations named in BENCH_OPERATIONS (comma-separated), as `apis.<name>.operations`.
   const entry = generator === 'ours-subset' ? { spec, operations: process.env.BENCH_OPERATIONS.split(',') } : spec
   const context = new ApiContext(resolveOptions({ apis: { [name]: entry }, dts: false, cacheDir: cacheDir || false }, process.cwd()))
@@ -25,7 +27,7 @@ if (generator === 'ours' || generator === 'ours-subset') {
 } else if (generator === 'ours-phases') {
   // The cold path split in its phases, in one fresh process: parse alone (the entry file's text to a
   // value), then load (read + parse + bundle file $refs), validate, convert (Swagger 2.0) and generate.
-  const { loadDocument, validateDocument, toOpenApi3, generateApi, parseText } = await import(pathToFileURL(join(import.meta.dirname, '.build/ours.mjs')).href)
+  const { loadDocument, validateDocument, toOpenApi3, generateApi, parseText } = await import(OURS)
   const { readFile } = await import('node:fs/promises')
   const text = await readFile(spec, 'utf8')
   let start = performance.now()
