@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsdown'
+import { buildSpecValidators } from './scripts/build-spec-validators.mjs'
 
 /** The test setup builds into a scratch folder and swaps it in, so running tests never see a half-built dist/. */
 const OUT = process.env.CODOMYRMEX_DIST_DIR ?? 'dist'
@@ -30,6 +31,8 @@ export default defineConfig([
     dts: true,
     clean: false,
     sourcemap: false,
+    // The OpenAPI specification validators as standalone code beside the plugin (src/spec/spec-validators.ts).
+    onSuccess: () => buildSpecValidators(`${OUT}/plugin`),
   },
   {
     entry: { index: 'runtime/index.ts' },

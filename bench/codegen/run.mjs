@@ -96,6 +96,7 @@ for (const name of wanted) {
   const warm = median(warms)
   const types = spec.openapi3 ? median(typeRuns) : { error: 'Swagger 2.0 is not supported by openapi-typescript 7' }
   const hey = probe('hey-api', name, spec.path, dir('hey-api'))
+  const phases = probe('ours-phases', name, spec.path, dir('ours-phases'))
 
   // tsc: an app importing the generated client.
   const op = camel(spec.op)
@@ -127,7 +128,7 @@ for (const name of wanted) {
   const oursSize = await bundleSize(`import { ${op} } from 'virtual:api/${name}'\nexport const call = () => ${op}()`, [networking({ apis: { [name]: spec.path }, dts: false, cacheDir: cache })], ROOT)
   const heySize = heyOp ? await bundleSize(`import { ${heyOp} } from './sdk.gen'\nexport const call = () => ${heyOp}()`, [], dir('hey-api')) : undefined
 
-  rows.push({ name, cold, warm, types, hey, oursTsc, subset, subsetTsc, typesTsc, heyTsc, oursSize, heySize, sizes: Object.fromEntries(['ours', 'ours-subset', 'openapi-typescript', 'hey-api'].map((g) => [g, existsSync(dir(g)) ? readdirSync(dir(g)).filter((f) => /\.(d\.ts|ts|js)$/.test(f) && f !== 'app.ts').reduce((n, f) => n + readFileSync(join(dir(g), f)).length, 0) : 0])) })
+  rows.push({ name, cold, warm, types, hey, phases, oursTsc, subset, subsetTsc, typesTsc, heyTsc, oursSize, heySize, sizes: Object.fromEntries(['ours', 'ours-subset', 'openapi-typescript', 'hey-api'].map((g) => [g, existsSync(dir(g)) ? readdirSync(dir(g)).filter((f) => /\.(d\.ts|ts|js)$/.test(f) && f !== 'app.ts').reduce((n, f) => n + readFileSync(join(dir(g), f)).length, 0) : 0])) })
 }
 
 const s = (ms) => (ms === undefined ? '—' : `${(ms / 1000).toFixed(2)} s`)
@@ -137,6 +138,10 @@ const err = (r) => r?.error ? `fails: ${r.error.slice(0, 80)}` : undefined
 const out = [`Median of ${RUNS} interleaved runs (min–max) for ours and openapi-typescript; hey-api once. tsc and bundles once.`, '', '| document | generator | generation | peak RSS | output KB | tsc --noEmit (app) | tsc errors | one-op bundle min / gzip |', '|---|---|---|---|---|---|---|---|']
 for (const r of rows) {
   out.push(`| ${r.name} | ours, cold (empty cache) | ${err(r.cold) ?? s(r.cold.ms) + range(r.cold)} | ${mb(r.cold)} | ${Math.round(r.sizes.ours / 1024)} | ${r.oursTsc.s?.toFixed(2) ?? '—'} s | ${r.oursTsc.errors ?? '—'} | ${r.oursSize.min} / ${r.oursSize.gzip} B |`)
+  if (!r.phases.error) {
+    const p = r.phases
+    out.push(`| ${r.name} | ours, cold, by phase: parse ${s(p.parseMs)} (of load ${s(p.loadMs)}), validate ${s(p.validateMs)}, convert ${s(p.convertMs)}, generate ${s(p.generateMs)} | ${s(p.ms)} | ${mb(p)} | | | | |`)
+  }
   out.push(`| ${r.name} | ours, warm (disk cache hit, new process) | ${err(r.warm) ?? `${r.warm.ms.toFixed(0)} ms`} | ${mb(r.warm)} | | | | |`)
   out.push(`| ${r.name} | ours, warm (same process) | ${r.cold.inProcessWarmMs === undefined ? '—' : `${r.cold.inProcessWarmMs.toFixed(1)} ms`} | | | | | |`)
   out.push(`| ${r.name} | ours, \`operations: ['${SPECS[r.name].op}']\` | ${err(r.subset) ?? s(r.subset.ms)} | ${mb(r.subset)} | ${Math.round(r.sizes['ours-subset'] / 1024)} | ${r.subsetTsc.s?.toFixed(2) ?? '—'} s | ${r.subsetTsc.errors ?? '—'} | |`)

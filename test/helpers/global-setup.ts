@@ -47,7 +47,7 @@ function inputsHash(): string {
     }
     hash.update(path).update(readFileSync(path))
   }
-  for (const input of ['src', 'runtime', 'tsdown.config.ts', 'package.json']) visit(join(ROOT, input))
+  for (const input of ['src', 'runtime', 'tsdown.config.ts', 'package.json', 'scripts/build-spec-validators.mjs']) visit(join(ROOT, input))
   return hash.digest('hex')
 }
 
