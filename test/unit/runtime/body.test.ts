@@ -36,6 +36,45 @@ describe('encodeBody', () => {
   test('binary types take what fetch can send, and refuse the rest', () => {
     const blob = new Blob(['x'])
     expect(encodeBody(def('image/png'), blob, undefined, 'w').body).toBe(blob)
-    expect(() => encodeBody(def('image/png'), { a: 1 }, undefined, 'POST /x')).toThrow('POST /x: cannot send a object as image/png')
+    expect(() => encodeBody(def('image/png'), { a: 1 }, undefined, 'POST /x')).toThrow('POST /x: cannot send an object as image/png')
+  })
+})
+
+describe('encodeBody: ranges, form fields, text', () => {
+  const form = (encoding: Record<string, object> = {}) => ({ contentTypes: ['application/x-www-form-urlencoded'], encoding: { 'application/x-www-form-urlencoded': encoding } })
+  test('a range takes a concrete contentType within it or a Blob of its own type; otherwise refused', () => {
+    const png = new Blob(['x'], { type: 'image/png' })
+    expect(encodeBody(def('image/*'), png, undefined, 'w').contentType).toBe('image/png')
+    expect(encodeBody(def('image/*'), new Uint8Array([1]), 'image/webp', 'w').contentType).toBe('image/webp')
+    expect(encodeBody(def('application/json', 'image/*'), new Uint8Array([1]), 'image/webp', 'w').contentType).toBe('image/webp')
+    expect(() => encodeBody(def('image/*'), new Uint8Array([1]), undefined, 'PUT /i')).toThrow(expect.objectContaining({ code: 'ERR_CONTENT_TYPE', message: expect.stringContaining('PUT /i: "image/*" is a range') }))
+    expect(() => encodeBody(def('image/*'), new Blob(['x'], { type: 'text/plain' }), undefined, 'w')).toThrow(/is a range/)
+    expect(() => encodeBody(def('image/*'), png, 'text/plain', 'w')).toThrow(/contentType "text\/plain" is not one of image\/\*/)
+    expect(encodeBody(def('*/*'), new Uint8Array([1]), undefined, 'w').contentType).toBe('application/octet-stream')
+    expect(encodeBody(def('*/*'), { a: 1 }, 'application/vnd.x+json', 'w')).toEqual({ body: '{"a":1}', contentType: 'application/vnd.x+json' })
+    expect(encodeBody(def('*/*'), 'a,b', 'text/csv; charset=utf-8', 'w')).toEqual({ body: 'a,b', contentType: 'text/csv; charset=utf-8' })
+  })
+
+  test('form: objects as JSON text by default, style entries as form styles, encoded text as it is, refusals named', () => {
+    expect(encodeBody(form(), { a: { b: 'c d' }, list: [1, { x: 1 }] }, undefined, 'w').body).toBe('a=%7B%22b%22%3A%22c+d%22%7D&list=1&list=%7B%22x%22%3A1%7D')
+    expect(encodeBody(form({ a: { style: 'deepObject' } }), { a: { b: 1 } }, undefined, 'w').body).toBe('a%5Bb%5D=1')
+    expect(encodeBody(form({ a: { explode: false } }), { a: [1, 2] }, undefined, 'w').body).toBe('a=1,2')
+    expect(encodeBody(form({ a: { contentType: 'application/json' } }), { a: '{"x":1}', b: 'two' }, undefined, 'w').body).toBe('a=%7B%22x%22%3A1%7D&b=two')
+    expect(encodeBody(form(), 'a=1&b=2', undefined, 'w').body).toBe('a=1&b=2')
+    expect(() => encodeBody(form(), [1, 2], undefined, 'POST /f')).toThrow(expect.objectContaining({ code: 'ERR_BODY_TYPE', message: 'POST /f: a form body is an object of fields (or its encoded text), not an array' }))
+    expect(() => encodeBody(form({ a: { explode: true } }), { a: [{ b: 1 }] }, undefined, 'POST /f')).toThrow(/POST \/f: form field "a" holds an object inside an array/)
+    expect(() => encodeBody(form(), { f: new Blob(['x']) }, undefined, 'w')).toThrow(/form field "f" is a Blob/)
+  })
+
+  test('text refuses objects; a Blob for a text type goes as its bytes; multipart JSON strings as they are', async () => {
+    expect(() => encodeBody(def('text/plain'), ['a'], undefined, 'w')).toThrow(expect.objectContaining({ code: 'ERR_BODY_TYPE', message: 'w: cannot send an array as text/plain (text)' }))
+    const blob = new Blob(['t'])
+    expect(encodeBody(def('text/plain'), blob, undefined, 'w').body).toBe(blob)
+    expect(encodeBody(def('text/plain'), 12, undefined, 'w').body).toBe('12')
+    const d = { contentTypes: ['multipart/form-data'], encoding: { 'multipart/form-data': { m: { contentType: 'application/json' } } } }
+    const parts = encodeBody(d, { m: '{"a":1}' }, undefined, 'w').body as FormData
+    expect(await (parts.get('m') as Blob).text()).toBe('{"a":1}')
+    expect((parts.get('m') as Blob).type).toBe('application/json')
+    expect(() => encodeBody(d, [1], undefined, 'w')).toThrow('w: a multipart body is an object of parts, not an array')
   })
 })
