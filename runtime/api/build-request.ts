@@ -1,4 +1,5 @@
 import { RequestError } from '../errors/request-error'
+import { HEADER_NAME } from '../http/headers'
 import { encodeBody } from './body'
 import { located, parameterPairs, serializeHeaderParam, serializePathParam, serializeQuery } from './params'
 import type { OperationDef, OperationInput } from './types'
@@ -23,6 +24,10 @@ export function buildRequest(op: OperationDef, input: OperationInput | undefined
       continue
     }
     if (p.in === 'header') {
+      // fetch refuses a name that is not an RFC 9110 token with a bare TypeError; name the parameter.
+      if (!HEADER_NAME.test(p.name)) {
+        throw new RequestError(`${where}: header parameter ${JSON.stringify(p.name)} is not a valid HTTP header name, so it cannot be sent`, { code: 'ERR_HEADER_NAME' })
+      }
       const text = located(where, `header parameter "${p.name}"`, () => serializeHeaderParam(p, value))
       // fetch refuses header values outside Latin-1 with a bare TypeError; say which parameter it was.
       if (/[^\u0000-\u00ff]/.test(text)) {

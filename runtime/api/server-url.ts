@@ -1,6 +1,30 @@
 import { RequestError } from '../errors/request-error'
 import type { ServerDef } from './types'
 
+const ABSOLUTE = /^[a-z][a-z\d+.-]*:\/\//i
+
+export const parses = (url: string): boolean => {
+  try {
+    new URL(url)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The server an operation uses: the first of its list (its own, its path's, else the document's),
+ * or the one `choice` names by index or description. A choice the list lacks is refused rather
+ * than falling back: a call meant for staging must not reach production.
+ */
+export function pickServer(servers: readonly ServerDef[] | undefined, choice: number | string | undefined, where: string): ServerDef | undefined {
+  if (choice === undefined) return servers?.[0]
+  const found = typeof choice === 'number' ? servers?.[choice] : servers?.find((s) => s.description === choice)
+  if (found) return found
+  const listed = servers?.map((s, i) => `#${i} ${s.url}${s.description ? ` (${s.description})` : ''}`).join(', ')
+  throw new RequestError(`${where}: no server ${typeof choice === 'number' ? `#${choice}` : `described "${choice}"`} among this operation's servers (${listed || 'none'}); pass baseUrl instead`, { code: 'ERR_SERVER' })
+}
+
 /** A server URL with its `{variables}` filled from overrides, else the document's defaults. */
 export function serverUrl(server: ServerDef, overrides?: Record<string, string>): string {
   let url = server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
@@ -14,6 +38,18 @@ export function serverUrl(server: ServerDef, overrides?: Record<string, string>)
   })
   // A relative server URL (`/v1`) is relative to the page in browsers; elsewhere it needs baseUrl.
   const location = (globalThis as { location?: { href?: string } }).location?.href
-  if (!/^[a-z][a-z\d+.-]*:\/\//i.test(url) && location) url = new URL(url, location).href
+  if (!ABSOLUTE.test(url) && location) url = new URL(url, location).href
+  return url
+}
+
+/**
+ * `serverUrl`, refusing an absolute URL that does not parse (`https://`): joined with a path it
+ * would turn the path into a host name (`https:///pets` is `https://pets/`).
+ */
+export function checkedServerUrl(server: ServerDef, overrides: Record<string, string> | undefined, where: string): string {
+  const url = serverUrl(server, overrides)
+  if (ABSOLUTE.test(url) && !parses(url)) {
+    throw new RequestError(`${where}: server URL "${server.url}" of the document is not a valid URL; pass baseUrl to configure() or createClient()`, { code: 'ERR_SERVER_URL' })
+  }
   return url
 }

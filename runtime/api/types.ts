@@ -60,6 +60,8 @@ export interface ServerVariableDef {
 
 export interface ServerDef {
   url: string
+  /** The document's description, by which `server: '<description>'` picks this server. */
+  description?: string
   variables?: Record<string, ServerVariableDef>
 }
 

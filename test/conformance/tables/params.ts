@@ -164,6 +164,27 @@ export default {
       expect: { result: { error: { code: 'ERR_PARAMETER_VALUE' }, check: ({ error }) => expect((error as Error).message).toMatch(/query parameter "note" is an object, which content "text\/plain" cannot carry/) }, requests: (r) => expect(r).toHaveLength(0) },
     },
     {
+      name: 'header: a parameter whose name is no valid header name is refused naming it, never a raw TypeError',
+      op: 'badHeader',
+      input: { header: { 'header param': 'x' } },
+      expect: {
+        result: { error: { name: 'RequestError', code: 'ERR_HEADER_NAME' }, check: ({ error }) => expect((error as Error).message).toBe('GET /bad-header (badHeader): header parameter "header param" is not a valid HTTP header name, so it cannot be sent') },
+        requests: (r) => expect(r).toHaveLength(0),
+      },
+    },
+    {
+      name: 'header: the operation with the invalid header name works when that parameter is left out',
+      op: 'badHeader',
+      input: {},
+      expect: { path: '/bad-header' },
+    },
+    {
+      name: "header: a caller's header whose name is no valid header name is refused, never a raw TypeError",
+      op: 'search',
+      options: { headers: { 'bad name': 'x' } },
+      expect: { result: { error: { name: 'RequestError', code: 'ERR_HEADER_NAME' } }, requests: (r) => expect(r).toHaveLength(0) },
+    },
+    {
       name: 'path: a missing required path parameter fails before sending',
       op: 'getItem',
       input: { path: { id: 1 } },
