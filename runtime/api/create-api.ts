@@ -28,6 +28,8 @@ export interface Api<TScheme extends string = string> {
 
 interface Bound {
   client: HttpClient
+  /** The client's own headers set Accept, which then wins over the operation's response types. */
+  ownAccept: boolean
   baseUrl(op: OperationDef): string
   strategies(op: OperationDef): AuthStrategy[]
 }
@@ -93,6 +95,7 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
     const bases = new WeakMap<OperationDef, string>()
     return {
       client,
+      ownAccept: Object.entries(options.headers ?? {}).some(([k, v]) => v !== undefined && k.toLowerCase() === 'accept'),
       baseUrl(op) {
         let url = bases.get(op)
         if (url === undefined) {
@@ -128,6 +131,7 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
   function makeOperation<I extends OperationInput, D, E extends ErrorResponse>(op: OperationDef, getBound: () => Bound): Operation<I, D, E> {
     const invoke: Invoke = async (bound, input, options) => {
       const built = buildRequest(op, input)
+      if (bound.ownAccept) delete built.headers.accept
       const base = bound.baseUrl(op)
       return bound.client.send({
         ...options,

@@ -49,7 +49,10 @@ export interface RequestBodyDef {
 }
 
 export interface ResponseDef {
-  /** Media types in document order; empty for a response without content (204). */
+  /**
+   * Media types in document order; empty for a response without content (204). Those of the 2xx
+   * responses are the operation's `Accept`, unless the caller's headers set one.
+   */
   contentTypes: string[]
 }
 

@@ -8,6 +8,8 @@ export interface ClientSetup {
   serverVariables?: Record<string, string> | ((port: number) => Record<string, string>)
   /** One of the operation's servers by index or description. */
   server?: number | string
+  /** Client-wide headers (`configure({ headers })`). */
+  headers?: Record<string, string>
 }
 
 /** `string[]`: any of these is conformant (the case's `note` says why there is more than one). */

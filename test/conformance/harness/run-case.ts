@@ -32,6 +32,7 @@ async function run(table: Table, c: WireCase, mod: Module, server: RecordingServ
       auth: setup.auth,
       serverVariables: typeof setup.serverVariables === 'function' ? setup.serverVariables(server.port) : setup.serverVariables,
       server: setup.server,
+      headers: setup.headers,
       retry: false,
     })
   c.before?.()
