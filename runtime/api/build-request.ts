@@ -1,4 +1,5 @@
 import { RequestError } from '../errors/request-error'
+import type { RuntimeFeatures } from '../http/features'
 import { HEADER_NAME } from '../http/headers'
 import { encodeBody } from './body'
 import { located, parameterPairs, serializeHeaderParam, serializePathParam, serializeQuery } from './params'
@@ -12,7 +13,7 @@ export interface BuiltRequest {
 }
 
 /** Turns an operation's input into path, headers and body, refusing what cannot be sent. */
-export function buildRequest(op: OperationDef, input: OperationInput | undefined): BuiltRequest {
+export function buildRequest(op: OperationDef, input: OperationInput | undefined, features: RuntimeFeatures = {}): BuiltRequest {
   const where = `${op.method} ${op.path} (${op.id})`
   const params = op.params ?? []
   const headers: Record<string, string> = {}
@@ -56,7 +57,7 @@ export function buildRequest(op: OperationDef, input: OperationInput | undefined
   })
   const query = serializeQuery(params, input?.query, where)
 
-  const encoded = encodeBody(op.body, input?.body, input?.contentType, where)
+  const encoded = encodeBody(op.body, input?.body, input?.contentType, where, features.forms)
   if (encoded.contentType) headers['content-type'] = encoded.contentType
   const accept = acceptOf(op)
   if (accept) headers.accept = accept

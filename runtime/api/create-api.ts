@@ -5,7 +5,7 @@ import { createHttpCore, type HttpClient } from '../http/client'
 import { allFeatures, type RuntimeFeatures } from '../http/features'
 import type { HttpError } from '../errors/http-error'
 import { buildRequest } from './build-request'
-import { checkedServerUrl, parses, pickServer, serverUrl } from './server-url'
+import { parses, pickServer, serverUrl } from './server-url'
 import type {
   ApiClientOptions,
   ApiDef,
@@ -70,7 +70,7 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
       if (options.baseUrl) return options.baseUrl
       const where = `${op.method} ${op.path} (${op.id})`
       const server = pickServer(op.servers ?? def.servers, options.server, where)
-      return server && checkedServerUrl(server, options.serverVariables, where)
+      return server && serverUrl(server, options.serverVariables, where)
     }
     const origins = new Set<string>()
     for (const s of [...(def.servers ?? []), ...operations.flatMap((o) => o.servers ?? [])]) {
@@ -130,7 +130,7 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
 
   function makeOperation<I extends OperationInput, D, E extends ErrorResponse>(op: OperationDef, getBound: () => Bound): Operation<I, D, E> {
     const invoke: Invoke = async (bound, input, options) => {
-      const built = buildRequest(op, input)
+      const built = buildRequest(op, input, features)
       if (bound.ownAccept) delete built.headers.accept
       const base = bound.baseUrl(op)
       return bound.client.send({

@@ -14,35 +14,39 @@ const RESERVED = /%(3A|2F|3F|5B|5D|40|21|24|26|27|28|29|2A|2B|2C|3B|3D)/gi
 const enc = (v: string, allowReserved?: boolean): string =>
   allowReserved ? encodeURIComponent(v).replace(RESERVED, (m) => decodeURIComponent(m)) : encodeURIComponent(v)
 
-const isObject = (v: unknown): v is Record<string, unknown> => {
-  const proto = typeof v === 'object' && v !== null ? Object.getPrototypeOf(v) : undefined
+function scalar(v: unknown): string {
+  if (v instanceof Date) return v.toISOString()
+  if (v === null) return ''
+  return String(v)
+}
+
+export const isObject = (v: unknown): v is Record<string, unknown> => {
+  const proto = typeof v === 'object' && v !== null && Object.getPrototypeOf(v)
   return proto === Object.prototype || proto === null
 }
-const kind = (v: unknown): string =>
-  Array.isArray(v) ? 'an array' : isObject(v) ? 'an object' : v === undefined ? 'undefined' : typeof v === 'object' ? `a ${(v as object).constructor?.name ?? 'object'}` : `a ${typeof v}`
+/** `an array`, `an object`, `a Map`, `a function`: for messages. */
+export const kind = (v: unknown): string =>
+  Array.isArray(v) ? 'an array' : isObject(v) ? 'an object' : v === undefined ? 'undefined' : `a ${typeof v === 'object' ? v!.constructor?.name : typeof v}`
+const text = (v: unknown): boolean => v === null || v instanceof Date || /^(st|b|n)/.test(typeof v) // string, boolean, bigint, number
 
 /** The reason only; `located` puts the operation and the parameter's name in front. */
 const refuse = (why: string): never => {
   throw new RequestError(why, { code: 'ERR_PARAMETER_VALUE' })
 }
 
-/** Text of one value; `inside` names the container when the value is an item or a member. */
-function scalar(v: unknown, style: string, inside = ''): string {
-  if (v instanceof Date) return v.toISOString()
-  if (v === null) return ''
-  const t = typeof v
-  if (t === 'string' || t === 'number' || t === 'boolean' || t === 'bigint') return String(v)
-  return refuse(`${inside ? `holds ${kind(v)} inside ${inside}` : `is ${kind(v)}`}, which style "${style}" cannot express (describe the parameter with content: application/json to send JSON)`)
+/** A style other than deepObject carries a scalar, or an array or object of scalars. */
+function flat(v: unknown, style: string): void {
+  const within = Array.isArray(v) ? 'an array' : isObject(v) ? 'an object' : ''
+  // Members left undefined are left out; array items must all be values.
+  const items = within === 'an object' ? Object.values(v as object).filter((x) => x !== undefined) : within ? (v as unknown[]) : [v]
+  for (const x of items) if (!text(x)) refuse(`${within ? `holds ${kind(x)} inside ${within}` : `is ${kind(x)}`}, which style ${style} cannot express (JSON needs content: application/json)`)
 }
-
-const isJsonType = (type: string): boolean => /json/i.test(type)
 
 /** A `content` parameter: JSON text for a JSON media type, else the value's own text. */
 function contentText(p: ParameterDef, value: unknown): string {
-  const type = p.contentType!
-  if (isJsonType(type)) return JSON.stringify(value)
-  if (typeof value === 'object' && value !== null && !(value instanceof Date)) refuse(`is ${kind(value)}, which content "${type}" cannot carry (only text)`)
-  return scalar(value, type)
+  if (/json/i.test(p.contentType!)) return JSON.stringify(value)
+  if (!text(value)) refuse(`is ${kind(value)}, which content ${p.contentType} cannot carry`)
+  return scalar(value)
 }
 
 function defaults(p: ParameterDef): { style: ParameterStyle; explode: boolean } {
@@ -50,39 +54,38 @@ function defaults(p: ParameterDef): { style: ParameterStyle; explode: boolean } 
   return { style, explode: p.explode ?? style === 'form' }
 }
 
-const members = (v: Record<string, unknown>): [string, unknown][] => Object.entries(v).filter(([, x]) => x !== undefined)
-
 /** A path parameter's replacement text (simple, label, matrix). */
 export function serializePathParam(p: ParameterDef, value: unknown): string {
-  const { style, explode } = defaults(p)
   if (p.contentType) return enc(contentText(p, value))
-  const item = (v: unknown): string => enc(scalar(v, style, 'an array'), p.allowReserved)
-  const member = (v: unknown): string => enc(scalar(v, style, 'an object'), p.allowReserved)
-  const e = (v: string): string => enc(v, p.allowReserved)
+  const { style, explode } = defaults(p)
+  flat(value, style)
+  const e = (v: unknown): string => enc(scalar(v), p.allowReserved)
   const prefix = style === 'label' ? '.' : style === 'matrix' ? ';' : ''
   if (Array.isArray(value)) {
-    if (style === 'matrix') return explode ? value.map((v) => `;${p.name}=${item(v)}`).join('') : `;${p.name}=${value.map(item).join(',')}`
-    return prefix + value.map(item).join(explode && style === 'label' ? '.' : ',')
+    if (style === 'matrix') return explode ? value.map((v) => `;${p.name}=${e(v)}`).join('') : `;${p.name}=${value.map(e).join(',')}`
+    return prefix + value.map(e).join(explode && style === 'label' ? '.' : ',')
   }
   if (isObject(value)) {
-    const entries = members(value)
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined)
     if (explode) {
       const sep = style === 'simple' ? ',' : prefix
-      return (style === 'simple' ? '' : prefix) + entries.map(([k, v]) => `${e(k)}=${member(v)}`).join(sep)
+      return (style === 'simple' ? '' : prefix) + entries.map(([k, v]) => `${e(k)}=${e(v)}`).join(sep)
     }
-    const flat = entries.flatMap(([k, v]) => [e(k), member(v)]).join(',')
+    const flat = entries.flatMap(([k, v]) => [e(k), e(v)]).join(',')
     return style === 'matrix' ? `;${p.name}=${flat}` : prefix + flat
   }
-  const text = enc(scalar(value, style), p.allowReserved)
-  return style === 'matrix' ? `;${p.name}${value === '' ? '' : `=${text}`}` : prefix + text
+  return style === 'matrix' ? `;${p.name}${value === '' ? '' : `=${e(value)}`}` : prefix + e(value)
 }
 
-// Nesting is what deepObject names (`a[b][c]`, arrays by index: the qs convention), though the
-// specification leaves nested values undefined for it.
+// Nesting is what deepObject names (`a[b][c]`, array items by index: the qs convention), though
+// the specification leaves nested values undefined for it.
 function deepObject(name: string, value: unknown, out: Pair[], encode: (v: string) => string): void {
   if (isObject(value)) for (const [k, v] of Object.entries(value)) deepObject(`${name}[${k}]`, v, out, encode)
   else if (Array.isArray(value)) value.forEach((v, i) => deepObject(`${name}[${i}]`, v, out, encode))
-  else if (value !== undefined) out.push([name, encode(scalar(value, 'deepObject'))])
+  else if (value !== undefined) {
+    if (!text(value)) refuse(`holds ${kind(value)}, which deepObject cannot express`)
+    out.push([name, encode(scalar(value))])
+  }
 }
 
 const same = (v: string): string => v
@@ -101,19 +104,18 @@ export function parameterPairs(p: ParameterDef, value: unknown, encode: (v: stri
     deepObject(p.name, value, out, encode)
     return out
   }
-  const item = (v: unknown): string => encode(scalar(v, style, 'an array'))
-  const member = (v: unknown): string => encode(scalar(v, style, 'an object'))
+  flat(value, style)
   const sep = style === 'spaceDelimited' ? encode(' ') : style === 'pipeDelimited' ? encode('|') : ','
   if (Array.isArray(value)) {
-    if (explode) return value.map((v) => [p.name, item(v)])
-    return [[p.name, value.map(item).join(sep)]]
+    if (explode) return value.map((v) => [p.name, encode(scalar(v))])
+    return [[p.name, value.map((v) => encode(scalar(v))).join(sep)]]
   }
   if (isObject(value)) {
-    const entries = members(value)
-    if (explode) return entries.map(([k, v]) => [k, member(v)])
-    return [[p.name, entries.flatMap(([k, v]) => [encode(k), member(v)]).join(sep)]]
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined)
+    if (explode) return entries.map(([k, v]) => [k, encode(scalar(v))])
+    return [[p.name, entries.flatMap(([k, v]) => [encode(k), encode(scalar(v))]).join(sep)]]
   }
-  return [[p.name, encode(scalar(value, style))]]
+  return [[p.name, encode(scalar(value))]]
 }
 
 /** The query string (without `?`) for an operation's query parameters. */
@@ -122,8 +124,9 @@ export function serializeQuery(params: readonly ParameterDef[], values: Record<s
   const parts: string[] = []
   for (const p of params) {
     if (p.in !== 'query') continue
-    const pairs = located(where, `query parameter "${p.name}"`, () => parameterPairs(p, values[p.name], (x) => enc(x, p.allowReserved)))
-    for (const [n, v] of pairs) parts.push(`${located(where, `query parameter "${p.name}"`, () => encodeURIComponent(n))}=${v}`)
+    located(where, `query parameter "${p.name}"`, () => {
+      for (const [n, v] of parameterPairs(p, values[p.name], (x) => enc(x, p.allowReserved))) parts.push(`${encodeURIComponent(n)}=${v}`)
+    })
   }
   return parts.join('&')
 }
@@ -131,32 +134,27 @@ export function serializeQuery(params: readonly ParameterDef[], values: Record<s
 /** A header parameter's value (style simple). */
 export function serializeHeaderParam(p: ParameterDef, value: unknown): string {
   if (p.contentType) return contentText(p, value)
+  flat(value, 'simple')
   const explode = p.explode ?? false
-  const item = (v: unknown): string => scalar(v, 'simple', 'an array')
-  const member = (v: unknown): string => scalar(v, 'simple', 'an object')
-  if (Array.isArray(value)) return value.map(item).join(',')
+  if (Array.isArray(value)) return value.map(scalar).join(',')
   if (isObject(value)) {
-    const entries = members(value)
-    return explode ? entries.map(([k, v]) => `${k}=${member(v)}`).join(',') : entries.flatMap(([k, v]) => [k, member(v)]).join(',')
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined)
+    return explode ? entries.map(([k, v]) => `${k}=${scalar(v)}`).join(',') : entries.flatMap(([k, v]) => [k, scalar(v)]).join(',')
   }
-  return scalar(value, 'simple')
+  return scalar(value)
 }
 
 /**
- * Runs a serializer and names the value in what it refuses: `where: label reason`. encodeURIComponent
- * throws a bare URIError on a lone surrogate; that becomes a RequestError too.
+ * Runs a serializer, naming the value in what it refuses (`where: label reason`); the bare
+ * URIError encodeURIComponent throws on a lone surrogate becomes a RequestError too.
  */
 export function located<T>(where: string, label: string, run: () => T): T {
   try {
     return run()
   } catch (error) {
-    const prefix = `${where ? `${where}: ` : ''}${label}`
-    if (error instanceof URIError) {
-      throw new RequestError(`${prefix} is not well-formed Unicode (a lone surrogate), so it cannot be percent-encoded`, { code: 'ERR_PARAMETER_VALUE', cause: error })
-    }
-    if (error instanceof RequestError && error.code === 'ERR_PARAMETER_VALUE') {
-      throw new RequestError(`${prefix} ${error.message}`, { code: 'ERR_PARAMETER_VALUE' })
-    }
-    throw error
+    const uri = error instanceof URIError
+    if (!uri && (error as RequestError).code !== 'ERR_PARAMETER_VALUE') throw error
+    const why = uri ? 'is not well-formed Unicode (a lone surrogate), so it cannot be percent-encoded' : (error as Error).message
+    throw new RequestError(`${where ? `${where}: ` : ''}${label} ${why}`, { code: 'ERR_PARAMETER_VALUE', cause: error })
   }
 }

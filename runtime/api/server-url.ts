@@ -19,14 +19,17 @@ export const parses = (url: string): boolean => {
  */
 export function pickServer(servers: readonly ServerDef[] | undefined, choice: number | string | undefined, where: string): ServerDef | undefined {
   if (choice === undefined) return servers?.[0]
-  const found = typeof choice === 'number' ? servers?.[choice] : servers?.find((s) => s.description === choice)
-  if (found) return found
-  const listed = servers?.map((s, i) => `#${i} ${s.url}${s.description ? ` (${s.description})` : ''}`).join(', ')
-  throw new RequestError(`${where}: no server ${typeof choice === 'number' ? `#${choice}` : `described "${choice}"`} among this operation's servers (${listed || 'none'}); pass baseUrl instead`, { code: 'ERR_SERVER' })
+  const found = servers?.find((s, i) => i === choice || s.description === choice)
+  if (!found) throw new RequestError(`${where}: no server ${JSON.stringify(choice)} (index or description) among this operation's ${servers?.length ?? 0}; pass baseUrl instead`, { code: 'ERR_SERVER' })
+  return found
 }
 
-/** A server URL with its `{variables}` filled from overrides, else the document's defaults. */
-export function serverUrl(server: ServerDef, overrides?: Record<string, string>): string {
+/**
+ * A server URL with its `{variables}` filled from overrides, else the document's defaults. With
+ * `where`, an absolute URL that does not parse (`https://`) is refused: joined with a path it
+ * would turn the path into a host name (`https:///pets` is `https://pets/`).
+ */
+export function serverUrl(server: ServerDef, overrides?: Record<string, string>, where?: string): string {
   let url = server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
     const variable = server.variables?.[name]
     const value = overrides?.[name]
@@ -36,20 +39,12 @@ export function serverUrl(server: ServerDef, overrides?: Record<string, string>)
     }
     return value ?? variable?.default ?? whole
   })
-  // A relative server URL (`/v1`) is relative to the page in browsers; elsewhere it needs baseUrl.
-  const location = (globalThis as { location?: { href?: string } }).location?.href
-  if (!ABSOLUTE.test(url) && location) url = new URL(url, location).href
-  return url
-}
-
-/**
- * `serverUrl`, refusing an absolute URL that does not parse (`https://`): joined with a path it
- * would turn the path into a host name (`https:///pets` is `https://pets/`).
- */
-export function checkedServerUrl(server: ServerDef, overrides: Record<string, string> | undefined, where: string): string {
-  const url = serverUrl(server, overrides)
-  if (ABSOLUTE.test(url) && !parses(url)) {
+  const absolute = ABSOLUTE.test(url)
+  if (where && absolute && !parses(url)) {
     throw new RequestError(`${where}: server URL "${server.url}" of the document is not a valid URL; pass baseUrl to configure() or createClient()`, { code: 'ERR_SERVER_URL' })
   }
+  // A relative server URL (`/v1`) is relative to the page in browsers; elsewhere it needs baseUrl.
+  const location = (globalThis as { location?: { href?: string } }).location?.href
+  if (!absolute && location) url = new URL(url, location).href
   return url
 }

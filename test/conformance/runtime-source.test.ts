@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { encodeBody } from '../../runtime/api/body'
+import { formsFeature } from '../../runtime/http/features'
 import { buildRequest } from '../../runtime/api/build-request'
 import { serializeQuery } from '../../runtime/api/params'
-import { checkedServerUrl, pickServer, serverUrl } from '../../runtime/api/server-url'
+import { pickServer, serverUrl } from '../../runtime/api/server-url'
 import { createApi } from '../../runtime/api/create-api'
 import { createHttpClient } from '../../runtime/http/client'
 import { strategyFor } from '../../runtime/auth/from-scheme'
@@ -42,10 +43,11 @@ describe('conformance fixes on the runtime sources', () => {
     expect(pickServer(servers, 1, 'w')).toBe(servers[1])
     expect(pickServer(servers, 'B', 'w')).toBe(servers[1])
     expect(pickServer(undefined, undefined, 'w')).toBeUndefined()
-    expect(() => pickServer(servers, 'C', 'GET /x (x)')).toThrow(expect.objectContaining({ code: 'ERR_SERVER', message: 'GET /x (x): no server described "C" among this operation\'s servers (#0 https://a.test, #1 https://b.test (B)); pass baseUrl instead' }))
-    expect(() => pickServer(undefined, 0, 'w')).toThrow(/no server #0 among this operation's servers \(none\)/)
-    expect(() => checkedServerUrl({ url: 'https://' }, undefined, 'w')).toThrow(expect.objectContaining({ code: 'ERR_SERVER_URL' }))
-    expect(checkedServerUrl({ url: '/v1' }, undefined, 'w')).toBe('/v1')
+    expect(() => pickServer(servers, 'C', 'GET /x (x)')).toThrow(expect.objectContaining({ code: 'ERR_SERVER', message: 'GET /x (x): no server "C" (index or description) among this operation\'s 2; pass baseUrl instead' }))
+    expect(() => pickServer(undefined, 0, 'w')).toThrow(/no server 0 \(index or description\) among this operation's 0/)
+    expect(() => serverUrl({ url: 'https://' }, undefined, 'w')).toThrow(expect.objectContaining({ code: 'ERR_SERVER_URL' }))
+    expect(serverUrl({ url: 'https://' })).toBe('https://')
+    expect(serverUrl({ url: '/v1' }, undefined, 'w')).toBe('/v1')
 
     const seen: string[] = []
     const fetch = async (input: RequestInfo | URL) => (seen.push(String(input instanceof Request ? input.url : input)), new Response(null, { status: 204 }))
@@ -82,9 +84,9 @@ describe('conformance fixes on the runtime sources', () => {
   })
 
   it('form bodies keep delimiters literal; an untyped multipart Blob takes encoding.contentType', async () => {
-    const form = encodeBody({ contentTypes: ['application/x-www-form-urlencoded'], encoding: { 'application/x-www-form-urlencoded': { ids: { explode: false } } } }, { ids: ['1', 'a,b'], n: 'x y' }, undefined, 'here')
+    const form = encodeBody({ contentTypes: ['application/x-www-form-urlencoded'], encoding: { 'application/x-www-form-urlencoded': { ids: { explode: false } } } }, { ids: ['1', 'a,b'], n: 'x y' }, undefined, 'here', formsFeature.forms)
     expect(form.body).toBe('ids=1,a%2Cb&n=x+y')
-    const multipart = encodeBody({ contentTypes: ['multipart/form-data'], encoding: { 'multipart/form-data': { file: { contentType: 'image/png' } } } }, { file: new Blob(['x']), typed: new Blob(['y'], { type: 'text/plain' }) }, undefined, 'here')
+    const multipart = encodeBody({ contentTypes: ['multipart/form-data'], encoding: { 'multipart/form-data': { file: { contentType: 'image/png' } } } }, { file: new Blob(['x']), typed: new Blob(['y'], { type: 'text/plain' }) }, undefined, 'here', formsFeature.forms)
     const data = multipart.body as FormData
     expect((data.get('file') as Blob).type).toBe('image/png')
     expect((data.get('typed') as Blob).type).toBe('text/plain')

@@ -131,7 +131,7 @@ export default {
       op: 'search',
       input: { query: { points: [{ x: 1 }] } },
       expect: {
-        result: { error: { name: 'RequestError', code: 'ERR_PARAMETER_VALUE' }, check: ({ error }) => expect((error as Error).message).toMatch(/query parameter "points" holds an object inside an array.*style "form"/) },
+        result: { error: { name: 'RequestError', code: 'ERR_PARAMETER_VALUE' }, check: ({ error }) => expect((error as Error).message).toMatch(/query parameter "points" holds an object inside an array.*style form/) },
         requests: (r) => expect(r).toHaveLength(0),
       },
     },
@@ -157,11 +157,11 @@ export default {
       expect: { result: { error: { code: 'ERR_PARAMETER_VALUE' }, check: ({ error }) => expect((error as Error).message).toMatch(/path parameter "tags" holds an object inside an array/) }, requests: (r) => expect(r).toHaveLength(0) },
     },
     {
-      name: 'query: a `content: text/plain` parameter given an object is refused (text only)',
+      name: 'query: a `content: text/plain` parameter given an object is refused (text only: never [object Object])',
       op: 'search',
       input: { query: { note: { a: 1 } } },
       untyped: true,
-      expect: { result: { error: { code: 'ERR_PARAMETER_VALUE' }, check: ({ error }) => expect((error as Error).message).toMatch(/query parameter "note" is an object, which content "text\/plain" cannot carry/) }, requests: (r) => expect(r).toHaveLength(0) },
+      expect: { result: { error: { code: 'ERR_PARAMETER_VALUE' }, check: ({ error }) => expect((error as Error).message).toMatch(/query parameter "note" is an object, which content text\/plain cannot carry/) }, requests: (r) => expect(r).toHaveLength(0) },
     },
     {
       name: 'header: a parameter whose name is no valid header name is refused naming it, never a raw TypeError',
