@@ -3,7 +3,7 @@
  * client for hand-written calls. No `node:` imports: runs in browsers, workers and Node.
  */
 export { createApi, createApiCore, type Api } from './api/create-api'
-export { authFeature, oauth2Feature, sseFeature, allFeatures, type RuntimeFeatures } from './http/features'
+export { authFeature, oauth2Feature, sseFeature, formsFeature, allFeatures, type RuntimeFeatures } from './http/features'
 export { createHttpClient, createHttpCore, type HttpClient, type SendInit, type SendResult, type BodyOptions } from './http/client'
 export type { ServerSentEvent } from './http/sse'
 export * from './errors/index'

@@ -1,6 +1,8 @@
 import { RequestError } from '../errors/request-error'
+import type { RuntimeFeatures } from '../http/features'
+import { HEADER_NAME } from '../http/headers'
 import { encodeBody } from './body'
-import { parameterPairs, serializeHeaderParam, serializePathParam, serializeQuery } from './params'
+import { located, parameterPairs, serializeHeaderParam, serializePathParam, serializeQuery } from './params'
 import type { OperationDef, OperationInput } from './types'
 
 export interface BuiltRequest {
@@ -11,7 +13,7 @@ export interface BuiltRequest {
 }
 
 /** Turns an operation's input into path, headers and body, refusing what cannot be sent. */
-export function buildRequest(op: OperationDef, input: OperationInput | undefined): BuiltRequest {
+export function buildRequest(op: OperationDef, input: OperationInput | undefined, features: RuntimeFeatures = {}): BuiltRequest {
   const where = `${op.method} ${op.path} (${op.id})`
   const params = op.params ?? []
   const headers: Record<string, string> = {}
@@ -23,14 +25,21 @@ export function buildRequest(op: OperationDef, input: OperationInput | undefined
       continue
     }
     if (p.in === 'header') {
-      const text = serializeHeaderParam(p, value)
+      // fetch refuses a name that is not an RFC 9110 token with a bare TypeError; name the parameter.
+      if (!HEADER_NAME.test(p.name)) {
+        throw new RequestError(`${where}: header parameter ${JSON.stringify(p.name)} is not a valid HTTP header name, so it cannot be sent`, { code: 'ERR_HEADER_NAME' })
+      }
+      const text = located(where, `header parameter "${p.name}"`, () => serializeHeaderParam(p, value))
       // fetch refuses header values outside Latin-1 with a bare TypeError; say which parameter it was.
       if (/[^\u0000-\u00ff]/.test(text)) {
         throw new RequestError(`${where}: header parameter "${p.name}" has characters outside Latin-1, which HTTP headers cannot carry`, { code: 'ERR_HEADER_VALUE' })
       }
       headers[p.name] = text
     }
-    else if (p.in === 'cookie') for (const [n, v] of parameterPairs(p, value)) cookies.push(`${n}=${percentEncoded(where, `cookie parameter "${p.name}"`, () => encodeURIComponent(v))}`)
+    else if (p.in === 'cookie') {
+      const label = `cookie parameter "${p.name}"`
+      for (const [n, v] of located(where, label, () => parameterPairs(p, value))) cookies.push(`${n}=${located(where, label, () => encodeURIComponent(v))}`)
+    }
   }
   if (cookies.length > 0) headers.cookie = cookies.join('; ')
 
@@ -41,14 +50,14 @@ export function buildRequest(op: OperationDef, input: OperationInput | undefined
     if (value === undefined || value === null || (value === '' && p?.style !== 'matrix' && p?.style !== 'label')) {
       throw new RequestError(`${where}: missing required path parameter "${name}"`, { code: 'ERR_MISSING_PARAMETER' })
     }
-    const text = percentEncoded(where, `path parameter "${name}"`, () => serializePathParam(p ?? { name, in: 'path' }, value))
+    const text = located(where, `path parameter "${name}"`, () => serializePathParam(p ?? { name, in: 'path' }, value))
     // URLs resolve `.` and `..` as directory steps: `/files/../admin` would leave the template.
     if (DOT_SEGMENT.test(text)) throw new RequestError(`${where}: path parameter "${name}" is "${text}", which a URL resolves as a directory step`, { code: 'ERR_PATH_PARAMETER' })
     return text
   })
-  const query = percentEncoded(where, 'a query parameter', () => serializeQuery(params, input?.query))
+  const query = serializeQuery(params, input?.query, where)
 
-  const encoded = encodeBody(op.body, input?.body, input?.contentType, where)
+  const encoded = encodeBody(op.body, input?.body, input?.contentType, where, features.forms)
   if (encoded.contentType) headers['content-type'] = encoded.contentType
   const accept = acceptOf(op)
   if (accept) headers.accept = accept
@@ -56,16 +65,6 @@ export function buildRequest(op: OperationDef, input: OperationInput | undefined
 }
 
 const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i
-
-/** encodeURIComponent throws a bare URIError on a lone surrogate; name the parameter instead. */
-function percentEncoded<T>(where: string, what: string, run: () => T): T {
-  try {
-    return run()
-  } catch (error) {
-    if (!(error instanceof URIError)) throw error
-    throw new RequestError(`${where}: ${what} is not well-formed Unicode (a lone surrogate), so it cannot be percent-encoded`, { code: 'ERR_PARAMETER_VALUE', cause: error })
-  }
-}
 
 const accepts = new WeakMap<OperationDef, string | undefined>()
 function acceptOf(op: OperationDef): string | undefined {

@@ -5,7 +5,7 @@ import { createHttpCore, type HttpClient } from '../http/client'
 import { allFeatures, type RuntimeFeatures } from '../http/features'
 import type { HttpError } from '../errors/http-error'
 import { buildRequest } from './build-request'
-import { serverUrl } from './server-url'
+import { parses, pickServer, serverUrl } from './server-url'
 import type {
   ApiClientOptions,
   ApiDef,
@@ -28,6 +28,8 @@ export interface Api<TScheme extends string = string> {
 
 interface Bound {
   client: HttpClient
+  /** The client's own headers set Accept, which then wins over the operation's response types. */
+  ownAccept: boolean
   baseUrl(op: OperationDef): string
   strategies(op: OperationDef): AuthStrategy[]
 }
@@ -66,16 +68,18 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
   function bind(options: ApiClientOptions): Bound {
     const serverOf = (op: OperationDef): string | undefined => {
       if (options.baseUrl) return options.baseUrl
-      const server = op.servers?.[0] ?? def.servers?.[0]
-      return server && serverUrl(server, options.serverVariables)
+      const where = `${op.method} ${op.path} (${op.id})`
+      const server = pickServer(op.servers ?? def.servers, options.server, where)
+      return server && serverUrl(server, options.serverVariables, where)
     }
     const origins = new Set<string>()
     for (const s of [...(def.servers ?? []), ...operations.flatMap((o) => o.servers ?? [])]) {
       const origin = ORIGIN.exec(serverUrl(s, options.serverVariables))?.[0]
-      if (origin) origins.add(new URL(origin).origin)
+      // A server that does not parse gets no credentials; only its own operations fail, when called.
+      if (origin && parses(origin)) origins.add(new URL(origin).origin)
     }
     if (options.baseUrl && ORIGIN.test(options.baseUrl)) origins.add(new URL(options.baseUrl).origin)
-    const { auth, serverVariables, baseUrl, ...rest } = options
+    const { auth, serverVariables, baseUrl, server, ...rest } = options
     const client = createHttpCore({
       ...rest,
       name: options.name ?? def.name,
@@ -91,6 +95,7 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
     const bases = new WeakMap<OperationDef, string>()
     return {
       client,
+      ownAccept: Object.entries(options.headers ?? {}).some(([k, v]) => v !== undefined && k.toLowerCase() === 'accept'),
       baseUrl(op) {
         let url = bases.get(op)
         if (url === undefined) {
@@ -125,7 +130,8 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
 
   function makeOperation<I extends OperationInput, D, E extends ErrorResponse>(op: OperationDef, getBound: () => Bound): Operation<I, D, E> {
     const invoke: Invoke = async (bound, input, options) => {
-      const built = buildRequest(op, input)
+      const built = buildRequest(op, input, features)
+      if (bound.ownAccept) delete built.headers.accept
       const base = bound.baseUrl(op)
       return bound.client.send({
         ...options,

@@ -1,8 +1,10 @@
+import { RequestError } from '../errors/request-error'
 import type { ParameterDef, ParameterStyle } from './types'
 
 /**
  * Parameter serialization per OpenAPI 3 `style`/`explode` (OAS 3.1 §4.8.12.4). Returns already
- * percent-encoded text; `allowReserved` keeps RFC 3986 reserved characters as they are.
+ * percent-encoded text; `allowReserved` keeps RFC 3986 reserved characters as they are. A value a
+ * style cannot express (an object inside an array...) is refused, never sent as `[object Object]`.
  */
 
 type Pair = [name: string, value: string]
@@ -18,18 +20,46 @@ function scalar(v: unknown): string {
   return String(v)
 }
 
+export const isObject = (v: unknown): v is Record<string, unknown> => {
+  const proto = typeof v === 'object' && v !== null && Object.getPrototypeOf(v)
+  return proto === Object.prototype || proto === null
+}
+/** `an array`, `an object`, `a Map`, `a function`: for messages. */
+export const kind = (v: unknown): string =>
+  Array.isArray(v) ? 'an array' : isObject(v) ? 'an object' : v === undefined ? 'undefined' : `a ${typeof v === 'object' ? v!.constructor?.name : typeof v}`
+const text = (v: unknown): boolean => v === null || v instanceof Date || /^(st|b|n)/.test(typeof v) // string, boolean, bigint, number
+
+/** The reason only; `located` puts the operation and the parameter's name in front. */
+const refuse = (why: string): never => {
+  throw new RequestError(why, { code: 'ERR_PARAMETER_VALUE' })
+}
+
+/** A style other than deepObject carries a scalar, or an array or object of scalars. */
+function flat(v: unknown, style: string): void {
+  const within = Array.isArray(v) ? 'an array' : isObject(v) ? 'an object' : ''
+  // Members left undefined are left out; array items must all be values.
+  const items = within === 'an object' ? Object.values(v as object).filter((x) => x !== undefined) : within ? (v as unknown[]) : [v]
+  for (const x of items) if (!text(x)) refuse(`${within ? `holds ${kind(x)} inside ${within}` : `is ${kind(x)}`}, which style ${style} cannot express (JSON needs content: application/json)`)
+}
+
+/** A `content` parameter: JSON text for a JSON media type, else the value's own text. */
+function contentText(p: ParameterDef, value: unknown): string {
+  if (/json/i.test(p.contentType!)) return JSON.stringify(value)
+  if (!text(value)) refuse(`is ${kind(value)}, which content ${p.contentType} cannot carry`)
+  return scalar(value)
+}
+
 function defaults(p: ParameterDef): { style: ParameterStyle; explode: boolean } {
   const style = p.style ?? (p.in === 'query' || p.in === 'cookie' ? 'form' : 'simple')
   return { style, explode: p.explode ?? style === 'form' }
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date)
-
 /** A path parameter's replacement text (simple, label, matrix). */
 export function serializePathParam(p: ParameterDef, value: unknown): string {
+  if (p.contentType) return enc(contentText(p, value))
   const { style, explode } = defaults(p)
+  flat(value, style)
   const e = (v: unknown): string => enc(scalar(v), p.allowReserved)
-  if (p.contentType) return enc(JSON.stringify(value))
   const prefix = style === 'label' ? '.' : style === 'matrix' ? ';' : ''
   if (Array.isArray(value)) {
     if (style === 'matrix') return explode ? value.map((v) => `;${p.name}=${e(v)}`).join('') : `;${p.name}=${value.map(e).join(',')}`
@@ -47,10 +77,15 @@ export function serializePathParam(p: ParameterDef, value: unknown): string {
   return style === 'matrix' ? `;${p.name}${value === '' ? '' : `=${e(value)}`}` : prefix + e(value)
 }
 
+// Nesting is what deepObject names (`a[b][c]`, array items by index: the qs convention), though
+// the specification leaves nested values undefined for it.
 function deepObject(name: string, value: unknown, out: Pair[], encode: (v: string) => string): void {
   if (isObject(value)) for (const [k, v] of Object.entries(value)) deepObject(`${name}[${k}]`, v, out, encode)
   else if (Array.isArray(value)) value.forEach((v, i) => deepObject(`${name}[${i}]`, v, out, encode))
-  else if (value !== undefined) out.push([name, encode(scalar(value))])
+  else if (value !== undefined) {
+    if (!text(value)) refuse(`holds ${kind(value)}, which deepObject cannot express`)
+    out.push([name, encode(scalar(value))])
+  }
 }
 
 const same = (v: string): string => v
@@ -62,13 +97,14 @@ const same = (v: string): string => v
  */
 export function parameterPairs(p: ParameterDef, value: unknown, encode: (v: string) => string = same): Pair[] {
   if (value === undefined) return []
-  if (p.contentType) return [[p.name, encode(JSON.stringify(value))]]
+  if (p.contentType) return [[p.name, encode(contentText(p, value))]]
   const { style, explode } = defaults(p)
   if (style === 'deepObject') {
     const out: Pair[] = []
     deepObject(p.name, value, out, encode)
     return out
   }
+  flat(value, style)
   const sep = style === 'spaceDelimited' ? encode(' ') : style === 'pipeDelimited' ? encode('|') : ','
   if (Array.isArray(value)) {
     if (explode) return value.map((v) => [p.name, encode(scalar(v))])
@@ -83,19 +119,22 @@ export function parameterPairs(p: ParameterDef, value: unknown, encode: (v: stri
 }
 
 /** The query string (without `?`) for an operation's query parameters. */
-export function serializeQuery(params: readonly ParameterDef[], values: Record<string, unknown> | undefined): string {
+export function serializeQuery(params: readonly ParameterDef[], values: Record<string, unknown> | undefined, where = ''): string {
   if (!values) return ''
   const parts: string[] = []
   for (const p of params) {
     if (p.in !== 'query') continue
-    for (const [n, v] of parameterPairs(p, values[p.name], (x) => enc(x, p.allowReserved))) parts.push(`${encodeURIComponent(n)}=${v}`)
+    located(where, `query parameter "${p.name}"`, () => {
+      for (const [n, v] of parameterPairs(p, values[p.name], (x) => enc(x, p.allowReserved))) parts.push(`${encodeURIComponent(n)}=${v}`)
+    })
   }
   return parts.join('&')
 }
 
 /** A header parameter's value (style simple). */
 export function serializeHeaderParam(p: ParameterDef, value: unknown): string {
-  if (p.contentType) return JSON.stringify(value)
+  if (p.contentType) return contentText(p, value)
+  flat(value, 'simple')
   const explode = p.explode ?? false
   if (Array.isArray(value)) return value.map(scalar).join(',')
   if (isObject(value)) {
@@ -103,4 +142,19 @@ export function serializeHeaderParam(p: ParameterDef, value: unknown): string {
     return explode ? entries.map(([k, v]) => `${k}=${scalar(v)}`).join(',') : entries.flatMap(([k, v]) => [k, scalar(v)]).join(',')
   }
   return scalar(value)
+}
+
+/**
+ * Runs a serializer, naming the value in what it refuses (`where: label reason`); the bare
+ * URIError encodeURIComponent throws on a lone surrogate becomes a RequestError too.
+ */
+export function located<T>(where: string, label: string, run: () => T): T {
+  try {
+    return run()
+  } catch (error) {
+    const uri = error instanceof URIError
+    if (!uri && (error as RequestError).code !== 'ERR_PARAMETER_VALUE') throw error
+    const why = uri ? 'is not well-formed Unicode (a lone surrogate), so it cannot be percent-encoded' : (error as Error).message
+    throw new RequestError(`${where ? `${where}: ` : ''}${label} ${why}`, { code: 'ERR_PARAMETER_VALUE', cause: error })
+  }
 }

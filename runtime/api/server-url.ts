@@ -1,8 +1,35 @@
 import { RequestError } from '../errors/request-error'
 import type { ServerDef } from './types'
 
-/** A server URL with its `{variables}` filled from overrides, else the document's defaults. */
-export function serverUrl(server: ServerDef, overrides?: Record<string, string>): string {
+const ABSOLUTE = /^[a-z][a-z\d+.-]*:\/\//i
+
+export const parses = (url: string): boolean => {
+  try {
+    new URL(url)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The server an operation uses: the first of its list (its own, its path's, else the document's),
+ * or the one `choice` names by index or description. A choice the list lacks is refused rather
+ * than falling back: a call meant for staging must not reach production.
+ */
+export function pickServer(servers: readonly ServerDef[] | undefined, choice: number | string | undefined, where: string): ServerDef | undefined {
+  if (choice === undefined) return servers?.[0]
+  const found = servers?.find((s, i) => i === choice || s.description === choice)
+  if (!found) throw new RequestError(`${where}: no server ${JSON.stringify(choice)} (index or description) among this operation's ${servers?.length ?? 0}; pass baseUrl instead`, { code: 'ERR_SERVER' })
+  return found
+}
+
+/**
+ * A server URL with its `{variables}` filled from overrides, else the document's defaults. With
+ * `where`, an absolute URL that does not parse (`https://`) is refused: joined with a path it
+ * would turn the path into a host name (`https:///pets` is `https://pets/`).
+ */
+export function serverUrl(server: ServerDef, overrides?: Record<string, string>, where?: string): string {
   let url = server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
     const variable = server.variables?.[name]
     const value = overrides?.[name]
@@ -12,8 +39,12 @@ export function serverUrl(server: ServerDef, overrides?: Record<string, string>)
     }
     return value ?? variable?.default ?? whole
   })
+  const absolute = ABSOLUTE.test(url)
+  if (where && absolute && !parses(url)) {
+    throw new RequestError(`${where}: server URL "${server.url}" of the document is not a valid URL; pass baseUrl to configure() or createClient()`, { code: 'ERR_SERVER_URL' })
+  }
   // A relative server URL (`/v1`) is relative to the page in browsers; elsewhere it needs baseUrl.
   const location = (globalThis as { location?: { href?: string } }).location?.href
-  if (!/^[a-z][a-z\d+.-]*:\/\//i.test(url) && location) url = new URL(url, location).href
+  if (!absolute && location) url = new URL(url, location).href
   return url
 }

@@ -49,7 +49,10 @@ export interface RequestBodyDef {
 }
 
 export interface ResponseDef {
-  /** Media types in document order; empty for a response without content (204). */
+  /**
+   * Media types in document order; empty for a response without content (204). Those of the 2xx
+   * responses are the operation's `Accept`, unless the caller's headers set one.
+   */
   contentTypes: string[]
 }
 
@@ -60,6 +63,8 @@ export interface ServerVariableDef {
 
 export interface ServerDef {
   url: string
+  /** The document's description, by which `server: '<description>'` picks this server. */
+  description?: string
   variables?: Record<string, ServerVariableDef>
 }
 

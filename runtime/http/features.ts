@@ -1,3 +1,4 @@
+import { formUrlEncoded, multipart } from '../api/forms'
 import { strategyFor } from '../auth/from-scheme'
 import { oauth2 } from '../auth/oauth2'
 import { parseEventStream, type ServerSentEvent } from './sse'
@@ -14,6 +15,8 @@ export interface RuntimeFeatures {
   scheme?: typeof strategyFor
   /** OAuth2 client credentials / refresh token grants from credential objects. */
   oauth2?: typeof oauth2
+  /** Encodes `application/x-www-form-urlencoded` and `multipart/*` bodies from objects of fields. */
+  forms?: { urlencoded: typeof formUrlEncoded; multipart: typeof multipart }
 }
 
 /** Server-sent events: `text/event-stream` responses as an async iterator of events. */
@@ -22,5 +25,7 @@ export const sseFeature: RuntimeFeatures = { sse: parseEventStream }
 export const authFeature: RuntimeFeatures = { scheme: strategyFor }
 /** OAuth2 grants (client credentials, refresh token) from credential objects; needs `authFeature` too. */
 export const oauth2Feature: RuntimeFeatures = { oauth2 }
+/** form-urlencoded and multipart request bodies built from objects of fields. */
+export const formsFeature: RuntimeFeatures = { forms: { urlencoded: formUrlEncoded, multipart } }
 /** Every feature: what `createApi` and `createHttpClient` use. */
-export const allFeatures: RuntimeFeatures = { sse: parseEventStream, scheme: strategyFor, oauth2 }
+export const allFeatures: RuntimeFeatures = { sse: parseEventStream, scheme: strategyFor, oauth2, ...formsFeature }

@@ -61,6 +61,9 @@ export function prepareRequest(
       body = JSON.stringify(init.body)
       if (!headers.has('content-type')) headers.set('content-type', 'application/json')
     }
+    // ofetch adds `accept: application/json` to any request whose body is a string; handing it the
+    // same UTF-8 bytes keeps Accept to what the caller (or the operation's responses) asked for.
+    if (typeof body === 'string') body = new TextEncoder().encode(body)
   }
   return { target, headers, body, replayable: !(body instanceof ReadableStream) }
 }

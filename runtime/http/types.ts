@@ -136,4 +136,6 @@ export interface ApiClientOptions<TScheme extends string = string> extends Clien
   auth?: Partial<Record<TScheme, Credential>>
   /** Values for the server URL's `{variables}` (defaults from the document). */
   serverVariables?: Record<string, string>
+  /** Which of the operation's servers to use, by index or `description` (default: the first); `baseUrl` wins. */
+  server?: number | string
 }

@@ -17,6 +17,7 @@ export function buildServers(value: unknown): ServerDef[] | undefined {
   if (!Array.isArray(value) || value.length === 0) return undefined
   return value.filter(isObject).map((server) => {
     const def: ServerDef = { url: String(server.url ?? '/') }
+    if (typeof server.description === 'string') def.description = server.description
     if (isObject(server.variables)) {
       def.variables = {}
       for (const [key, variable] of Object.entries(server.variables)) {

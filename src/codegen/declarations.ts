@@ -83,7 +83,7 @@ function operationType(op: NamedOperation): string {
   if (body && body.contentTypes.length > 0) {
     const types = body.contentTypes.map((type) => requestBody(type, `NonNullable<${ref}["requestBody"]>["content"]${indexKey(type)}`))
     members.push(`body${body.required ? '' : '?'}: ${types.join(' | ')}`)
-    if (body.contentTypes.length > 1) members.push(`contentType?: ${body.contentTypes.map(jsLiteral).join(' | ')}`)
+    if (body.contentTypes.length > 1 || body.contentTypes.some(isRange)) members.push(`contentType?: ${unique(body.contentTypes.map(contentTypeType)).join(' | ')}`)
   }
   const input = members.length > 0 ? `{ ${members.join('; ')} }` : '{}'
   const success: string[] = []
@@ -120,6 +120,16 @@ function requestBody(mediaType: string, schemaType: string): string {
   const type = mediaType.split(';')[0]?.trim().toLowerCase() ?? ''
   if (JSON_TYPE.test(type) || TEXT_TYPE.test(type) || type.startsWith('multipart/')) return schemaType
   return `${schemaType} | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array>`
+}
+
+const isRange = (type: string): boolean => type.includes('*')
+
+/** A range (`image/*`) admits any concrete type within it: `` `image/${string}` ``. */
+function contentTypeType(type: string): string {
+  if (!isRange(type)) return jsLiteral(type)
+  const main = type.split('/')[0]!.trim()
+  // Only a plain token goes into the template literal type; anything odd widens to any type.
+  return /^[\w!#%&'+.^|~-]+$/.test(main) ? `\`${main}/\${string}\`` : '`${string}/${string}`'
 }
 
 /** Error bodies are parsed when JSON and kept as text otherwise. */

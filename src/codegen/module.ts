@@ -53,10 +53,12 @@ function featuresOf(api: ApiDef, operations: NamedOperation[]): string[] {
   const schemes = Object.values(api.securitySchemes ?? {})
   const secured = schemes.length > 0 || (api.security?.length ?? 0) > 0 || operations.some((op) => (op.def.security?.length ?? 0) > 0)
   const sse = operations.some((op) => Object.values(op.def.responses ?? {}).some((r) => r.contentTypes.some((t) => t.toLowerCase().startsWith('text/event-stream'))))
+  const forms = operations.some((op) => op.def.body?.contentTypes.some((t) => /^\s*(application\/x-www-form-urlencoded|multipart\/)/i.test(t)))
   return [
     ...(secured ? ['authFeature'] : []),
     ...(schemes.some((s) => s.type === 'oauth2') ? ['oauth2Feature'] : []),
     ...(sse ? ['sseFeature'] : []),
+    ...(forms ? ['formsFeature'] : []),
   ]
 }
 

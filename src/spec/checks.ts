@@ -17,6 +17,7 @@ const STATUS = /^(default|[1-5]\d\d|[1-5]XX)$/
 export function checkDocument(document: JsonObject): Finding[] {
   const findings: Finding[] = []
   checkKeys(document, findings)
+  checkServers(document, findings)
   walk(document, [], (node, path) => {
     if (typeof node.$ref === 'string') checkRef(document, node.$ref, path, findings)
     const parent = path[path.length - 1]
@@ -41,6 +42,40 @@ function checkKeys(document: JsonObject, findings: Finding[]): void {
       if (!key.includes('%') || decodes(key)) continue
       findings.push({ pointer: pointerOf([...prefix, key]), message: `"${key}" has a "%" that does not start a valid percent-escape (%XX): write it as %25`, severity: 'error' })
     }
+  }
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']
+
+/**
+ * An absolute server URL that does not parse (`https://`) would make the operations using it fail
+ * when called without baseUrl (the runtime refuses it then, naming the operation); the rest of the
+ * document is unaffected, so it is a warning.
+ */
+function checkServers(document: JsonObject, findings: Finding[]): void {
+  const lists: Array<[path: string[], servers: unknown]> = [[['servers'], document.servers]]
+  for (const [key, item] of Object.entries(isObject(document.paths) ? document.paths : {})) {
+    if (!isObject(item)) continue
+    lists.push([['paths', key, 'servers'], item.servers])
+    for (const method of METHODS) if (isObject(item[method])) lists.push([['paths', key, method, 'servers'], (item[method] as JsonObject).servers])
+  }
+  for (const [path, servers] of lists) {
+    if (!Array.isArray(servers)) continue
+    servers.forEach((server: unknown, index) => {
+      if (!isObject(server) || typeof server.url !== 'string') return
+      const variables = isObject(server.variables) ? server.variables : {}
+      const filled = server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+        const variable = variables[name]
+        return isObject(variable) && typeof variable.default === 'string' ? variable.default : whole
+      })
+      if (!/^[a-z][a-z\d+.-]*:\/\//i.test(filled) || URL.canParse(filled)) return
+      const shown = filled === server.url ? '' : ` (with its variables' defaults: "${filled}")`
+      findings.push({
+        pointer: pointerOf([...path, index, 'url']),
+        message: `server URL "${server.url}" is not a valid URL${shown}: calls of the operations that use it fail before sending unless the client is given a baseUrl`,
+        severity: 'warning',
+      })
+    })
   }
 }
 
@@ -88,11 +123,20 @@ function checkStatuses(responses: JsonObject, path: (string | number)[], finding
   }
 }
 
+const HEADER_NAME = /^[!#$%&'*+.^_`|~\dA-Za-z-]+$/
 const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i
 
 /** A parameter's `default` is what callers get when they omit it: it must fit the parameter's own type. */
 function checkParameter(param: JsonObject, path: (string | number)[], findings: Finding[]): void {
   if (typeof param.in !== 'string' || !('name' in param)) return
+  // fetch refuses such a name with a bare TypeError; the runtime refuses it naming the parameter.
+  if (param.in === 'header' && typeof param.name === 'string' && !HEADER_NAME.test(param.name)) {
+    findings.push({
+      pointer: pointerOf([...path, 'name']),
+      message: `header parameter name ${JSON.stringify(param.name)} is not a valid HTTP header name (an RFC 9110 token: letters, digits and !#$%&'*+-.^_\`|~): a call that gives it a value is refused before sending`,
+      severity: 'warning',
+    })
+  }
   const schema = isObject(param.schema) ? param.schema : param
   if (!('default' in schema)) return
   const value = schema.default

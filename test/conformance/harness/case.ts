@@ -6,6 +6,10 @@ export interface ClientSetup {
   baseUrl?: string | ((server: string) => string)
   auth?: Record<string, unknown>
   serverVariables?: Record<string, string> | ((port: number) => Record<string, string>)
+  /** One of the operation's servers by index or description. */
+  server?: number | string
+  /** Client-wide headers (`configure({ headers })`). */
+  headers?: Record<string, string>
 }
 
 /** `string[]`: any of these is conformant (the case's `note` says why there is more than one). */

@@ -31,6 +31,8 @@ async function run(table: Table, c: WireCase, mod: Module, server: RecordingServ
       baseUrl: typeof setup.baseUrl === 'function' ? setup.baseUrl(server.url) : setup.baseUrl ?? (setup.serverVariables ? undefined : server.url),
       auth: setup.auth,
       serverVariables: typeof setup.serverVariables === 'function' ? setup.serverVariables(server.port) : setup.serverVariables,
+      server: setup.server,
+      headers: setup.headers,
       retry: false,
     })
   c.before?.()

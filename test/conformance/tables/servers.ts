@@ -56,5 +56,46 @@ export default {
         requests: (r) => expect(r).toHaveLength(0),
       },
     },
+    {
+      name: 'server picks one of the document servers by index',
+      op: 'listThings',
+      client: { serverVariables: (port) => ({ port: String(port) }), server: 2 },
+      expect: { path: '/third/things' },
+    },
+    {
+      name: 'server picks one of the document servers by description',
+      op: 'listThings',
+      client: { serverVariables: (port) => ({ port: String(port) }), server: 'Third' },
+      expect: { path: '/third/things' },
+    },
+    {
+      name: 'a server index the operation does not have is refused before sending (never a fallback to the first)',
+      op: 'listThings',
+      client: { serverVariables: (port) => ({ port: String(port) }), server: 7 },
+      expect: {
+        result: { error: { name: 'RequestError', code: 'ERR_SERVER' }, check: ({ error }) => expect((error as Error).message).toBe("GET /things (listThings): no server 7 (index or description) among this operation's 3; pass baseUrl instead") },
+        requests: (r) => expect(r).toHaveLength(0),
+      },
+    },
+    {
+      name: 'one operation with an invalid server URL (https://) does not break the others',
+      op: 'listThings',
+      client: { serverVariables: (port) => ({ port: String(port) }) },
+      expect: { path: '/api/v1/things' },
+    },
+    {
+      name: 'the operation with the invalid server URL works with baseUrl',
+      op: 'brokenServer',
+      expect: { path: '/broken' },
+    },
+    {
+      name: 'the operation with the invalid server URL, called without baseUrl, is refused naming the operation and the URL',
+      op: 'brokenServer',
+      client: { serverVariables: (port) => ({ port: String(port) }) },
+      expect: {
+        result: { error: { name: 'RequestError', code: 'ERR_SERVER_URL' }, check: ({ error }) => expect((error as Error).message).toBe('GET /broken (brokenServer): server URL "https://" of the document is not a valid URL; pass baseUrl to configure() or createClient()') },
+        requests: (r) => expect(r).toHaveLength(0),
+      },
+    },
   ],
 } satisfies Table

@@ -75,7 +75,7 @@ describe('createApi through the public API', () => {
     expect(((await m.listPets()) as { url: string }).url).toBe('/base/pets')
   })
 
-  test('bodies by content type: JSON, form with deepObject nesting, multipart with files and JSON parts, text, binary', async () => {
+  test('bodies by content type: JSON, form with a nested object as one JSON field (OAS 3.1.1), multipart with files and JSON parts, text, binary', async () => {
     const s = await echoServer()
     const m = petstore(s.url)
     type Echo = { body: string; type: string }
@@ -85,7 +85,7 @@ describe('createApi through the public API', () => {
 
     const f = (await m.createPets({ body: { name: 'rex dog', owner: { id: 1, name: 'al' }, ids: [1, 2] }, contentType: 'application/x-www-form-urlencoded' })) as Echo
     expect(f.type).toBe('application/x-www-form-urlencoded')
-    expect(f.body).toBe('name=rex+dog&owner%5Bid%5D=1&owner%5Bname%5D=al&ids=1&ids=2')
+    expect(f.body).toBe('name=rex+dog&owner=%7B%22id%22%3A1%2C%22name%22%3A%22al%22%7D&ids=1&ids=2')
 
     const photo = new File([new Uint8Array([1, 2, 3])], 'rex.png', { type: 'image/png' })
     const mp = (await m.createPets({ body: { name: 'rex', photos: [photo, photo], meta: { a: 1 } }, contentType: 'multipart/form-data' })) as Echo

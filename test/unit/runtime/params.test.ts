@@ -78,3 +78,33 @@ describe('header parameters', () => {
     expect(serializeHeaderParam({ name: 'X', in: 'header', contentType: 'application/json' }, { a: 1 })).toBe('{"a":1}')
   })
 })
+
+describe('values a style cannot express are refused, never sent as [object Object]', () => {
+  const q = (p: Partial<ParameterDef>, value: unknown) => serializeQuery([{ name: 'p', in: 'query', ...p }], { p: value }, 'GET /x (x)')
+  test.each<[Partial<ParameterDef>, unknown, RegExp]>([
+    [{}, [{ a: 1 }], /^GET \/x \(x\): query parameter "p" holds an object inside an array, which style form cannot express/],
+    [{ explode: false }, { a: { b: 1 } }, /query parameter "p" holds an object inside an object/],
+    [{ style: 'pipeDelimited', explode: false }, [[1]], /holds an array inside an array, which style pipeDelimited/],
+    [{}, () => 1, /is a function/],
+    [{}, [undefined], /holds undefined inside an array/],
+    [{}, new Map(), /is a Map/],
+    [{ contentType: 'text/plain' }, { a: 1 }, /is an object, which content text\/plain cannot carry/],
+  ])('%j %j', (p, value, message) => {
+    expect(() => q(p, value)).toThrow(expect.objectContaining({ name: 'RequestError', code: 'ERR_PARAMETER_VALUE', message: expect.stringMatching(message) }))
+  })
+
+  test('path and header values too; a content parameter that is not JSON goes out as its text', () => {
+    expect(() => serializePathParam({ name: 'id', in: 'path' }, [{ a: 1 }])).toThrow(/holds an object inside an array, which style simple/)
+    expect(() => serializePathParam({ name: 'id', in: 'path', style: 'matrix', explode: true }, { a: [1] })).toThrow(/holds an array inside an object/)
+    expect(() => serializeHeaderParam({ name: 'X', in: 'header' }, { a: { b: 1 } })).toThrow(/holds an object inside an object/)
+    expect(serializePathParam({ name: 'n', in: 'path', contentType: 'text/plain' }, 'a b')).toBe('a%20b')
+    expect(serializeHeaderParam({ name: 'X', in: 'header', contentType: 'text/plain' }, 'a "b"')).toBe('a "b"')
+    expect(q({ contentType: 'text/plain' }, 'x y&z')).toBe('p=x%20y%26z')
+    expect(q({ contentType: 'application/json' }, 'x')).toBe('p=%22x%22')
+    expect(q({}, [new Date(0), 10n, null])).toBe('p=1970-01-01T00%3A00%3A00.000Z&p=10&p=')
+  })
+
+  test('a lone surrogate is named too', () => {
+    expect(() => q({}, '\ud800')).toThrow(expect.objectContaining({ code: 'ERR_PARAMETER_VALUE', message: expect.stringContaining('query parameter "p" is not well-formed Unicode') }))
+  })
+})
