@@ -47,6 +47,7 @@ export function buildWsModule(model: AsyncApiModel): string {
     '',
     `const $api = /* @__PURE__ */ $define(${jsLiteral(apiDef(model))})`,
     '',
+    `/** @param {import(${jsLiteral(RUNTIME_ID)}).WsApiConnectOptions} [options] */`,
     'export function connect(options) {',
     '  return $connect($api, options ?? {})',
     '}',
@@ -79,7 +80,8 @@ export function buildWsDeclarations(model: AsyncApiModel, types: string, ambient
     out.push(`/** Payload of message \`${m.name.replace(/\*\//g, '')}\`. */`)
     out.push(`export type ${m.type} = ${m.payload ? schema(m.type) : 'unknown'}`)
   }
-  const members = (entries: Array<[string, string]>): string => (entries.length > 0 ? `{\n${entries.map(([k, v]) => `  ${propertyKey(k)}: ${v}`).join('\n')}\n}` : '{}')
+  const members = (entries: Array<[string, string]>, optional = false): string =>
+    entries.length > 0 ? `{\n${entries.map(([k, v]) => `  ${propertyKey(k)}${optional ? '?' : ''}: ${v}`).join('\n')}\n}` : '{}'
   out.push(
     '',
     '/** Messages the client receives, by the name `receive()` takes. */',
@@ -98,19 +100,20 @@ export function buildWsDeclarations(model: AsyncApiModel, types: string, ambient
   for (const c of model.channels) for (const [k, p] of Object.entries(c.parameters)) params.set(k, p.enum ? literalUnion(p.enum) : 'string | number')
   const vars = new Map<string, string>()
   for (const s of model.servers) for (const [k, v] of Object.entries(s.variables)) vars.set(k, literalUnion(v.enum))
-  const queries = model.channels.filter((c) => c.query).map((c) => schema(QUERY_ROOT(c.key)))
-  const headers = model.channels.filter((c) => c.headers).map((c) => schema(HEADERS_ROOT(c.key)))
-  const auth = model.security.map((s): [string, string] => [`${s.name}?`, s.kind === 'basic' ? '__Basic' : '__Token'])
+  // Partial: openapi-typescript makes members with a default required (right for what a server
+  // sends); in a handshake the server applies its defaults to what the client leaves out.
+  const queries = model.channels.filter((c) => c.query).map((c) => `Partial<${schema(QUERY_ROOT(c.key))}>`)
+  const headers = model.channels.filter((c) => c.headers).map((c) => `Partial<${schema(HEADERS_ROOT(c.key))}>`)
+  const auth = model.security.map((s): [string, string] => [s.name, s.kind === 'basic' ? '__Basic' : '__Token'])
   const socketServers = model.servers.filter((s) => s.url !== '')
-  const optional = (entries: Array<[string, string]>): string => members(entries.map(([k, v]) => [`${k}?`, v]))
   out.push(
     `export type Channel = ${model.channels.map((c) => jsLiteral(c.key)).join(' | ') || 'never'}`,
     `export type Server = ${model.servers.map((s) => jsLiteral(s.name)).join(' | ') || 'never'}`,
-    `export interface Parameters ${optional([...params])}`,
-    `export interface Variables ${optional([...vars])}`,
+    `export interface Parameters ${members([...params], true)}`,
+    `export interface Variables ${members([...vars], true)}`,
     `export type Query = ${queries.join(' | ') || 'Record<string, string | number | boolean>'}`,
     `export type Headers = ${headers.join(' | ') || 'Record<string, string>'}`,
-    `export interface Auth ${members(auth)}`,
+    `export interface Auth ${members(auth, true)}`,
     '',
     '/** What `connect()` takes: where to connect (the document\'s server, or `url`), the handshake, and the client policy. */',
     'export interface ConnectOptions extends __Base<keyof SendPayloads & string, keyof Messages & string> {',
