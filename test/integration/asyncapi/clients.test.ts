@@ -43,7 +43,7 @@ interface Played {
   received: unknown[]
   upgrades: string[]
   sockets: Set<WebSocket>
-  /** Resolves with the next frame the server receives. */
+  /** Resolves with the next frame not yet taken by an earlier call (already received, or the next to come). */
   nextReceived(): Promise<unknown>
   close(): Promise<void>
 }
@@ -58,18 +58,27 @@ async function play(reply: (frame: unknown, socket: WebSocket) => unknown, port 
   const server = http.createServer()
   const wss = new WebSocketServer({ server })
   const waiters: Array<(frame: unknown) => void> = []
+  let taken = 0
   const played: Played = {
     url: '',
     port: 0,
     received: [],
     upgrades: [],
     sockets: new Set(),
-    nextReceived: () => new Promise((resolve) => waiters.push(resolve)),
+    nextReceived: () => {
+      const index = taken++
+      return index < played.received.length ? Promise.resolve(played.received[index]) : new Promise((resolve) => waiters.push(resolve))
+    },
     close: () =>
       new Promise((resolve) => {
+        // Stop listening first, so a reconnecting client cannot slip in while the rest closes. The
+        // listening handle is gone once 'close' is emitted for it or `listening` is false; waiting for
+        // every connection to drain is not needed to listen again on the port.
+        server.close()
+        server.closeAllConnections()
         for (const socket of played.sockets) socket.terminate()
         wss.close()
-        server.close(() => resolve())
+        resolve()
       }),
   }
   wss.on('connection', (socket, request) => {
@@ -174,7 +183,7 @@ describe('Kraken (request/reply, routing by `event`)', () => {
 
   it('sends marked `resubscribe` are sent again after the server restarts', async () => {
     const first = await play(kraken)
-    const ws = await app.kraken.connect({ url: first.url, reconnect: { initialDelay: 10, maxDelay: 50 }, resubscribe: ['subscribe'] })
+    const ws = await app.kraken.connect({ url: first.url, reconnect: { initialDelay: 10, maxDelay: 50, maxAttempts: 1000 }, resubscribe: ['subscribe'] })
     const subscribe = { event: 'subscribe', reqid: 5, pair: ['XBT/USD'], subscription: { name: 'ticker' } }
     ws.send.subscribe!(subscribe)
     ws.send.ping!({ event: 'ping', reqid: 6 })
