@@ -71,11 +71,11 @@ describe('AsyncAPI WebSocket documents of the corpus', () => {
     expect(code.hoppscotchServer).toMatch(/"inbound":\["timestamp"\],"send":\{"echo":\{\}\}/)
   })
 
-  it('code and declarations pass tsc --strict in one program, with an app that uses them', async () => {
+  // TypeScript 5.9 (what we generate with) and 7 (what users run: the `typescript7` devDependency).
+  it.each(['typescript', 'typescript7'])('code and declarations pass %s tsc --strict in one program, with an app that uses them', async (pkg) => {
     const names = Object.keys({ ...WEBSOCKET, ...OTHER })
     const app = [
       ...names.map((name) => `import ${name} from './decl/${name}.js'`),
-      "import type { Ticker } from './decl/krakenFilter.js'",
       'export async function main(url: string): Promise<void> {',
       "  const k = await krakenFilter.connect({ url, reconnect: true, resubscribe: ['subscribe'] })",
       "  k.send.subscribe({ event: 'subscribe', pair: ['XBT/USD'], subscription: { name: 'ticker' } })",
@@ -93,10 +93,10 @@ describe('AsyncAPI WebSocket documents of the corpus', () => {
       '  for await (const frame of s.unknown) void frame',
       '  // @ts-expect-error: no client for MQTT',
       '  streetlights.connect',
-      '  void event; void Ticker',
+      '  void event',
       '}',
     ].join('\n')
-    await writeFile(join(OUT, 'app.ts'), app.replace("import type { Ticker } from './decl/krakenFilter.js'\n", '').replace('  void event; void Ticker', '  void event'))
+    await writeFile(join(OUT, 'app.ts'), app)
     await writeFile(
       join(OUT, 'tsconfig.json'),
       JSON.stringify({
@@ -104,7 +104,7 @@ describe('AsyncAPI WebSocket documents of the corpus', () => {
         files: ['app.ts', ...names.map((n) => `decl/${n}.d.ts`), ...names.map((n) => `code/${n}.js`)],
       }),
     )
-    const tsc = join(ROOT, 'node_modules/typescript/bin/tsc')
+    const tsc = join(ROOT, 'node_modules', pkg, 'bin/tsc')
     const result = await promisify(execFile)(process.execPath, [tsc, '-p', join(OUT, 'tsconfig.json')], { maxBuffer: 64 << 20 }).catch((error: { stdout: string }) => ({ stdout: error.stdout }))
     expect(result.stdout).toBe('')
   }, 180_000)
