@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises'
-import { SpecError } from '../errors'
+import { SpecError, type Problem } from '../errors'
 import { cacheKey, stampFiles, type CacheEntry } from '../core/cache'
 import type { ResolvedApi, ResolvedOptions } from '../core/options'
 import { isRemote } from '../spec/remote'
 import { isAsyncApiText } from './detect'
-import { generateWsApi } from './generate'
+import { generateWsApi, type GeneratedWsApi } from './generate'
 import { prepareAsyncApi } from './prepare'
 
 /** True when a local document is AsyncAPI (by content); remote documents are read as OpenAPI. */
@@ -14,8 +14,11 @@ export async function isAsyncApiFile(spec: string): Promise<boolean> {
   return isAsyncApiText(text)
 }
 
-/** The plugin's cache entry for an AsyncAPI document: the same shape, cache and declaration file as OpenAPI ones. */
-export async function asyncApiEntry(api: ResolvedApi, options: ResolvedOptions, key: unknown): Promise<CacheEntry> {
+/** Module and declarations of an AsyncAPI document (plugin and CLI), with located warnings. */
+export async function generateAsyncApiFiles(
+  api: ResolvedApi,
+  options: Pick<ResolvedOptions, 'allowRemote' | 'allowRefsFrom'>,
+): Promise<{ sources: Map<string, string>; warnings: Problem[]; output: GeneratedWsApi }> {
   let prepared
   try {
     prepared = await prepareAsyncApi(api.name, api.spec, { allowRemote: options.allowRemote, allowRefsFrom: options.allowRefsFrom, ...(api.perspective ? { perspective: api.perspective } : {}) })
@@ -24,7 +27,13 @@ export async function asyncApiEntry(api: ResolvedApi, options: ResolvedOptions, 
     if (error instanceof SpecError && !error.message.includes('AsyncAPI')) throw new SpecError(api.name, error.problems, { cause: error.cause, kind: 'AsyncAPI' })
     throw error
   }
-  const output = await generateWsApi(prepared.document, prepared.model)
+  return { sources: prepared.sources, warnings: prepared.warnings, output: await generateWsApi(prepared.document, prepared.model) }
+}
+
+/** The plugin's cache entry for an AsyncAPI document: the same shape, cache and declaration file as OpenAPI ones. */
+export async function asyncApiEntry(api: ResolvedApi, options: ResolvedOptions, key: unknown): Promise<CacheEntry> {
+  const { sources, warnings, output } = await generateAsyncApiFiles(api, options)
+  const prepared = { sources, warnings }
   const files = [...prepared.sources.keys()]
   return {
     key: cacheKey(key, prepared.sources),

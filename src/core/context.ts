@@ -115,6 +115,7 @@ export class ApiContext {
   async mockSpec(name: string): Promise<{ spec: MockSpec; watchFiles: string[] }> {
     const loaded = await this.load(name)
     const api = this.options.apis.get(name) as ResolvedApi
+    if (await isAsyncApiFile(api.spec)) throw new OptionsError(`apis.${name}`, 'mocks (virtual:api/<name>/mocks and the dev mock) are not generated for AsyncAPI documents yet')
     const key = (this.memory.get(name) as CacheEntry).key
     let hit = this.mockSpecs.get(name)
     if (hit?.key !== key) {
