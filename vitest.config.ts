@@ -9,7 +9,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     // Type tests (*.test-d.ts) check what users see in the editor; they run with the suite.
-    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: 'tsconfig.json' },
+    // TypeScript 5.9 by path: the `typescript7` devDependency (tsc 7 checks of generated code) also links a `tsc` bin.
+    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: 'tsconfig.json', checker: 'node_modules/typescript/bin/tsc' },
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts', 'runtime/**/*.ts'],

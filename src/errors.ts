@@ -41,9 +41,9 @@ export class OptionsError extends NetworkingError {
 export class SpecError extends NetworkingError {
   override name = 'SpecError'
   readonly problems: Problem[]
-  constructor(api: string, problems: Problem[], options: { cause?: unknown } = {}) {
+  constructor(api: string, problems: Problem[], options: { cause?: unknown; kind?: 'OpenAPI' | 'AsyncAPI' } = {}) {
     const lines = problems.map((p) => `  ${formatProblem(p)}`)
-    super(`${PREFIX} API "${api}": the OpenAPI document cannot be used\n${lines.join('\n')}`, {
+    super(`${PREFIX} API "${api}": the ${options.kind ?? 'OpenAPI'} document cannot be used\n${lines.join('\n')}`, {
       code: 'ERR_SPEC_INVALID',
       cause: options.cause,
     })

@@ -6,6 +6,7 @@ import { resolveOptions, type Options, type ResolvedApi } from '../core/options'
 import { writeIfChanged } from '../dts/write'
 import { NetworkingError } from '../../runtime/errors/networking-error'
 import { prepareSpec } from '../spec/prepare'
+import { generateAsyncApiFiles, isAsyncApiFile } from '../asyncapi/plugin'
 import { parseCli, USAGE, type CliCommand } from './args'
 
 export interface CliIo {
@@ -27,9 +28,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const { apis, out, allowRemote, allowRefsFrom } = await targets(command, io.cwd)
     let stale = 0
     for (const api of apis) {
-      const prepared = await prepareSpec(api.name, api.spec, allowRemote, allowRefsFrom)
+      const asyncApi = (await isAsyncApiFile(api.spec)) ? await generateAsyncApiFiles(api, { allowRemote, allowRefsFrom }) : undefined
+      const prepared = asyncApi ?? (await prepareSpec(api.name, api.spec, allowRemote, allowRefsFrom))
       for (const warning of prepared.warnings) io.err(`warning: ${warning.file}:${warning.line ?? 1}:${warning.column ?? 1} ${warning.message}`)
-      const output = await generateApi({ name: api.name, document: prepared.document, ...(api.baseUrl === undefined ? {} : { baseUrl: api.baseUrl }) })
+      const output = asyncApi?.output ?? (await generateApi({ name: api.name, document: (prepared as Awaited<ReturnType<typeof prepareSpec>>).document, ...(api.baseUrl === undefined ? {} : { baseUrl: api.baseUrl }) }))
       const files: Array<[string, string]> = [
         [join(out, `${api.name}.js`), output.code],
         [join(out, `${api.name}.d.ts`), output.standalone],

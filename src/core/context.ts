@@ -7,6 +7,7 @@ import { writeIfChanged } from '../dts/write'
 import { MOCK_DECLARATIONS } from '../mock/module'
 import { buildMockSpec } from '../mock/routes'
 import type { MockSpec } from '../mock/spec'
+import { asyncApiEntry, isAsyncApiFile } from '../asyncapi/plugin'
 import { prepareSpec } from '../spec/prepare'
 import { fetchText, isRemote } from '../spec/remote'
 import { cacheKey, DiskCache, stampFiles, stampsMatch, type CacheEntry } from './cache'
@@ -59,6 +60,13 @@ export class ApiContext {
       this.memory.set(name, cached)
       return { code: cached.code, watchFiles: localFiles(cached.files), warnings: cached.warnings, generated: false }
     }
+    if (await isAsyncApiFile(api.spec)) {
+      const entry = await asyncApiEntry(api, this.options, apiKey(api))
+      this.generations++
+      this.memory.set(name, entry)
+      await this.disk.write(name, entry).catch(() => undefined)
+      return { code: entry.code, watchFiles: localFiles(entry.files), warnings: entry.warnings, generated: true }
+    }
     const prepared = await prepareSpec(name, api.spec, this.options.allowRemote, this.options.allowRefsFrom)
     const document = api.operations || api.tags ? selectOperations(prepared.document, api) : prepared.document
     const output = await generateApi({ name, document, ...(api.baseUrl === undefined ? {} : { baseUrl: api.baseUrl }) })
@@ -107,6 +115,7 @@ export class ApiContext {
   async mockSpec(name: string): Promise<{ spec: MockSpec; watchFiles: string[] }> {
     const loaded = await this.load(name)
     const api = this.options.apis.get(name) as ResolvedApi
+    if (await isAsyncApiFile(api.spec)) throw new OptionsError(`apis.${name}`, 'mocks (virtual:api/<name>/mocks and the dev mock) are not generated for AsyncAPI documents yet')
     const key = (this.memory.get(name) as CacheEntry).key
     let hit = this.mockSpecs.get(name)
     if (hit?.key !== key) {
@@ -160,7 +169,7 @@ export class ApiContext {
 }
 
 function apiKey(api: ResolvedApi): unknown {
-  return { name: api.name, spec: api.spec, baseUrl: api.baseUrl ?? null, operations: api.operations ?? null, tags: api.tags ?? null }
+  return { name: api.name, spec: api.spec, baseUrl: api.baseUrl ?? null, operations: api.operations ?? null, tags: api.tags ?? null, perspective: api.perspective ?? null }
 }
 
 function localFiles(files: string[]): string[] {

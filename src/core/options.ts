@@ -19,6 +19,11 @@ export interface ApiOptions {
   tags?: string[]
   /** Serve this API from its document in the Vite dev server (see `Options.mock`). @default the global `mock` */
   mock?: boolean
+  /**
+   * AsyncAPI documents only: whose side the document describes, so the client sends what the other
+   * side receives. @default inferred (see docs/client-generation.md, "WebSocket APIs")
+   */
+  perspective?: 'client' | 'server'
 }
 
 export interface Options {
@@ -72,6 +77,7 @@ export interface ResolvedApi {
   operations?: string[]
   tags?: string[]
   mock?: boolean
+  perspective?: 'client' | 'server'
 }
 
 export interface ResolvedOptions {
@@ -125,11 +131,12 @@ function resolveApi(root: string, name: string, value: unknown, allowRemote: str
   if (!API_NAME.test(name)) throw new OptionsError(where, 'API names are letters, digits, ".", "_" and "-", starting with a letter or digit')
   const entry = typeof value === 'string' ? { spec: value } : value
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new OptionsError(where, 'expected a document path, a URL or { spec, baseUrl }')
-  const { spec, baseUrl, operations, tags, mock, ...rest } = entry as Record<string, unknown>
+  const { spec, baseUrl, operations, tags, mock, perspective, ...rest } = entry as Record<string, unknown>
   const unknownKey = Object.keys(rest)[0]
-  if (unknownKey !== undefined) throw new OptionsError(`${where}.${unknownKey}`, 'unknown option; expected spec, baseUrl, operations, tags or mock')
+  if (unknownKey !== undefined) throw new OptionsError(`${where}.${unknownKey}`, 'unknown option; expected spec, baseUrl, operations, tags, mock or perspective')
   if (mock !== undefined && typeof mock !== 'boolean') throw new OptionsError(`${where}.mock`, 'expected true or false')
-  const filter: Pick<ResolvedApi, 'operations' | 'tags' | 'mock'> = mock === undefined ? {} : { mock }
+  if (perspective !== undefined && perspective !== 'client' && perspective !== 'server') throw new OptionsError(`${where}.perspective`, 'expected "client" or "server"')
+  const filter: Pick<ResolvedApi, 'operations' | 'tags' | 'mock' | 'perspective'> = { ...(mock === undefined ? {} : { mock }), ...(perspective === undefined ? {} : { perspective }) }
   for (const [key, value] of [['operations', operations], ['tags', tags]] as const) {
     if (value === undefined) continue
     if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string')) {

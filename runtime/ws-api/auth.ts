@@ -1,0 +1,49 @@
+import type { BasicCredential, TokenProvider } from '../auth/types'
+import type { WebSocketAuth } from '../ws/types'
+import type { WsApiConnectOptions, WsApiDef } from './types'
+
+export interface HandshakeAuth {
+  auth?: WebSocketAuth
+  headers?: Record<string, string>
+  /** Set when credentials were given but withheld (the URL is not one of the document's servers). */
+  withheld?: string
+}
+
+/**
+ * The document's security schemes as handshake credentials: the first scheme the caller gave a
+ * credential for. Credentials go only to the document's own server origins (and `authOrigins`):
+ * a `url` pointing elsewhere gets none. Pure.
+ */
+export function handshakeAuth(api: WsApiDef, options: WsApiConnectOptions, url: string): HandshakeAuth {
+  const given = options.auth ?? {}
+  const scheme = (api.security ?? []).find((s) => given[s.name] !== undefined)
+  if (!scheme) return {}
+  const origin = new URL(url).origin
+  const trusted = [...api.servers.filter((s) => s.url !== '').map((s) => safeOrigin(s.url)), ...(options.authOrigins ?? []).map(safeOrigin)]
+  // A URL built from the document's servers is theirs by construction.
+  if (options.url !== undefined && !trusted.includes(origin)) return { withheld: origin }
+  const value = given[scheme.name]
+  if (scheme.kind === 'basic') {
+    const { username, password } = value as BasicCredential
+    return { headers: { Authorization: `Basic ${base64(`${username}:${password}`)}` } }
+  }
+  const token = value as TokenProvider
+  if (scheme.kind === 'bearer') return { auth: { token, in: 'header', name: 'Authorization', scheme: 'Bearer ' } }
+  return { auth: { token, in: scheme.in, name: scheme.param, scheme: '' } }
+}
+
+function safeOrigin(url: string): string {
+  try {
+    // Server variables stay as placeholders in the host only for exotic documents; they never match.
+    return new URL(url).origin
+  } catch {
+    return url
+  }
+}
+
+function base64(text: string): string {
+  const bytes = new TextEncoder().encode(text)
+  let binary = ''
+  for (const byte of bytes) binary += String.fromCharCode(byte)
+  return btoa(binary)
+}

@@ -1,0 +1,45 @@
+import { mkdir, readFile, rm } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { runCli } from '../../../src/cli/run'
+import { ApiContext } from '../../../src/core/context'
+import { resolveOptions } from '../../../src/core/options'
+
+const ROOT = resolve(__dirname, '../../..')
+const WORK = resolve(__dirname, '../../.tmp/asyncapi-cli')
+const ECHO = resolve(__dirname, '../../fixtures/corpus/asyncapi/generator-asyncapi-postman-echo.yml')
+const BROKEN = resolve(__dirname, '../../fixtures/corpus/asyncapi/broken/broken-dangling-ref.yml')
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await runCli(argv, { cwd: WORK, out: (l) => out.push(l), err: (l) => err.push(l) })
+  return { code, out, err }
+}
+
+beforeEach(async () => {
+  await rm(WORK, { recursive: true, force: true })
+  await mkdir(WORK, { recursive: true })
+})
+
+describe('codomyrmex-api with an AsyncAPI document', () => {
+  it('generate writes the client and its declarations; check agrees', async () => {
+    expect(await cli('generate', '--spec', ECHO, '--name', 'echo', '--out', 'gen')).toMatchObject({ code: 0, err: [] })
+    expect(await readFile(join(WORK, 'gen/echo.js'), 'utf8')).toContain('export function connect(options)')
+    expect(await readFile(join(WORK, 'gen/echo.d.ts'), 'utf8')).toContain('export interface SendPayloads')
+    expect(await cli('check', '--spec', ECHO, '--name', 'echo', '--out', 'gen')).toMatchObject({ code: 0, err: [] })
+  }, 60_000)
+
+  it('a broken document exits 2 with located problems', async () => {
+    const result = await cli('generate', '--spec', BROKEN, '--name', 'broken', '--out', 'gen')
+    expect(result.code).toBe(2)
+    expect(result.err.join('\n')).toContain(`${BROKEN}:23:`)
+  }, 60_000)
+})
+
+describe('mocks of an AsyncAPI document', () => {
+  it('are refused with a clear message, not an OpenAPI error', async () => {
+    const context = new ApiContext(resolveOptions({ apis: { echo: ECHO }, dts: false, cacheDir: false }, ROOT))
+    await expect(context.mockSpec('echo')).rejects.toThrow(/not generated for AsyncAPI documents yet/)
+  }, 60_000)
+})
