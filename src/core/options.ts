@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { extname, isAbsolute, join, resolve } from 'node:path'
 import { OptionsError } from '../errors'
 import { isAllowedOrigin, isRemote } from '../spec/remote'
+import { resolvePagination, type PaginationOptions } from './pagination-options'
 import { API_NAME } from './virtual-id'
 
 export interface ApiOptions {
@@ -19,6 +20,11 @@ export interface ApiOptions {
   tags?: string[]
   /** Serve this API from its document in the Vite dev server (see `Options.mock`). @default the global `mock` */
   mock?: boolean
+  /**
+   * How list operations page, by operationId (`"*"`: every GET operation; `false`: not this one).
+   * Read by `paginate()` and the query module's infinite queries.
+   */
+  pagination?: PaginationOptions
 }
 
 export interface Options {
@@ -72,6 +78,7 @@ export interface ResolvedApi {
   operations?: string[]
   tags?: string[]
   mock?: boolean
+  pagination?: PaginationOptions
 }
 
 export interface ResolvedOptions {
@@ -125,11 +132,13 @@ function resolveApi(root: string, name: string, value: unknown, allowRemote: str
   if (!API_NAME.test(name)) throw new OptionsError(where, 'API names are letters, digits, ".", "_" and "-", starting with a letter or digit')
   const entry = typeof value === 'string' ? { spec: value } : value
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new OptionsError(where, 'expected a document path, a URL or { spec, baseUrl }')
-  const { spec, baseUrl, operations, tags, mock, ...rest } = entry as Record<string, unknown>
+  const { spec, baseUrl, operations, tags, mock, pagination, ...rest } = entry as Record<string, unknown>
   const unknownKey = Object.keys(rest)[0]
-  if (unknownKey !== undefined) throw new OptionsError(`${where}.${unknownKey}`, 'unknown option; expected spec, baseUrl, operations, tags or mock')
+  if (unknownKey !== undefined) throw new OptionsError(`${where}.${unknownKey}`, 'unknown option; expected spec, baseUrl, operations, tags, mock or pagination')
   if (mock !== undefined && typeof mock !== 'boolean') throw new OptionsError(`${where}.mock`, 'expected true or false')
-  const filter: Pick<ResolvedApi, 'operations' | 'tags' | 'mock'> = mock === undefined ? {} : { mock }
+  const filter: Pick<ResolvedApi, 'operations' | 'tags' | 'mock' | 'pagination'> = mock === undefined ? {} : { mock }
+  const pages = resolvePagination(`${where}.pagination`, pagination)
+  if (pages) filter.pagination = pages
   for (const [key, value] of [['operations', operations], ['tags', tags]] as const) {
     if (value === undefined) continue
     if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string')) {
