@@ -98,9 +98,9 @@ describe.each(BUNDLERS)('%s builds virtual:api/shop/query', (bundler) => {
 
     // Infinite query: pages follow the cursor configured in `apis.shop.pagination`.
     const infinite = new InfiniteQueryObserver(client, mod.listPetsInfiniteQueryOptions({ query: { limit: 2 } }) as never)
-    let result = await infinite.refetch()
-    while (result.hasNextPage) result = await infinite.fetchNextPage()
-    const pages = (result.data as { pages: Array<{ items: Array<{ id: number }>; next: unknown }> }).pages
+    await infinite.refetch()
+    while (infinite.getCurrentResult().hasNextPage) await infinite.fetchNextPage()
+    const pages = (infinite.getCurrentResult().data as { pages: Array<{ items: Array<{ id: number }>; next: unknown }> }).pages
     expect(pages.map((p) => [p.items.map((i) => i.id), p.next])).toEqual([[[1, 2], '2'], [[3, 4], '4'], [[5, 6], undefined]])
     client.clear()
   })
