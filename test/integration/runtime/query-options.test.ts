@@ -40,7 +40,7 @@ describe('query helpers', () => {
     while (infinite.getCurrentResult().hasNextPage) await infinite.fetchNextPage()
     const pages = (infinite.getCurrentResult().data as { pages: Array<{ items: unknown[]; next: unknown }> }).pages
     expect(pages.map((p) => [p.items, p.next])).toEqual([[[{ id: 1 }], 2], [[{ id: 2 }], 3], [[], undefined]])
-    expect(() => infiniteQueryOptionsOf('shop', createPet)()).toThrow(/the operation has no pagination/)
+    expect(() => infiniteQueryOptionsOf('shop', createPet)({ body: { id: 1 } })).toThrow(/the operation has no pagination/)
 
     // The caller's own signal and TanStack's both abort the call.
     const own = new AbortController()
