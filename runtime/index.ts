@@ -19,3 +19,5 @@ export type { ApiClientOptions, ClientOptions, HttpClientOptions, RequestOptions
 export * from './ws/index'
 export * from './manager/index'
 export * from './ws-api/index'
+export * from './pagination/index'
+export * from './query/index'

@@ -47,7 +47,8 @@ async function scrape() {
     format: 'esm',
     outfile,
     logLevel: 'warning',
-    plugins: [networking({ apis: { petstore: 'petstore.yaml' }, dts: 'dist/api-clients.d.ts', cacheDir: 'dist/.cache' })],
+    // The server pages its list with a Link header (as GitHub does): paginate() follows rel="next".
+    plugins: [networking({ apis: { petstore: { spec: 'petstore.yaml', pagination: { listPets: { style: 'link' } } } }, dts: 'dist/api-clients.d.ts', cacheDir: 'dist/.cache' })],
   })
   console.log(`[start] bundled ${outfile.slice(ROOT.length + 1)}`)
 
@@ -63,7 +64,7 @@ async function scrape() {
   process.exitCode = code ?? 1
 }
 
-/** 24 pets; details take 20 ms and every 5th pet answers 503 on its first request, so retries show. */
+/** 24 pets, listed 10 a page (Link header); details take 20 ms and every 5th pet answers 503 on its first request, so retries show. */
 function flakyPetstore() {
   const names = ['Ada', 'Brutus', 'Cleo', 'Dot', 'Enzo', 'Fig', 'Gus', 'Hana', 'Ivo', 'Juno', 'Kit', 'Lua']
   const tags = ['cat', 'dog', undefined, 'fish']
@@ -76,7 +77,13 @@ function flakyPetstore() {
     res.on('close', () => stats.inFlight--)
     const url = new URL(req.url, 'http://127.0.0.1')
     const send = (status, body) => res.writeHead(status, { 'content-type': 'application/json' }).end(body === undefined ? '' : JSON.stringify(body))
-    if (url.pathname === '/pets' && req.method === 'GET') return send(200, pets.map(({ id, name }) => ({ id, name })).slice(0, Number(url.searchParams.get('limit') ?? 100)))
+    if (url.pathname === '/pets' && req.method === 'GET') {
+      const limit = Number(url.searchParams.get('limit') ?? 100)
+      const page = Number(url.searchParams.get('page') ?? 1)
+      const next = page * limit < pets.length ? `</pets?limit=${limit}&page=${page + 1}>; rel="next"` : undefined
+      if (next) res.setHeader('link', next)
+      return send(200, pets.map(({ id, name }) => ({ id, name })).slice((page - 1) * limit, page * limit))
+    }
     if (url.pathname === '/pets' && req.method === 'POST') return send(201)
     const id = Number(/^\/pets\/(\d+)$/.exec(url.pathname)?.[1])
     const pet = pets.find((p) => p.id === id)

@@ -1,8 +1,9 @@
 // The scraper example: a Node script that reads a whole API through the generated client, held by
 // the runtime's network manager (at most 4 requests in flight to the origin, retries with backoff),
-// printing its progress. `npm start` bundles it with esbuild + @codomyrmex/networking/esbuild and
+// walking every page of the list with paginate() (the server pages with a Link header, configured
+// as `apis.petstore.pagination` in scripts/start.mjs), printing its progress. `npm start` bundles it with esbuild + @codomyrmex/networking/esbuild and
 // runs it against a local, deliberately flaky petstore on 127.0.0.1 (see scripts/start.mjs).
-import { apiClient, createNetworkManager } from '@codomyrmex/networking/runtime'
+import { apiClient, createNetworkManager, paginate } from '@codomyrmex/networking/runtime'
 import petstore from 'virtual:api/petstore'
 
 const baseUrl = process.env.PETSTORE_URL
@@ -30,7 +31,12 @@ const api = manager.get('petstore')
 const started = Date.now()
 
 try {
-  const listed = await api.listPets({ query: { limit: 100 } })
+  // Every page of the list, one request at a time, each retried like any call.
+  const listed = []
+  for await (const page of paginate(api.listPets, { query: { limit: 10 } }).pages()) {
+    listed.push(...page.items)
+    console.log(`  page ${page.index + 1}: ${page.items.length} pets${page.next ? '' : ' (last)'}`)
+  }
   console.log(`listed ${listed.length} pets; fetching details, ${concurrency} at a time`)
 
   // Every call is started at once: the manager queues them and keeps the limit.

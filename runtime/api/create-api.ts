@@ -5,6 +5,7 @@ import { createHttpCore, type HttpClient } from '../http/client'
 import { allFeatures, type RuntimeFeatures } from '../http/features'
 import type { HttpError } from '../errors/http-error'
 import { buildRequest } from './build-request'
+import { PAGE_URL } from '../pagination/page-url'
 import { parses, pickServer, serverUrl } from './server-url'
 import type {
   ApiClientOptions,
@@ -136,7 +137,8 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
       return bound.client.send({
         ...options,
         method: op.method,
-        url: base + built.path,
+        // paginate() follows a next link (RFC 8288) through the operation, keeping its client.
+        url: (options as { [PAGE_URL]?: string } | undefined)?.[PAGE_URL] ?? base + built.path,
         body: built.body,
         headers: { ...built.headers, ...options?.headers },
         operationId: op.id,

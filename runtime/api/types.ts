@@ -120,6 +120,8 @@ export interface OperationDef {
   /** True when the document marks the operation idempotent (`x-idempotent: true`), which lets POST/PATCH be retried. */
   idempotent?: boolean
   deprecated?: boolean
+  /** How its pages link together, from the plugin's `apis.<name>.pagination` (read by `paginate()`). */
+  pagination?: PaginationConfig
 }
 
 /**
@@ -137,6 +139,7 @@ export interface OperationInput {
 }
 
 import type { ApiClientOptions, RequestOptions } from '../http/types'
+import type { PaginationConfig } from '../pagination/types'
 import type { HttpError } from '../errors/http-error'
 import type { NetworkingError } from '../errors/networking-error'
 

@@ -11,7 +11,7 @@ import { isRemote } from '../spec/remote'
  * hash of the file holding this code (in a published build, the bundle with the whole generator)
  * catches every other change.
  */
-export const GENERATOR_VERSION = `codomyrmex-networking/5+${ownHash()}`
+export const GENERATOR_VERSION = `codomyrmex-networking/6+${ownHash()}`
 
 function ownHash(): string {
   try {
@@ -34,10 +34,13 @@ export interface CacheEntry {
   code: string
   ambient: string
   standalone: string
+  /** `virtual:api/<name>/query` and its ambient declarations. */
+  query: string
+  queryAmbient: string
   warnings: Problem[]
 }
 
-type Meta = Omit<CacheEntry, 'code' | 'ambient' | 'standalone'> & { version: string }
+type Meta = Omit<CacheEntry, 'code' | 'ambient' | 'standalone' | 'query' | 'queryAmbient'> & { version: string }
 
 /** The key: generator version, the API's options, and every source file's content. */
 export function cacheKey(options: unknown, sources: ReadonlyMap<string, string>): string {
@@ -73,6 +76,9 @@ export async function stampsMatch(entry: Pick<CacheEntry, 'files' | 'stamps'>): 
   }
 }
 
+/** The generated texts of one entry, by file extension, in CacheEntry order. */
+const TEXTS = ['js', 'ambient.d.ts', 'd.ts', 'query.js', 'query.d.ts']
+
 /**
  * Per API: a small `meta.json` plus the generated texts as plain files, so a warm start parses a
  * few hundred bytes of JSON instead of megabytes. Texts are named by key and written before the
@@ -86,10 +92,10 @@ export class DiskCache {
     try {
       const meta = JSON.parse(await readFile(join(this.dir, name, 'meta.json'), 'utf8')) as Meta
       if (meta.version !== GENERATOR_VERSION || typeof meta.key !== 'string' || !Array.isArray(meta.files)) return undefined
-      const [code, ambient, standalone] = await Promise.all(
-        ['js', 'ambient.d.ts', 'd.ts'].map((ext) => readFile(join(this.dir as string, name, `${meta.key}.${ext}`), 'utf8')),
+      const [code, ambient, standalone, query, queryAmbient] = await Promise.all(
+        TEXTS.map((ext) => readFile(join(this.dir as string, name, `${meta.key}.${ext}`), 'utf8')),
       )
-      return { key: meta.key, optionsKey: meta.optionsKey, files: meta.files, stamps: meta.stamps ?? {}, warnings: meta.warnings ?? [], code: code as string, ambient: ambient as string, standalone: standalone as string }
+      return { key: meta.key, optionsKey: meta.optionsKey, files: meta.files, stamps: meta.stamps ?? {}, warnings: meta.warnings ?? [], code: code as string, ambient: ambient as string, standalone: standalone as string, query: query as string, queryAmbient: queryAmbient as string }
     } catch {
       return undefined
     }
@@ -103,6 +109,8 @@ export class DiskCache {
     await writeFile(join(folder, `${entry.key}.js`), entry.code)
     await writeFile(join(folder, `${entry.key}.ambient.d.ts`), entry.ambient)
     await writeFile(join(folder, `${entry.key}.d.ts`), entry.standalone)
+    await writeFile(join(folder, `${entry.key}.query.js`), entry.query)
+    await writeFile(join(folder, `${entry.key}.query.d.ts`), entry.queryAmbient)
     const meta: Meta = { version: GENERATOR_VERSION, key: entry.key, optionsKey: entry.optionsKey, files: entry.files, stamps: entry.stamps, warnings: entry.warnings }
     const temp = join(folder, `meta.json.${process.pid}.tmp`)
     await writeFile(temp, JSON.stringify(meta))

@@ -69,7 +69,7 @@ export class ApiContext {
     }
     const prepared = await prepareSpec(name, api.spec, this.options.allowRemote, this.options.allowRefsFrom)
     const document = api.operations || api.tags ? selectOperations(prepared.document, api) : prepared.document
-    const output = await generateApi({ name, document, ...(api.baseUrl === undefined ? {} : { baseUrl: api.baseUrl }) })
+    const output = await generateApi({ name, document, ...(api.baseUrl === undefined ? {} : { baseUrl: api.baseUrl }), ...(api.pagination ? { pagination: api.pagination } : {}) })
     if (output.operations === 0 && (api.operations || api.tags)) {
       throw new OptionsError(`apis.${name}.${api.operations ? 'operations' : 'tags'}`, 'matched no operation of the document')
     }
@@ -83,6 +83,8 @@ export class ApiContext {
       code: output.code,
       ambient: output.ambient,
       standalone: output.standalone,
+      query: output.query,
+      queryAmbient: output.queryAmbient,
       warnings: prepared.warnings,
     }
     this.memory.set(name, entry)
@@ -137,9 +139,15 @@ export class ApiContext {
   }
 
   /** Declarations of one loaded API (ambient form), if it has been loaded. */
-  declarations(name: string): { ambient: string; standalone: string } | undefined {
+  declarations(name: string): { ambient: string; standalone: string; queryAmbient: string } | undefined {
     const entry = this.memory.get(name)
-    return entry && { ambient: entry.ambient, standalone: entry.standalone }
+    return entry && { ambient: entry.ambient, standalone: entry.standalone, queryAmbient: entry.queryAmbient }
+  }
+
+  /** `virtual:api/<name>/query`, generated and cached with the API's own module. */
+  async queryModule(name: string): Promise<{ code: string; watchFiles: string[] }> {
+    const loaded = await this.load(name)
+    return { code: (this.memory.get(name) as CacheEntry).query, watchFiles: loaded.watchFiles }
   }
 
   /**
@@ -151,25 +159,27 @@ export class ApiContext {
     // Without a declaration file, APIs are generated only when imported.
     if (!this.options.dts) return { written: false, errors }
     const blocks = new Map<string, string>()
+    const queries: string[] = []
     for (const name of [...this.options.apis.keys()].sort()) {
       try {
         await this.load(name)
-        blocks.set(name, (this.declarations(name) as { ambient: string }).ambient)
       } catch (error) {
         errors.push({ name, error })
-        // Keep the last good declarations rather than dropping the module from the file.
-        const previous = this.declarations(name)
-        if (previous) blocks.set(name, previous.ambient)
       }
+      // After a failure, the last good declarations stay rather than dropping the module from the file.
+      const current = this.declarations(name)
+      if (!current) continue
+      blocks.set(name, current.ambient)
+      queries.push(`declare module ${JSON.stringify(`virtual:api/${name}/query`)} {\n${current.queryAmbient}}\n`)
     }
     const mocks = [...blocks.keys()].map((name) => `declare module ${JSON.stringify(`virtual:api/${name}/mocks`)} {\n${MOCK_DECLARATIONS}\n}\n`)
-    const written = await writeIfChanged(this.options.dts, [renderDeclarationFile(blocks), ...mocks].join('\n'))
+    const written = await writeIfChanged(this.options.dts, [renderDeclarationFile(blocks), ...mocks, ...queries].join('\n'))
     return { written, errors }
   }
 }
 
 function apiKey(api: ResolvedApi): unknown {
-  return { name: api.name, spec: api.spec, baseUrl: api.baseUrl ?? null, operations: api.operations ?? null, tags: api.tags ?? null, perspective: api.perspective ?? null }
+  return { name: api.name, spec: api.spec, baseUrl: api.baseUrl ?? null, operations: api.operations ?? null, tags: api.tags ?? null, perspective: api.perspective ?? null, pagination: api.pagination ?? null }
 }
 
 function localFiles(files: string[]): string[] {

@@ -10,7 +10,7 @@ import { claimVirtualScheme, resolveFromRoot } from './bundler-fixes'
 import { ApiContext } from './context'
 import { reportError, reportWarnings } from './host'
 import { resolveOptions, type Options, type ResolvedOptions } from './options'
-import { asResolvedId, getApiName, isVirtualImporter, MOCKS_SUFFIX, RESOLVE_FILTER, RESOLVED_ID_FILTER, splitMocks } from './virtual-id'
+import { asResolvedId, getApiName, isVirtualImporter, MOCKS_SUFFIX, QUERY_SUFFIX, RESOLVE_FILTER, RESOLVED_ID_FILTER, splitModule } from './virtual-id'
 
 export const PLUGIN_NAME = 'codomyrmex:networking'
 const ROLLUP_LIKE = new Set(['vite', 'rollup', 'rolldown'])
@@ -56,7 +56,7 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
           return host.resolve(id, join(getContext().options.root, 'index.js'), { skipSelf: true })
         }
         const context = getContext()
-        const { api } = splitMocks(name)
+        const { api } = splitModule(name)
         if (!context.has(api)) {
           const known = [...context.options.apis.keys()].join(', ') || 'none'
           throw new OptionsError('apis', `${id} has no API named "${api}" (registered: ${known})`)
@@ -68,10 +68,16 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
     load: {
       filter: { id: RESOLVED_ID_FILTER },
       async handler(id) {
-        const { api: name, mocks } = splitMocks(getApiName(id) as string)
+        const { api: name, module } = splitModule(getApiName(id) as string)
         const context = getContext()
         try {
-          if (mocks) {
+          if (module === 'query') {
+            const { code, watchFiles } = await context.queryModule(name)
+            for (const file of watchFiles) this.addWatchFile(file)
+            if (viteServe) served.record(id, code)
+            return { code, map: null }
+          }
+          if (module === 'mocks') {
             const { spec, watchFiles } = await context.mockSpec(name)
             for (const file of watchFiles) this.addWatchFile(file)
             const code = buildMockModule(spec)
@@ -123,6 +129,7 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
           const current: Array<[string, () => Promise<string>]> = [
             [asResolvedId(name), async () => toHotModule((await ctx.load(name)).code)],
             [asResolvedId(`${name}${MOCKS_SUFFIX}`), async () => buildMockModule((await ctx.mockSpec(name)).spec)],
+            [asResolvedId(`${name}${QUERY_SUFFIX}`), async () => (await ctx.queryModule(name)).code],
           ]
           for (const [id, generate] of current) {
             const mod = graph.getModuleById(id)

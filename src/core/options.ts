@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { extname, isAbsolute, join, resolve } from 'node:path'
 import { OptionsError } from '../errors'
 import { isAllowedOrigin, isRemote } from '../spec/remote'
+import { resolvePagination, type PaginationOptions } from './pagination-options'
 import { API_NAME } from './virtual-id'
 
 export interface ApiOptions {
@@ -24,6 +25,11 @@ export interface ApiOptions {
    * side receives. @default inferred (see docs/client-generation.md, "WebSocket APIs")
    */
   perspective?: 'client' | 'server'
+  /**
+   * How list operations page, by operationId (`"*"`: every GET operation; `false`: not this one).
+   * Read by `paginate()` and the query module's infinite queries.
+   */
+  pagination?: PaginationOptions
 }
 
 export interface Options {
@@ -78,6 +84,7 @@ export interface ResolvedApi {
   tags?: string[]
   mock?: boolean
   perspective?: 'client' | 'server'
+  pagination?: PaginationOptions
 }
 
 export interface ResolvedOptions {
@@ -131,12 +138,14 @@ function resolveApi(root: string, name: string, value: unknown, allowRemote: str
   if (!API_NAME.test(name)) throw new OptionsError(where, 'API names are letters, digits, ".", "_" and "-", starting with a letter or digit')
   const entry = typeof value === 'string' ? { spec: value } : value
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new OptionsError(where, 'expected a document path, a URL or { spec, baseUrl }')
-  const { spec, baseUrl, operations, tags, mock, perspective, ...rest } = entry as Record<string, unknown>
+  const { spec, baseUrl, operations, tags, mock, perspective, pagination, ...rest } = entry as Record<string, unknown>
   const unknownKey = Object.keys(rest)[0]
-  if (unknownKey !== undefined) throw new OptionsError(`${where}.${unknownKey}`, 'unknown option; expected spec, baseUrl, operations, tags, mock or perspective')
+  if (unknownKey !== undefined) throw new OptionsError(`${where}.${unknownKey}`, 'unknown option; expected spec, baseUrl, operations, tags, mock, perspective or pagination')
   if (mock !== undefined && typeof mock !== 'boolean') throw new OptionsError(`${where}.mock`, 'expected true or false')
   if (perspective !== undefined && perspective !== 'client' && perspective !== 'server') throw new OptionsError(`${where}.perspective`, 'expected "client" or "server"')
-  const filter: Pick<ResolvedApi, 'operations' | 'tags' | 'mock' | 'perspective'> = { ...(mock === undefined ? {} : { mock }), ...(perspective === undefined ? {} : { perspective }) }
+  const filter: Pick<ResolvedApi, 'operations' | 'tags' | 'mock' | 'perspective' | 'pagination'> = { ...(mock === undefined ? {} : { mock }), ...(perspective === undefined ? {} : { perspective }) }
+  const pages = resolvePagination(`${where}.pagination`, pagination)
+  if (pages) filter.pagination = pages
   for (const [key, value] of [['operations', operations], ['tags', tags]] as const) {
     if (value === undefined) continue
     if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string')) {

@@ -39,3 +39,13 @@ export const MOCKS_SUFFIX = '/mocks'
 export function splitMocks(name: string): { api: string; mocks: boolean } {
   return name.endsWith(MOCKS_SUFFIX) ? { api: name.slice(0, -MOCKS_SUFFIX.length), mocks: true } : { api: name, mocks: false }
 }
+
+/** `virtual:api/<name>/query`: TanStack Query options over the API's operations. */
+export const QUERY_SUFFIX = '/query'
+
+/** Splits an API name from getApiName into the API and which of its modules is meant. */
+export function splitModule(name: string): { api: string; module: 'client' | 'mocks' | 'query' } {
+  if (name.endsWith(QUERY_SUFFIX)) return { api: name.slice(0, -QUERY_SUFFIX.length), module: 'query' }
+  const { api, mocks } = splitMocks(name)
+  return { api, module: mocks ? 'mocks' : 'client' }
+}

@@ -24,7 +24,7 @@ const EXAMPLES = join(ROOT, 'docs/examples')
 const OUT = join(ROOT, `test/.tmp/docs-${process.pid}`)
 const DOCS = ['README.md', 'SPEC.md', 'AGENTS.md', 'docs/API_SPECIFICATION.md', 'docs/USAGE_EXAMPLES.md']
 const MARKER = /<!-- example: ([^\s]+) -->\s*\n```(\w+)\n([\s\S]*?)```/g
-const RUNNABLE = ['quick-start', 'generated-clients', 'http-by-hand', 'retries', 'auth', 'websocket', 'manager', 'logging', 'opentelemetry', 'mocks', 'small-bundles']
+const RUNNABLE = ['quick-start', 'generated-clients', 'http-by-hand', 'retries', 'auth', 'websocket', 'manager', 'logging', 'opentelemetry', 'mocks', 'small-bundles', 'pagination', 'query-options']
 
 const exampleFiles = readdirSync(EXAMPLES).filter((f) => /\.(ts|js)$/.test(f)).sort()
 
@@ -109,7 +109,10 @@ function handle(req: IncomingMessage, res: import('node:http').ServerResponse): 
     { id: 3, name: 'Cleo' },
   ]
   req.resume()
-  if (url.pathname === '/pets' && req.method === 'GET') return json(200, pets.slice(0, Number(url.searchParams.get('limit') ?? 100)))
+  if (url.pathname === '/pets' && req.method === 'GET') {
+    const offset = Number(url.searchParams.get('offset') ?? 0)
+    return json(200, pets.slice(offset, offset + Number(url.searchParams.get('limit') ?? 100)))
+  }
   if (url.pathname === '/pets' && req.method === 'POST') return json(201)
   const id = /^\/pets\/(\d+)$/.exec(url.pathname)?.[1]
   if (id !== undefined) {
@@ -328,6 +331,12 @@ describe('runnable examples against 127.0.0.1', () => {
   it('mocks', async () => {
     const sampled = { id: 0, name: 'string', tag: 'string' }
     expect(await run('mocks')).toEqual({ pets: [sampled], pet: sampled, failedStatus: 503 })
+  })
+  it('pagination', async () => {
+    expect(await run('pagination', baseUrl)).toEqual({ names: ['Ada', 'Brutus', 'Cleo'], sizes: [2, 1], error: 'ERR_PAGINATION_LOOP' })
+  })
+  it('query-options', async () => {
+    expect(await run('query-options', baseUrl)).toEqual({ names: ['Ada', 'Brutus'], missing: 'no such pet', key: ['petstore', 'listPets', { query: { limit: 2 } }] })
   })
   it('small-bundles', async () => {
     expect(await run('small-bundles', baseUrl, wsUrl)).toEqual({ pets: 3, reply: 'subscribed' })

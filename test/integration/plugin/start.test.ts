@@ -9,7 +9,8 @@ describe('npm start', () => {
   it('bundles the scraper with esbuild + the plugin and runs it against its own flaky 127.0.0.1 server', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'scripts/start.mjs')], { cwd: ROOT, timeout: 60_000 })
     expect(stdout).toMatch(/petstore listening on http:\/\/127\.0\.0\.1:\d+/)
-    expect(stdout).toContain('listed 24 pets; fetching details, 4 at a time')
+    // The list is walked page by page with paginate(), following the server's Link header.
+    expect(stdout).toContain('  page 1: 10 pets\n  page 2: 10 pets\n  page 3: 4 pets (last)\nlisted 24 pets; fetching details, 4 at a time')
     // Progress: one line per pet, numbered in completion order.
     const progress = stdout.split('\n').filter((line) => /^ {2}\[\s*\d+\/24\] #\d+ /.test(line))
     expect(progress).toHaveLength(24)
@@ -21,7 +22,7 @@ describe('npm start', () => {
     expect(stdout).toContain('pet #9999: HTTP 404')
     expect(stdout).toMatch(/done: 24 pets \(18 tagged\) in \d+ ms, 4 retries/)
     // The manager's concurrency limit, as the server saw it.
-    expect(stdout).toMatch(/server saw 31 requests, 4 answered 503, at most 4 at once/)
+    expect(stdout).toMatch(/server saw 33 requests, 4 answered 503, at most 4 at once/)
   }, 90_000)
 
   it('--app starts the Vite app on the mock API and prints its address', async () => {

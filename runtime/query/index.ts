@@ -1,0 +1,2 @@
+export { queryKeyOf, queryOptionsOf, mutationOptionsOf, infiniteQueryOptionsOf } from './options'
+export type * from './types'
