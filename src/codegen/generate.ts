@@ -1,6 +1,6 @@
 import { buildApiDef } from './api-def'
 import { buildDeclarations } from './declarations'
-import type { OpenApiDocument } from './document'
+import type { OpenApiDocument } from '../spec/document'
 import { buildModule } from './module'
 import { groupByTag, nameOperations, nameSchemas } from './names'
 import { collectOperations } from './operations'

@@ -9,7 +9,7 @@ import type {
   ResponseDef,
 } from '../../runtime/api/types'
 import { buildSecurity, buildServers } from './api-def'
-import { isObject, resolveRef, type JsonObject, type OpenApiDocument } from './document'
+import { isObject, resolveRef, type JsonObject, type OpenApiDocument } from '../spec/document'
 import { jsLiteral } from './literals'
 
 export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const

@@ -1,4 +1,4 @@
-import { getPointer, isObject, type JsonObject, type OpenApiDocument } from './document'
+import { getPointer, isObject, type JsonObject, type OpenApiDocument } from '../spec/document'
 import { METHODS } from './operations'
 
 export interface OperationFilter {

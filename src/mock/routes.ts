@@ -1,4 +1,4 @@
-import { isObject, resolveRef, type JsonObject, type OpenApiDocument } from '../codegen/document'
+import { isObject, resolveRef, type JsonObject, type OpenApiDocument } from '../spec/document'
 import { METHODS } from '../codegen/operations'
 import { isJson } from './json'
 import { sampleMedia } from './sample'

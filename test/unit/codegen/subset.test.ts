@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { OpenApiDocument } from '../../../src/codegen/document'
+import type { OpenApiDocument } from '../../../src/spec/document'
 import { selectOperations } from '../../../src/codegen/subset'
 
 const document: OpenApiDocument = {
