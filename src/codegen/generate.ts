@@ -14,8 +14,10 @@ export interface GenerateInput {
 }
 
 export interface GeneratedApi {
-  /** The JavaScript module without the Vite-only HMR footer. */
+  /** The JavaScript module. */
   code: string
+  /** The same module for the Vite dev server, accepting hot updates (see hmr/hot-module). */
+  hot: string
   /** Declarations for use inside `declare module 'virtual:api/<name>' { … }`. */
   ambient: string
   /** The same declarations as a standalone `<name>.d.ts`. */
@@ -30,10 +32,12 @@ export async function generateApi({ name, document, baseUrl }: GenerateInput): P
   const operations = nameOperations(collectOperations(document))
   const groups = groupByTag(document, operations)
   const code = buildModule({ api, operations, groups })
+  const hot = buildModule({ api, operations, groups, hot: true })
   const types = await buildTypes(document)
   const shared = { types, operations, groups, schemas: nameSchemas(document), securitySchemes: Object.keys(api.securitySchemes ?? {}) }
   return {
     code,
+    hot,
     ambient: buildDeclarations({ ...shared, ambient: true }),
     standalone: buildDeclarations({ ...shared, ambient: false }),
     operations: operations.length,

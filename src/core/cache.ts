@@ -11,7 +11,7 @@ import { isRemote } from '../spec/remote'
  * hash of the file holding this code (in a published build, the bundle with the whole generator)
  * catches every other change.
  */
-export const GENERATOR_VERSION = `codomyrmex-networking/5+${ownHash()}`
+export const GENERATOR_VERSION = `codomyrmex-networking/6+${ownHash()}`
 
 function ownHash(): string {
   try {
@@ -32,12 +32,14 @@ export interface CacheEntry {
   files: string[]
   stamps: Record<string, FileStamp>
   code: string
+  /** The Vite dev server's variant of `code` (see hmr/hot-module). */
+  hot: string
   ambient: string
   standalone: string
   warnings: Problem[]
 }
 
-type Meta = Omit<CacheEntry, 'code' | 'ambient' | 'standalone'> & { version: string }
+type Meta = Omit<CacheEntry, 'code' | 'hot' | 'ambient' | 'standalone'> & { version: string }
 
 /** The key: generator version, the API's options, and every source file's content. */
 export function cacheKey(options: unknown, sources: ReadonlyMap<string, string>): string {
@@ -86,10 +88,10 @@ export class DiskCache {
     try {
       const meta = JSON.parse(await readFile(join(this.dir, name, 'meta.json'), 'utf8')) as Meta
       if (meta.version !== GENERATOR_VERSION || typeof meta.key !== 'string' || !Array.isArray(meta.files)) return undefined
-      const [code, ambient, standalone] = await Promise.all(
-        ['js', 'ambient.d.ts', 'd.ts'].map((ext) => readFile(join(this.dir as string, name, `${meta.key}.${ext}`), 'utf8')),
+      const [code, hot, ambient, standalone] = await Promise.all(
+        ['js', 'hot.js', 'ambient.d.ts', 'd.ts'].map((ext) => readFile(join(this.dir as string, name, `${meta.key}.${ext}`), 'utf8')),
       )
-      return { key: meta.key, optionsKey: meta.optionsKey, files: meta.files, stamps: meta.stamps ?? {}, warnings: meta.warnings ?? [], code: code as string, ambient: ambient as string, standalone: standalone as string }
+      return { key: meta.key, optionsKey: meta.optionsKey, files: meta.files, stamps: meta.stamps ?? {}, warnings: meta.warnings ?? [], code: code as string, hot: hot as string, ambient: ambient as string, standalone: standalone as string }
     } catch {
       return undefined
     }
@@ -101,6 +103,7 @@ export class DiskCache {
     await rm(folder, { recursive: true, force: true })
     await mkdir(folder, { recursive: true })
     await writeFile(join(folder, `${entry.key}.js`), entry.code)
+    await writeFile(join(folder, `${entry.key}.hot.js`), entry.hot)
     await writeFile(join(folder, `${entry.key}.ambient.d.ts`), entry.ambient)
     await writeFile(join(folder, `${entry.key}.d.ts`), entry.standalone)
     const meta: Meta = { version: GENERATOR_VERSION, key: entry.key, optionsKey: entry.optionsKey, files: entry.files, stamps: entry.stamps, warnings: entry.warnings }
