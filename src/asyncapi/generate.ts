@@ -1,5 +1,5 @@
 import { buildTypes } from '../codegen/types'
-import type { OpenApiDocument } from '../codegen/document'
+import type { OpenApiDocument } from '../spec/document'
 import { buildWsDeclarations, buildWsModule, HEADERS_ROOT, QUERY_ROOT } from './codegen'
 import type { Json } from './json'
 import type { AsyncApiModel } from './model'

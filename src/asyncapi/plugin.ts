@@ -41,8 +41,12 @@ export async function asyncApiEntry(api: ResolvedApi, options: ResolvedOptions, 
     files,
     stamps: await stampFiles(files),
     code: output.code,
+    // No hot variant or query module for WebSocket APIs yet: the dev server reloads the page.
+    hot: output.code,
     ambient: output.ambient,
     standalone: output.standalone,
+    query: '',
+    queryAmbient: '',
     warnings: prepared.warnings,
   }
 }

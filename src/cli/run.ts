@@ -1,19 +1,16 @@
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { dirname, extname, join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { generateApi } from '../codegen/generate'
-import { resolveOptions, type Options, type ResolvedApi } from '../core/options'
+import { dirname, join, resolve } from 'node:path'
+import { resolveOptions, type Options, type ResolvedOptions } from '../core/options'
+import { buildApi } from '../core/pipeline'
 import { writeIfChanged } from '../dts/write'
-import { NetworkingError } from '../../runtime/errors/networking-error'
-import { prepareSpec } from '../spec/prepare'
 import { generateAsyncApiFiles, isAsyncApiFile } from '../asyncapi/plugin'
-import { parseCli, USAGE, type CliCommand } from './args'
+import { parseCli, USAGE, type BuildCommand, type CliCommand } from './args'
+import { loadConfigFile } from './config-file'
+import { display, errorMessage, type CliIo } from './io'
+import { runSync } from './sync'
 
-export interface CliIo {
-  cwd: string
-  out(line: string): void
-  err(line: string): void
-}
+export type { CliIo } from './io'
 
 /** Runs the CLI; resolves to the exit code (0 ok, 1 stale files on `check`, 2 error). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -24,59 +21,71 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`codomyrmex-api: ${(error as Error).message}\n\n${USAGE}`)
     return 2
   }
+  if (command.command === 'help') {
+    io.out(USAGE)
+    return 0
+  }
+  if (command.command === 'version') {
+    io.out(packageVersion())
+    return 0
+  }
   try {
-    const { apis, out, allowRemote, allowRefsFrom } = await targets(command, io.cwd)
-    let stale = 0
-    for (const api of apis) {
-      const asyncApi = (await isAsyncApiFile(api.spec)) ? await generateAsyncApiFiles(api, { allowRemote, allowRefsFrom }) : undefined
-      const prepared = asyncApi ?? (await prepareSpec(api.name, api.spec, allowRemote, allowRefsFrom))
-      for (const warning of prepared.warnings) io.err(`warning: ${warning.file}:${warning.line ?? 1}:${warning.column ?? 1} ${warning.message}`)
-      const output = asyncApi?.output ?? (await generateApi({ name: api.name, document: (prepared as Awaited<ReturnType<typeof prepareSpec>>).document, ...(api.baseUrl === undefined ? {} : { baseUrl: api.baseUrl }) }))
-      const files: Array<[string, string]> = [
-        [join(out, `${api.name}.js`), output.code],
-        [join(out, `${api.name}.d.ts`), output.standalone],
-      ]
-      for (const [file, content] of files) {
-        if (command.command === 'check') {
-          const current = await readFile(file, 'utf8').catch(() => undefined)
-          if (current !== content) {
-            stale++
-            io.err(`stale: ${file} (run codomyrmex-api generate)`)
-          }
-        } else if (await writeIfChanged(file, content)) {
-          io.out(`wrote ${file}`)
-        } else {
-          io.out(`unchanged ${file}`)
-        }
-      }
-    }
-    return stale > 0 ? 1 : 0
+    return command.command === 'sync' ? await runSync(command, io) : await runBuild(command, io)
   } catch (error) {
-    // Our errors already say what and where; anything else is reported by message, never by stack.
-    io.err(error instanceof NetworkingError ? error.message : `codomyrmex-api: ${(error as Error).message ?? String(error)}`)
+    io.err(errorMessage(io, error))
     return 2
   }
 }
 
-async function targets(command: CliCommand, cwd: string): Promise<{ apis: ResolvedApi[]; out: string; allowRemote: string[]; allowRefsFrom: string[] }> {
-  if (command.config === undefined) {
-    const options = resolveOptions(
-      { apis: { [command.name as string]: { spec: command.spec as string, ...(command.baseUrl ? { baseUrl: command.baseUrl } : {}) } }, allowRemote: command.allowRemote, dts: false, cacheDir: false },
-      cwd,
-    )
-    return { apis: [...options.apis.values()], out: resolve(cwd, command.out as string), allowRemote: options.allowRemote, allowRefsFrom: options.allowRefsFrom }
+/** `generate` and `check`: the plugin's pipeline (core/pipeline), written as `<out>/<name>.js` and `.d.ts`. */
+async function runBuild(command: BuildCommand, io: CliIo): Promise<number> {
+  const { options, out } = await targets(command, io.cwd)
+  let stale = 0
+  for (const api of options.apis.values()) {
+    const { warnings, output } = (await isAsyncApiFile(api.spec)) ? await generateAsyncApiFiles(api, options) : await buildApi(api, options)
+    for (const warning of warnings) io.err(`warning: ${display(io, warning.file)}:${warning.line ?? 1}:${warning.column ?? 1} ${warning.message}`)
+    const files: Array<[string, string]> = [
+      [join(out, `${api.name}.js`), output.code],
+      [join(out, `${api.name}.d.ts`), output.standalone],
+    ]
+    for (const [file, content] of files) {
+      const shown = display(io, file)
+      if (command.command === 'check') {
+        const current = await readFile(file, 'utf8').catch(() => undefined)
+        if (current === content) {
+          io.out(`current ${shown}`)
+        } else {
+          stale++
+          io.err(`${current === undefined ? 'missing' : 'stale'} ${shown} (run codomyrmex-api generate)`)
+        }
+      } else {
+        io.out(`${(await writeIfChanged(file, content)) ? 'wrote' : 'unchanged'} ${shown}`)
+      }
+    }
   }
-  const file = resolve(cwd, command.config)
-  const config = (await loadConfig(file)) as Options & { out?: unknown }
-  const { out, ...rest } = config
-  const folder = command.out ?? (typeof out === 'string' ? out : undefined)
-  if (folder === undefined) throw new Error(`${file}: no "out" folder (or pass --out)`)
-  const options = resolveOptions({ ...rest, dts: false, cacheDir: false }, dirname(file))
-  return { apis: [...options.apis.values()], out: resolve(dirname(file), folder), allowRemote: options.allowRemote, allowRefsFrom: options.allowRefsFrom }
+  return stale > 0 ? 1 : 0
 }
 
-async function loadConfig(file: string): Promise<unknown> {
-  if (extname(file) === '.json') return JSON.parse(await readFile(file, 'utf8'))
-  const module = (await import(pathToFileURL(file).href)) as { default?: unknown }
-  return module.default
+async function targets(command: BuildCommand, cwd: string): Promise<{ options: ResolvedOptions; out: string }> {
+  if (command.config === undefined) {
+    const api: Record<string, unknown> = { spec: command.spec as string, ...(command.baseUrl ? { baseUrl: command.baseUrl } : {}) }
+    const options = resolveOptions(
+      { apis: { [command.name as string]: api }, allowRemote: command.allowRemote, allowRefsFrom: command.allowRefsFrom, dts: false, cacheDir: false },
+      cwd,
+    )
+    return { options, out: resolve(cwd, command.out as string) }
+  }
+  const file = resolve(cwd, command.config)
+  const { out, ...rest } = (await loadConfigFile(file)) as Options & { out?: unknown }
+  const folder = command.out ?? (typeof out === 'string' ? out : undefined)
+  if (folder === undefined) throw new Error(`${display({ cwd }, file)}: no "out" folder (or pass --out)`)
+  // The CLI writes modules, not the plugin's declaration file, and always regenerates.
+  const options = resolveOptions({ ...rest, dts: false, cacheDir: false }, dirname(file))
+  return { options, out: resolve(dirname(file), folder) }
+}
+
+function packageVersion(): string {
+  // src/cli/run.ts and dist/plugin/cli.mjs both sit two folders below the package root.
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+  return pkg.version
 }

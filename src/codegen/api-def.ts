@@ -1,5 +1,5 @@
 import type { ApiDef, OAuthFlowDef, SecurityRequirement, SecuritySchemeDef, ServerDef } from '../../runtime/api/types'
-import { isObject, resolveRef, type JsonObject, type OpenApiDocument } from './document'
+import { isObject, resolveRef, type JsonObject, type OpenApiDocument } from '../spec/document'
 
 /** The document-level facts `createApi` receives: servers, security schemes, default security. */
 export function buildApiDef(name: string, document: OpenApiDocument): ApiDef {

@@ -1,6 +1,6 @@
 import { buildApiDef } from './api-def'
 import { buildDeclarations } from './declarations'
-import type { OpenApiDocument } from './document'
+import type { OpenApiDocument } from '../spec/document'
 import { buildModule } from './module'
 import { groupByTag, nameOperations, nameSchemas } from './names'
 import { collectOperations } from './operations'
@@ -18,8 +18,10 @@ export interface GenerateInput {
 }
 
 export interface GeneratedApi {
-  /** The JavaScript module without the Vite-only HMR footer. */
+  /** The JavaScript module. */
   code: string
+  /** The same module for the Vite dev server, accepting hot updates (see hmr/hot-module). */
+  hot: string
   /** Declarations for use inside `declare module 'virtual:api/<name>' { … }`. */
   ambient: string
   /** The same declarations as a standalone `<name>.d.ts`. */
@@ -42,10 +44,12 @@ export async function generateApi({ name, document, baseUrl, pagination }: Gener
   }
   const groups = groupByTag(document, operations)
   const code = buildModule({ api, operations, groups })
+  const hot = buildModule({ api, operations, groups, hot: true })
   const types = await buildTypes(document)
   const shared = { types, operations, groups, schemas: nameSchemas(document), securitySchemes: Object.keys(api.securitySchemes ?? {}) }
   return {
     code,
+    hot,
     ambient: buildDeclarations({ ...shared, ambient: true }),
     standalone: buildDeclarations({ ...shared, ambient: false }),
     query: buildQueryModule(name, operations),

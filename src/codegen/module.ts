@@ -2,11 +2,14 @@ import type { ApiDef } from '../../runtime/api/types'
 import { banner, RUNTIME_ID } from './banner'
 import { jsLiteral } from './literals'
 import type { NamedOperation, TagGroup } from './names'
+import { hotFooter, HOT_PRELUDE } from '../hmr/hot-module'
 
 export interface ModuleInput {
   api: ApiDef
   operations: NamedOperation[]
   groups: TagGroup[]
+  /** The Vite dev server's variant: operations behind stable proxies that accept hot updates (see hmr/hot-module). */
+  hot?: boolean
 }
 
 /**
@@ -14,34 +17,40 @@ export interface ModuleInput {
  * whatever the app does not import, a client tree for `createClient`, and the default export.
  * Local bindings start with `$`, which operation names never contain.
  */
-export function buildModule({ api, operations, groups }: ModuleInput): string {
+export function buildModule({ api, operations, groups, hot = false }: ModuleInput): string {
   const features = featuresOf(api, operations)
   const imports = ['createApiCore as $createApi', ...features.map((f) => `${f} as $${f}`)]
+  // In the hot variant a newer module instance's API takes over `configure` and `createClient`.
+  const current = hot ? '($hotData?.api ?? $api)' : '$api'
+  const tree = treeLiteral(operations, groups)
   const lines = [
     banner(),
     `import { ${imports.join(', ')} } from ${jsLiteral(RUNTIME_ID)}`,
     '',
     `const $api = /* @__PURE__ */ $createApi(${jsLiteral(api)}, {${features.map((f) => ` ...$${f}`).join(',')}${features.length > 0 ? ' ' : ''}})`,
+    ...(hot ? [HOT_PRELUDE] : []),
     '',
     `/** @param {import(${jsLiteral(RUNTIME_ID)}).ApiClientOptions} options */`,
     'export function configure(options) {',
-    '  return $api.configure(options)',
+    ...(hot ? ['  if ($hotData) ($hotData.configured ??= []).push(options)'] : []),
+    `  return ${current}.configure(options)`,
     '}',
     '',
   ]
   for (const op of operations) {
-    lines.push(`export const ${op.name} = /* @__PURE__ */ $api.operation(${jsLiteral(op.def)})`)
+    const operation = `$api.operation(${jsLiteral(op.def)})`
+    lines.push(`export const ${op.name} = ${hot ? `$hot(${jsLiteral(op.name)}, ${operation})` : `/* @__PURE__ */ ${operation}`}`)
   }
-  const tree = treeLiteral(operations, groups)
   lines.push(
     '',
     `/** @param {import(${jsLiteral(RUNTIME_ID)}).ApiClientOptions} [options] */`,
     'export function createClient(options) {',
-    `  return $api.createClient(options ?? {}, {${tree}})`,
+    `  return ${current}.createClient(options ?? {}, ${hot ? '$hotData?.tree ?? ' : ''}{${tree}})`,
     '}',
     '',
     `export default {${tree}${operations.length > 0 || groups.length > 0 ? ',' : ''} configure, createClient }`,
   )
+  if (hot) lines.push(hotFooter(operations.map((op) => op.name), `{${tree}}`))
   return `${lines.join('\n')}\n`
 }
 

@@ -1,4 +1,4 @@
-import { isObject, type OpenApiDocument } from './document'
+import { isObject, type OpenApiDocument } from '../spec/document'
 import { toCamelIdentifier, toPascalIdentifier, uniqueName } from './literals'
 import type { OperationModel } from './operations'
 

@@ -9,11 +9,9 @@ import type {
   ResponseDef,
 } from '../../runtime/api/types'
 import { buildSecurity, buildServers } from './api-def'
-import { isObject, resolveRef, type JsonObject, type OpenApiDocument } from './document'
+import { isObject, resolveRef, type JsonObject, type OpenApiDocument } from '../spec/document'
+import { listOperations, type LowerMethod, type OperationEntry } from '../spec/operations'
 import { jsLiteral } from './literals'
-
-export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const
-export type LowerMethod = (typeof METHODS)[number]
 
 export const LOCATIONS: readonly ParameterLocation[] = ['path', 'query', 'header', 'cookie']
 
@@ -35,30 +33,14 @@ export interface OperationModel {
   jsonParams?: Array<{ in: ParameterLocation; name: string; required: boolean; type: string }>
 }
 
-/** Operations in document order: paths as written, methods in the OpenAPI order. */
+/** Operations in document order (see `listOperations`), with what the generator needs of each. */
 export function collectOperations(document: OpenApiDocument): OperationModel[] {
-  const out: OperationModel[] = []
-  for (const [pathKey, rawItem] of Object.entries(document.paths ?? {})) {
-    const item = resolveRef(document, rawItem)
-    if (!item) continue
-    for (const method of METHODS) {
-      const operation = resolveRef(document, item[method])
-      if (operation) out.push(buildOperation(document, pathKey, method, item, operation))
-    }
-  }
-  return out
+  return listOperations(document).map((entry) => buildOperation(document, entry))
 }
 
-function buildOperation(
-  document: OpenApiDocument,
-  pathKey: string,
-  method: LowerMethod,
-  item: JsonObject,
-  operation: JsonObject,
-): OperationModel {
-  const operationId = typeof operation.operationId === 'string' && operation.operationId !== '' ? operation.operationId : undefined
+function buildOperation(document: OpenApiDocument, { id, operationId, path: pathKey, method, item, operation }: OperationEntry): OperationModel {
   const params = mergeParameters(document, item.parameters, operation.parameters)
-  const def: OperationDef = { id: operationId ?? `${method.toUpperCase()} ${pathKey}`, method: method.toUpperCase() as HttpMethod, path: pathKey }
+  const def: OperationDef = { id, method: method.toUpperCase() as HttpMethod, path: pathKey }
   if (params.length > 0) def.params = params
   const body = buildBody(document, operation.requestBody)
   if (body) def.body = body

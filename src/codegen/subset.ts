@@ -1,5 +1,5 @@
-import { getPointer, isObject, type JsonObject, type OpenApiDocument } from './document'
-import { METHODS } from './operations'
+import { getPointer, isObject, resolveRef, type JsonObject, type OpenApiDocument } from '../spec/document'
+import { isMethod, listOperations } from '../spec/operations'
 
 export interface OperationFilter {
   /** operationIds (or `GET /path` for operations without one) to keep. */
@@ -16,23 +16,27 @@ export interface OperationFilter {
 export function selectOperations(document: OpenApiDocument, filter: OperationFilter): OpenApiDocument {
   const ids = new Set(filter.operations ?? [])
   const tags = new Set(filter.tags ?? [])
-  const keep = (op: JsonObject, method: string, path: string): boolean =>
-    ids.has(typeof op.operationId === 'string' ? op.operationId : `${method.toUpperCase()} ${path}`) ||
-    (Array.isArray(op.tags) && op.tags.some((tag) => tags.has(tag as string)))
+  // Operations are named as everywhere else (listOperations): operationId, else `GET /path`.
+  const kept = new Set(
+    listOperations(document)
+      .filter(({ id, operation }) => ids.has(id) || (Array.isArray(operation.tags) && operation.tags.some((tag) => tags.has(tag as string))))
+      .map(({ path, method }) => `${method} ${path}`),
+  )
   const paths: Record<string, unknown> = {}
   for (const [path, rawItem] of Object.entries(document.paths ?? {})) {
-    if (!isObject(rawItem)) continue
+    const resolved = resolveRef(document, rawItem)
+    if (!resolved) continue
+    // Key order as written: the types openapi-typescript prints follow it.
     const item: JsonObject = {}
-    let kept = false
-    for (const [key, value] of Object.entries(rawItem)) {
-      const isMethod = (METHODS as readonly string[]).includes(key)
-      if (!isMethod) item[key] = value
-      else if (isObject(value) && keep(value, key, path)) {
+    let any = false
+    for (const [key, value] of Object.entries(resolved)) {
+      if (!isMethod(key)) item[key] = value
+      else if (kept.has(`${key} ${path}`)) {
         item[key] = value
-        kept = true
+        any = true
       }
     }
-    if (kept) paths[path] = item
+    if (any) paths[path] = item
   }
   const { webhooks: _webhooks, ...rest } = document as OpenApiDocument & { webhooks?: unknown }
   const subset: OpenApiDocument = { ...rest, paths }

@@ -1,6 +1,6 @@
 import { astToString, resolveRef as resolveTypeRef, scanDiscriminators, transformSchema, type GlobalContext, type OpenAPI3 } from 'openapi-typescript'
 import ts from 'typescript'
-import { isObject, resolveRef, type JsonObject, type OpenApiDocument } from './document'
+import { isObject, resolveRef, type JsonObject, type OpenApiDocument } from '../spec/document'
 
 /**
  * Type declarations (`paths`, `components`, `operations`, `webhooks`) from openapi-typescript's

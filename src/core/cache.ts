@@ -11,7 +11,7 @@ import { isRemote } from '../spec/remote'
  * hash of the file holding this code (in a published build, the bundle with the whole generator)
  * catches every other change.
  */
-export const GENERATOR_VERSION = `codomyrmex-networking/6+${ownHash()}`
+export const GENERATOR_VERSION = `codomyrmex-networking/7+${ownHash()}`
 
 function ownHash(): string {
   try {
@@ -32,6 +32,8 @@ export interface CacheEntry {
   files: string[]
   stamps: Record<string, FileStamp>
   code: string
+  /** The Vite dev server's variant of `code` (see hmr/hot-module). */
+  hot: string
   ambient: string
   standalone: string
   /** `virtual:api/<name>/query` and its ambient declarations. */
@@ -40,7 +42,7 @@ export interface CacheEntry {
   warnings: Problem[]
 }
 
-type Meta = Omit<CacheEntry, 'code' | 'ambient' | 'standalone' | 'query' | 'queryAmbient'> & { version: string }
+type Meta = Omit<CacheEntry, 'code' | 'hot' | 'ambient' | 'standalone' | 'query' | 'queryAmbient'> & { version: string }
 
 /** The key: generator version, the API's options, and every source file's content. */
 export function cacheKey(options: unknown, sources: ReadonlyMap<string, string>): string {
@@ -77,7 +79,7 @@ export async function stampsMatch(entry: Pick<CacheEntry, 'files' | 'stamps'>): 
 }
 
 /** The generated texts of one entry, by file extension, in CacheEntry order. */
-const TEXTS = ['js', 'ambient.d.ts', 'd.ts', 'query.js', 'query.d.ts']
+const TEXTS = ['js', 'hot.js', 'ambient.d.ts', 'd.ts', 'query.js', 'query.d.ts']
 
 /**
  * Per API: a small `meta.json` plus the generated texts as plain files, so a warm start parses a
@@ -92,10 +94,10 @@ export class DiskCache {
     try {
       const meta = JSON.parse(await readFile(join(this.dir, name, 'meta.json'), 'utf8')) as Meta
       if (meta.version !== GENERATOR_VERSION || typeof meta.key !== 'string' || !Array.isArray(meta.files)) return undefined
-      const [code, ambient, standalone, query, queryAmbient] = await Promise.all(
+      const [code, hot, ambient, standalone, query, queryAmbient] = await Promise.all(
         TEXTS.map((ext) => readFile(join(this.dir as string, name, `${meta.key}.${ext}`), 'utf8')),
       )
-      return { key: meta.key, optionsKey: meta.optionsKey, files: meta.files, stamps: meta.stamps ?? {}, warnings: meta.warnings ?? [], code: code as string, ambient: ambient as string, standalone: standalone as string, query: query as string, queryAmbient: queryAmbient as string }
+      return { key: meta.key, optionsKey: meta.optionsKey, files: meta.files, stamps: meta.stamps ?? {}, warnings: meta.warnings ?? [], code: code as string, hot: hot as string, ambient: ambient as string, standalone: standalone as string, query: query as string, queryAmbient: queryAmbient as string }
     } catch {
       return undefined
     }
@@ -107,6 +109,7 @@ export class DiskCache {
     await rm(folder, { recursive: true, force: true })
     await mkdir(folder, { recursive: true })
     await writeFile(join(folder, `${entry.key}.js`), entry.code)
+    await writeFile(join(folder, `${entry.key}.hot.js`), entry.hot)
     await writeFile(join(folder, `${entry.key}.ambient.d.ts`), entry.ambient)
     await writeFile(join(folder, `${entry.key}.d.ts`), entry.standalone)
     await writeFile(join(folder, `${entry.key}.query.js`), entry.query)

@@ -1,6 +1,4 @@
 import { readFile } from 'node:fs/promises'
-import { generateApi } from '../codegen/generate'
-import { selectOperations } from '../codegen/subset'
 import { OptionsError, type Problem } from '../errors'
 import { renderDeclarationFile } from '../dts/render'
 import { writeIfChanged } from '../dts/write'
@@ -8,13 +6,15 @@ import { MOCK_DECLARATIONS } from '../mock/module'
 import { buildMockSpec } from '../mock/routes'
 import type { MockSpec } from '../mock/spec'
 import { asyncApiEntry, isAsyncApiFile } from '../asyncapi/plugin'
-import { prepareSpec } from '../spec/prepare'
 import { fetchText, isRemote } from '../spec/remote'
 import { cacheKey, DiskCache, stampFiles, stampsMatch, type CacheEntry } from './cache'
 import type { ResolvedApi, ResolvedOptions } from './options'
+import { buildApi, prepareApi } from './pipeline'
 
 export interface LoadedApi {
   code: string
+  /** The Vite dev server's variant of `code`. */
+  hot: string
   /** Files to watch: the document and every file it `$ref`s. */
   watchFiles: string[]
   warnings: Problem[]
@@ -58,38 +58,34 @@ export class ApiContext {
     const cached = this.memory.get(name) ?? (await this.disk.read(name))
     if (cached && (await this.isCurrent(api, cached))) {
       this.memory.set(name, cached)
-      return { code: cached.code, watchFiles: localFiles(cached.files), warnings: cached.warnings, generated: false }
+      return { code: cached.code, hot: cached.hot, watchFiles: localFiles(cached.files), warnings: cached.warnings, generated: false }
     }
     if (await isAsyncApiFile(api.spec)) {
       const entry = await asyncApiEntry(api, this.options, apiKey(api))
       this.generations++
       this.memory.set(name, entry)
       await this.disk.write(name, entry).catch(() => undefined)
-      return { code: entry.code, watchFiles: localFiles(entry.files), warnings: entry.warnings, generated: true }
+      return { code: entry.code, hot: entry.hot, watchFiles: localFiles(entry.files), warnings: entry.warnings, generated: true }
     }
-    const prepared = await prepareSpec(name, api.spec, this.options.allowRemote, this.options.allowRefsFrom)
-    const document = api.operations || api.tags ? selectOperations(prepared.document, api) : prepared.document
-    const output = await generateApi({ name, document, ...(api.baseUrl === undefined ? {} : { baseUrl: api.baseUrl }), ...(api.pagination ? { pagination: api.pagination } : {}) })
-    if (output.operations === 0 && (api.operations || api.tags)) {
-      throw new OptionsError(`apis.${name}.${api.operations ? 'operations' : 'tags'}`, 'matched no operation of the document')
-    }
+    const { sources, warnings, output } = await buildApi(api, this.options)
     this.generations++
-    const files = [...prepared.sources.keys()]
+    const files = [...sources.keys()]
     const entry: CacheEntry = {
-      key: cacheKey(apiKey(api), prepared.sources),
+      key: cacheKey(apiKey(api), sources),
       optionsKey: JSON.stringify(apiKey(api)),
       files,
       stamps: await stampFiles(files),
       code: output.code,
+      hot: output.hot,
       ambient: output.ambient,
       standalone: output.standalone,
       query: output.query,
       queryAmbient: output.queryAmbient,
-      warnings: prepared.warnings,
+      warnings,
     }
     this.memory.set(name, entry)
     await this.disk.write(name, entry).catch(() => undefined)
-    return { code: entry.code, watchFiles: localFiles(entry.files), warnings: entry.warnings, generated: true }
+    return { code: entry.code, hot: entry.hot, watchFiles: localFiles(entry.files), warnings: entry.warnings, generated: true }
   }
 
   /**
@@ -121,8 +117,8 @@ export class ApiContext {
     const key = (this.memory.get(name) as CacheEntry).key
     let hit = this.mockSpecs.get(name)
     if (hit?.key !== key) {
-      const spec = prepareSpec(name, api.spec, this.options.allowRemote, this.options.allowRefsFrom).then(({ document }) => {
-        const mocks = buildMockSpec(name, api.operations || api.tags ? selectOperations(document, api) : document)
+      const spec = prepareApi(api, this.options).then(({ document }) => {
+        const mocks = buildMockSpec(name, document)
         if (api.baseUrl !== undefined) mocks.server = api.baseUrl
         return mocks
       })
@@ -155,9 +151,15 @@ export class ApiContext {
    * keeps its last good declarations; the errors are returned for the host to report.
    */
   async writeDeclarations(): Promise<{ written: boolean; errors: Array<{ name: string; error: unknown }> }> {
-    const errors: Array<{ name: string; error: unknown }> = []
     // Without a declaration file, APIs are generated only when imported.
-    if (!this.options.dts) return { written: false, errors }
+    if (!this.options.dts) return { written: false, errors: [] }
+    const { content, errors } = await this.declarationFile()
+    return { written: await writeIfChanged(this.options.dts, content), errors }
+  }
+
+  /** The text of the declaration file (what `writeDeclarations` writes and `codomyrmex-api sync` checks). */
+  async declarationFile(): Promise<{ content: string; errors: Array<{ name: string; error: unknown }> }> {
+    const errors: Array<{ name: string; error: unknown }> = []
     const blocks = new Map<string, string>()
     const queries: string[] = []
     for (const name of [...this.options.apis.keys()].sort()) {
@@ -170,11 +172,10 @@ export class ApiContext {
       const current = this.declarations(name)
       if (!current) continue
       blocks.set(name, current.ambient)
-      queries.push(`declare module ${JSON.stringify(`virtual:api/${name}/query`)} {\n${current.queryAmbient}}\n`)
+      if (current.queryAmbient) queries.push(`declare module ${JSON.stringify(`virtual:api/${name}/query`)} {\n${current.queryAmbient}}\n`)
     }
     const mocks = [...blocks.keys()].map((name) => `declare module ${JSON.stringify(`virtual:api/${name}/mocks`)} {\n${MOCK_DECLARATIONS}\n}\n`)
-    const written = await writeIfChanged(this.options.dts, [renderDeclarationFile(blocks), ...mocks, ...queries].join('\n'))
-    return { written, errors }
+    return { content: [renderDeclarationFile(blocks), ...mocks, ...queries].join('\n'), errors }
   }
 }
 

@@ -2,12 +2,12 @@ import { join } from 'node:path'
 import type { UnpluginFactory } from 'unplugin'
 import { OptionsError, PREFIX } from '../errors'
 import { debounce } from '../hmr/debounce'
-import { toHotModule } from '../hmr/hot-module'
 import { ServedCode } from '../hmr/served-code'
 import { attachDevMockSockets, createDevMockMiddleware, devMockBase } from '../mock/dev-server'
 import { buildMockModule } from '../mock/module'
 import { claimVirtualScheme, resolveFromRoot } from './bundler-fixes'
 import { ApiContext } from './context'
+import type { PluginApi } from './plugin-api'
 import { reportError, reportWarnings } from './host'
 import { resolveOptions, type Options, type ResolvedOptions } from './options'
 import { asResolvedId, getApiName, isVirtualImporter, MOCKS_SUFFIX, QUERY_SUFFIX, RESOLVE_FILTER, RESOLVED_ID_FILTER, splitModule } from './virtual-id'
@@ -88,7 +88,7 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
           for (const file of api.watchFiles) this.addWatchFile(file)
           reportWarnings(this, name, api.warnings)
           if (api.generated) await context.writeDeclarations()
-          const code = viteServe ? toHotModule(api.code) : api.code
+          const code = viteServe ? api.hot : api.code
           if (viteServe) served.record(id, code)
           return { code, map: null }
         } catch (error) {
@@ -99,6 +99,8 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
     },
 
     vite: {
+      // Vite's channel for reading a plugin from outside: `codomyrmex-api sync` finds the options here.
+      api: { options: rawOptions } satisfies PluginApi,
       configResolved(config) {
         viteServe = config.command === 'serve'
         // vitest runs a Vite server too: tests keep the document's servers (for msw), not the dev mock.
@@ -127,7 +129,7 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
         const affected = []
         for (const name of names) {
           const current: Array<[string, () => Promise<string>]> = [
-            [asResolvedId(name), async () => toHotModule((await ctx.load(name)).code)],
+            [asResolvedId(name), async () => (await ctx.load(name)).hot],
             [asResolvedId(`${name}${MOCKS_SUFFIX}`), async () => buildMockModule((await ctx.mockSpec(name)).spec)],
             [asResolvedId(`${name}${QUERY_SUFFIX}`), async () => (await ctx.queryModule(name)).code],
           ]

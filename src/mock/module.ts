@@ -29,10 +29,16 @@ export default handlers
 `
 }
 
-/** Declarations of the mocks module, inside \`declare module 'virtual:api/<name>/mocks'\`. */
-export const MOCK_DECLARATIONS = `  export const spec: import(${jsLiteral(MOCK_RUNTIME_ID)}).MockSpec
-  export function createHandlers(options?: import(${jsLiteral(MOCK_RUNTIME_ID)}).MockHandlerOptions): import(${jsLiteral(MOCK_RUNTIME_ID)}).MockHandlers<import('msw').HttpHandler>
-  export const handlers: import('msw').HttpHandler[]
+/**
+ * Declarations of the mocks module, inside `declare module 'virtual:api/<name>/mocks'`. msw is the
+ * app's dependency only when it uses the mocks: the import is marked `@ts-ignore` so that, without
+ * msw installed, the file still checks under `skipLibCheck: false` (the msw types are then `any`).
+ */
+export const MOCK_DECLARATIONS = `  // @ts-ignore msw is needed only by apps that import this module
+  import type { HttpHandler as __HttpHandler } from 'msw'
+  export const spec: import(${jsLiteral(MOCK_RUNTIME_ID)}).MockSpec
+  export function createHandlers(options?: import(${jsLiteral(MOCK_RUNTIME_ID)}).MockHandlerOptions): import(${jsLiteral(MOCK_RUNTIME_ID)}).MockHandlers<__HttpHandler>
+  export const handlers: __HttpHandler[]
   export const responder: import(${jsLiteral(MOCK_RUNTIME_ID)}).Responder
-  const $default: import('msw').HttpHandler[]
+  const $default: __HttpHandler[]
   export default $default`

@@ -1,5 +1,5 @@
-import { isObject, resolveRef, type JsonObject, type OpenApiDocument } from '../codegen/document'
-import { METHODS } from '../codegen/operations'
+import { isObject, resolveRef, type JsonObject, type OpenApiDocument } from '../spec/document'
+import { listOperations } from '../spec/operations'
 import { isJson } from './json'
 import { sampleMedia } from './sample'
 import { DOC_ID, type MockParam, type MockResponse, type MockRoute, type MockSpec } from './spec'
@@ -7,24 +7,19 @@ import { DOC_ID, type MockParam, type MockResponse, type MockRoute, type MockSpe
 /** Document in, mock data out: one route per operation, its first success response pre-computed. */
 export function buildMockSpec(api: string, document: OpenApiDocument): MockSpec {
   const routes: MockRoute[] = []
-  for (const [path, rawItem] of Object.entries(document.paths ?? {})) {
-    const item = resolveRef(document, rawItem)
-    if (!item) continue
-    for (const method of METHODS) {
-      const operation = resolveRef(document, item[method])
-      if (!operation) continue
-      const route: MockRoute = {
-        id: typeof operation.operationId === 'string' && operation.operationId !== '' ? operation.operationId : `${method.toUpperCase()} ${path}`,
-        method: method.toUpperCase(),
-        path,
-        params: params(document, item.parameters, operation.parameters),
-        response: response(document, operation.responses),
-      }
-      const body = requestBody(document, operation.requestBody)
-      if (body) route.body = body
-      if (body?.schema !== undefined && sameRef(body.schema, responseSchema(document, operation.responses, route.response))) route.response.echo = true
-      routes.push(route)
+  // Route ids are the operation ids the generated module and the `operations` option use.
+  for (const { id, method, path, item, operation } of listOperations(document)) {
+    const route: MockRoute = {
+      id,
+      method: method.toUpperCase(),
+      path,
+      params: params(document, item.parameters, operation.parameters),
+      response: response(document, operation.responses),
     }
+    const body = requestBody(document, operation.requestBody)
+    if (body) route.body = body
+    if (body?.schema !== undefined && sameRef(body.schema, responseSchema(document, operation.responses, route.response))) route.response.echo = true
+    routes.push(route)
   }
   const servers = Array.isArray(document.servers) ? document.servers : []
   const first = servers.find(isObject)

@@ -1,5 +1,5 @@
 import { sample } from 'openapi-sampler'
-import { isObject, resolveRef, type JsonObject } from '../codegen/document'
+import { isObject, resolveRef, type JsonObject } from '../spec/document'
 
 /**
  * A response body for a media type object: its `example`, else the first of its `examples`, else

@@ -1,4 +1,4 @@
-import { getPointer, isObject, pointerOf, type JsonObject } from '../codegen/document'
+import { getPointer, isObject, pointerOf, type JsonObject } from './document'
 
 /** A problem found by our own checks, before the file and line are known. */
 export interface Finding {

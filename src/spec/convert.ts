@@ -1,5 +1,5 @@
 import { convertObj } from 'swagger2openapi'
-import type { JsonObject, OpenApiDocument } from '../codegen/document'
+import type { JsonObject, OpenApiDocument } from './document'
 import { SpecError } from '../errors'
 
 /** Swagger 2.0 becomes OpenAPI 3.0 (openapi-typescript and our generator read 3.x only). */

@@ -1,4 +1,4 @@
-import { encodePointerSegment } from '../codegen/document'
+import { encodePointerSegment } from './document'
 
 /**
  * Bounds on what a document may make the generator do. Real documents are far inside them (the

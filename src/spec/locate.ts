@@ -1,6 +1,6 @@
 import { dirname, resolve as resolvePath } from 'node:path'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
-import { decodePointerSegment } from '../codegen/document'
+import { decodePointerSegment } from './document'
 
 export interface SourcePosition {
   file: string

@@ -1,4 +1,4 @@
-import type { OpenApiDocument } from '../codegen/document'
+import type { OpenApiDocument } from './document'
 import type { Problem } from '../errors'
 import { toOpenApi3 } from './convert'
 import { loadDocument } from './load'

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv'
-import type { JsonObject } from '../codegen/document'
+import type { JsonObject } from './document'
 import type { Finding } from './checks'
 import { specValidator, versionOf } from './spec-validators'
 

@@ -1,5 +1,5 @@
 import { validate } from '@readme/openapi-parser'
-import { encodePointerSegment, isObject, type JsonObject } from '../codegen/document'
+import { encodePointerSegment, isObject, type JsonObject } from './document'
 import { SpecError, type Problem } from '../errors'
 import { checkDocument, type Finding } from './checks'
 import type { LoadedDocument } from './load'

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { encodePointerSegment, type JsonObject } from '../../src/codegen/document'
+import { encodePointerSegment, type JsonObject } from '../../src/spec/document'
 
 /** Set by any payload that manages to run: it must stay undefined after importing generated code. */
 export const SENTINEL = '__codomyrmexPwned'

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { OpenApiDocument } from '../../../src/codegen/document'
+import type { OpenApiDocument } from '../../../src/spec/document'
 import { createDevMockMiddleware } from '../../../src/mock/dev-server'
 import { createResponder, type MockRequest } from '../../../src/mock/responder'
 import { buildMockSpec } from '../../../src/mock/routes'

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process'
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../../src/cli/run'
@@ -9,6 +9,7 @@ const ROOT = resolve(__dirname, '../../..')
 const WORK = resolve(__dirname, '../../.tmp/cli')
 const PETSTORE = resolve(__dirname, '../../fixtures/petstore-app/petstore.yaml')
 const BROKEN = resolve(__dirname, '../../fixtures/specs/broken-status.yaml')
+const SPLIT = resolve(__dirname, '../../fixtures/corpus/openapi/oai-v2-petstore-separate')
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = []
@@ -26,14 +27,16 @@ describe('codomyrmex-api', () => {
   it('generate writes <name>.js and <name>.d.ts, then leaves them alone; check agrees', async () => {
     const first = await cli('generate', '--spec', PETSTORE, '--name', 'petstore', '--out', 'gen')
     expect(first).toMatchObject({ code: 0, err: [] })
-    expect(first.out).toEqual([`wrote ${join(WORK, 'gen/petstore.js')}`, `wrote ${join(WORK, 'gen/petstore.d.ts')}`])
+    // Paths as the user would type them: relative to the working folder.
+    expect(first.out).toEqual(['wrote gen/petstore.js', 'wrote gen/petstore.d.ts'])
     const js = await readFile(join(WORK, 'gen/petstore.js'), 'utf8')
     expect(js).toContain('export const listPets =')
     expect(await readFile(join(WORK, 'gen/petstore.d.ts'), 'utf8')).toContain('declare const __default:')
     const mtime = (await stat(join(WORK, 'gen/petstore.js'))).mtimeMs
     expect((await cli('generate', '--spec', PETSTORE, '--name', 'petstore', '--out', 'gen')).out[0]).toMatch(/^unchanged /)
     expect((await stat(join(WORK, 'gen/petstore.js'))).mtimeMs).toBe(mtime)
-    expect(await cli('check', '--spec', PETSTORE, '--name', 'petstore', '--out', 'gen')).toMatchObject({ code: 0, err: [] })
+    // One line per result, also when current.
+    expect(await cli('check', '--spec', PETSTORE, '--name', 'petstore', '--out', 'gen')).toEqual({ code: 0, err: [], out: ['current gen/petstore.js', 'current gen/petstore.d.ts'] })
   })
 
   it('check exits 1 when the files are stale or missing', async () => {
@@ -41,8 +44,10 @@ describe('codomyrmex-api', () => {
     await writeFile(join(WORK, 'gen/petstore.js'), '// edited by hand\n')
     const stale = await cli('check', '--spec', PETSTORE, '--name', 'petstore', '--out', 'gen')
     expect(stale.code).toBe(1)
-    expect(stale.err).toEqual([`stale: ${join(WORK, 'gen/petstore.js')} (run codomyrmex-api generate)`])
-    expect((await cli('check', '--spec', PETSTORE, '--name', 'other', '--out', 'gen')).code).toBe(1)
+    expect(stale.err).toEqual(['stale gen/petstore.js (run codomyrmex-api generate)'])
+    expect(stale.out).toEqual(['current gen/petstore.d.ts'])
+    const missing = await cli('check', '--spec', PETSTORE, '--name', 'other', '--out', 'gen')
+    expect(missing).toMatchObject({ code: 1, err: ['missing gen/other.js (run codomyrmex-api generate)', 'missing gen/other.d.ts (run codomyrmex-api generate)'] })
   })
 
   it('reads APIs from a config file', async () => {
@@ -58,7 +63,7 @@ describe('codomyrmex-api', () => {
   it('exits 2 with the located message for a broken document, and with usage for misuse', async () => {
     const broken = await cli('generate', '--spec', BROKEN, '--name', 'broken', '--out', 'gen')
     expect(broken.code).toBe(2)
-    expect(broken.err.join('\n')).toContain(`${BROKEN}:10:9 at /paths/~1things/get/responses/okay: "okay" is not an HTTP status code`)
+    expect(broken.err.join('\n')).toContain(`${relative(WORK, BROKEN)}:10:9 at /paths/~1things/get/responses/okay: "okay" is not an HTTP status code`)
     expect(broken.err.join('\n')).not.toMatch(/\n\s+at /)
     for (const argv of [[], ['build'], ['generate', '--spec', PETSTORE], ['generate', '--config', 'x.json', '--spec', 'y'], ['check', 'extra', '--config', 'c.json']]) {
       const misuse = await cli(...argv)
@@ -66,6 +71,41 @@ describe('codomyrmex-api', () => {
       expect(misuse.err[0]).toContain('Usage:')
     }
     expect((await cli('generate', '--spec', join(WORK, 'missing.yaml'), '--name', 'x', '--out', 'gen')).err[0]).toContain('invalid option `apis.x.spec`')
+  })
+
+  it('--help and --version exit 0; an unknown option is named without node:util\'s wording', async () => {
+    for (const flag of ['--help', '-h']) {
+      const help = await cli(flag)
+      expect(help).toMatchObject({ code: 0, err: [] })
+      expect(help.out[0]).toMatch(/^Usage:\n {2}codomyrmex-api sync/)
+      expect(help.out[0]).toContain('--allow-refs-from <dir>')
+    }
+    expect((await cli('generate', '--help')).code).toBe(0)
+    const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string }
+    expect(await cli('--version')).toEqual({ code: 0, out: [version], err: [] })
+    const unknown = await cli('generate', '--frobnicate')
+    expect(unknown.code).toBe(2)
+    expect(unknown.err[0]).toMatch(/^codomyrmex-api: unknown option --frobnicate\n\nUsage:/)
+    expect((await cli('generate', '--spec')).err[0]).toMatch(/^codomyrmex-api: option --spec needs a value/)
+  })
+
+  it('--allow-refs-from lets file $refs read another folder, as the allowRefsFrom option does', async () => {
+    const argv = ['generate', '--spec', join(SPLIT, 'spec/swagger.yaml'), '--name', 'pets', '--out', 'gen']
+    const refused = await cli(...argv)
+    expect(refused.code).toBe(2)
+    expect(refused.err.join('\n')).toContain('allowRefsFrom')
+    const allowed = await cli(...argv, '--allow-refs-from', join(SPLIT, 'common'))
+    expect(allowed).toEqual({ code: 0, err: [], out: ['wrote gen/pets.js', 'wrote gen/pets.d.ts'] })
+    expect((await readFile(join(WORK, 'gen/pets.js'), 'utf8')).match(/\$api\.operation\(/g)).toHaveLength(4)
+  })
+
+  it('a config file\'s operations and tags select what is generated, as in the plugin', async () => {
+    await writeFile(join(WORK, 'apis.json'), JSON.stringify({ apis: { one: { spec: PETSTORE, operations: ['listPets'] }, none: { spec: PETSTORE, tags: ['nope'] } }, out: 'clients' }))
+    const result = await cli('generate', '--config', 'apis.json')
+    expect(result.out).toEqual(['wrote clients/one.js', 'wrote clients/one.d.ts'])
+    expect(result.err[0]).toContain('invalid option `apis.none.tags`: matched no operation of the document')
+    const code = await readFile(join(WORK, 'clients/one.js'), 'utf8')
+    expect(code.match(/^export const \w+/gm)).toEqual(['export const listPets'])
   })
 
   it('the built bin runs from dist/', async () => {

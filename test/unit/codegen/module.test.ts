@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { generateApi } from '../../../src/codegen/generate'
-import type { OpenApiDocument } from '../../../src/codegen/document'
+import type { OpenApiDocument } from '../../../src/spec/document'
 import { normalizeDiscriminators } from '../../../src/codegen/types'
 
 const document: OpenApiDocument = {
@@ -119,5 +119,19 @@ describe('helpers', () => {
     const doc = { a: { discriminator: { propertyName: 'kind', mapping: { cat: 'Cat', dog: '#/components/schemas/Dog', ext: './other.yaml' } } } }
     normalizeDiscriminators(doc)
     expect(doc.a.discriminator.mapping).toEqual({ cat: '#/components/schemas/Cat', dog: '#/components/schemas/Dog', ext: './other.yaml' })
+  })
+})
+
+describe('the hot variant (Vite dev server)', () => {
+  it('is generated beside the module: same exports, operations behind $hot proxies, an accept footer', async () => {
+    const { code, hot } = await generateApi({ name: 'shop', document })
+    const { transform } = await import('esbuild')
+    await expect(transform(hot, { format: 'esm', loader: 'js' })).resolves.toBeDefined()
+    const exportsOf = (text: string): string[] => [...text.matchAll(/^export (?:const|function) (\w+)/gm)].map((m) => m[1] as string)
+    expect(exportsOf(hot)).toEqual(exportsOf(code))
+    for (const name of ['getRaw', 'getItem', 'putItem']) expect(hot).toContain(`export const ${name} = $hot("${name}", $api.operation(`)
+    expect(hot).toContain('return ($hotData?.api ?? $api).createClient(options ?? {}, $hotData?.tree ?? { getRaw, getItem, putItem, items: { getItem } })')
+    expect(hot).toContain('const $exports = "configure,createClient,default,getItem,getRaw,putItem"')
+    expect(hot).toContain('import.meta.hot.accept(')
   })
 })

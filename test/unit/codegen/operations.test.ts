@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildApiDef } from '../../../src/codegen/api-def'
-import type { OpenApiDocument } from '../../../src/codegen/document'
+import type { OpenApiDocument } from '../../../src/spec/document'
 import { groupByTag, nameOperations, nameSchemas } from '../../../src/codegen/names'
 import { buildParameter, collectOperations } from '../../../src/codegen/operations'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { generateApi } from '../../../src/codegen/generate'
-import type { OpenApiDocument } from '../../../src/codegen/document'
+import type { OpenApiDocument } from '../../../src/spec/document'
 import { resolveOptions } from '../../../src/core/options'
 import { OptionsError } from '../../../src/errors'
 

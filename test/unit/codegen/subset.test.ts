@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { OpenApiDocument } from '../../../src/codegen/document'
+import type { OpenApiDocument } from '../../../src/spec/document'
 import { selectOperations } from '../../../src/codegen/subset'
 
 const document: OpenApiDocument = {
@@ -52,5 +52,22 @@ describe('selectOperations', () => {
     const byPath = selectOperations(document, { operations: ['POST /pets'] })
     expect(Object.keys((byPath.paths?.['/pets'] ?? {}) as object)).toEqual(['parameters', 'post'])
     expect(Object.keys((byPath.components?.schemas ?? {}) as object)).toEqual(['NewPet'])
+  })
+})
+
+describe('selectOperations names operations as the generator does', () => {
+  it('an empty operationId is `METHOD /path`, and a $ref path item is followed', async () => {
+    const { collectOperations } = await import('../../../src/codegen/operations')
+    const doc: OpenApiDocument = {
+      openapi: '3.1.0',
+      paths: {
+        '/a': { get: { operationId: '', responses: { '200': { description: 'ok' } } } },
+        '/b': { $ref: '#/components/pathItems/B' },
+      },
+      components: { pathItems: { B: { post: { operationId: 'makeB', responses: { '201': { description: 'ok' } } } } } },
+    }
+    expect(collectOperations(doc).map((op) => op.def.id)).toEqual(['GET /a', 'makeB'])
+    const subset = selectOperations(doc, { operations: ['GET /a', 'makeB'] })
+    expect(collectOperations(subset).map((op) => op.def.id)).toEqual(['GET /a', 'makeB'])
   })
 })
