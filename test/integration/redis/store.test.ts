@@ -1,7 +1,8 @@
+import { createClient } from '@redis/client'
 import { Redis } from 'ioredis'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createNetworkManager, httpClient, CircuitOpenError, StoreUnavailableError, type ManagerEvent, type OriginPolicy } from '../../../runtime/index'
-import { createRedisStore, originKey, type RedisStoreOptions } from '../../../runtime/redis/index'
+import { createRedisStore, fromNodeRedis, originKey, type RedisStoreOptions } from '../../../runtime/redis/index'
 import { startServer, type Handler } from '../../helpers/http-server'
 import { startRedis, type RedisServer } from '../../helpers/redis-server'
 
@@ -312,6 +313,33 @@ describe('createRedisStore with real Redis', () => {
     if (a.redis.status !== 'end') await new Promise((resolve) => a.redis.once('end', resolve))
     expect(a.redis.status).toBe('end')
     expect(await admin.zcard(`${prefix}{${s.url}}:leases`)).toBe(0)
+    await s.close()
+  })
+
+  it('works with a node-redis client through fromNodeRedis()', async () => {
+    fresh()
+    let now = 0
+    let peak = 0
+    const s = await server(async (_req, res) => {
+      peak = Math.max(peak, ++now)
+      await new Promise((r) => setTimeout(r, 20))
+      now--
+      res.end('ok')
+    })
+    const node = createClient({ url: redis.url })
+    await node.connect()
+    const manager = createNetworkManager({
+      store: createRedisStore({ redis: fromNodeRedis(node), prefix }),
+      policy: { maxConcurrent: 2, rateLimit: {} },
+      clients: { api: httpClient() },
+    })
+    const other = await member({ maxConcurrent: 2, rateLimit: {} })
+    await Promise.all([...Array(6)].map((_, i) => (i % 2 ? manager.get('api') : other.api).get(`${s.url}/n${i}`)))
+    expect(peak).toBe(2)
+    expect(manager.metrics().store).toMatchObject({ kind: 'redis', state: 'up', failures: 0 })
+    expect(await keys()).toContain(`${prefix}{${s.url}}:bucket`)
+    await manager.closeAll()
+    expect(node.isOpen).toBe(false)
     await s.close()
   })
 
