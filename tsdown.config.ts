@@ -1,3 +1,5 @@
+import { dirname, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'tsdown'
 import { buildSpecValidators } from './scripts/build-spec-validators.mjs'
 
@@ -10,6 +12,27 @@ const OUT = process.env.CODOMYRMEX_DIST_DIR ?? 'dist'
  * `clean` is off because the two builds run in parallel and one would delete the other's files;
  * the build script empties dist/ first.
  */
+const RUNTIME = resolve(dirname(fileURLToPath(import.meta.url)), 'runtime')
+const REDIS = resolve(RUNTIME, 'redis')
+
+/**
+ * The Redis entry uses the runtime's classes (StoreUnavailableError) and types: it imports them
+ * from the published runtime entry, not a copy, so `instanceof` and types are the same objects.
+ * Its sources import `../manager/...` for the type checker; every such import becomes the barrel.
+ */
+const runtimeExternal = {
+  name: 'codomyrmex:runtime-external',
+  resolveId(id: string, importer: string | undefined) {
+    if (!importer || !id.startsWith('.')) return null
+    const target = resolve(dirname(importer), id)
+    const fromRedis = importer.startsWith(REDIS + sep)
+    if (fromRedis && target.startsWith(RUNTIME + sep) && !target.startsWith(REDIS + sep)) {
+      return { id: '@codomyrmex/networking/runtime', external: true }
+    }
+    return null
+  },
+}
+
 export default defineConfig([
   {
     entry: {
@@ -43,5 +66,17 @@ export default defineConfig([
     dts: true,
     clean: false,
     sourcemap: false,
+  },
+  {
+    // `@codomyrmex/networking/redis`: Node only (its users' Redis clients are), never in the runtime barrel.
+    entry: { index: 'runtime/redis/index.ts' },
+    outDir: `${OUT}/redis`,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20.19',
+    dts: true,
+    clean: false,
+    sourcemap: false,
+    plugins: [runtimeExternal],
   },
 ])

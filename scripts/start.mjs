@@ -2,7 +2,8 @@
 // bundles playground/scraper with esbuild and our plugin from the built package, starts a flaky
 // petstore on 127.0.0.1 (port from the OS) and runs the bundle against it in a child process.
 // `npm start -- --app` instead starts playground/vite-app on the Vite dev server's mock API and
-// prints its address (Ctrl-C stops it).
+// prints its address (Ctrl-C stops it). `npm start -- --workers N --redis URL` runs N scraper
+// processes that share the origin's limits through that Redis and prints the aggregate rate kept.
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
@@ -47,6 +48,8 @@ async function scrape() {
     format: 'esm',
     outfile,
     logLevel: 'warning',
+    // The Redis client stays a package of its own (only the --redis mode loads it).
+    external: ['ioredis'],
     // The server pages its list with a Link header (as GitHub does): paginate() follows rel="next".
     plugins: [networking({ apis: { petstore: { spec: 'petstore.yaml', pagination: { listPets: { style: 'link' } } } }, dts: 'dist/api-clients.d.ts', cacheDir: 'dist/.cache' })],
   })
@@ -57,11 +60,29 @@ async function scrape() {
   const baseUrl = `http://127.0.0.1:${server.address().port}`
   console.log(`[start] petstore listening on ${baseUrl} (slow, and every 5th pet fails once with 503)\n`)
 
-  const child = spawn(process.execPath, [outfile], { env: { ...process.env, PETSTORE_URL: baseUrl }, stdio: 'inherit' })
-  const code = await new Promise((resolve) => child.on('exit', resolve))
+  const arg = (name) => {
+    const i = process.argv.indexOf(name)
+    return i === -1 ? undefined : process.argv[i + 1]
+  }
+  const workers = Number(arg('--workers') ?? 1)
+  const redis = arg('--redis')
+  if (!(Number.isInteger(workers) && workers >= 1)) throw new Error(`--workers must be a whole number >= 1 (got ${arg('--workers')})`)
+  if (workers > 1 && !redis) throw new Error('--workers N needs --redis URL: the workers share their limits through it')
+  const rate = 20
+  const codes = await Promise.all(
+    [...Array(workers)].map((_, worker) => {
+      const env = { ...process.env, PETSTORE_URL: baseUrl, ...(redis ? { SCRAPER_REDIS: redis, SCRAPER_WORKERS: String(workers), SCRAPER_WORKER: String(worker), SCRAPER_RATE: String(rate) } : {}) }
+      const child = spawn(process.execPath, [outfile], { env, stdio: 'inherit' })
+      return new Promise((resolve) => child.on('exit', resolve))
+    }),
+  )
   server.close()
   console.log(`\n[start] server saw ${stats.requests} requests, ${stats.failed} answered 503, at most ${stats.maxInFlight} at once`)
-  process.exitCode = code ?? 1
+  if (redis) {
+    const seconds = (stats.last - stats.first) / 1000
+    console.log(`[start] ${workers} worker(s) through ${redis}: aggregate rate ${(stats.requests / Math.max(seconds, 0.001)).toFixed(1)} req/s over ${seconds.toFixed(1)} s (shared limit ${rate} req/s)`)
+  }
+  process.exitCode = codes.every((c) => c === 0) ? 0 : 1
 }
 
 /** 24 pets, listed 10 a page (Link header); details take 20 ms and every 5th pet answers 503 on its first request, so retries show. */
@@ -73,6 +94,8 @@ function flakyPetstore() {
   const failedOnce = new Set()
   const server = createServer((req, res) => {
     stats.requests++
+    stats.last = Date.now()
+    stats.first ??= stats.last
     stats.maxInFlight = Math.max(stats.maxInFlight, ++stats.inFlight)
     res.on('close', () => stats.inFlight--)
     const url = new URL(req.url, 'http://127.0.0.1')

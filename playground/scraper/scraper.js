@@ -9,6 +9,12 @@ import petstore from 'virtual:api/petstore'
 const baseUrl = process.env.PETSTORE_URL
 if (!baseUrl) throw new Error('set PETSTORE_URL (npm start does it for you)')
 const concurrency = Number(process.env.SCRAPER_CONCURRENCY ?? 4)
+// `npm start -- --workers N --redis URL`: this is worker SCRAPER_WORKER of SCRAPER_WORKERS, sharing
+// the origin's limits (4 in flight, SCRAPER_RATE req/s in all) with the others through Redis.
+const redisUrl = process.env.SCRAPER_REDIS
+const workers = Number(process.env.SCRAPER_WORKERS ?? 1)
+const worker = Number(process.env.SCRAPER_WORKER ?? 0)
+const shared = redisUrl ? await sharedStore(redisUrl) : undefined
 
 let retries = 0
 const manager = createNetworkManager({
@@ -25,16 +31,18 @@ const manager = createNetworkManager({
       },
     }),
   },
-  policy: { maxConcurrent: concurrency },
+  policy: shared ? { maxConcurrent: concurrency, rateLimit: { rate: Number(process.env.SCRAPER_RATE ?? 20), burst: 1 } } : { maxConcurrent: concurrency },
+  ...(shared ? { store: shared } : {}),
 })
 const api = manager.get('petstore')
 const started = Date.now()
 
 try {
-  // Every page of the list, one request at a time, each retried like any call.
+  // Every page of the list, one request at a time, each retried like any call; with --workers N,
+  // each worker takes its share of the pets.
   const listed = []
   for await (const page of paginate(api.listPets, { query: { limit: 10 } }).pages()) {
-    listed.push(...page.items)
+    listed.push(...page.items.filter((pet) => pet.id % workers === worker))
     console.log(`  page ${page.index + 1}: ${page.items.length} pets${page.next ? '' : ' (last)'}`)
   }
   console.log(`listed ${listed.length} pets; fetching details, ${concurrency} at a time`)
@@ -61,4 +69,14 @@ try {
   console.log(`done: ${details.length} pets (${tagged} tagged) in ${Date.now() - started} ms, ${retries} retries`)
 } finally {
   await manager.closeAll()
+}
+
+async function sharedStore(url) {
+  const [{ createRedisStore }, { Redis }] = await Promise.all([import('@codomyrmex/networking/redis'), import('ioredis')])
+  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+  await new Promise((resolve, reject) => {
+    redis.once('ready', resolve)
+    redis.once('error', (error) => reject(new Error(`worker ${worker}: cannot reach Redis at ${url}: ${error.message}`)))
+  })
+  return createRedisStore({ redis, prefix: 'playground-scraper:' })
 }

@@ -34,3 +34,23 @@ export class UnknownClientError extends NetworkingError {
     })
   }
 }
+
+/**
+ * The shared origin store (Redis) is unreachable and was set to fail closed: the request was not
+ * sent. Thrown at once while the store is down, never after more than the store's `timeout`.
+ */
+export class StoreUnavailableError extends NetworkingError {
+  override name = 'StoreUnavailableError'
+  constructor(
+    /** The store's kind, e.g. `redis`. */
+    readonly store: string,
+    readonly origin: string,
+    detail: string,
+    options: { cause?: unknown } = {},
+  ) {
+    super(`Origin store "${store}" unavailable for ${origin}: ${detail}; failing closed (the request was not sent)`, {
+      code: 'ERR_STORE_UNAVAILABLE',
+      cause: options.cause,
+    })
+  }
+}

@@ -1,6 +1,6 @@
 import { redactUrl, type RedactOptions } from '../log/redact'
 import { takeAttempt } from './attempt-header'
-import { CircuitOpenError, ManagerClosedError } from './errors'
+import { CircuitOpenError, ManagerClosedError, StoreUnavailableError } from './errors'
 import type { EventHub } from './events'
 import type { InflightEntry, InflightSet } from './inflight'
 import type { MetricsRecorder } from './metrics'
@@ -107,7 +107,9 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
     let probe = false
     try {
       if (state.bucket) {
-        const wait = state.bucket.reserve()
+        const reserved = state.bucket.reserve()
+        // A shared store answers with a promise; the in-process bucket with a number, not awaited.
+        const wait = typeof reserved === 'number' ? reserved : await reserved
         if (wait > 0) {
           if (hub.listening) hub.emit({ type: 'wait', client, origin, reason: 'rate-limit', ms: wait })
           await sleep(wait, signal)
@@ -118,7 +120,8 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
       if (hub.listening && state.limiter.queued > queuedBefore) hub.emit({ type: 'wait', client, origin, reason: 'concurrency' })
       release = await slot
       if (state.breaker) {
-        const permit = state.breaker.acquire()
+        const asked = state.breaker.acquire()
+        const permit = 'allowed' in asked ? asked : await asked
         if (!permit.allowed) reject(permit.retryAt)
         else probe = permit.probe
       }
@@ -129,7 +132,7 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
       if (thrown instanceof ManagerClosedError) {
         ctx.metrics.refused(client, origin, 'closed')
         hub.emit({ type: 'rejected', client, origin, reason: 'closed' })
-      }
+      } else if (thrown instanceof StoreUnavailableError) ctx.metrics.refused(client, origin, 'store_unavailable')
       throw thrown
     }
 
@@ -177,10 +180,7 @@ function learn(state: OriginState, response: Response, now: number, hub: EventHu
   const bucket = state.bucket
   if (!bucket) return
   const advice = adviseRate(response.status, parseRateLimit(response.headers, now), now, state.advice)
-  if (advice.penalize) bucket.penalize()
-  else if (advice.reward) bucket.reward()
-  if (advice.cap) bucket.cap(advice.cap.remaining, advice.cap.until)
-  if (advice.pauseUntil !== undefined) bucket.pause(advice.pauseUntil)
+  bucket.apply(advice)
   if (advice.penalize || advice.cap || advice.pauseUntil !== undefined) {
     const s = bucket.snapshot()
     hub.emit({ type: 'rate-limit', origin: state.origin, rate: s.rate, pausedUntil: s.pausedUntil, status: response.status })

@@ -3,7 +3,21 @@ export { createNetworkManager } from './manager'
 export * from '../telemetry/index'
 export { httpClient, apiClient, type HttpSpecOptions, type ApiSpecOptions, type ApiSource } from './kinds/http'
 export { webSocketClient } from './kinds/websocket'
-export { CircuitOpenError, ManagerClosedError, UnknownClientError } from './errors'
+export { CircuitOpenError, ManagerClosedError, StoreUnavailableError, UnknownClientError } from './errors'
+export { memoryStore } from './store'
+export type {
+  MaybePromise,
+  OriginBreaker,
+  OriginBucket,
+  OriginBudget,
+  OriginLimiter,
+  OriginParts,
+  OriginStore,
+  OriginStoreContext,
+  StoreMetrics,
+} from './store'
+export type { BreakerPermit } from './breaker'
+export type { RateAdvice } from './rate-advice'
 export { EnvironmentError } from './options'
 export type { ManagerEvent, ManagerListener } from './events'
 export type { BreakerOptions, BreakerState } from './breaker'

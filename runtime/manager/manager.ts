@@ -1,6 +1,6 @@
 import { budgetFor } from '../policy/budget'
 import { createEmitter } from '../log/logger'
-import type { LogEvent } from '../log/types'
+import type { LogEvent, LogLevel } from '../log/types'
 import type { Hooks } from '../http/types'
 import { ATTEMPT_HEADER } from './attempt-header'
 import { CircuitOpenError, ManagerClosedError, UnknownClientError } from './errors'
@@ -11,6 +11,7 @@ import { closedError } from './kinds/bind-close'
 import { createMetricsRecorder } from './metrics'
 import { pickEnvironment } from './options'
 import { createOriginRegistry } from './origin-state'
+import { memoryStore, type OriginBudget } from './store'
 import type { ClientContext, ClientSpec, InstanceOf, ManagerMetrics, NetworkManager, NetworkManagerOptions, OriginMetrics } from './types'
 
 /** The manager's own error (closed, breaker open): itself, or the cause of the client's AbortError after closeAll(). */
@@ -39,7 +40,18 @@ export function createNetworkManager<const C extends Record<string, ClientSpec>>
       : undefined,
   )
   const metrics = createMetricsRecorder()
-  const origins = createOriginRegistry(options.policy ?? {}, options.origins ?? {}, hub, now, options.maxOrigins, metrics.forgetOrigin)
+  const store = options.store ?? memoryStore()
+  const storeLog = (level: LogLevel, event: string, message: string): void => log?.({ level, event, message })
+  const origins = createOriginRegistry(options.policy ?? {}, options.origins ?? {}, hub, now, options.maxOrigins, metrics.forgetOrigin, store, storeLog)
+  // A fleet's retry budget (a shared store's): deposited by first attempts, withdrawn by retries.
+  const budgetOf = (url: string): OriginBudget | undefined => {
+    try {
+      return origins.get(new URL(url).origin).budget
+    } catch {
+      return undefined
+    }
+  }
+  const shareBudget = store.kind !== 'memory'
   const close = new AbortController()
   const inflight = createInflightSet()
   const calls = new Set<AbortController>()
@@ -55,13 +67,23 @@ export function createNetworkManager<const C extends Record<string, ClientSpec>>
     return own === undefined || own !== close.signal.reason ? own : closedError(error, client, close.signal)
   }
   const hooksFor = (client: string): Hooks => ({
-    onRequest({ attempt, headers }) {
+    onRequest({ attempt, headers, url }) {
       // No header means a first attempt: most requests pay nothing here.
       if (attempt > 1) headers.set(ATTEMPT_HEADER, String(attempt))
+      else if (shareBudget) budgetOf(url)?.deposit()
     },
     // The client rethrows a NetworkingError from its fetch (an open breaker, a closed manager) as
     // it is, without retrying, so only the retries of real failures get here.
-    onRetry({ attempt, reason, delay }) {
+    async onRetry({ attempt, reason, delay, url, error }) {
+      const budget = shareBudget ? budgetOf(url) : undefined
+      if (budget) {
+        const asked = budget.withdraw()
+        // The fleet spent its retries: the caller gets this attempt's error, as with the local budget.
+        if (!(typeof asked === 'boolean' ? asked : await asked)) {
+          log?.({ level: 'warn', event: 'manager.retry-budget', message: `${client}: the shared retry budget of ${new URL(url).origin} is spent; not retrying` })
+          throw error
+        }
+      }
       hub.emit({ type: 'retry', client, attempt, reason, delay })
     },
     onError({ error }) {
@@ -130,6 +152,7 @@ export function createNetworkManager<const C extends Record<string, ClientSpec>>
         const results = await Promise.allSettled(
           [...instances.values()].map(async ({ spec, instance }) => spec.kind.close?.(instance)),
         )
+        results.push(...(await Promise.allSettled([store.close?.()])))
         hub.emit({ type: 'close', time: now() })
         const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
         if (failed.length > 0) throw new AggregateError(failed.map((f) => f.reason), `Network manager: ${failed.length} client(s) failed to close`)
@@ -156,12 +179,13 @@ export function createNetworkManager<const C extends Record<string, ClientSpec>>
           inFlight: state.limiter.inFlight,
           queued: state.limiter.queued,
           breaker: state.breaker?.state() ?? 'off',
-          retryBudget: { remaining: budgetFor(state.origin).remaining(Date.now()) },
+          retryBudget: { remaining: state.budget ? state.budget.remaining() : budgetFor(state.origin).remaining(Date.now()) },
         }
         if (state.bucket) entry.rateLimit = state.bucket.snapshot()
         originMetrics[state.origin] = entry
       }
-      return { clients, origins: originMetrics }
+      const health = store.metrics?.()
+      return health ? { clients, origins: originMetrics, store: health } : { clients, origins: originMetrics }
     },
     subscribe: hub.subscribe,
   }

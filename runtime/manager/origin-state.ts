@@ -1,8 +1,10 @@
-import { createBreaker, type BreakerOptions, type CircuitBreaker } from './breaker'
+import type { LogLevel } from '../log/types'
+import { createBreaker, type BreakerOptions, type BreakerState } from './breaker'
 import type { EventHub } from './events'
-import { createLimiter, type Limiter } from './limiter'
+import { createLimiter } from './limiter'
 import type { RateAdviceOptions } from './rate-advice'
-import { createTokenBucket, type TokenBucket, type TokenBucketOptions } from './token-bucket'
+import { memoryStore, type OriginBreaker, type OriginBucket, type OriginBudget, type OriginLimiter, type OriginStore } from './store'
+import { createTokenBucket, type TokenBucketOptions } from './token-bucket'
 
 /** Limits applied to one origin, shared by every client of the manager that talks to it. */
 export interface OriginPolicy {
@@ -20,9 +22,11 @@ export interface OriginPolicy {
 
 export interface OriginState {
   origin: string
-  limiter: Limiter
-  bucket: TokenBucket | undefined
-  breaker: CircuitBreaker | undefined
+  limiter: OriginLimiter
+  bucket: OriginBucket | undefined
+  breaker: OriginBreaker | undefined
+  /** A fleet's shared retry budget, when the store has one. */
+  budget: OriginBudget | undefined
   advice: RateAdviceOptions
 }
 
@@ -42,6 +46,8 @@ export function createOriginRegistry(
   now: () => number,
   maxOrigins = 1_000,
   onEvict: (origin: string) => void = () => {},
+  store: OriginStore = memoryStore(),
+  log: (level: LogLevel, event: string, message: string) => void = () => {},
 ): { get(origin: string): OriginState; all(): OriginState[] } {
   // A Map keeps insertion order; re-inserting on use makes its first entries the least recently used.
   const states = new Map<string, OriginState>()
@@ -67,14 +73,26 @@ export function createOriginRegistry(
       const policy = { ...defaults, ...normalized.get(origin) }
       const rate = policy.rateLimit
       const breakerOptions = policy.breaker ?? {}
+      const maxConcurrent = policy.maxConcurrent ?? Infinity
+      const breakerChanged = (from: BreakerState, to: BreakerState): void => hub.emit({ type: 'breaker', origin, from, to, time: now() })
+      const local = {
+        limiter: createLimiter(maxConcurrent),
+        bucket: rate ? createTokenBucket(rate, now) : undefined,
+        breaker: breakerOptions === false ? undefined : createBreaker(breakerOptions, now, breakerChanged),
+      }
+      const parts = store.open(origin, {
+        policy: { maxConcurrent, rateLimit: rate || undefined, breaker: breakerOptions || undefined },
+        local,
+        breakerChanged,
+        log,
+        now,
+      })
       state = {
         origin,
-        limiter: createLimiter(policy.maxConcurrent ?? Infinity),
-        bucket: rate ? createTokenBucket(rate, now) : undefined,
-        breaker:
-          breakerOptions === false
-            ? undefined
-            : createBreaker(breakerOptions, now, (from, to) => hub.emit({ type: 'breaker', origin, from, to, time: now() })),
+        limiter: parts.limiter,
+        bucket: parts.bucket,
+        breaker: parts.breaker,
+        budget: parts.budget,
         advice: rate ? { slowBelow: rate.slowBelow, maxPause: rate.maxPause } : {},
       }
       states.set(origin, state)

@@ -8,6 +8,8 @@
  * rate-limit headers cap the rate until their reset time.
  */
 
+import type { RateAdvice } from './rate-advice'
+
 export interface TokenBucketOptions {
   /** Requests per second; `Infinity` means "only what the server's headers allow". @default Infinity */
   rate?: number
@@ -36,6 +38,8 @@ export interface TokenBucket {
   penalize(): void
   /** A success: win back a twentieth of the configured rate. */
   reward(): void
+  /** One response's advice, in the order above: halve or recover, then cap, then pause. */
+  apply(advice: RateAdvice): void
   snapshot(): BucketSnapshot
 }
 
@@ -92,6 +96,12 @@ export function createTokenBucket(options: TokenBucketOptions, now: () => number
     },
     reward() {
       if (adaptive < configured) adaptive = Math.min(configured, adaptive + configured / 20)
+    },
+    apply(advice) {
+      if (advice.penalize) this.penalize()
+      else if (advice.reward) this.reward()
+      if (advice.cap) this.cap(advice.cap.remaining, advice.cap.until)
+      if (advice.pauseUntil !== undefined) this.pause(advice.pauseUntil)
     },
     snapshot() {
       const t = now()

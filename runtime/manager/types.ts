@@ -6,6 +6,7 @@ import type { ManagerEvent, ManagerListener } from './events'
 import type { FetchFn } from './guarded-fetch'
 import type { TrafficMetrics } from './metrics'
 import type { OriginPolicy } from './origin-state'
+import type { OriginStore, StoreMetrics } from './store'
 import type { BucketSnapshot } from './token-bucket'
 
 /** A value, or one value per environment name (`{ production: ..., staging: ... }`). */
@@ -105,6 +106,12 @@ export interface NetworkManagerOptions<C extends Record<string, ClientSpec>> {
    * origin is forgotten, so a crawler's memory stays flat. @default 1000
    */
   maxOrigins?: number
+  /**
+   * Where per-origin state lives. @default memoryStore() (this process). `createRedisStore()` from
+   * `@codomyrmex/networking/redis` shares limits, rate-limit pauses, retry budget and breaker across
+   * processes; `closeAll()` closes the store too.
+   */
+  store?: OriginStore
   /** For tests: the clock used by breakers, buckets and durations (epoch ms). @default Date.now */
   now?: () => number
 }
@@ -114,7 +121,7 @@ export interface OriginMetrics extends TrafficMetrics {
   queued: number
   breaker: BreakerState | 'off'
   rateLimit?: BucketSnapshot
-  /** Retries left in the origin's retry budget window (shared by the HTTP clients of the process). */
+  /** Retries left in the origin's retry budget window (the HTTP clients of the process, or the fleet's with a shared store). */
   retryBudget?: { remaining: number }
 }
 
@@ -126,6 +133,8 @@ export interface ClientMetrics extends TrafficMetrics {
 export interface ManagerMetrics {
   clients: Record<string, ClientMetrics>
   origins: Record<string, OriginMetrics>
+  /** A shared store's health (absent with the default in-process store). */
+  store?: StoreMetrics
 }
 
 export interface NetworkManager<C extends Record<string, ClientSpec>> {

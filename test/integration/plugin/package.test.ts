@@ -25,7 +25,7 @@ describe('package', () => {
 
   it('exports every bundler entry, the runtime and the bin', async () => {
     const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, unknown>; bin: Record<string, string> }
-    expect(Object.keys(pkg.exports)).toEqual(['.', './vite', './rollup', './rolldown', './esbuild', './webpack', './rspack', './runtime', './mock', './client', './package.json'])
+    expect(Object.keys(pkg.exports)).toEqual(['.', './vite', './rollup', './rolldown', './esbuild', './webpack', './rspack', './runtime', './redis', './mock', './client', './package.json'])
     expect(pkg.bin['codomyrmex-api']).toBe('./dist/plugin/cli.mjs')
   })
 
@@ -36,6 +36,16 @@ describe('package', () => {
       const module = (await import(join(ROOT, `dist/plugin/${entry}.mjs`))) as { default: unknown }
       expect(typeof module.default, entry).toBe('function')
     }
+  })
+
+  it('the Redis store is its own Node entry: out of the runtime, and using the runtime entry rather than a copy', async () => {
+    const runtime = await readFile(join(ROOT, 'dist/runtime/index.js'), 'utf8')
+    expect(runtime).not.toMatch(/ZREMRANGEBYSCORE|createRedisStore/)
+    const redis = await readFile(join(ROOT, 'dist/redis/index.mjs'), 'utf8')
+    expect(redis).toMatch(/from "@codomyrmex\/networking\/runtime"/)
+    expect(redis).not.toMatch(/class \w*Error extends/)
+    const dts = await readFile(join(ROOT, 'dist/redis/index.d.mts'), 'utf8')
+    expect(dts).toMatch(/from "@codomyrmex\/networking\/runtime"/)
   })
 
   it('client.d.ts types any virtual:api/* import until the generated declarations exist', async () => {
