@@ -1,5 +1,6 @@
 import type { SecurityRequirement, SecuritySchemeDef } from '../api/types'
 import type { oauth2 } from './oauth2'
+import { registerCredentialName } from '../log/redact'
 import { apiKey, basic, bearer, httpScheme, resolveToken } from './strategies'
 import type { AuthStrategy, Credential, TokenProvider } from './types'
 
@@ -52,6 +53,7 @@ export function strategyFor(name: string, scheme: SecuritySchemeDef | undefined,
  * parameters said.
  */
 function queryKey(name: string, key: TokenProvider): AuthStrategy {
+  registerCredentialName('query', name)
   return {
     async apply(req) {
       const pair = `${encodeURIComponent(name)}=${encodeURIComponent(await resolveToken(key))}`

@@ -13,7 +13,7 @@ export {
   createHttpError,
   type HttpErrorInit,
 } from './http-error'
-export { ConnectionError, TimeoutError, AbortError, ParseError, BodyTooLargeError } from './transport-errors'
+export { ConnectionError, TimeoutError, AbortError, ParseError, BodyTooLargeError, RedirectError } from './transport-errors'
 export { RateLimitedError } from './rate-limited-error'
 export { AuthError } from './auth-error'
 export type { RequestInfo } from './request-info'

@@ -78,3 +78,27 @@ export class BodyTooLargeError extends RequestScopedError {
     super(info, `response body exceeds maxBodyBytes (${limit})`, { code: 'ERR_BODY_TOO_LARGE' })
   }
 }
+
+/**
+ * A redirect the client will not follow: past the redirect limit (`ERR_TOO_MANY_REDIRECTS`, a loop
+ * most likely), or to a scheme other than http:/https: or an unparsable Location
+ * (`ERR_REDIRECT_REFUSED`). Never retried: the next attempt would meet the same chain.
+ */
+export class RedirectError extends RequestScopedError {
+  override name = 'RedirectError'
+  constructor(
+    info: RequestInfo,
+    /** Redirects followed before stopping. */
+    readonly redirects: number,
+    /** The refused Location, redacted; undefined for a loop. */
+    readonly location: string | undefined,
+  ) {
+    super(info, location === undefined ? `more than ${redirects} redirects` : `redirect to ${location} refused (only http: and https: are followed)`, {
+      code: location === undefined ? 'ERR_TOO_MANY_REDIRECTS' : 'ERR_REDIRECT_REFUSED',
+    })
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), redirects: this.redirects, location: this.location }
+  }
+}

@@ -16,7 +16,7 @@ import { prepareRequest } from './prepare'
 import { resolveRetry } from './options'
 import { readBody, readErrorBody } from './response'
 import { sseFeature, type RuntimeFeatures } from './features'
-import { carriesCredentials, followRedirects } from './redirect'
+import { followRedirects } from './redirect'
 import { attemptScope, callScope, sleep } from './scope'
 import type { AttemptContext, Hooks, HttpClientOptions, RequestOptions } from './types'
 import { appendQuery, joinUrl } from './url'
@@ -57,9 +57,10 @@ let calls = 0
 
 const REQUEST_ID = ['x-request-id', 'request-id', 'x-amzn-requestid', 'x-amz-request-id', 'x-correlation-id']
 
-// Server-like runtimes return real 3xx responses with redirect: 'manual', so we can follow them
-// ourselves and drop credentials on an origin change. Browsers strip Authorization cross-origin
-// themselves and would hand us an opaque response instead.
+// Server-like runtimes return real 3xx responses with redirect: 'manual', so we follow every
+// redirect ourselves: credentials (set by auth or by hand) are dropped on an origin change, only
+// http:/https: are followed, and a loop is a RedirectError, not a network failure to retry.
+// Browsers strip Authorization cross-origin themselves and would hand us an opaque response instead.
 const CAN_FOLLOW = typeof (globalThis as { document?: unknown }).document === 'undefined' && !('WorkerGlobalScope' in globalThis)
 
 /** A client for hand-written calls, with every feature (SSE parsing included); generated API modules build theirs with `createApi`. */
@@ -110,9 +111,6 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
     const deadlineAt = deadline === undefined ? undefined : started + deadline
     const strategies = init.auth ?? clientAuth
     const withAuth = strategies.length > 0 && authOrigins.has(target.origin)
-    // Credentials set by hand (headers option, URL userinfo) are origin-bound too: follow redirects
-    // ourselves whenever any credential goes out.
-    const manualRedirects = CAN_FOLLOW && (withAuth || carriesCredentials(headers, strippedOnRedirect))
     const budget = policy.budget === false ? undefined : budgetFor(target.origin, policy.budget)
     budget?.request(started)
     const hookSets = init.hooks ? [...clientHooks, init.hooks] : clientHooks
@@ -156,10 +154,10 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
               retry: 0,
               ignoreResponseError: true,
               responseType: 'stream',
-              redirect: manualRedirects ? 'manual' : 'follow',
+              redirect: CAN_FOLLOW ? 'manual' : 'follow',
             })
           response = await exchange(sendUrl, method, sendHeaders, body)
-          if (manualRedirects) response = await followRedirects(response, sendUrl, method, sendHeaders, body, exchange, headers, strippedOnRedirect)
+          if (CAN_FOLLOW) response = await followRedirects(response, sendUrl, method, sendHeaders, body, exchange, headers, strippedOnRedirect)
           stage = 'other'
           for (const h of hookSets) await h.onResponse?.({ ...ctxOf(), response })
 
