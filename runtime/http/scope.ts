@@ -5,6 +5,8 @@
  * timer is removed when the attempt or call ends.
  */
 
+import { onAbort } from './on-abort'
+
 export type StopReason = 'abort' | 'deadline' | 'timeout'
 
 export interface CallScope {
@@ -34,12 +36,12 @@ export function callScope(caller: AbortSignal | readonly AbortSignal[] | undefin
   }
   const controller = new AbortController()
   let stopped: 'abort' | 'deadline' | undefined
-  const onAbort = (): void => {
+  const abort = (): void => {
     stopped ??= 'abort'
     controller.abort(callers.find((c) => c.aborted)?.reason)
   }
-  for (const c of callers) c.addEventListener('abort', onAbort, { once: true })
-  if (callers.some((c) => c.aborted)) onAbort()
+  const unsubscribe = callers.map((c) => onAbort(c, abort))
+  if (callers.some((c) => c.aborted)) abort()
   const timer =
     deadline === undefined
       ? undefined
@@ -54,7 +56,7 @@ export function callScope(caller: AbortSignal | readonly AbortSignal[] | undefin
     },
     dispose() {
       clearTimeout(timer)
-      for (const c of callers) c.removeEventListener('abort', onAbort)
+      for (const u of unsubscribe) u()
     },
   }
 }
@@ -80,13 +82,14 @@ export function attemptScope(outer: AbortSignal | undefined, timeout: number): A
 class Attempt implements AttemptScope {
   readonly #controller = new AbortController()
   readonly #outer: AbortSignal | undefined
+  readonly #unsubscribe: (() => void) | undefined
   #timer: ReturnType<typeof setTimeout> | undefined
   timedOut = false
 
   constructor(outer: AbortSignal | undefined, timeout: number) {
     this.#outer = outer
     if (outer?.aborted) this.#onAbort()
-    else outer?.addEventListener('abort', this.#onAbort, { once: true })
+    else if (outer) this.#unsubscribe = onAbort(outer, this.#onAbort)
     if (timeout > 0) {
       this.#timer = setTimeout(() => {
         this.timedOut = true
@@ -108,7 +111,7 @@ class Attempt implements AttemptScope {
 
   dispose(): void {
     this.clearTimer()
-    this.#outer?.removeEventListener('abort', this.#onAbort)
+    this.#unsubscribe?.()
   }
 }
 
@@ -116,15 +119,15 @@ class Attempt implements AttemptScope {
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason)
-    const done = (): void => {
-      signal?.removeEventListener('abort', onAbort)
+    const timer = setTimeout(() => {
+      unsubscribe?.()
       resolve()
-    }
-    const timer = setTimeout(done, ms)
-    const onAbort = (): void => {
-      clearTimeout(timer)
-      reject(signal?.reason)
-    }
-    signal?.addEventListener('abort', onAbort, { once: true })
+    }, ms)
+    const unsubscribe =
+      signal &&
+      onAbort(signal, () => {
+        clearTimeout(timer)
+        reject(signal.reason)
+      })
   })
 }

@@ -9,6 +9,7 @@ import { errorClass, isOriginFailure } from './outcome'
 import { adviseRate } from './rate-advice'
 import { parseRateLimit } from './rate-limit-headers'
 import { sleep } from './signals'
+import { onAbort } from '../http/on-abort'
 
 export type FetchFn = typeof globalThis.fetch
 
@@ -88,11 +89,10 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
     if (ctx.followsClose && callerSignal) signal = callerSignal
     else {
       const controller = new AbortController()
-      const onAbort = (): void => controller.abort(callerSignal?.reason)
-      if (callerSignal?.aborted) onAbort()
-      else callerSignal?.addEventListener('abort', onAbort, { once: true })
+      const forward = (): void => controller.abort(callerSignal?.reason)
       entry = { controller, client, method, url }
-      if (callerSignal) entry.unlink = () => callerSignal.removeEventListener('abort', onAbort)
+      if (callerSignal?.aborted) forward()
+      else if (callerSignal) entry.unlink = onAbort(callerSignal, forward)
       ctx.inflight.add(entry)
       signal = controller.signal
     }
