@@ -1,5 +1,6 @@
 export { NetworkingError } from './networking-error'
 export { RequestError } from './request-error'
+export { ConfigurationError } from './configuration-error'
 export {
   HttpError,
   BadRequestError,

@@ -12,6 +12,7 @@ import { decide, type FailureKind } from '../policy/retry'
 import { isReplaySafe } from '../policy/idempotency'
 import { classifyThrown, type Stage } from './failure'
 import { attemptLog, errorSummary } from '../log/attempt-log'
+import { checkOptions } from './check-options'
 import { prepareRequest } from './prepare'
 import { resolveRetry } from './options'
 import { readBody, readErrorBody } from './response'
@@ -70,6 +71,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 
 /** `createHttpClient` with only the optional features passed in (see `RuntimeFeatures`), for smaller bundles. */
 export function createHttpCore(options: HttpClientOptions, features: RuntimeFeatures = {}): HttpClient {
+  checkOptions(options, 'createHttpClient')
   const $fetch = createFetch({ fetch: (input, init) => (options.fetch ?? globalThis.fetch)(input, init) })
   const emit = createEmitter(options.logger)
   const log = attemptLog(emit, options.name)

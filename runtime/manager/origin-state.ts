@@ -1,3 +1,4 @@
+import { ConfigurationError } from '../errors/configuration-error'
 import { createBreaker, type BreakerOptions, type CircuitBreaker } from './breaker'
 import type { EventHub } from './events'
 import { createLimiter, type Limiter } from './limiter'
@@ -26,6 +27,14 @@ export interface OriginState {
   advice: RateAdviceOptions
 }
 
+function originKey(key: string): string {
+  try {
+    return new URL(key).origin
+  } catch {
+    throw new ConfigurationError(`createNetworkManager: origins key ${JSON.stringify(key)} is not an origin URL (like https://api.example.com)`, 'origins')
+  }
+}
+
 function idle(state: OriginState): boolean {
   return state.limiter.inFlight === 0 && state.limiter.queued === 0 && (state.breaker?.state() ?? 'closed') === 'closed'
 }
@@ -45,7 +54,7 @@ export function createOriginRegistry(
 ): { get(origin: string): OriginState; all(): OriginState[] } {
   // A Map keeps insertion order; re-inserting on use makes its first entries the least recently used.
   const states = new Map<string, OriginState>()
-  const normalized = new Map(Object.entries(overrides).map(([k, v]) => [new URL(k).origin, v]))
+  const normalized = new Map(Object.entries(overrides).map(([k, v]) => [originKey(k), v]))
   const evict = (): void => {
     for (const [origin, state] of states) {
       if (states.size < maxOrigins) return

@@ -1,5 +1,6 @@
 import NativeOrWs from 'crossws/websocket'
 import { NetworkingError } from '../errors/networking-error'
+import { ConfigurationError } from '../errors/configuration-error'
 import {
   WebSocketClosedError,
   WebSocketConnectError,
@@ -45,7 +46,7 @@ export function createWebSocketCore<In = unknown, Out = In>(
   features: WebSocketFeatures,
 ): WebSocketClient<In, Out> {
   const need = (option: keyof WebSocketFeatures & keyof WebSocketOptions<In, Out>): void => {
-    if (options[option] && !features[option]) throw new TypeError(`WebSocket option ${option} needs ${option}Feature`)
+    if (options[option] && !features[option]) throw new ConfigurationError(`WebSocket option ${option} needs ${option}Feature`, option)
   }
   need('reconnect')
   need('heartbeat')
