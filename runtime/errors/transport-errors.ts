@@ -33,17 +33,28 @@ export class ConnectionError extends RequestScopedError {
   }
 }
 
-/** `kind: 'attempt'` — one attempt took longer than `timeout`; `'deadline'` — the whole call exceeded `deadline`. */
+/**
+ * `kind: 'attempt'` — one attempt took longer than `timeout` (time queued in a network manager
+ * not counted); `'deadline'` — the whole call exceeded `deadline` (`queued`: while waiting for a
+ * network manager's slot); `'queue'` — the wait for a slot exceeded the manager's `queueTimeout`.
+ */
 export class TimeoutError extends RequestScopedError {
   override name = 'TimeoutError'
   constructor(
     info: RequestInfo,
-    readonly kind: 'attempt' | 'deadline',
+    readonly kind: 'attempt' | 'deadline' | 'queue',
     readonly ms: number,
+    queued = false,
   ) {
-    super(info, kind === 'attempt' ? `attempt timed out after ${ms} ms` : `deadline of ${ms} ms exceeded`, {
-      code: kind === 'attempt' ? 'ERR_TIMEOUT' : 'ERR_DEADLINE',
-    })
+    super(
+      info,
+      kind === 'attempt'
+        ? `attempt timed out after ${ms} ms`
+        : kind === 'queue'
+          ? `waited ${ms} ms for a slot (queueTimeout); not sent`
+          : `deadline of ${ms} ms exceeded${queued ? ' while queued for a slot' : ''}`,
+      { code: kind === 'attempt' ? 'ERR_TIMEOUT' : kind === 'queue' ? 'ERR_QUEUE_TIMEOUT' : 'ERR_DEADLINE' },
+    )
   }
 }
 

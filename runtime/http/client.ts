@@ -195,6 +195,7 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
             thrown,
             stage,
             timedOut: scope.timedOut,
+            queued: scope.queued,
             stopped: call.stopped,
             info: info(),
             status: response?.status,

@@ -15,6 +15,8 @@ export interface ThrownFacts {
   stage: Stage
   /** The attempt timer fired. */
   timedOut: boolean
+  /** The attempt was waiting in a network manager's queue. */
+  queued?: boolean
   /** The call was stopped by the caller or the deadline. */
   stopped: 'abort' | 'deadline' | undefined
   info: RequestInfo
@@ -28,7 +30,7 @@ export interface ThrownFacts {
 /** Turns whatever an attempt threw into our error and the failure kind the retry policy reads. */
 export function classifyThrown(f: ThrownFacts): { error: unknown; failure: FailureKind } {
   if (f.timedOut) return { error: new TimeoutError(f.info, 'attempt', f.timeout), failure: 'timeout' }
-  if (f.stopped === 'deadline') return { error: new TimeoutError(f.info, 'deadline', f.deadline ?? 0), failure: 'final' }
+  if (f.stopped === 'deadline') return { error: new TimeoutError(f.info, 'deadline', f.deadline ?? 0, f.queued), failure: 'final' }
   if (f.stopped === 'abort') return { error: new AbortError(f.info, f.callerReason), failure: 'final' }
   if (f.thrown instanceof BodyTooLarge) return { error: new BodyTooLargeError(f.info, f.thrown.limit), failure: 'final' }
   if (f.thrown instanceof RedirectStop) {

@@ -64,12 +64,27 @@ export function callScope(caller: AbortSignal | readonly AbortSignal[] | undefin
 export interface AttemptScope {
   readonly signal: AbortSignal | undefined
   readonly timedOut: boolean
+  /** A network manager holds the attempt in its queue (see `holdAttemptClock`). */
+  readonly queued: boolean
   /** Stop the attempt timer (a stream handed to the caller lives past it). */
   clearTimer(): void
   dispose(): void
 }
 
-const NO_ATTEMPT_SCOPE: AttemptScope = { signal: undefined, timedOut: false, clearTimer() {}, dispose() {} }
+const NO_ATTEMPT_SCOPE: AttemptScope = { signal: undefined, timedOut: false, queued: false, clearTimer() {}, dispose() {} }
+
+// Attempt scopes by their signal, so a queueing fetch (the network manager's) can stop the clock.
+const clocks = new WeakMap<AbortSignal, Attempt>()
+
+/**
+ * For a fetch that queues requests before sending them (the network manager's): the attempt
+ * timeout must measure the exchange, not the queue. `hold` stops the attempt's clock (the deadline
+ * and caller's signal still apply); `start` runs it again with the time left.
+ */
+export function holdAttemptClock(signal: AbortSignal | null | undefined, hold: boolean): void {
+  const attempt = signal && clocks.get(signal)
+  if (attempt) attempt.queued = hold
+}
 
 export function attemptScope(outer: AbortSignal | undefined, timeout: number): AttemptScope {
   const timed = timeout > 0 && Number.isFinite(timeout)
@@ -84,19 +99,43 @@ class Attempt implements AttemptScope {
   readonly #outer: AbortSignal | undefined
   readonly #unsubscribe: (() => void) | undefined
   #timer: ReturnType<typeof setTimeout> | undefined
+  #left: number
+  #since = 0
   timedOut = false
 
   constructor(outer: AbortSignal | undefined, timeout: number) {
     this.#outer = outer
+    this.#left = timeout
     if (outer?.aborted) this.#onAbort()
     else if (outer) this.#unsubscribe = onAbort(outer, this.#onAbort)
     if (timeout > 0) {
-      this.#timer = setTimeout(() => {
-        this.timedOut = true
-        this.#controller.abort(new DOMException('attempt timed out', 'TimeoutError'))
-      }, timeout)
+      this.#run()
+      clocks.set(this.#controller.signal, this)
     }
   }
+
+  #run(): void {
+    this.#since = Date.now()
+    this.#timer = setTimeout(() => {
+      this.timedOut = true
+      this.#controller.abort(new DOMException('attempt timed out', 'TimeoutError'))
+    }, this.#left)
+  }
+
+  get queued(): boolean {
+    return this.#queued
+  }
+
+  set queued(hold: boolean) {
+    if (hold === this.#queued || this.#left <= 0 || this.timedOut) return
+    this.#queued = hold
+    if (hold) {
+      this.clearTimer()
+      this.#left = Math.max(1, this.#left - (Date.now() - this.#since))
+    } else if (this.#left > 0) this.#run()
+  }
+
+  #queued = false
 
   readonly #onAbort = (): void => this.#controller.abort(this.#outer?.reason)
 
@@ -105,7 +144,7 @@ class Attempt implements AttemptScope {
   }
 
   clearTimer(): void {
-    if (this.#timer !== undefined) clearTimeout(this.#timer)
+    clearTimeout(this.#timer)
     this.#timer = undefined
   }
 

@@ -15,6 +15,13 @@ export interface OriginPolicy {
    * @default false
    */
   rateLimit?: false | (TokenBucketOptions & RateAdviceOptions)
+  /**
+   * Longest wait for a slot (rate-limit pacing and `maxConcurrent`) in ms, after which the call
+   * fails with a `TimeoutError` of kind `queue` without being sent. The call's `deadline` bounds
+   * the wait as well; the per-attempt `timeout` starts only when the request is sent.
+   * @default none
+   */
+  queueTimeout?: number
   /** The circuit breaker; `false` turns it off. @default {} (on, with the defaults of BreakerOptions) */
   breaker?: false | BreakerOptions
 }
@@ -25,6 +32,7 @@ export interface OriginState {
   bucket: TokenBucket | undefined
   breaker: CircuitBreaker | undefined
   advice: RateAdviceOptions
+  queueTimeout: number | undefined
 }
 
 function originKey(key: string): string {
@@ -85,6 +93,7 @@ export function createOriginRegistry(
             ? undefined
             : createBreaker(breakerOptions, now, (from, to) => hub.emit({ type: 'breaker', origin, from, to, time: now() })),
         advice: rate ? { slowBelow: rate.slowBelow, maxPause: rate.maxPause } : {},
+        queueTimeout: policy.queueTimeout,
       }
       states.set(origin, state)
       return state
