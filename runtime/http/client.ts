@@ -56,6 +56,16 @@ export interface HttpClient {
 
 let calls = 0
 
+const BUDGET_OUT = 'retry budget exhausted'
+
+/** Adds to an error's message after the fact, its stack's first line included. */
+function amend(error: unknown, note: string): void {
+  if (!(error instanceof Error)) return
+  const before = error.message
+  error.message += note
+  if (error.stack) error.stack = error.stack.replace(before, error.message)
+}
+
 const REQUEST_ID = ['x-request-id', 'request-id', 'x-amzn-requestid', 'x-amz-request-id', 'x-correlation-id']
 
 // Server-like runtimes return real 3xx responses with redirect: 'manual', so we follow every
@@ -227,6 +237,7 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
           if (decision.retryAt !== undefined && response) {
             error = new RateLimitedError({ ...httpInit(response, (error as HttpError).body), retryAt: new Date(decision.retryAt) })
           }
+          if (decision.reason === BUDGET_OUT) amend(error, `; not retried: the retry budget of ${target.origin} is exhausted (retry.budget)`)
           log('error', 'http.attempt', () => `${where()} failed: ${errorSummary(error)} (${decision.reason})`, ctxOf, t0, status, error, { giveUp: decision.reason })
           for (const h of hookSets) await h.onError?.({ ...ctxOf(), error })
           throw error

@@ -54,7 +54,7 @@ describe('errors', () => {
     const e = createHttpError({ ...info, status: 503, headers: { 'x-request-id': 'r' }, body: { m: 1 }, requestId: 'r' })
     expect(e).toBeInstanceOf(ServerError)
     expect(createHttpError({ ...info, status: 418, headers: {}, body: undefined }).constructor).toBe(HttpError)
-    expect(e.toJSON()).toEqual({ name: 'ServerError', code: 'ERR_HTTP_503', message: e.message, status: 503, method: 'GET', url: info.url, operationId: 'op', attempts: 2, requestId: 'r', headers: { 'x-request-id': 'r' } })
+    expect(e.toJSON()).toEqual({ name: 'ServerError', code: 'ERR_HTTP_503', message: e.message, status: 503, method: 'GET', url: info.url, operationId: 'op', attempts: 2, requestId: 'r', headers: { 'x-request-id': 'r' }, bodyExcerpt: '{"m":1}' })
     const r = new RateLimitedError({ ...info, status: 429, headers: {}, body: undefined, retryAt: new Date(0) })
     expect(r.toJSON()).toMatchObject({ code: 'ERR_RATE_LIMITED', retryAt: '1970-01-01T00:00:00.000Z' })
     const c = new ConnectionError(info, 'reset', { cause: new Error('ECONNRESET') })
