@@ -13,9 +13,11 @@ import { describe, expect, test } from 'vitest'
  */
 const BUDGET = {
   /** A generated module with one operation: what `import { listPets } from 'virtual:api/petstore'` costs. */
-  oneOperation: 15_600,
+  // 15,090 before issue 12's hardening (redirects followed by hand, ConfigurationError checks,
+  // one abort listener per signal, credential registration, 5xx body excerpts): about +1.4 KB.
+  oneOperation: 16_600,
   /** Everything `@codomyrmex/networking/runtime` exports: HTTP, WebSocket, the network manager and telemetry adapters. Apps pay only for what they import (tested above). */
-  wholeRuntime: 29_000,
+  wholeRuntime: 30_600,
 }
 
 const runtimeEntry = fileURLToPath(new URL('../../../runtime/index.ts', import.meta.url))
