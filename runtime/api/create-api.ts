@@ -1,6 +1,8 @@
 import { pickRequirement } from '../auth/from-scheme'
 import type { AuthStrategy } from '../auth/types'
+import { ConfigurationError } from '../errors/configuration-error'
 import { RequestError } from '../errors/request-error'
+import { checkOptions } from '../http/check-options'
 import { createHttpCore, type HttpClient } from '../http/client'
 import { allFeatures, type RuntimeFeatures } from '../http/features'
 import type { HttpError } from '../errors/http-error'
@@ -113,7 +115,7 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
           let s = cache.get(name)
           if (!s) {
             const base = serverOf(op)
-            if (!features.scheme) throw new TypeError(`auth.${name}: security schemes need authFeature`)
+            if (!features.scheme) throw new ConfigurationError(`auth.${name}: security schemes need authFeature`, `auth.${name}`)
             s = features.scheme(name, def.securitySchemes?.[name], auth![name as TScheme]!, {
               resolveUrl: (u) => (base ? new URL(u, base.endsWith('/') ? base : `${base}/`).href : u),
               fetch: () => options.fetch ?? globalThis.fetch,
@@ -183,6 +185,7 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
   return {
     def,
     configure(options) {
+      checkOptions({ ...options, auth: undefined }, `${def.name}: configure()`)
       defaults = merge(defaults, options)
       shared = undefined
     },
@@ -191,6 +194,7 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
       return makeOperation<I, D, E>(op, () => (shared ??= bind(defaults)))
     },
     createClient(options, tree) {
+      checkOptions({ ...options, auth: undefined }, `${def.name}: createClient()`)
       return rebind(tree, bind(merge({}, options)), new Map())
     },
   }

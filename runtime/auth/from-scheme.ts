@@ -1,5 +1,7 @@
 import type { SecurityRequirement, SecuritySchemeDef } from '../api/types'
 import type { oauth2 } from './oauth2'
+import { ConfigurationError } from '../errors/configuration-error'
+import { registerCredentialName } from '../log/redact'
 import { apiKey, basic, bearer, httpScheme, resolveToken } from './strategies'
 import type { AuthStrategy, Credential, TokenProvider } from './types'
 
@@ -17,9 +19,10 @@ export interface SchemeEnv {
 /** The strategy that puts `credential` where the document's scheme says. */
 export function strategyFor(name: string, scheme: SecuritySchemeDef | undefined, credential: Credential, env: SchemeEnv): AuthStrategy {
   if (isStrategy(credential)) return credential
-  const bad = (): never => {
-    throw new TypeError(`auth.${name}: this credential does not fit the ${scheme?.type ?? 'unknown'} scheme`)
+  const fail = (problem: string): never => {
+    throw new ConfigurationError(`auth.${name}: ${problem}`, `auth.${name}`)
   }
+  const bad = (): never => fail(`this credential does not fit the ${scheme?.type ?? 'unknown'} scheme`)
   switch (scheme?.type) {
     case 'apiKey':
       if (!isToken(credential)) return bad()
@@ -35,8 +38,8 @@ export function strategyFor(name: string, scheme: SecuritySchemeDef | undefined,
       if ('username' in credential) return bad()
       const flow = scheme.flows.clientCredentials ?? scheme.flows.authorizationCode ?? scheme.flows.password
       const url = ('tokenUrl' in credential && credential.tokenUrl) || ('refreshToken' in credential ? flow?.refreshUrl : undefined) || flow?.tokenUrl
-      if (!url) throw new TypeError(`auth.${name}: no token URL in the document; pass tokenUrl`)
-      if (!env.oauth2) throw new TypeError(`auth.${name}: OAuth2 grants need oauth2Feature`)
+      if (!url) return fail('no token URL in the document; pass tokenUrl')
+      if (!env.oauth2) return fail('OAuth2 grants need oauth2Feature')
       return env.oauth2(credential as Parameters<typeof oauth2>[0], { tokenUrl: env.resolveUrl(url), fetch: env.fetch })
     }
     case 'openIdConnect':
@@ -52,6 +55,7 @@ export function strategyFor(name: string, scheme: SecuritySchemeDef | undefined,
  * parameters said.
  */
 function queryKey(name: string, key: TokenProvider): AuthStrategy {
+  registerCredentialName('query', name)
   return {
     async apply(req) {
       const pair = `${encodeURIComponent(name)}=${encodeURIComponent(await resolveToken(key))}`

@@ -1,5 +1,5 @@
 import { AuthError } from '../errors/auth-error'
-import { redactUrl } from '../log/redact'
+import { redactUrl, registerCredentialValue } from '../log/redact'
 import type { AuthStrategy, OAuth2ClientCredentials, OAuth2RefreshToken } from './types'
 
 interface Token {
@@ -97,7 +97,9 @@ export function oauth2(grant: Grant, env: OAuth2Env): AuthStrategy & { token(): 
   return {
     token,
     async apply(req) {
-      req.headers.set('authorization', `Bearer ${await token()}`)
+      const value = await token()
+      registerCredentialValue(value)
+      req.headers.set('authorization', `Bearer ${value}`)
     },
     async refresh(sent) {
       // Only a 401 for the token we still hold renews it; later 401s for the same old token join

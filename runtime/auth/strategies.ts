@@ -1,7 +1,11 @@
+import { registerCredentialName, registerCredentialValue } from '../log/redact'
 import type { AuthStrategy, TokenProvider } from './types'
 
+/** The token's current value, registered as a secret so no error or log shows it (redact.ts decides). */
 export async function resolveToken(token: TokenProvider): Promise<string> {
-  return typeof token === 'function' ? await token() : token
+  const value = typeof token === 'function' ? await token() : token
+  registerCredentialValue(value)
+  return value
 }
 
 /** `Authorization: Bearer <token>`. */
@@ -27,11 +31,14 @@ export function basicHeader(username: string, password: string): string {
 
 export function basic(username: string, password: string): AuthStrategy {
   const value = basicHeader(username, password)
+  registerCredentialValue(password)
   return { apply: (req) => void req.headers.set('authorization', value) }
 }
 
 /** An API key in a header, query parameter or cookie, as the document's `apiKey` scheme says. */
 export function apiKey(where: 'header' | 'query' | 'cookie', name: string, key: TokenProvider): AuthStrategy {
+  // A cookie travels in the Cookie header, redacted as a whole already.
+  if (where !== 'cookie') registerCredentialName(where, name)
   return {
     async apply(req) {
       const value = await resolveToken(key)

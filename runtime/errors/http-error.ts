@@ -1,3 +1,4 @@
+import { redactText } from '../log/redact'
 import { NetworkingError } from './networking-error'
 import { describe, type RequestInfo } from './request-info'
 
@@ -28,10 +29,15 @@ export class HttpError<B = unknown> extends NetworkingError {
   /** The raw response (body already consumed); not enumerable, so it never lands in logs. */
   declare readonly response: Response | undefined
 
+  /** A 5xx body's first 200 characters, redacted, also shown in the message ("database on fire"). */
+  readonly bodyExcerpt: string | undefined
+
   constructor(init: HttpErrorInit, message?: string) {
-    super(message ?? `${describe(init)} failed with HTTP ${init.status}${init.statusText ? ` ${init.statusText}` : ''}`, {
+    const excerpt = init.status >= 500 ? excerptOf(init.body) : undefined
+    super(message ?? `${describe(init)} failed with HTTP ${init.status}${init.statusText ? ` ${init.statusText}` : ''}${excerpt ? `: ${excerpt}` : ''}`, {
       code: `ERR_HTTP_${init.status}`,
     })
+    this.bodyExcerpt = excerpt
     this.status = init.status
     this.statusText = init.statusText ?? ''
     this.headers = init.headers
@@ -54,8 +60,23 @@ export class HttpError<B = unknown> extends NetworkingError {
       attempts: this.attempts,
       requestId: this.requestId,
       headers: this.headers,
+      bodyExcerpt: this.bodyExcerpt,
     }
   }
+}
+
+const EXCERPT = 200
+
+/** A bounded, one-line, redacted text of an error body, for messages and logs. */
+function excerptOf(body: unknown): string | undefined {
+  let text: string
+  try {
+    text = typeof body === 'string' ? body : body === undefined || body === null || body instanceof Blob ? '' : JSON.stringify(body)
+  } catch {
+    return undefined
+  }
+  text = redactText(text.slice(0, EXCERPT * 4).replace(/\s+/g, ' ').trim())
+  return text ? (text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text) : undefined
 }
 
 export class BadRequestError<B = unknown> extends HttpError<B> {

@@ -9,12 +9,15 @@ export class RateLimitedError<B = unknown> extends HttpError<B> {
   override name = 'RateLimitedError'
   readonly retryAt: Date
   constructor(init: HttpErrorInit & { retryAt: Date }) {
-    super(init, `${describe(init)} rate limited (HTTP ${init.status}); retry at ${init.retryAt.toISOString()}`)
+    super(init, `${describe(init)} rate limited (HTTP ${init.status}); retry at ${iso(init.retryAt) ?? 'an unknown time'}`)
     this.retryAt = init.retryAt
     ;(this as { code: string }).code = 'ERR_RATE_LIMITED'
   }
 
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), retryAt: this.retryAt.toISOString() }
+    return { ...super.toJSON(), retryAt: iso(this.retryAt) ?? null }
   }
 }
+
+// toISOString throws on an invalid Date: an error must never throw while being described.
+const iso = (d: Date): string | undefined => (Number.isNaN(d.getTime()) ? undefined : d.toISOString())

@@ -33,17 +33,28 @@ export class ConnectionError extends RequestScopedError {
   }
 }
 
-/** `kind: 'attempt'` — one attempt took longer than `timeout`; `'deadline'` — the whole call exceeded `deadline`. */
+/**
+ * `kind: 'attempt'` — one attempt took longer than `timeout` (time queued in a network manager
+ * not counted); `'deadline'` — the whole call exceeded `deadline` (`queued`: while waiting for a
+ * network manager's slot); `'queue'` — the wait for a slot exceeded the manager's `queueTimeout`.
+ */
 export class TimeoutError extends RequestScopedError {
   override name = 'TimeoutError'
   constructor(
     info: RequestInfo,
-    readonly kind: 'attempt' | 'deadline',
+    readonly kind: 'attempt' | 'deadline' | 'queue',
     readonly ms: number,
+    queued = false,
   ) {
-    super(info, kind === 'attempt' ? `attempt timed out after ${ms} ms` : `deadline of ${ms} ms exceeded`, {
-      code: kind === 'attempt' ? 'ERR_TIMEOUT' : 'ERR_DEADLINE',
-    })
+    super(
+      info,
+      kind === 'attempt'
+        ? `attempt timed out after ${ms} ms`
+        : kind === 'queue'
+          ? `waited ${ms} ms for a slot (queueTimeout); not sent`
+          : `deadline of ${ms} ms exceeded${queued ? ' while queued for a slot' : ''}`,
+      { code: kind === 'attempt' ? 'ERR_TIMEOUT' : kind === 'queue' ? 'ERR_QUEUE_TIMEOUT' : 'ERR_DEADLINE' },
+    )
   }
 }
 
@@ -76,5 +87,29 @@ export class BodyTooLargeError extends RequestScopedError {
     readonly limit: number,
   ) {
     super(info, `response body exceeds maxBodyBytes (${limit})`, { code: 'ERR_BODY_TOO_LARGE' })
+  }
+}
+
+/**
+ * A redirect the client will not follow: past the redirect limit (`ERR_TOO_MANY_REDIRECTS`, a loop
+ * most likely), or to a scheme other than http:/https: or an unparsable Location
+ * (`ERR_REDIRECT_REFUSED`). Never retried: the next attempt would meet the same chain.
+ */
+export class RedirectError extends RequestScopedError {
+  override name = 'RedirectError'
+  constructor(
+    info: RequestInfo,
+    /** Redirects followed before stopping. */
+    readonly redirects: number,
+    /** The refused Location, redacted; undefined for a loop. */
+    readonly location: string | undefined,
+  ) {
+    super(info, location === undefined ? `more than ${redirects} redirects` : `redirect to ${location} refused (only http: and https: are followed)`, {
+      code: location === undefined ? 'ERR_TOO_MANY_REDIRECTS' : 'ERR_REDIRECT_REFUSED',
+    })
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), redirects: this.redirects, location: this.location }
   }
 }

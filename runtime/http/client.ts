@@ -12,11 +12,12 @@ import { decide, type FailureKind } from '../policy/retry'
 import { isReplaySafe } from '../policy/idempotency'
 import { classifyThrown, type Stage } from './failure'
 import { attemptLog, errorSummary } from '../log/attempt-log'
+import { checkOptions } from './check-options'
 import { prepareRequest } from './prepare'
 import { resolveRetry } from './options'
 import { readBody, readErrorBody } from './response'
 import { sseFeature, type RuntimeFeatures } from './features'
-import { carriesCredentials, followRedirects } from './redirect'
+import { followRedirects } from './redirect'
 import { attemptScope, callScope, sleep } from './scope'
 import type { AttemptContext, Hooks, HttpClientOptions, RequestOptions } from './types'
 import { appendQuery, joinUrl } from './url'
@@ -55,11 +56,22 @@ export interface HttpClient {
 
 let calls = 0
 
+const BUDGET_OUT = 'retry budget exhausted'
+
+/** Adds to an error's message after the fact, its stack's first line included. */
+function amend(error: unknown, note: string): void {
+  if (!(error instanceof Error)) return
+  const before = error.message
+  error.message += note
+  if (error.stack) error.stack = error.stack.replace(before, error.message)
+}
+
 const REQUEST_ID = ['x-request-id', 'request-id', 'x-amzn-requestid', 'x-amz-request-id', 'x-correlation-id']
 
-// Server-like runtimes return real 3xx responses with redirect: 'manual', so we can follow them
-// ourselves and drop credentials on an origin change. Browsers strip Authorization cross-origin
-// themselves and would hand us an opaque response instead.
+// Server-like runtimes return real 3xx responses with redirect: 'manual', so we follow every
+// redirect ourselves: credentials (set by auth or by hand) are dropped on an origin change, only
+// http:/https: are followed, and a loop is a RedirectError, not a network failure to retry.
+// Browsers strip Authorization cross-origin themselves and would hand us an opaque response instead.
 const CAN_FOLLOW = typeof (globalThis as { document?: unknown }).document === 'undefined' && !('WorkerGlobalScope' in globalThis)
 
 /** A client for hand-written calls, with every feature (SSE parsing included); generated API modules build theirs with `createApi`. */
@@ -69,6 +81,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 
 /** `createHttpClient` with only the optional features passed in (see `RuntimeFeatures`), for smaller bundles. */
 export function createHttpCore(options: HttpClientOptions, features: RuntimeFeatures = {}): HttpClient {
+  checkOptions(options, 'createHttpClient')
   const $fetch = createFetch({ fetch: (input, init) => (options.fetch ?? globalThis.fetch)(input, init) })
   const emit = createEmitter(options.logger)
   const log = attemptLog(emit, options.name)
@@ -110,9 +123,6 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
     const deadlineAt = deadline === undefined ? undefined : started + deadline
     const strategies = init.auth ?? clientAuth
     const withAuth = strategies.length > 0 && authOrigins.has(target.origin)
-    // Credentials set by hand (headers option, URL userinfo) are origin-bound too: follow redirects
-    // ourselves whenever any credential goes out.
-    const manualRedirects = CAN_FOLLOW && (withAuth || carriesCredentials(headers, strippedOnRedirect))
     const budget = policy.budget === false ? undefined : budgetFor(target.origin, policy.budget)
     budget?.request(started)
     const hookSets = init.hooks ? [...clientHooks, init.hooks] : clientHooks
@@ -156,10 +166,10 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
               retry: 0,
               ignoreResponseError: true,
               responseType: 'stream',
-              redirect: manualRedirects ? 'manual' : 'follow',
+              redirect: CAN_FOLLOW ? 'manual' : 'follow',
             })
           response = await exchange(sendUrl, method, sendHeaders, body)
-          if (manualRedirects) response = await followRedirects(response, sendUrl, method, sendHeaders, body, exchange, headers, strippedOnRedirect)
+          if (CAN_FOLLOW) response = await followRedirects(response, sendUrl, method, sendHeaders, body, exchange, headers, strippedOnRedirect)
           stage = 'other'
           for (const h of hookSets) await h.onResponse?.({ ...ctxOf(), response })
 
@@ -195,6 +205,7 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
             thrown,
             stage,
             timedOut: scope.timedOut,
+            queued: scope.queued,
             stopped: call.stopped,
             info: info(),
             status: response?.status,
@@ -226,6 +237,7 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
           if (decision.retryAt !== undefined && response) {
             error = new RateLimitedError({ ...httpInit(response, (error as HttpError).body), retryAt: new Date(decision.retryAt) })
           }
+          if (decision.reason === BUDGET_OUT) amend(error, `; not retried: the retry budget of ${target.origin} is exhausted (retry.budget)`)
           log('error', 'http.attempt', () => `${where()} failed: ${errorSummary(error)} (${decision.reason})`, ctxOf, t0, status, error, { giveUp: decision.reason })
           for (const h of hookSets) await h.onError?.({ ...ctxOf(), error })
           throw error

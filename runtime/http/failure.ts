@@ -1,9 +1,10 @@
 import { NetworkingError } from '../errors/networking-error'
 import type { RequestInfo } from '../errors/request-info'
-import { AbortError, BodyTooLargeError, ConnectionError, ParseError, TimeoutError } from '../errors/transport-errors'
-import type { RedactOptions } from '../log/redact'
+import { AbortError, BodyTooLargeError, ConnectionError, ParseError, RedirectError, TimeoutError } from '../errors/transport-errors'
+import { redactUrl, type RedactOptions } from '../log/redact'
 import type { FailureKind } from '../policy/retry'
 import { describeNetworkError, networkFailure, unwrapFetchError } from './classify'
+import { RedirectStop } from './redirect'
 import { BodyParseFailure, BodyTooLarge } from './response'
 
 /** Where the attempt was when it threw: only the network steps can produce network failures. */
@@ -14,6 +15,8 @@ export interface ThrownFacts {
   stage: Stage
   /** The attempt timer fired. */
   timedOut: boolean
+  /** The attempt was waiting in a network manager's queue. */
+  queued?: boolean
   /** The call was stopped by the caller or the deadline. */
   stopped: 'abort' | 'deadline' | undefined
   info: RequestInfo
@@ -27,9 +30,13 @@ export interface ThrownFacts {
 /** Turns whatever an attempt threw into our error and the failure kind the retry policy reads. */
 export function classifyThrown(f: ThrownFacts): { error: unknown; failure: FailureKind } {
   if (f.timedOut) return { error: new TimeoutError(f.info, 'attempt', f.timeout), failure: 'timeout' }
-  if (f.stopped === 'deadline') return { error: new TimeoutError(f.info, 'deadline', f.deadline ?? 0), failure: 'final' }
+  if (f.stopped === 'deadline') return { error: new TimeoutError(f.info, 'deadline', f.deadline ?? 0, f.queued), failure: 'final' }
   if (f.stopped === 'abort') return { error: new AbortError(f.info, f.callerReason), failure: 'final' }
   if (f.thrown instanceof BodyTooLarge) return { error: new BodyTooLargeError(f.info, f.thrown.limit), failure: 'final' }
+  if (f.thrown instanceof RedirectStop) {
+    const where = f.thrown.location === undefined ? undefined : redactUrl(f.thrown.location.slice(0, 200), f.redact)
+    return { error: new RedirectError(f.info, f.thrown.redirects, where), failure: 'final' }
+  }
   if (f.thrown instanceof BodyParseFailure) return { error: new ParseError(f.info, f.status ?? 0, f.thrown.contentType, f.thrown.cause), failure: 'final' }
   // Our own errors (a token endpoint that refused, a bad request) and anything a hook or auth
   // provider threw are not network trouble, so never ours to retry or rename.

@@ -1,4 +1,5 @@
 import { basicHeader } from '../auth/strategies'
+import { registerCredentialValue } from '../log/redact'
 import { RequestError } from '../errors/request-error'
 import { newIdempotencyKey } from '../policy/idempotency'
 import { setHeaders } from './headers'
@@ -42,7 +43,9 @@ export function prepareRequest(
   const headers = new Headers()
   // fetch refuses URLs with userinfo; send it as Basic credentials instead (the curl/axios behaviour).
   if (target.username || target.password) {
-    headers.set('authorization', basicHeader(decodeURIComponent(target.username), decodeURIComponent(target.password)))
+    const password = decodeURIComponent(target.password)
+    registerCredentialValue(password)
+    headers.set('authorization', basicHeader(decodeURIComponent(target.username), password))
     target.username = ''
     target.password = ''
   }

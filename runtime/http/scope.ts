@@ -5,6 +5,8 @@
  * timer is removed when the attempt or call ends.
  */
 
+import { onAbort } from './on-abort'
+
 export type StopReason = 'abort' | 'deadline' | 'timeout'
 
 export interface CallScope {
@@ -34,12 +36,12 @@ export function callScope(caller: AbortSignal | readonly AbortSignal[] | undefin
   }
   const controller = new AbortController()
   let stopped: 'abort' | 'deadline' | undefined
-  const onAbort = (): void => {
+  const abort = (): void => {
     stopped ??= 'abort'
     controller.abort(callers.find((c) => c.aborted)?.reason)
   }
-  for (const c of callers) c.addEventListener('abort', onAbort, { once: true })
-  if (callers.some((c) => c.aborted)) onAbort()
+  const unsubscribe = callers.map((c) => onAbort(c, abort))
+  if (callers.some((c) => c.aborted)) abort()
   const timer =
     deadline === undefined
       ? undefined
@@ -54,7 +56,7 @@ export function callScope(caller: AbortSignal | readonly AbortSignal[] | undefin
     },
     dispose() {
       clearTimeout(timer)
-      for (const c of callers) c.removeEventListener('abort', onAbort)
+      for (const u of unsubscribe) u()
     },
   }
 }
@@ -62,12 +64,27 @@ export function callScope(caller: AbortSignal | readonly AbortSignal[] | undefin
 export interface AttemptScope {
   readonly signal: AbortSignal | undefined
   readonly timedOut: boolean
+  /** A network manager holds the attempt in its queue (see `holdAttemptClock`). */
+  readonly queued: boolean
   /** Stop the attempt timer (a stream handed to the caller lives past it). */
   clearTimer(): void
   dispose(): void
 }
 
-const NO_ATTEMPT_SCOPE: AttemptScope = { signal: undefined, timedOut: false, clearTimer() {}, dispose() {} }
+const NO_ATTEMPT_SCOPE: AttemptScope = { signal: undefined, timedOut: false, queued: false, clearTimer() {}, dispose() {} }
+
+// Attempt scopes by their signal, so a queueing fetch (the network manager's) can stop the clock.
+const clocks = new WeakMap<AbortSignal, Attempt>()
+
+/**
+ * For a fetch that queues requests before sending them (the network manager's): the attempt
+ * timeout must measure the exchange, not the queue. `hold` stops the attempt's clock (the deadline
+ * and caller's signal still apply); `start` runs it again with the time left.
+ */
+export function holdAttemptClock(signal: AbortSignal | null | undefined, hold: boolean): void {
+  const attempt = signal && clocks.get(signal)
+  if (attempt) attempt.queued = hold
+}
 
 export function attemptScope(outer: AbortSignal | undefined, timeout: number): AttemptScope {
   const timed = timeout > 0 && Number.isFinite(timeout)
@@ -80,20 +97,45 @@ export function attemptScope(outer: AbortSignal | undefined, timeout: number): A
 class Attempt implements AttemptScope {
   readonly #controller = new AbortController()
   readonly #outer: AbortSignal | undefined
+  readonly #unsubscribe: (() => void) | undefined
   #timer: ReturnType<typeof setTimeout> | undefined
+  #left: number
+  #since = 0
   timedOut = false
 
   constructor(outer: AbortSignal | undefined, timeout: number) {
     this.#outer = outer
+    this.#left = timeout
     if (outer?.aborted) this.#onAbort()
-    else outer?.addEventListener('abort', this.#onAbort, { once: true })
+    else if (outer) this.#unsubscribe = onAbort(outer, this.#onAbort)
     if (timeout > 0) {
-      this.#timer = setTimeout(() => {
-        this.timedOut = true
-        this.#controller.abort(new DOMException('attempt timed out', 'TimeoutError'))
-      }, timeout)
+      this.#run()
+      clocks.set(this.#controller.signal, this)
     }
   }
+
+  #run(): void {
+    this.#since = Date.now()
+    this.#timer = setTimeout(() => {
+      this.timedOut = true
+      this.#controller.abort(new DOMException('attempt timed out', 'TimeoutError'))
+    }, this.#left)
+  }
+
+  get queued(): boolean {
+    return this.#queued
+  }
+
+  set queued(hold: boolean) {
+    if (hold === this.#queued || this.#left <= 0 || this.timedOut) return
+    this.#queued = hold
+    if (hold) {
+      this.clearTimer()
+      this.#left = Math.max(1, this.#left - (Date.now() - this.#since))
+    } else if (this.#left > 0) this.#run()
+  }
+
+  #queued = false
 
   readonly #onAbort = (): void => this.#controller.abort(this.#outer?.reason)
 
@@ -102,13 +144,13 @@ class Attempt implements AttemptScope {
   }
 
   clearTimer(): void {
-    if (this.#timer !== undefined) clearTimeout(this.#timer)
+    clearTimeout(this.#timer)
     this.#timer = undefined
   }
 
   dispose(): void {
     this.clearTimer()
-    this.#outer?.removeEventListener('abort', this.#onAbort)
+    this.#unsubscribe?.()
   }
 }
 
@@ -116,15 +158,15 @@ class Attempt implements AttemptScope {
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason)
-    const done = (): void => {
-      signal?.removeEventListener('abort', onAbort)
+    const timer = setTimeout(() => {
+      unsubscribe?.()
       resolve()
-    }
-    const timer = setTimeout(done, ms)
-    const onAbort = (): void => {
-      clearTimeout(timer)
-      reject(signal?.reason)
-    }
-    signal?.addEventListener('abort', onAbort, { once: true })
+    }, ms)
+    const unsubscribe =
+      signal &&
+      onAbort(signal, () => {
+        clearTimeout(timer)
+        reject(signal.reason)
+      })
   })
 }

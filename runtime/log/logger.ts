@@ -2,12 +2,15 @@ import type { LogEvent, Logger, LoggerOption, LogLevel } from './types'
 
 const rank: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 }
 
-/** Writes one line per event: the message, then the structured fields as JSON. */
+/**
+ * Writes one line per event: the message. At `debug` the structured fields come along as a second
+ * argument (Node prints an object over many lines, too much for every attempt at `info`).
+ */
 export const consoleLogger: Logger = {
   debug: (e) => console.debug(`[networking] ${e.message}`, e),
-  info: (e) => console.info(`[networking] ${e.message}`, e),
-  warn: (e) => console.warn(`[networking] ${e.message}`, e),
-  error: (e) => console.error(`[networking] ${e.message}`, e),
+  info: (e) => console.info(`[networking] ${e.message}`),
+  warn: (e) => console.warn(`[networking] ${e.message}`),
+  error: (e) => console.error(`[networking] ${e.message}`),
 }
 
 export type Emit = (event: LogEvent) => void
@@ -28,7 +31,12 @@ export function createEmitter(option: LoggerOption | undefined): Emit | undefine
       min = o.level ?? (o.logger ? 'debug' : 'info')
     }
   }
+  // The console at `debug` shows every event with its fields.
+  const write =
+    logger === consoleLogger && min === 'debug'
+      ? (event: LogEvent) => console[event.level](`[networking] ${event.message}`, event)
+      : (event: LogEvent) => logger[event.level](event)
   return (event) => {
-    if (rank[event.level] >= rank[min]) logger[event.level](event)
+    if (rank[event.level] >= rank[min]) write(event)
   }
 }

@@ -36,14 +36,35 @@ const SENSITIVE_HEADERS = new Set([
 // Token-like names: access_token, apiKey, X-Goog-Signature, client_secret, sig, password...
 const SENSITIVE_NAME = /(?:^|[-_.])(?:sig|code|auth)$|token|key|secret|passw(?:or)?d|signature|credential|session/i
 
+// Names the runtime itself put a credential under (auth strategies register them when built):
+// secret whatever they look like (`appid`, `X-Client`). Process-wide, because an error or a log
+// line may be formatted far from the client that sent it; hiding one name too many is harmless.
+const placedQuery = new Set<string>()
+const placedHeaders = new Set<string>()
+
+/** Marks a query parameter or header name as holding a credential, for every redaction from now on. */
+export function registerCredentialName(where: 'query' | 'header', name: string): void {
+  ;(where === 'query' ? placedQuery : placedHeaders).add(name.toLowerCase())
+}
+
+// The latest credential values the runtime sent, hidden in free text too (a server that echoes
+// the key in its error body, a dependency's message). Bounded, because tokens rotate.
+const placedValues: string[] = []
+
+/** Marks a credential value the runtime sent; too short a value (under 6 characters) is not searched for. */
+export function registerCredentialValue(value: string): void {
+  if (value.length < 6 || placedValues.includes(value)) return
+  if (placedValues.push(value) > 32) placedValues.shift()
+}
+
 export function isSensitiveQueryName(name: string, extra?: readonly string[]): boolean {
   const lower = name.toLowerCase()
-  return SENSITIVE_NAME.test(name) || lower === 'sig' || lower === 'code' || (extra?.some((n) => n.toLowerCase() === lower) ?? false)
+  return SENSITIVE_NAME.test(name) || lower === 'sig' || lower === 'code' || placedQuery.has(lower) || (extra?.some((n) => n.toLowerCase() === lower) ?? false)
 }
 
 export function isSensitiveHeader(name: string, extra?: readonly string[]): boolean {
   const lower = name.toLowerCase()
-  return SENSITIVE_HEADERS.has(lower) || SENSITIVE_NAME.test(lower) || (extra?.some((n) => n.toLowerCase() === lower) ?? false)
+  return SENSITIVE_HEADERS.has(lower) || SENSITIVE_NAME.test(lower) || placedHeaders.has(lower) || (extra?.some((n) => n.toLowerCase() === lower) ?? false)
 }
 
 const USERINFO = /^([a-z][a-z\d+.-]*:\/\/)[^/?#@]*@/i
@@ -78,7 +99,14 @@ const URL_IN_TEXT = /[a-z][a-z\d+.-]*:\/\/[^\s"'<>]*[^\s"'<>.,;:)]/gi
 
 /** Redacts every URL inside free text (a dependency's error message, for instance). */
 export function redactText(text: string, options?: RedactOptions): string {
-  return text.replace(URL_IN_TEXT, (url) => redactUrl(url, options))
+  if (options?.unsafeRevealSecrets === UNSAFE_REVEAL_SECRETS) return text
+  let out = text.replace(URL_IN_TEXT, (url) => redactUrl(url, options))
+  for (const value of placedValues) {
+    out = out.split(value).join(REDACTED)
+    const encoded = encodeURIComponent(value)
+    if (encoded !== value) out = out.split(encoded).join(REDACTED)
+  }
+  return out
 }
 
 export type HeadersLike = Headers | Record<string, string | readonly string[] | undefined> | Iterable<readonly [string, string]>

@@ -9,6 +9,9 @@ import { errorClass, isOriginFailure } from './outcome'
 import { adviseRate } from './rate-advice'
 import { parseRateLimit } from './rate-limit-headers'
 import { sleep } from './signals'
+import { TimeoutError } from '../errors/transport-errors'
+import { onAbort } from '../http/on-abort'
+import { holdAttemptClock } from '../http/scope'
 
 export type FetchFn = typeof globalThis.fetch
 
@@ -88,11 +91,10 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
     if (ctx.followsClose && callerSignal) signal = callerSignal
     else {
       const controller = new AbortController()
-      const onAbort = (): void => controller.abort(callerSignal?.reason)
-      if (callerSignal?.aborted) onAbort()
-      else callerSignal?.addEventListener('abort', onAbort, { once: true })
+      const forward = (): void => controller.abort(callerSignal?.reason)
       entry = { controller, client, method, url }
-      if (callerSignal) entry.unlink = () => callerSignal.removeEventListener('abort', onAbort)
+      if (callerSignal?.aborted) forward()
+      else if (callerSignal) entry.unlink = onAbort(callerSignal, forward)
       ctx.inflight.add(entry)
       signal = controller.signal
     }
@@ -105,6 +107,22 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
     }
     let release: (() => void) | undefined
     let probe = false
+    // The wait for a slot is not part of the attempt's timeout; queueTimeout bounds it instead.
+    holdAttemptClock(callerSignal, true)
+    let waitSignal = signal
+    let endWait: (() => void) | undefined
+    const limit = state.queueTimeout
+    if (limit !== undefined) {
+      const waiting = new AbortController()
+      const timer = setTimeout(() => waiting.abort(new TimeoutError({ method, url: url() }, 'queue', limit)), limit)
+      const unsubscribe = onAbort(signal, () => waiting.abort(signal.reason))
+      if (signal.aborted) waiting.abort(signal.reason)
+      waitSignal = waiting.signal
+      endWait = () => {
+        clearTimeout(timer)
+        unsubscribe()
+      }
+    }
     try {
       if (state.bucket) {
         const reserved = state.bucket.reserve()
@@ -112,11 +130,11 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
         const wait = typeof reserved === 'number' ? reserved : await reserved
         if (wait > 0) {
           if (hub.listening) hub.emit({ type: 'wait', client, origin, reason: 'rate-limit', ms: wait })
-          await sleep(wait, signal)
+          await sleep(wait, waitSignal)
         }
       }
       const queuedBefore = state.limiter.queued
-      const slot = state.limiter.acquire(client, signal)
+      const slot = state.limiter.acquire(client, waitSignal)
       if (hub.listening && state.limiter.queued > queuedBefore) hub.emit({ type: 'wait', client, origin, reason: 'concurrency' })
       release = await slot
       if (state.breaker) {
@@ -134,7 +152,11 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
         hub.emit({ type: 'rejected', client, origin, reason: 'closed' })
       } else if (thrown instanceof StoreUnavailableError) ctx.metrics.refused(client, origin, 'store_unavailable')
       throw thrown
+    } finally {
+      endWait?.()
     }
+    // Left held on failure, so a deadline error can say the call was still queued.
+    holdAttemptClock(callerSignal, false)
 
     const id = ctx.nextId()
     const resendCount = attempt > 1 ? attempt - 1 : 0

@@ -4,6 +4,8 @@
  * client of the same origin. No timers: a slot is handed over when the previous holder releases.
  */
 
+import { onAbort } from '../http/on-abort'
+
 export interface Limiter {
   /** Resolves with a release function once a slot is free; rejects with the signal's reason if aborted first. */
   acquire(key: string, signal?: AbortSignal): Promise<() => void>
@@ -57,7 +59,7 @@ export function createLimiter(max: number): Limiter {
         return Promise.resolve(once())
       }
       return new Promise((resolve, reject) => {
-        const onAbort = (): void => {
+        const abort = (): void => {
           const queue = queues.get(key)
           const index = queue?.indexOf(waiter) ?? -1
           if (queue && index >= 0) {
@@ -69,11 +71,11 @@ export function createLimiter(max: number): Limiter {
         }
         const waiter: Waiter = {
           grant(releaseSlot) {
-            signal?.removeEventListener('abort', onAbort)
+            unsubscribe?.()
             resolve(releaseSlot)
           },
         }
-        signal?.addEventListener('abort', onAbort, { once: true })
+        const unsubscribe = signal && onAbort(signal, abort)
         const queue = queues.get(key)
         if (queue) queue.push(waiter)
         else queues.set(key, [waiter])

@@ -1,3 +1,4 @@
+import { ConfigurationError } from '../errors/configuration-error'
 import type { LogLevel } from '../log/types'
 import { createBreaker, type BreakerOptions, type BreakerState } from './breaker'
 import type { EventHub } from './events'
@@ -16,6 +17,13 @@ export interface OriginPolicy {
    * @default false
    */
   rateLimit?: false | (TokenBucketOptions & RateAdviceOptions)
+  /**
+   * Longest wait for a slot (rate-limit pacing and `maxConcurrent`) in ms, after which the call
+   * fails with a `TimeoutError` of kind `queue` without being sent. The call's `deadline` bounds
+   * the wait as well; the per-attempt `timeout` starts only when the request is sent.
+   * @default none
+   */
+  queueTimeout?: number
   /** The circuit breaker; `false` turns it off. @default {} (on, with the defaults of BreakerOptions) */
   breaker?: false | BreakerOptions
 }
@@ -28,6 +36,15 @@ export interface OriginState {
   /** A fleet's shared retry budget, when the store has one. */
   budget: OriginBudget | undefined
   advice: RateAdviceOptions
+  queueTimeout: number | undefined
+}
+
+function originKey(key: string): string {
+  try {
+    return new URL(key).origin
+  } catch {
+    throw new ConfigurationError(`createNetworkManager: origins key ${JSON.stringify(key)} is not an origin URL (like https://api.example.com)`, 'origins')
+  }
 }
 
 function idle(state: OriginState): boolean {
@@ -51,7 +68,7 @@ export function createOriginRegistry(
 ): { get(origin: string): OriginState; all(): OriginState[] } {
   // A Map keeps insertion order; re-inserting on use makes its first entries the least recently used.
   const states = new Map<string, OriginState>()
-  const normalized = new Map(Object.entries(overrides).map(([k, v]) => [new URL(k).origin, v]))
+  const normalized = new Map(Object.entries(overrides).map(([k, v]) => [originKey(k), v]))
   const evict = (): void => {
     for (const [origin, state] of states) {
       if (states.size < maxOrigins) return
@@ -94,6 +111,7 @@ export function createOriginRegistry(
         breaker: parts.breaker,
         budget: parts.budget,
         advice: rate ? { slowBelow: rate.slowBelow, maxPause: rate.maxPause } : {},
+        queueTimeout: policy.queueTimeout,
       }
       states.set(origin, state)
       return state

@@ -1,3 +1,5 @@
+import { parseRetryAfter as waitFor } from '../policy/retry-after'
+
 /**
  * What a response says about the client's remaining quota, read from the headers servers actually
  * send. Pure: the clock is passed in. Formats, newest first:
@@ -50,15 +52,10 @@ function parameters(value: string): Map<string, string> {
   return map
 }
 
+/** Epoch ms the server asked us to wait until; parsed (and clamped) by the retry policy's parser. */
 export function parseRetryAfter(headers: HeaderSource, now: number): number | undefined {
-  const ms = number(headers.get('retry-after-ms'))
-  if (ms !== undefined) return now + ms
-  const value = headers.get('retry-after')?.trim()
-  if (!value) return undefined
-  const seconds = number(value)
-  if (seconds !== undefined) return now + seconds * 1000
-  const at = Date.parse(value)
-  return Number.isNaN(at) ? undefined : Math.max(now, at)
+  const ms = waitFor((name) => headers.get(name), now)
+  return ms === undefined ? undefined : now + ms
 }
 
 export function parseRateLimit(headers: HeaderSource, now: number): RateLimitInfo {

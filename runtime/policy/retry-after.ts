@@ -1,16 +1,25 @@
 /**
+ * The longest wait any header can ask for: setTimeout's limit (about 24.8 days). A longer timer
+ * would fire at once, and `now` plus a 20-digit wait is no valid Date.
+ */
+export const MAX_WAIT = 2_147_483_647
+
+const clamp = (ms: number): number => Math.min(MAX_WAIT, Math.max(0, Math.ceil(ms)))
+
+/**
  * How long the server asked us to wait, in ms, from `retry-after-ms` (Stainless) or `Retry-After`
- * (delta-seconds or any of the three HTTP-date forms, RFC 9110 §5.6.7). Undefined when absent or
- * malformed, so the caller falls back to backoff rather than giving up. Dates in the past give 0.
+ * (delta-seconds or any of the three HTTP-date forms, RFC 9110 §5.6.7), at most `MAX_WAIT`.
+ * Undefined when absent or malformed, so the caller falls back to backoff rather than giving up.
+ * Dates in the past give 0.
  */
 export function parseRetryAfter(get: (name: string) => string | null | undefined, now: number): number | undefined {
   const ms = get('retry-after-ms')?.trim()
-  if (ms && /^\d+(?:\.\d+)?$/.test(ms)) return Math.ceil(Number(ms))
+  if (ms && /^\d+(?:\.\d+)?$/.test(ms)) return clamp(Number(ms))
   const value = get('retry-after')?.trim()
   if (value) {
-    if (/^\d+$/.test(value)) return Number(value) * 1000
+    if (/^\d+$/.test(value)) return clamp(Number(value) * 1000)
     const date = parseHttpDate(value, now)
-    if (date !== undefined) return Math.max(0, date - now)
+    if (date !== undefined) return clamp(date - now)
   }
   return undefined
 }
@@ -25,7 +34,7 @@ export function parseRateLimitReset(get: (name: string) => string | null | undef
   const value = (get('ratelimit-reset') ?? get('x-ratelimit-reset'))?.trim()
   if (!value || !/^\d+$/.test(value)) return undefined
   const n = Number(value)
-  return n >= 1e9 ? Math.max(0, n * 1000 - now) : n * 1000
+  return clamp(n >= 1e9 ? n * 1000 - now : n * 1000)
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']

@@ -84,6 +84,6 @@ export function decide(policy: RetryPolicy, f: RetryFacts): RetryDecision {
     delay = backoff(f.attempt, policy.baseDelay, policy.maxDelay, f.random)
     if (f.deadlineAt !== undefined && f.now + delay >= f.deadlineAt) return { retry: false, reason: 'no time left before the deadline' }
   }
-  if (f.spendBudget && !f.spendBudget()) return { retry: false, reason: 'retry budget exhausted' }
+  if (f.spendBudget && !f.spendBudget()) return { retry: false, reason: 'retry budget exhausted' } // the client matches this text
   return { retry: true, delay, reason, delaySource }
 }

@@ -1,5 +1,6 @@
 import NativeOrWs from 'crossws/websocket'
 import { NetworkingError } from '../errors/networking-error'
+import { ConfigurationError } from '../errors/configuration-error'
 import {
   WebSocketClosedError,
   WebSocketConnectError,
@@ -29,6 +30,11 @@ import type {
 
 export type { WebSocketClient } from './types'
 
+const GIVE_UP = { attempts: 'maxAttempts reached', deadline: 'reconnect deadline passed', 'retry-after': 'the server asked to wait longer than allowed' }
+
+/** An error's message without the `WebSocket <url>: ` prefix every one of ours carries. */
+const detail = (error: Error): string => error.message.replace(/^WebSocket \S+: /, '')
+
 /** Creates a client without connecting; call `connect()`. */
 export function createWebSocket<In = unknown, Out = In>(url: string, options: WebSocketOptions<In, Out> = {}): WebSocketClient<In, Out> {
   return createWebSocketCore(url, options, allWebSocketFeatures)
@@ -45,7 +51,7 @@ export function createWebSocketCore<In = unknown, Out = In>(
   features: WebSocketFeatures,
 ): WebSocketClient<In, Out> {
   const need = (option: keyof WebSocketFeatures & keyof WebSocketOptions<In, Out>): void => {
-    if (options[option] && !features[option]) throw new TypeError(`WebSocket option ${option} needs ${option}Feature`)
+    if (options[option] && !features[option]) throw new ConfigurationError(`WebSocket option ${option} needs ${option}Feature`, option)
   }
   need('reconnect')
   need('heartbeat')
@@ -226,7 +232,7 @@ export function createWebSocketCore<In = unknown, Out = In>(
     )
     if (!decision.retry) {
       return finish(
-        new WebSocketConnectError(shown, `gave up reconnecting after ${attempt - 1} attempts (${decision.reason})`, {
+        new WebSocketConnectError(shown, `gave up reconnecting after ${attempt - 1} attempts (${GIVE_UP[decision.reason]}); last: ${detail(error)}`, {
           code: 'ERR_WS_RECONNECT',
           cause: error,
         }),
@@ -234,7 +240,7 @@ export function createWebSocketCore<In = unknown, Out = In>(
     }
     setState('reconnecting')
     const reason = refused ? 'awaiting a new token' : decision.reason
-    log('warn', 'ws.reconnect', `reconnecting in ${decision.delay} ms (attempt ${attempt}, ${reason})`, {
+    log('warn', 'ws.reconnect', `reconnecting in ${decision.delay} ms (attempt ${attempt}, ${reason}): ${detail(error)}`, {
       attempt,
       delay: decision.delay,
       reason,

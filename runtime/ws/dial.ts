@@ -1,4 +1,5 @@
 import { WebSocketConnectError, WebSocketHandshakeError } from '../errors/websocket'
+import { errorCode } from '../http/classify'
 import type { parseRetryAfter } from '../policy/retry-after'
 import type { Timers, WebSocketConstructor, WebSocketLike } from './types'
 
@@ -78,7 +79,9 @@ export function dial(r: DialRequest, opened: (socket: WebSocketLike) => void): P
       // An error before open always ends the attempt, and undici (Node 22's global WebSocket)
       // fires no close after it: waiting for one would hang until connectTimeout.
       abandon(socket)
-      fail(refused ?? new WebSocketConnectError(r.shownUrl, 'connection failed', { cause }))
+      // The errno (ECONNREFUSED, ENOTFOUND...) says why; `ws` puts it on the event's error.
+      const errno = errorCode(cause)
+      fail(refused ?? new WebSocketConnectError(r.shownUrl, errno ? `connection failed (${errno})` : 'connection failed', { cause }))
     }
     socket.onclose = (event) => {
       abandon(socket)

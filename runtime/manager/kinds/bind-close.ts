@@ -1,4 +1,5 @@
 import { ManagerClosedError } from '../errors'
+import { onAbort } from '../../http/on-abort'
 
 /**
  * Makes every call of a client follow `closeAll()`, including the wait between retries: the
@@ -32,15 +33,16 @@ function follow(options: WithSignal, calls: CallSet, close: AbortSignal): { opti
   const own = options?.signal
   const controller = new AbortController()
   const onOwn = (): void => controller.abort(own?.reason)
+  let unsubscribe: (() => void) | undefined
   if (own?.aborted) onOwn()
-  else own?.addEventListener('abort', onOwn, { once: true })
+  else if (own) unsubscribe = onAbort(own, onOwn)
   calls.add(controller)
   return {
     options: { ...options, signal: controller.signal },
     controller,
     done: () => {
       calls.delete(controller)
-      own?.removeEventListener('abort', onOwn)
+      unsubscribe?.()
     },
   }
 }

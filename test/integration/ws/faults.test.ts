@@ -148,7 +148,7 @@ describe.each<ServerKind>(['crossws', 'ws'])('faults with a %s server', (kind) =
       const client = createWebSocket(server.url(), { reconnect: { maxRetryAfter: 5_000 } })
       const error = await client.connect().catch((e: unknown) => e)
       expect(error).toBeInstanceOf(WebSocketConnectError)
-      expect((error as Error).message).toMatch(/gave up reconnecting after 0 attempts \(retry-after\)/)
+      expect((error as Error).message).toMatch(/gave up reconnecting after 0 attempts \(the server asked to wait longer than allowed\)/)
       expect((error as Error).cause).toMatchObject({ status: 429, retryAfter: 3_600_000 })
     } finally {
       server.refuse = undefined

@@ -157,7 +157,7 @@ describe.each<ServerKind>(['crossws', 'ws'])('auth and reconnect with a %s serve
     await probe.close()
     const error = await client.receive().catch((e: unknown) => e)
     expect(attempts).toEqual([1, 2, 3])
-    expect((error as Error).message).toMatch(/gave up reconnecting after 3 attempts \(attempts\)/)
+    expect((error as Error).message).toMatch(/gave up reconnecting after 3 attempts \(maxAttempts reached\); last: /)
     expect((error as Error & { code: string }).code).toBe('ERR_WS_RECONNECT')
   })
 })

@@ -12,10 +12,11 @@ import { bundleBrowserClient } from '../../helpers/ws-browser'
  * docs/benchmarks/websocket.md. This budget guards against growth from here; the plain client
  * (features left out) has its own, lower budget.
  */
-const BUDGET_GZIP = 5_900
+// +~150 B with issue 12 (ConfigurationError, the errno and give-up reason in messages, credential registration in redact).
+const BUDGET_GZIP = 6_100
 
 /** A plain client (`createWebSocketCore`, no reconnect / heartbeat / queue): what an app pays when it opts in to nothing. */
-const PLAIN_BUDGET_GZIP = 4_800
+const PLAIN_BUDGET_GZIP = 4_950
 
 describe('WebSocket client browser build size', () => {
   it(`a plain client stays within ${PLAIN_BUDGET_GZIP} bytes min+gzip, without the opt-in features`, async () => {

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { pickRequirement, strategyFor } from '../../../runtime/auth/from-scheme'
-import { ConnectionError, createHttpError, HttpError, RateLimitedError, ServerError, TimeoutError } from '../../../runtime/errors/index'
+import { ConfigurationError, ConnectionError, createHttpError, HttpError, RateLimitedError, ServerError, TimeoutError } from '../../../runtime/errors/index'
 import { createEmitter } from '../../../runtime/log/logger'
 import { newIdempotencyKey } from '../../../runtime/policy/idempotency'
 
@@ -21,14 +21,14 @@ describe('strategies from security schemes', () => {
     expect((await applied(strategyFor('o', { type: 'oauth2', flows: {} }, 'static', env))).auth).toBe('Bearer static')
   })
 
-  test('a credential that does not fit its scheme is a clear TypeError', () => {
+  test('a credential that does not fit its scheme is a clear ConfigurationError', () => {
     expect(() => strategyFor('k', { type: 'apiKey', in: 'header', name: 'X' }, { username: 'a', password: 'b' }, env)).toThrow('auth.k: this credential does not fit the apiKey scheme')
-    expect(() => strategyFor('b', { type: 'http', scheme: 'basic' }, 'user:pass', env)).toThrow(TypeError)
-    expect(() => strategyFor('b', { type: 'http', scheme: 'bearer' }, { username: 'a', password: 'b' }, env)).toThrow(TypeError)
-    expect(() => strategyFor('o', { type: 'oauth2', flows: {} }, { username: 'a', password: 'b' }, env)).toThrow(TypeError)
+    expect(() => strategyFor('b', { type: 'http', scheme: 'basic' }, 'user:pass', env)).toThrow(ConfigurationError)
+    expect(() => strategyFor('b', { type: 'http', scheme: 'bearer' }, { username: 'a', password: 'b' }, env)).toThrow(ConfigurationError)
+    expect(() => strategyFor('o', { type: 'oauth2', flows: {} }, { username: 'a', password: 'b' }, env)).toThrow(ConfigurationError)
     expect(() => strategyFor('o', { type: 'oauth2', flows: {} }, { clientId: 'a', clientSecret: 'b' }, env)).toThrow('no token URL')
-    expect(() => strategyFor('i', { type: 'openIdConnect', openIdConnectUrl: 'x' }, { username: 'a', password: 'b' }, env)).toThrow(TypeError)
-    expect(() => strategyFor('m', { type: 'mutualTLS' }, { username: 'a', password: 'b' }, env)).toThrow(TypeError)
+    expect(() => strategyFor('i', { type: 'openIdConnect', openIdConnectUrl: 'x' }, { username: 'a', password: 'b' }, env)).toThrow(ConfigurationError)
+    expect(() => strategyFor('m', { type: 'mutualTLS' }, { username: 'a', password: 'b' }, env)).toThrow(ConfigurationError)
   })
 
   test('a custom strategy is used as is', () => {
@@ -54,7 +54,7 @@ describe('errors', () => {
     const e = createHttpError({ ...info, status: 503, headers: { 'x-request-id': 'r' }, body: { m: 1 }, requestId: 'r' })
     expect(e).toBeInstanceOf(ServerError)
     expect(createHttpError({ ...info, status: 418, headers: {}, body: undefined }).constructor).toBe(HttpError)
-    expect(e.toJSON()).toEqual({ name: 'ServerError', code: 'ERR_HTTP_503', message: e.message, status: 503, method: 'GET', url: info.url, operationId: 'op', attempts: 2, requestId: 'r', headers: { 'x-request-id': 'r' } })
+    expect(e.toJSON()).toEqual({ name: 'ServerError', code: 'ERR_HTTP_503', message: e.message, status: 503, method: 'GET', url: info.url, operationId: 'op', attempts: 2, requestId: 'r', headers: { 'x-request-id': 'r' }, bodyExcerpt: '{"m":1}' })
     const r = new RateLimitedError({ ...info, status: 429, headers: {}, body: undefined, retryAt: new Date(0) })
     expect(r.toJSON()).toMatchObject({ code: 'ERR_RATE_LIMITED', retryAt: '1970-01-01T00:00:00.000Z' })
     const c = new ConnectionError(info, 'reset', { cause: new Error('ECONNRESET') })
