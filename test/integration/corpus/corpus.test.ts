@@ -8,11 +8,11 @@ import { resolveOptions } from '../../../src/core/options'
 import { SpecError } from '../../../src/errors'
 
 /**
- * Every document of the team corpus (../shared/openapi-corpus, see its INDEX.md). Valid ones must
+ * Every document of the team corpus (test/fixtures/corpus/openapi, sources and licences in its INDEX.md). Valid ones must
  * give a module and declarations that pass `tsc --strict` (one program for all of them); the
  * deliberately broken ones must fail with a located error that names the problem.
  */
-const CORPUS = resolve(__dirname, '../../../../shared/openapi-corpus')
+const CORPUS = resolve(__dirname, '../../fixtures/corpus/openapi')
 const OUT = resolve(__dirname, '../../.tmp/corpus')
 const ROOT = resolve(__dirname, '../../..')
 const BROKEN_DIR = 'opc-documents_with_errors'
