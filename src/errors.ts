@@ -41,6 +41,11 @@ export class OptionsError extends NetworkingError {
 export class SpecError extends NetworkingError {
   override name = 'SpecError'
   readonly problems: Problem[]
+  /**
+   * Every file read before the failure (the document and what its `$ref`s reached): a watching
+   * bundler keeps watching them, so fixing any of them rebuilds.
+   */
+  readFiles: readonly string[] = []
   constructor(api: string, problems: Problem[], options: { cause?: unknown } = {}) {
     const lines = problems.map((p) => `  ${formatProblem(p)}`)
     super(`${PREFIX} API "${api}": the OpenAPI document cannot be used\n${lines.join('\n')}`, {

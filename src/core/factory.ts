@@ -87,6 +87,7 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
           return { code, map: null }
         } catch (error) {
           served.forget(id)
+          for (const file of context.watchFilesAfterError(name, error)) this.addWatchFile(file)
           return reportError(this, meta.framework, error)
         }
       },

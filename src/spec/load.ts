@@ -45,6 +45,20 @@ interface RefFile {
  */
 export async function loadDocument(entry: string, options: LoadOptions): Promise<LoadedDocument> {
   const sources = new Map<string, string>()
+  try {
+    return await loadInto(sources, entry, options)
+  } catch (error) {
+    throw withReadFiles(error, [entry, ...sources.keys()])
+  }
+}
+
+/** Records on a SpecError the files read before it (once: the first, innermost list wins). */
+export function withReadFiles(error: unknown, files: Iterable<string>): unknown {
+  if (error instanceof SpecError && error.readFiles.length === 0) error.readFiles = [...new Set(files)]
+  return error
+}
+
+async function loadInto(sources: Map<string, string>, entry: string, options: LoadOptions): Promise<LoadedDocument> {
   const parsed = new Map<string, unknown>()
   let failure: unknown
   let roots: Promise<string[]> | undefined
