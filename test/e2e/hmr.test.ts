@@ -99,6 +99,14 @@ describe('Vite HMR of virtual:api/* in Chromium', () => {
     const shown = (await overlay.jsonValue()) as string
     expect(shown).toContain(`petstore.yaml:${line}:`)
     expect(shown).toMatch(/at \/paths\/~1pets\/get\/responses\/2oo/)
+    // One prefix (Vite's), and the linked location is the one in the message, column included.
+    expect(shown.match(/codomyrmex:networking\]/g)).toEqual(['codomyrmex:networking]'])
+    const [message, link] = await page.evaluate(() =>
+      ['.message-body', '.file'].map((part) => document.querySelector('vite-error-overlay')?.shadowRoot?.querySelector(part)?.textContent ?? ''),
+    )
+    const inMessage = new RegExp(`petstore\\.yaml:${line}:(\\d+) `).exec(message!)?.[1]
+    expect(inMessage).toBeDefined()
+    expect(link).toMatch(new RegExp(`petstore\\.yaml:${line}:${inMessage}$`))
 
     // The fix regenerates the same code as before the break; it must still reach the page.
     await writeFile(SPEC, text.replace('  /pets:\n', '  /animals:\n'))
