@@ -17,7 +17,7 @@ export interface PreparedSpec {
 export async function prepareSpec(api: string, entry: string, allowRemote: readonly string[], allowRefsFrom: readonly string[] = []): Promise<PreparedSpec> {
   const loaded = await loadDocument(entry, { api, allowRemote, allowRefsFrom })
   try {
-    const warnings = await validateDocument(api, loaded)
+    const warnings = [...(loaded.warnings ?? []), ...(await validateDocument(api, loaded))]
     const document = await toOpenApi3(api, entry, loaded.document)
     return { entry, sources: loaded.sources, document, warnings }
   } catch (error) {
