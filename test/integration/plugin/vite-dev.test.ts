@@ -13,7 +13,7 @@ const VIRTUAL_URL = 'virtual:api/petstore'
 let api: TestServer
 let server: ViteDevServer
 
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
   const end = Date.now() + timeoutMs
   for (;;) {
     const value = await read()
