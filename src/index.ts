@@ -2,7 +2,7 @@ import { createUnplugin } from 'unplugin'
 import { unpluginFactory } from './core/factory'
 
 export type { ApiOptions, Options } from './core/options'
-export { OptionsError, SpecError, type Location, type Problem } from './errors'
+export { OptionsError, SpecError, UnknownApiError, type Location, type Problem } from './errors'
 export { unpluginFactory }
 
 /** The plugin for every bundler: `networking.vite()`, `networking.esbuild()`, … */

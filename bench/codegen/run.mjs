@@ -12,7 +12,7 @@ import { buildOurs } from './build-ours.mjs'
 
 const ROOT = join(import.meta.dirname, '../..')
 const TMP = join(ROOT, 'bench/.results-tmp/codegen')
-const CORPUS = join(ROOT, '../shared/openapi-corpus')
+const CORPUS = join(ROOT, 'test/fixtures/corpus/openapi')
 const SPECS = {
   stripe: { path: join(CORPUS, 'stripe-spec3.yaml'), op: 'GetCustomers', openapi3: true },
   kubernetes: { path: join(CORPUS, 'kubernetes-swagger.json'), op: 'listCoreV1Namespace', openapi3: false },

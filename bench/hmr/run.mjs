@@ -12,7 +12,7 @@ import networking from '@codomyrmex/networking/vite'
 
 const ROOT = join(import.meta.dirname, '../..')
 const TMP = join(ROOT, 'bench/.results-tmp/hmr')
-const CORPUS = join(ROOT, '../shared/openapi-corpus')
+const CORPUS = join(ROOT, 'test/fixtures/corpus/openapi')
 const SPECS = {
   petstore: { file: join(ROOT, 'playground/vite-app/petstore.yaml'), from: '  /pets/{petId}:\n', to: '  /animals/{petId}:\n', rounds: 10 },
   stripe: { file: join(CORPUS, 'stripe-spec3.yaml'), from: '  /v1/account:\n', to: '  /v1/account_renamed:\n', rounds: 3 },

@@ -1,4 +1,4 @@
-import { astToString, resolveRef as resolveTypeRef, scanDiscriminators, transformSchema, type GlobalContext, type OpenAPI3 } from 'openapi-typescript'
+import { astToString, resolveRef as resolveTypeRef, scanDiscriminators, stringToAST, transformSchema, type GlobalContext, type OpenAPI3 } from 'openapi-typescript'
 import ts from 'typescript'
 import { isObject, resolveRef, type JsonObject, type OpenApiDocument } from '../spec/document'
 
@@ -30,7 +30,8 @@ export async function buildTypes(document: OpenApiDocument): Promise<string> {
     rootTypes: false,
     rootTypesNoSchemaPrefix: false,
     rootTypesKeepCasing: false,
-    injectFooter: [],
+    // Ours first, so openapi-typescript does not add its own (it adds one only if none is there).
+    injectFooter: [withRequiredHelper()],
     pathParamsAsTypes: false,
     postTransform: undefined,
     propertiesRequiredByDefault: false,
@@ -46,6 +47,18 @@ export async function buildTypes(document: OpenApiDocument): Promise<string> {
     resolve: ($ref) => resolveTypeRef(schema, $ref, { silent: true }),
   }
   return astToString(transformSchema(schema, ctx))
+}
+
+/**
+ * openapi-typescript's `WithRequired<T, K extends keyof T>` fails tsc (TS2344, constraint `never`)
+ * when `T` is nullable: an allOf member `A | null` with `required` gives `WithRequired<A | null, "x">`,
+ * and `keyof (A | null)` is `never`. Ours takes the keys of `NonNullable<T>`, so the same output
+ * type-checks; the result is `A & { x: … }` (the `null` branch intersects to `never`), which is what
+ * an allOf that requires `x` can be.
+ */
+function withRequiredHelper(): ts.Node {
+  const [helper] = stringToAST('type WithRequired<T, K extends PropertyKey> = T & { [P in K & keyof NonNullable<T>]-?: NonNullable<T>[P] };') as ts.Node[]
+  return helper as ts.Node
 }
 
 /**

@@ -14,7 +14,8 @@ export function claimVirtualScheme(compiler: Compiler, pluginName: string): void
     factory.hooks.resolveForScheme.for('virtual').tapAsync(pluginName, (resource, data, callback) => {
       if (!VIRTUAL_ID_FILTER.test(resource.resource)) return callback()
       const resolver = factory.getResolver('normal', data.resolveOptions)
-      resolver.resolve({}, data.context, resource.resource, {}, (error, result) => {
+      // The issuer goes along so `resolveId` knows the importing file (for its messages).
+      resolver.resolve({ issuer: data.contextInfo.issuer }, data.context, resource.resource, {}, (error, result) => {
         if (error) return callback(error)
         if (typeof result !== 'string') return callback(new Error(`cannot resolve ${resource.resource}`))
         resource.resource = result
@@ -39,4 +40,14 @@ export function resolveFromRoot(build: PluginBuild, namespace: string, root: () 
     if (result.errors.length > 0) return { errors: result.errors }
     return { path: result.path, external: result.external, namespace: result.namespace, sideEffects: result.sideEffects }
   })
+}
+
+/**
+ * Without `bundle: true` esbuild only transforms files: it never asks plugins to resolve imports,
+ * so `import … from 'virtual:api/x'` stays in the output and Node fails at run time
+ * (ERR_UNSUPPORTED_ESM_URL_SCHEME). Fail the build instead, saying what to change.
+ */
+export function requireBundle(build: PluginBuild, message: string): void {
+  if (build.initialOptions.bundle === true) return
+  build.onStart(() => ({ errors: [{ text: message }] }))
 }

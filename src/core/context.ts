@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { OptionsError, type Problem } from '../errors'
+import { OptionsError, SpecError, type Problem } from '../errors'
 import { renderDeclarationFile } from '../dts/render'
 import { writeIfChanged } from '../dts/write'
 import { MOCK_DECLARATIONS } from '../mock/module'
@@ -127,6 +127,18 @@ export class ApiContext {
       spec.catch(() => this.mockSpecs.get(name) === hit && this.mockSpecs.delete(name))
     }
     return { spec: await hit.spec, watchFiles: loaded.watchFiles }
+  }
+
+  /**
+   * What a bundler must keep watching after `load(name)` failed with `error`: the document, every
+   * file read before the failure, and the files of the last good build (a fix to any of them must
+   * rebuild; webpack and rspack otherwise forget the module's files on the error path).
+   */
+  watchFilesAfterError(name: string, error: unknown): string[] {
+    const api = this.options.apis.get(name)
+    const read = error instanceof SpecError ? error.readFiles : []
+    const lastGood = this.memory.get(name)?.files ?? []
+    return localFiles([...new Set([...(api ? [api.spec] : []), ...read, ...lastGood])])
   }
 
   /** Names of the loaded APIs built from `file` (the document or one it `$ref`s). */

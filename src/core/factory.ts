@@ -1,13 +1,14 @@
-import { join } from 'node:path'
+import { isAbsolute, join, relative } from 'node:path'
 import type { UnpluginFactory } from 'unplugin'
-import { OptionsError, PREFIX } from '../errors'
+import { PREFIX, UnknownApiError } from '../errors'
 import { debounce } from '../hmr/debounce'
 import { ServedCode } from '../hmr/served-code'
 import { attachDevMockSockets, createDevMockMiddleware, devMockBase } from '../mock/dev-server'
 import { buildMockModule } from '../mock/module'
-import { claimVirtualScheme, resolveFromRoot } from './bundler-fixes'
+import { claimVirtualScheme, requireBundle, resolveFromRoot } from './bundler-fixes'
 import { ApiContext } from './context'
 import type { PluginApi } from './plugin-api'
+import { nearestName } from './nearest-name'
 import { reportError, reportWarnings } from './host'
 import { resolveOptions, type Options, type ResolvedOptions } from './options'
 import { asResolvedId, getApiName, isVirtualImporter, MOCKS_SUFFIX, QUERY_SUFFIX, RESOLVE_FILTER, RESOLVED_ID_FILTER, splitModule } from './virtual-id'
@@ -57,10 +58,7 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
         }
         const context = getContext()
         const { api } = splitModule(name)
-        if (!context.has(api)) {
-          const known = [...context.options.apis.keys()].join(', ') || 'none'
-          throw new OptionsError('apis', `${id} has no API named "${api}" (registered: ${known})`)
-        }
+        if (!context.has(api)) throw unknownApi(api, importer, [...context.options.apis.keys()], context.options.root)
         return asResolvedId(name)
       },
     },
@@ -93,6 +91,7 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
           return { code, map: null }
         } catch (error) {
           served.forget(id)
+          for (const file of context.watchFilesAfterError(name, error)) this.addWatchFile(file)
           return reportError(this, meta.framework, error)
         }
       },
@@ -159,10 +158,17 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
     esbuild: {
       setup(build) {
         hostRoot = build.initialOptions.absWorkingDir
+        requireBundle(build, `${PREFIX} esbuild must bundle to build virtual:api/* imports: set \`bundle: true\` in the build options (without it the imports stay in the output and fail at run time)`)
         resolveFromRoot(build, PLUGIN_NAME, () => getContext().options.root)
       },
     },
   }
+}
+
+function unknownApi(api: string, importer: string | undefined, registered: string[], root: string): UnknownApiError {
+  // Importers inside the project are shown relative to its root, as the user wrote them.
+  const file = importer === undefined ? undefined : isAbsolute(importer) && !relative(root, importer).startsWith('..') ? relative(root, importer) : importer
+  return new UnknownApiError(api, file, registered, nearestName(api, registered))
 }
 
 /** In the Vite dev server, a mocked API's client defaults to the dev mock's base path. */

@@ -5,7 +5,8 @@ import { bundle } from '@readme/openapi-parser'
 import type { JsonObject } from './document'
 import { isObject } from './document'
 import { SpecError, type Problem } from '../errors'
-import { checkDocument } from './checks'
+import { checkDocument, type Finding } from './checks'
+import { findMisplacedRefs, resolveMisplacedRefs } from './json-references'
 import { parseText } from './parse-text'
 import { locate } from './validate'
 import { depthOver, MAX_BYTES, MAX_DEPTH } from './limits'
@@ -31,6 +32,8 @@ export interface LoadedDocument {
   sources: Map<string, string>
   /** The document with external `$ref`s bundled in (internal `#/...` references kept). */
   document: JsonObject
+  /** Located warnings about the document's references (misplaced `$ref`s, resolved anyway). */
+  warnings?: Problem[]
 }
 
 interface RefFile {
@@ -45,6 +48,20 @@ interface RefFile {
  */
 export async function loadDocument(entry: string, options: LoadOptions): Promise<LoadedDocument> {
   const sources = new Map<string, string>()
+  try {
+    return await loadInto(sources, entry, options)
+  } catch (error) {
+    throw withReadFiles(error, [entry, ...sources.keys()])
+  }
+}
+
+/** Records on a SpecError the files read before it (once: the first, innermost list wins). */
+export function withReadFiles(error: unknown, files: Iterable<string>): unknown {
+  if (error instanceof SpecError && error.readFiles.length === 0) error.readFiles = [...new Set(files)]
+  return error
+}
+
+async function loadInto(sources: Map<string, string>, entry: string, options: LoadOptions): Promise<LoadedDocument> {
   const parsed = new Map<string, unknown>()
   let failure: unknown
   let roots: Promise<string[]> | undefined
@@ -104,13 +121,16 @@ export async function loadDocument(entry: string, options: LoadOptions): Promise
         return value
       }),
   }
+  let misplaced: Finding[] = []
   // Most documents are one file: parse it ourselves and skip the bundler's crawl (seconds on large
   // documents) unless it has references to other files or URLs.
   if (!isRemote(entry)) {
     const value = await file.read({ url: entry }).catch((error: unknown) => {
       throw error instanceof SpecError ? error : new SpecError(options.api, [problem(entry, String(error))], { cause: error })
     })
-    if (isObject(value) && !hasExternalRef(value)) return { entry, sources, document: value }
+    // Found on the text as written: the bundler below rewrites the entry's references in place.
+    misplaced = isObject(value) ? findMisplacedRefs(value) : []
+    if (isObject(value) && !hasExternalRef(value)) return withJsonReferences({ entry, sources, document: value }, misplaced)
     sources.clear()
     parsed.clear()
   }
@@ -131,7 +151,16 @@ export async function loadDocument(entry: string, options: LoadOptions): Promise
   if (!isObject(document)) throw new SpecError(options.api, [problem(entry, 'the document is not an object')])
   // Each file was within bounds, but files inlined into each other add up.
   checkDepth(options.api, entry, document)
-  return { entry, sources, document }
+  return withJsonReferences({ entry, sources, document }, misplaced)
+}
+
+/**
+ * `$ref`s where OpenAPI has no Reference Object are resolved as JSON References (as Redocly does),
+ * with a located warning for each one the entry document holds (see json-references.ts).
+ */
+function withJsonReferences(loaded: LoadedDocument, findings: Finding[]): LoadedDocument {
+  resolveMisplacedRefs(loaded.document)
+  return findings.length === 0 ? loaded : { ...loaded, warnings: locate(loaded, findings) }
 }
 
 function bundleError(api: string, entry: string, error: unknown, failure: unknown): SpecError {

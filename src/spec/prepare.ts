@@ -1,7 +1,7 @@
 import type { OpenApiDocument } from './document'
 import type { Problem } from '../errors'
 import { toOpenApi3 } from './convert'
-import { loadDocument } from './load'
+import { loadDocument, withReadFiles } from './load'
 import { validateDocument } from './validate'
 
 export interface PreparedSpec {
@@ -16,7 +16,11 @@ export interface PreparedSpec {
 /** Load (no network unless allowed), validate with located problems, convert Swagger 2.0. */
 export async function prepareSpec(api: string, entry: string, allowRemote: readonly string[], allowRefsFrom: readonly string[] = []): Promise<PreparedSpec> {
   const loaded = await loadDocument(entry, { api, allowRemote, allowRefsFrom })
-  const warnings = await validateDocument(api, loaded)
-  const document = await toOpenApi3(api, entry, loaded.document)
-  return { entry, sources: loaded.sources, document, warnings }
+  try {
+    const warnings = [...(loaded.warnings ?? []), ...(await validateDocument(api, loaded))]
+    const document = await toOpenApi3(api, entry, loaded.document)
+    return { entry, sources: loaded.sources, document, warnings }
+  } catch (error) {
+    throw withReadFiles(error, loaded.sources.keys())
+  }
 }

@@ -39,7 +39,7 @@ export async function openRuntimePage(api: ApiHandler): Promise<RuntimePage> {
   }
   const page = await browser.newPage()
   await page.goto(url)
-  await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true)
+  await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true, undefined, { timeout: 0 })
   return {
     page,
     url,

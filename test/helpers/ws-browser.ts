@@ -65,7 +65,7 @@ export async function openClientPage(): Promise<BrowserPage> {
   }
   const page = await browser.newPage()
   await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`)
-  await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true)
+  await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true, undefined, { timeout: 0 })
   return {
     page,
     async close() {

@@ -8,18 +8,25 @@ import { resolveOptions } from '../../../src/core/options'
 import { SpecError } from '../../../src/errors'
 
 /**
- * Every document of the team corpus (../shared/openapi-corpus, see its INDEX.md). Valid ones must
+ * Every document of the team corpus (test/fixtures/corpus/openapi, sources and licences in its INDEX.md). Valid ones must
  * give a module and declarations that pass `tsc --strict` (one program for all of them); the
  * deliberately broken ones must fail with a located error that names the problem.
  */
-const CORPUS = resolve(__dirname, '../../../../shared/openapi-corpus')
+const CORPUS = resolve(__dirname, '../../fixtures/corpus/openapi')
 const OUT = resolve(__dirname, '../../.tmp/corpus')
 const ROOT = resolve(__dirname, '../../..')
 const BROKEN_DIR = 'opc-documents_with_errors'
 
+/**
+ * Documents of ours that reproduce what real documents do and openapi-typescript's output did not
+ * survive: a nullable object as an allOf member with `required` (`WithRequired<A | null, "x">`),
+ * `$ref`s standing for a whole `properties` map. Relative to CORPUS, checked the same way.
+ */
+const OWN = ['nullable-allof-3.0.yaml', 'nullable-allof-3.1.yaml', 'json-refs/json-refs.yaml'].map((file) => join('../../specs', file))
+
 async function corpusEntries(): Promise<string[]> {
   const top = (await readdir(CORPUS)).filter((f) => /\.(ya?ml|json)$/.test(f))
-  return [...top, 'oai-v2-petstore-separate/spec/swagger.yaml'].sort()
+  return [...top, 'oai-v2-petstore-separate/spec/swagger.yaml', ...OWN].sort()
 }
 
 const nameOf = (file: string): string => basename(file).replace(/\.(ya?ml|json)$/, '').replace(/[^\w-]/g, '_')

@@ -55,15 +55,3 @@ describe.each(BUNDLERS)('%s reports a broken document', (bundler) => {
     expect(error.message).toContain('"okay" is not an HTTP status code')
   })
 })
-
-describe('an import of an unregistered API', () => {
-  it('fails naming the `apis` option and the registered names', async () => {
-    const error = (await build('esbuild', {
-      root: FIXTURE,
-      entry: 'main.js',
-      outDir: join(OUT, 'unknown'),
-      options: { apis: { other: './petstore.yaml' }, dts: false, cacheDir: false },
-    }).catch((e: unknown) => e)) as Error
-    expect(error.message).toContain('invalid option `apis`: virtual:api/petstore has no API named "petstore" (registered: other)')
-  })
-})

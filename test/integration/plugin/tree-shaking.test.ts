@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import networking from '../../../src/index'
 
 const FIXTURE = resolve(__dirname, '../../fixtures/stripe-app')
-const CORPUS = resolve(__dirname, '../../../../shared/openapi-corpus')
+const CORPUS = resolve(__dirname, '../../fixtures/corpus/openapi')
 const OUT = resolve(__dirname, '../../.tmp/tree-shaking')
 
 describe('tree-shaking', () => {

@@ -78,7 +78,7 @@ describe('loading documents', () => {
   })
 
   it('converts Swagger 2.0 split across files', async () => {
-    const entry = resolve(__dirname, '../../../../shared/openapi-corpus/oai-v2-petstore-separate/spec/swagger.yaml')
+    const entry = resolve(__dirname, '../../fixtures/corpus/openapi/oai-v2-petstore-separate/spec/swagger.yaml')
     // It reaches ../common, outside its own folder: that needs allowRefsFrom.
     const spec = await prepareSpec('v2', entry, [], [resolve(entry, '../../common')])
     expect(spec.document.openapi).toMatch(/^3\.0/)

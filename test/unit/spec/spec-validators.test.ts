@@ -8,7 +8,7 @@ import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { shareSpecValidators, specValidator } from '../../../src/spec/spec-validators'
 
-const CORPUS = resolve(__dirname, '../../../../shared/openapi-corpus')
+const CORPUS = resolve(__dirname, '../../fixtures/corpus/openapi')
 const PARSER_OPTIONS = { allErrors: true, strict: false, validateFormats: false }
 
 const info = { title: 't', version: '1' }

@@ -6,7 +6,7 @@ import { bench, describe } from 'vitest'
 import { loadDocument } from '../../../src/spec/load'
 import { validateDocument } from '../../../src/spec/validate'
 
-const petstore = resolve(__dirname, '../../../../shared/openapi-corpus/oai-petstore.yaml')
+const petstore = resolve(__dirname, '../../fixtures/corpus/openapi/oai-petstore.yaml')
 const loaded = await loadDocument(petstore, { api: 'petstore', allowRemote: [] })
 
 describe('validating petstore', () => {
