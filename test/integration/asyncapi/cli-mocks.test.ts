@@ -1,5 +1,5 @@
 import { mkdir, readFile, rm } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../../src/cli/run'
 import { ApiContext } from '../../../src/core/context'
@@ -33,7 +33,8 @@ describe('codomyrmex-api with an AsyncAPI document', () => {
   it('a broken document exits 2 with located problems', async () => {
     const result = await cli('generate', '--spec', BROKEN, '--name', 'broken', '--out', 'gen')
     expect(result.code).toBe(2)
-    expect(result.err.join('\n')).toContain(`${BROKEN}:23:`)
+    // Paths are printed relative to the working folder.
+    expect(result.err.join('\n')).toContain(`${relative(WORK, BROKEN)}:23:`)
   }, 60_000)
 })
 

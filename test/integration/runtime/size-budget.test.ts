@@ -18,8 +18,9 @@ const BUDGET = {
   oneOperation: 17_300,
   /** Everything `@codomyrmex/networking/runtime` exports: HTTP, WebSocket, the network manager and telemetry adapters. Apps pay only for what they import (tested above). */
   // 28,834 before this round: h12b's encoders (+1 KB), paginate() and the query helpers (+2.2 KB, only in apps that import them:
-  // test/integration/plugin/query-size.test.ts), the origin store interface (+0.5 KB) and h12a's hardening (+1.6 KB).
-  wholeRuntime: 34_500,
+  // test/integration/plugin/query-size.test.ts), the origin store interface (+0.5 KB), the hardening (+1.6 KB) and
+  // the AsyncAPI client runtime (ws-api). 36,660 measured; issue 13 is to bring it back under 20,000.
+  wholeRuntime: 37_000,
 }
 
 const runtimeEntry = fileURLToPath(new URL('../../../runtime/index.ts', import.meta.url))
