@@ -84,6 +84,6 @@ for (const kind of ['memory', 'redis']) {
 server.kill()
 
 console.log(`node ${process.version}; fetch stubbed; policy: maxConcurrent 64, rate limit, breaker (every decision shared)`)
-console.log('| store | wall µs per call, one process, sequential | calls/s, ' + values.processes + ' processes × 16 in flight |\n|---|---|---|')
+console.log(`| store | wall µs per call, one process, sequential | calls/s, ${values.processes} processes × 16 in flight |\n|---|---|---|`)
 for (const kind of ['memory', 'redis']) console.log(`| ${kind} | ${perCall[kind].toFixed(0)} | ${Math.round(fleet[kind])} |`)
 console.log(`Redis store adds ${(perCall.redis - perCall.memory).toFixed(0)} µs per call`)

@@ -61,8 +61,9 @@ function App() {
 
   return (
     <>
-      <button id="reload" onClick={() => (retryLog.set([]), setMessage(undefined), setError(''), void pets.refetch())}>Reload pets</button>
+      <button type="button" id="reload" onClick={() => (retryLog.set([]), setMessage(undefined), setError(''), void pets.refetch())}>Reload pets</button>
       <button
+        type="button"
         id="fail"
         onClick={async () => {
           // The dev mock's control route: the next two requests answer 503.
@@ -75,7 +76,7 @@ function App() {
       <ul id="pets">
         {(pets.data ?? []).map((pet) => (
           <li key={pet.id}>
-            <button className="pet" onClick={() => setSelected(pet.id)}>{`#${pet.id} ${pet.name}${pet.tag ? ` (${pet.tag})` : ''}`}</button>
+            <button type="button" className="pet" onClick={() => setSelected(pet.id)}>{`#${pet.id} ${pet.name}${pet.tag ? ` (${pet.tag})` : ''}`}</button>
           </li>
         ))}
       </ul>
@@ -93,7 +94,7 @@ function App() {
       >
         <input name="name" placeholder="Name (empty is invalid)" />
         <input name="tag" placeholder="Tag" />
-        <button>Create</button>
+        <button type="submit">Create</button>
       </form>
       <p id="status">{status}</p>
       <ul id="retries">

@@ -73,7 +73,7 @@ export function valueAt(data: unknown, path: string): unknown {
   let value = data
   for (const key of path.replace(/^\$\.?/, '').split('.')) {
     if (key === '') continue
-    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, key)) return undefined
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined
     value = (value as Record<string, unknown>)[key]
   }
   return value

@@ -1,4 +1,4 @@
-import type { ErrorResponse, Operation, OperationArgs, OperationInput, RequestOptions, SafeError } from '../api/types'
+import type { ErrorResponse, Operation, OperationArgs, RequestOptions, SafeError } from '../api/types'
 import type { PageItem, PageParam, PaginationConfig } from '../pagination/types'
 
 /**

@@ -4,7 +4,7 @@ import { ConfigurationError } from '../errors/configuration-error'
 import {
   WebSocketClosedError,
   WebSocketConnectError,
-  WebSocketHandshakeError,
+  type WebSocketHandshakeError,
   WebSocketMessageTooBigError,
   WebSocketQueueOverflowError,
 } from '../errors/websocket'

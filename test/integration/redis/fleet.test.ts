@@ -26,7 +26,7 @@ interface Outcome {
 let redis: RedisServer
 let admin: Redis
 let fleet: Worker[] = []
-let servers: TestServer[] = []
+const servers: TestServer[] = []
 let n = 0
 
 beforeAll(async () => {

@@ -296,7 +296,7 @@ describe('createRedisStore with real Redis', () => {
     fresh()
     const s = await server((_req, res) => res.end('ok'))
     const a = await member({ maxConcurrent: 3, rateLimit: { rate: 100 } }, { leaseTtl: 5_000 })
-    const secretUrl = s.url.replace('http://', 'http://user:hunter2@') + '/path?access_token=abc123'
+    const secretUrl = `${s.url.replace('http://', 'http://user:hunter2@')}/path?access_token=abc123`
     await expect(a.api.get(secretUrl)).resolves.toBe('ok')
     await new Promise((r) => setTimeout(r, 50)) // fire-and-forget deposits and records land
     const found = await keys()

@@ -3,7 +3,7 @@ import { AbortError, ConnectionError, createHttpClient, NetworkingError, type At
 import { startServer, type TestServer } from '../../helpers/http-server'
 
 let server: TestServer
-let stall: (() => void)[] = []
+const stall: (() => void)[] = []
 beforeAll(async () => {
   server = await startServer((req, res) => {
     if (req.url === '/slow') return new Promise<void>((r) => stall.push(() => (res.end('{}'), r())))

@@ -54,7 +54,7 @@ describe('paginate: Link header (RFC 8288)', () => {
   })
 
   test('pages() yields each page with its response; a next link to another origin is refused', async () => {
-    const s = await start((req, res) => json(res, 200, pets(0, 2), { link: '<http://127.0.0.2:1/pets?page=2>; rel="next"' }))
+    const s = await start((_req, res) => json(res, 200, pets(0, 2), { link: '<http://127.0.0.2:1/pets?page=2>; rel="next"' }))
     const { listPets } = listOperation(s.url, { style: 'link' })
     const seen: number[] = []
     const error = await (async () => {
