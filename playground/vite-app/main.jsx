@@ -35,8 +35,18 @@ function describeError(error) {
 function Detail({ petId }) {
   const pet = useQuery(showPetByIdQueryOptions({ path: { petId: String(petId) } }))
   if (pet.isPending) return <p id="detail">Loading pet #{petId}…</p>
-  if (pet.error) return <p id="detail">Pet #{petId}: {pet.error.message}</p>
-  return <p id="detail">Pet #{petId}: {pet.data.name}{pet.data.tag ? ` (${pet.data.tag})` : ''}</p>
+  if (pet.error)
+    return (
+      <p id="detail">
+        Pet #{petId}: {pet.error.message}
+      </p>
+    )
+  return (
+    <p id="detail">
+      Pet #{petId}: {pet.data.name}
+      {pet.data.tag ? ` (${pet.data.tag})` : ''}
+    </p>
+  )
 }
 
 function App() {
@@ -61,7 +71,9 @@ function App() {
 
   return (
     <>
-      <button type="button" id="reload" onClick={() => (retryLog.set([]), setMessage(undefined), setError(''), void pets.refetch())}>Reload pets</button>
+      <button type="button" id="reload" onClick={() => (retryLog.set([]), setMessage(undefined), setError(''), void pets.refetch())}>
+        Reload pets
+      </button>
       <button
         type="button"
         id="fail"
@@ -102,7 +114,9 @@ function App() {
           <li key={i}>{line}</li>
         ))}
       </ul>
-      <p id="error" role="alert">{error || listError}</p>
+      <p id="error" role="alert">
+        {error || listError}
+      </p>
     </>
   )
 }
