@@ -15,7 +15,18 @@ export { oauth2, type OAuth2Env } from './auth/oauth2'
 export type { AuthStrategy, AuthRequest, Credential, TokenProvider, BasicCredential, OAuth2ClientCredentials, OAuth2RefreshToken } from './auth/types'
 export { createRetryBudget, type RetryBudget, type RetryBudgetOptions } from './policy/budget'
 export type * from './api/types'
-export type { ApiClientOptions, ClientOptions, HttpClientOptions, RequestOptions, RetryOptions, Hooks, AttemptContext, RetryContext, ResponseType, HeaderValues } from './http/types'
+export type {
+  ApiClientOptions,
+  ClientOptions,
+  HttpClientOptions,
+  RequestOptions,
+  RetryOptions,
+  Hooks,
+  AttemptContext,
+  RetryContext,
+  ResponseType,
+  HeaderValues,
+} from './http/types'
 export * from './ws/index'
 export * from './manager/index'
 export * from './ws-api/index'

@@ -51,7 +51,13 @@ async function scrape() {
     // The Redis client stays a package of its own (only the --redis mode loads it).
     external: ['ioredis'],
     // The server pages its list with a Link header (as GitHub does): paginate() follows rel="next".
-    plugins: [networking({ apis: { petstore: { spec: 'petstore.yaml', pagination: { listPets: { style: 'link' } } } }, dts: 'dist/api-clients.d.ts', cacheDir: 'dist/.cache' })],
+    plugins: [
+      networking({
+        apis: { petstore: { spec: 'petstore.yaml', pagination: { listPets: { style: 'link' } } } },
+        dts: 'dist/api-clients.d.ts',
+        cacheDir: 'dist/.cache',
+      }),
+    ],
   })
   console.log(`[start] bundled ${outfile.slice(ROOT.length + 1)}`)
 
@@ -71,7 +77,11 @@ async function scrape() {
   const rate = 20
   const codes = await Promise.all(
     [...Array(workers)].map((_, worker) => {
-      const env = { ...process.env, PETSTORE_URL: baseUrl, ...(redis ? { SCRAPER_REDIS: redis, SCRAPER_WORKERS: String(workers), SCRAPER_WORKER: String(worker), SCRAPER_RATE: String(rate) } : {}) }
+      const env = {
+        ...process.env,
+        PETSTORE_URL: baseUrl,
+        ...(redis ? { SCRAPER_REDIS: redis, SCRAPER_WORKERS: String(workers), SCRAPER_WORKER: String(worker), SCRAPER_RATE: String(rate) } : {}),
+      }
       const child = spawn(process.execPath, [outfile], { env, stdio: 'inherit' })
       return new Promise((resolve) => child.on('exit', resolve))
     }),
@@ -80,7 +90,9 @@ async function scrape() {
   console.log(`\n[start] server saw ${stats.requests} requests, ${stats.failed} answered 503, at most ${stats.maxInFlight} at once`)
   if (redis) {
     const seconds = (stats.last - stats.first) / 1000
-    console.log(`[start] ${workers} worker(s) through ${redis}: aggregate rate ${(stats.requests / Math.max(seconds, 0.001)).toFixed(1)} req/s over ${seconds.toFixed(1)} s (shared limit ${rate} req/s)`)
+    console.log(
+      `[start] ${workers} worker(s) through ${redis}: aggregate rate ${(stats.requests / Math.max(seconds, 0.001)).toFixed(1)} req/s over ${seconds.toFixed(1)} s (shared limit ${rate} req/s)`,
+    )
   }
   process.exitCode = codes.every((c) => c === 0) ? 0 : 1
 }
@@ -89,7 +101,11 @@ async function scrape() {
 function flakyPetstore() {
   const names = ['Ada', 'Brutus', 'Cleo', 'Dot', 'Enzo', 'Fig', 'Gus', 'Hana', 'Ivo', 'Juno', 'Kit', 'Lua']
   const tags = ['cat', 'dog', undefined, 'fish']
-  const pets = Array.from({ length: 24 }, (_, i) => ({ id: i + 1, name: `${names[i % names.length]}${i >= names.length ? ' II' : ''}`, ...(tags[i % 4] ? { tag: tags[i % 4] } : {}) }))
+  const pets = Array.from({ length: 24 }, (_, i) => ({
+    id: i + 1,
+    name: `${names[i % names.length]}${i >= names.length ? ' II' : ''}`,
+    ...(tags[i % 4] ? { tag: tags[i % 4] } : {}),
+  }))
   const stats = { requests: 0, failed: 0, inFlight: 0, maxInFlight: 0 }
   const failedOnce = new Set()
   const server = createServer((req, res) => {

@@ -8,7 +8,8 @@ import { buildSpecValidators } from '../../scripts/build-spec-validators.mjs'
 export async function buildOurs({ root = join(import.meta.dirname, '../..'), outDir = join(import.meta.dirname, '.build') } = {}) {
   await build({
     stdin: {
-      contents: "export { ApiContext } from './src/core/context.ts'\nexport { resolveOptions } from './src/core/options.ts'\nexport { loadDocument } from './src/spec/load.ts'\nexport { validateDocument } from './src/spec/validate.ts'\nexport { generateApi } from './src/codegen/generate.ts'\nexport { toOpenApi3 } from './src/spec/convert.ts'\nexport { parseText } from './src/spec/parse-text.ts'\n",
+      contents:
+        "export { ApiContext } from './src/core/context.ts'\nexport { resolveOptions } from './src/core/options.ts'\nexport { loadDocument } from './src/spec/load.ts'\nexport { validateDocument } from './src/spec/validate.ts'\nexport { generateApi } from './src/codegen/generate.ts'\nexport { toOpenApi3 } from './src/spec/convert.ts'\nexport { parseText } from './src/spec/parse-text.ts'\n",
       resolveDir: root,
       loader: 'ts',
     },

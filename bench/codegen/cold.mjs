@@ -25,7 +25,12 @@ docs.push({ name: 'github', path: join(ROOT, 'node_modules/@octokit/openapi/gene
 function probe(generator, name, spec, build = '.build') {
   const out = join(TMP, name, generator)
   const env = { ...process.env, BENCH_BUILD: build }
-  const result = spawnSync(process.execPath, ['--max-old-space-size=4096', join(import.meta.dirname, 'probe.mjs'), generator, name, spec, out, ''], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 << 20 })
+  const result = spawnSync(process.execPath, ['--max-old-space-size=4096', join(import.meta.dirname, 'probe.mjs'), generator, name, spec, out, ''], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  })
   const line = result.stdout.trim().split('\n').at(-1)
   return result.status === 0 && line?.startsWith('{') ? JSON.parse(line) : { error: true }
 }
@@ -67,6 +72,8 @@ for (const doc of docs) {
   console.error(rows.at(-1))
 }
 console.log(`Median of ${RUNS} interleaved fresh-process runs, ms (Node ${process.version}).\n`)
-console.log(`| document | ours, cold |${before ? ' before (--before) |' : ''} openapi-typescript alone | ratio | ours by phase: parse / load (incl. parse) / validate / convert / generate |`)
+console.log(
+  `| document | ours, cold |${before ? ' before (--before) |' : ''} openapi-typescript alone | ratio | ours by phase: parse / load (incl. parse) / validate / convert / generate |`,
+)
 console.log(`|---|---|${before ? '---|' : ''}---|---|---|`)
 console.log(rows.join('\n'))

@@ -56,7 +56,12 @@ if (generator === 'ours' || generator === 'ours-subset') {
 } else if (generator === 'hey-api') {
   const { createClient } = await import('@hey-api/openapi-ts')
   const start = performance.now()
-  await createClient({ input: spec, output: { path: outDir }, plugins: ['@hey-api/client-fetch', '@hey-api/typescript', '@hey-api/sdk'], logs: { level: 'silent' } })
+  await createClient({
+    input: spec,
+    output: { path: outDir },
+    plugins: ['@hey-api/client-fetch', '@hey-api/typescript', '@hey-api/sdk'],
+    logs: { level: 'silent' },
+  })
   result.ms = performance.now() - start
 } else {
   throw new Error(`unknown generator ${generator}`)

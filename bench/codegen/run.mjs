@@ -52,15 +52,43 @@ function tsc(dir) {
 function writeTsconfig(dir, files) {
   writeFileSync(
     join(dir, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'preserve', moduleResolution: 'bundler', lib: ['es2022', 'dom', 'dom.iterable'], types: [], skipLibCheck: false }, files }),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        target: 'es2022',
+        module: 'preserve',
+        moduleResolution: 'bundler',
+        lib: ['es2022', 'dom', 'dom.iterable'],
+        types: [],
+        skipLibCheck: false,
+      },
+      files,
+    }),
   )
 }
 
-const camel = (id) => (/^[A-Za-z_][\w]*$/.test(id) ? id : id.split(/[^A-Za-z\d]+/).filter(Boolean).map((w, i) => (i === 0 ? w[0].toLowerCase() + w.slice(1) : w[0].toUpperCase() + w.slice(1))).join(''))
+const camel = (id) =>
+  /^[A-Za-z_][\w]*$/.test(id)
+    ? id
+    : id
+        .split(/[^A-Za-z\d]+/)
+        .filter(Boolean)
+        .map((w, i) => (i === 0 ? w[0].toLowerCase() + w.slice(1) : w[0].toUpperCase() + w.slice(1)))
+        .join('')
 
 async function bundleSize(entry, plugins, cwd) {
   const { build } = await import('esbuild')
-  const result = await build({ stdin: { contents: entry, resolveDir: cwd, loader: 'ts' }, bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, plugins, logLevel: 'silent' })
+  const result = await build({
+    stdin: { contents: entry, resolveDir: cwd, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    plugins,
+    logLevel: 'silent',
+  })
   const bytes = result.outputFiles[0].contents
   return { min: bytes.length, gzip: gzipSync(bytes).length }
 }
@@ -100,7 +128,10 @@ for (const name of wanted) {
 
   // tsc: an app importing the generated client.
   const op = camel(spec.op)
-  writeFileSync(join(dir('ours'), 'app.ts'), `import api, { ${op} } from './${name}.js'\napi.configure({ baseUrl: 'http://127.0.0.1' })\nexport const call = ${op}.safe\n`)
+  writeFileSync(
+    join(dir('ours'), 'app.ts'),
+    `import api, { ${op} } from './${name}.js'\napi.configure({ baseUrl: 'http://127.0.0.1' })\nexport const call = ${op}.safe\n`,
+  )
   writeTsconfig(dir('ours'), ['app.ts'])
   const oursTsc = cold.error ? { error: 'no output' } : tsc(dir('ours'))
   // The same app against a client generated with \`operations: [that one operation]\`.
@@ -125,28 +156,71 @@ for (const name of wanted) {
   }
 
   // One operation, bundled for the browser.
-  const oursSize = await bundleSize(`import { ${op} } from 'virtual:api/${name}'\nexport const call = () => ${op}()`, [networking({ apis: { [name]: spec.path }, dts: false, cacheDir: cache })], ROOT)
+  const oursSize = await bundleSize(
+    `import { ${op} } from 'virtual:api/${name}'\nexport const call = () => ${op}()`,
+    [networking({ apis: { [name]: spec.path }, dts: false, cacheDir: cache })],
+    ROOT,
+  )
   const heySize = heyOp ? await bundleSize(`import { ${heyOp} } from './sdk.gen'\nexport const call = () => ${heyOp}()`, [], dir('hey-api')) : undefined
 
-  rows.push({ name, cold, warm, types, hey, phases, oursTsc, subset, subsetTsc, typesTsc, heyTsc, oursSize, heySize, sizes: Object.fromEntries(['ours', 'ours-subset', 'openapi-typescript', 'hey-api'].map((g) => [g, existsSync(dir(g)) ? readdirSync(dir(g)).filter((f) => /\.(d\.ts|ts|js)$/.test(f) && f !== 'app.ts').reduce((n, f) => n + readFileSync(join(dir(g), f)).length, 0) : 0])) })
+  rows.push({
+    name,
+    cold,
+    warm,
+    types,
+    hey,
+    phases,
+    oursTsc,
+    subset,
+    subsetTsc,
+    typesTsc,
+    heyTsc,
+    oursSize,
+    heySize,
+    sizes: Object.fromEntries(
+      ['ours', 'ours-subset', 'openapi-typescript', 'hey-api'].map((g) => [
+        g,
+        existsSync(dir(g))
+          ? readdirSync(dir(g))
+              .filter((f) => /\.(d\.ts|ts|js)$/.test(f) && f !== 'app.ts')
+              .reduce((n, f) => n + readFileSync(join(dir(g), f)).length, 0)
+          : 0,
+      ]),
+    ),
+  })
 }
 
 const s = (ms) => (ms === undefined ? '—' : `${(ms / 1000).toFixed(2)} s`)
 const range = (r) => (r?.runs > 1 ? ` (${(r.min / 1000).toFixed(2)}–${(r.max / 1000).toFixed(2)})` : '')
 const mb = (r) => (r?.maxRssMB === undefined ? '—' : `${r.maxRssMB} MB`)
-const err = (r) => r?.error ? `fails: ${r.error.slice(0, 80)}` : undefined
-const out = [`Median of ${RUNS} interleaved runs (min–max) for ours and openapi-typescript; hey-api once. tsc and bundles once.`, '', '| document | generator | generation | peak RSS | output KB | tsc --noEmit (app) | tsc errors | one-op bundle min / gzip |', '|---|---|---|---|---|---|---|---|']
+const err = (r) => (r?.error ? `fails: ${r.error.slice(0, 80)}` : undefined)
+const out = [
+  `Median of ${RUNS} interleaved runs (min–max) for ours and openapi-typescript; hey-api once. tsc and bundles once.`,
+  '',
+  '| document | generator | generation | peak RSS | output KB | tsc --noEmit (app) | tsc errors | one-op bundle min / gzip |',
+  '|---|---|---|---|---|---|---|---|',
+]
 for (const r of rows) {
-  out.push(`| ${r.name} | ours, cold (empty cache) | ${err(r.cold) ?? s(r.cold.ms) + range(r.cold)} | ${mb(r.cold)} | ${Math.round(r.sizes.ours / 1024)} | ${r.oursTsc.s?.toFixed(2) ?? '—'} s | ${r.oursTsc.errors ?? '—'} | ${r.oursSize.min} / ${r.oursSize.gzip} B |`)
+  out.push(
+    `| ${r.name} | ours, cold (empty cache) | ${err(r.cold) ?? s(r.cold.ms) + range(r.cold)} | ${mb(r.cold)} | ${Math.round(r.sizes.ours / 1024)} | ${r.oursTsc.s?.toFixed(2) ?? '—'} s | ${r.oursTsc.errors ?? '—'} | ${r.oursSize.min} / ${r.oursSize.gzip} B |`,
+  )
   if (!r.phases.error) {
     const p = r.phases
-    out.push(`| ${r.name} | ours, cold, by phase: parse ${s(p.parseMs)} (of load ${s(p.loadMs)}), validate ${s(p.validateMs)}, convert ${s(p.convertMs)}, generate ${s(p.generateMs)} | ${s(p.ms)} | ${mb(p)} | | | | |`)
+    out.push(
+      `| ${r.name} | ours, cold, by phase: parse ${s(p.parseMs)} (of load ${s(p.loadMs)}), validate ${s(p.validateMs)}, convert ${s(p.convertMs)}, generate ${s(p.generateMs)} | ${s(p.ms)} | ${mb(p)} | | | | |`,
+    )
   }
   out.push(`| ${r.name} | ours, warm (disk cache hit, new process) | ${err(r.warm) ?? `${r.warm.ms.toFixed(0)} ms`} | ${mb(r.warm)} | | | | |`)
   out.push(`| ${r.name} | ours, warm (same process) | ${r.cold.inProcessWarmMs === undefined ? '—' : `${r.cold.inProcessWarmMs.toFixed(1)} ms`} | | | | | |`)
-  out.push(`| ${r.name} | ours, \`operations: ['${SPECS[r.name].op}']\` | ${err(r.subset) ?? s(r.subset.ms)} | ${mb(r.subset)} | ${Math.round(r.sizes['ours-subset'] / 1024)} | ${r.subsetTsc.s?.toFixed(2) ?? '—'} s | ${r.subsetTsc.errors ?? '—'} | |`)
-  out.push(`| ${r.name} | openapi-typescript 7.13 alone (types only) | ${err(r.types) ?? s(r.types.ms) + range(r.types)} | ${mb(r.types)} | ${Math.round(r.sizes['openapi-typescript'] / 1024)} | ${r.typesTsc.s?.toFixed(2) ?? '—'} s | ${r.typesTsc.errors ?? '—'} | — |`)
-  out.push(`| ${r.name} | @hey-api/openapi-ts 0.95 (types + sdk + client-fetch) | ${err(r.hey) ?? s(r.hey.ms)} | ${mb(r.hey)} | ${Math.round(r.sizes['hey-api'] / 1024)} | ${r.heyTsc.s?.toFixed(2) ?? '—'} s | ${r.heyTsc.errors ?? '—'} | ${r.heySize ? `${r.heySize.min} / ${r.heySize.gzip} B` : '—'} |`)
+  out.push(
+    `| ${r.name} | ours, \`operations: ['${SPECS[r.name].op}']\` | ${err(r.subset) ?? s(r.subset.ms)} | ${mb(r.subset)} | ${Math.round(r.sizes['ours-subset'] / 1024)} | ${r.subsetTsc.s?.toFixed(2) ?? '—'} s | ${r.subsetTsc.errors ?? '—'} | |`,
+  )
+  out.push(
+    `| ${r.name} | openapi-typescript 7.13 alone (types only) | ${err(r.types) ?? s(r.types.ms) + range(r.types)} | ${mb(r.types)} | ${Math.round(r.sizes['openapi-typescript'] / 1024)} | ${r.typesTsc.s?.toFixed(2) ?? '—'} s | ${r.typesTsc.errors ?? '—'} | — |`,
+  )
+  out.push(
+    `| ${r.name} | @hey-api/openapi-ts 0.95 (types + sdk + client-fetch) | ${err(r.hey) ?? s(r.hey.ms)} | ${mb(r.hey)} | ${Math.round(r.sizes['hey-api'] / 1024)} | ${r.heyTsc.s?.toFixed(2) ?? '—'} s | ${r.heyTsc.errors ?? '—'} | ${r.heySize ? `${r.heySize.min} / ${r.heySize.gzip} B` : '—'} |`,
+  )
 }
 console.log(out.join('\n'))
 writeFileSync(join(ROOT, 'bench/.results-tmp/codegen.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2))

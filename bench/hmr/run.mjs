@@ -19,7 +19,15 @@ const SPECS = {
 }
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback
 const wanted = arg('specs', Object.keys(SPECS).join(',')).split(',')
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS })
 const rows = []
@@ -29,7 +37,8 @@ try {
   await browser.close()
 }
 console.log('\n| document | rounds | median ms | min ms | max ms | median phases (ms) | first load ms |\n| --- | --- | --- | --- | --- | --- | --- |')
-for (const r of rows) console.log(`| ${r.name} | ${r.times.length} | ${median(r.times)} | ${Math.min(...r.times)} | ${Math.max(...r.times)} | ${r.phases} | ${r.firstLoad} |`)
+for (const r of rows)
+  console.log(`| ${r.name} | ${r.times.length} | ${median(r.times)} | ${Math.min(...r.times)} | ${Math.max(...r.times)} | ${r.phases} | ${r.firstLoad} |`)
 
 async function bench(name, { file, from, to, rounds }) {
   rounds = Number(arg('rounds', rounds))
@@ -56,7 +65,13 @@ import.meta.hot.on('vite:afterUpdate', () => { window.__updates++; window.__upda
     hotUpdate({ file }) {
       if (file === spec && this.environment.name === 'client') marks[enforce] ??= Date.now()
     },
-    ...(enforce === 'post' ? { transform(_code, id) { if (id.startsWith('\0virtual:api/')) marks.fetched ??= Date.now() } } : {}),
+    ...(enforce === 'post'
+      ? {
+          transform(_code, id) {
+            if (id.startsWith('\0virtual:api/')) marks.fetched ??= Date.now()
+          },
+        }
+      : {}),
   })
   const vite = await createServer({
     root: dir,
@@ -93,7 +108,12 @@ import.meta.hot.on('vite:afterUpdate', () => { window.__updates++; window.__upda
   await vite.close()
   console.log(`${name}: ${times.join(', ')} ms`)
   const phase = (key) => median(phases.map((p) => p[key]))
-  return { name, times, firstLoad, phases: `watch ${phase('watch')} / regenerate ${phase('regenerate')} / to fetch ${phase('send')} / fetch+run ${phase('run')}` }
+  return {
+    name,
+    times,
+    firstLoad,
+    phases: `watch ${phase('watch')} / regenerate ${phase('regenerate')} / to fetch ${phase('send')} / fetch+run ${phase('run')}`,
+  }
 }
 
 function median(values) {

@@ -13,7 +13,12 @@ const outDir = join(root, 'node_modules', '.cache', 'bench-hostile')
 mkdirSync(outDir, { recursive: true })
 await build({
   stdin: { contents: "export * from './runtime/index'", resolveDir: root, loader: 'ts' },
-  bundle: true, format: 'esm', platform: 'node', outfile: join(outDir, 'runtime.mjs'), external: ['ofetch', 'crossws', 'crossws/*'], logLevel: 'error',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  outfile: join(outDir, 'runtime.mjs'),
+  external: ['ofetch', 'crossws', 'crossws/*'],
+  logLevel: 'error',
 })
 const rt = await import(pathToFileURL(join(outDir, 'runtime.mjs')).href)
 
@@ -29,7 +34,11 @@ async function serve(handler) {
 }
 const fast = { baseDelay: 1, maxDelay: 5, budget: false }
 const json = (res, status, body, headers = {}) => res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body))
-const caught = (p) => p.then(() => undefined, (e) => e)
+const caught = (p) =>
+  p.then(
+    () => undefined,
+    (e) => e,
+  )
 
 const cases = {
   'a 302 to data: with a bearer token is refused': async () => {
@@ -107,7 +116,11 @@ const cases = {
   },
   'queued calls do not spend the attempt timeout (maxConcurrent 1, timeout 1000, 6 x 300 ms)': async () => {
     const s = await serve((_q, res) => setTimeout(() => json(res, 200, {}), 300))
-    const manager = rt.createNetworkManager({ defaults: { baseUrl: s.url, timeout: 1000, retry: false }, policy: { maxConcurrent: 1 }, clients: { api: rt.httpClient() } })
+    const manager = rt.createNetworkManager({
+      defaults: { baseUrl: s.url, timeout: 1000, retry: false },
+      policy: { maxConcurrent: 1 },
+      clients: { api: rt.httpClient() },
+    })
     const results = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => manager.get('api').get(`/${i}`)))
     await manager.closeAll()
     await s.close()

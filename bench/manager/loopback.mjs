@@ -15,7 +15,12 @@ const outDir = join(root, 'node_modules', '.cache', 'bench-manager')
 mkdirSync(outDir, { recursive: true })
 await build({
   stdin: { contents: "export { createHttpClient } from './runtime/http/client'\nexport * from './runtime/manager/index'", resolveDir: root, loader: 'ts' },
-  bundle: true, format: 'esm', platform: 'neutral', outfile: join(outDir, 'manager.mjs'), external: ['ofetch', 'crossws', 'crossws/*'], logLevel: 'error',
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  outfile: join(outDir, 'manager.mjs'),
+  external: ['ofetch', 'crossws', 'crossws/*'],
+  logLevel: 'error',
 })
 const rt = await import(pathToFileURL(join(outDir, 'manager.mjs')).href)
 const server = spawn(process.execPath, [join(root, 'bench/runtime/server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] })
@@ -23,7 +28,11 @@ const port = await new Promise((resolve) => server.stdout.once('data', (d) => re
 const base = `http://127.0.0.1:${port}`
 
 const plain = rt.createHttpClient({ baseUrl: base })
-const manager = rt.createNetworkManager({ defaults: { baseUrl: base }, policy: { maxConcurrent: 256, rateLimit: {}, breaker: {} }, clients: { a: rt.httpClient() } })
+const manager = rt.createNetworkManager({
+  defaults: { baseUrl: base },
+  policy: { maxConcurrent: 256, rateLimit: {}, breaker: {} },
+  clients: { a: rt.httpClient() },
+})
 const managed = manager.get('a')
 const clients = { 'createHttpClient alone': () => plain.get('/pets/1'), 'held by a manager, all limits on': () => managed.get('/pets/1') }
 
@@ -31,12 +40,14 @@ async function run(call, concurrency) {
   const end = Date.now() + Number(values.seconds) * 1000
   let done = 0
   const c0 = process.cpuUsage()
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (Date.now() < end) {
-      await call()
-      done++
-    }
-  }))
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < end) {
+        await call()
+        done++
+      }
+    }),
+  )
   const c = process.cpuUsage(c0)
   return { rps: done / Number(values.seconds), cpu: (c.user + c.system) / done }
 }

@@ -15,7 +15,12 @@ const outDir = join(root, 'node_modules', '.cache', 'bench-manager')
 mkdirSync(outDir, { recursive: true })
 await build({
   stdin: { contents: "export { createHttpClient } from './runtime/http/client'\nexport * from './runtime/manager/index'", resolveDir: root, loader: 'ts' },
-  bundle: true, format: 'esm', platform: 'neutral', outfile: join(outDir, 'manager.mjs'), external: ['ofetch', 'crossws', 'crossws/*'], logLevel: 'error',
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  outfile: join(outDir, 'manager.mjs'),
+  external: ['ofetch', 'crossws', 'crossws/*'],
+  logLevel: 'error',
 })
 const rt = await import(pathToFileURL(join(outDir, 'manager.mjs')).href)
 
@@ -32,7 +37,11 @@ const limited = rt.createNetworkManager({
   policy: { maxConcurrent: 64, rateLimit: {}, breaker: {} },
   clients: { a: rt.httpClient() },
 })
-const traced = rt.createNetworkManager({ defaults: { baseUrl: base, fetch: stub }, policy: { maxConcurrent: 64, rateLimit: {} }, clients: { a: rt.httpClient() } })
+const traced = rt.createNetworkManager({
+  defaults: { baseUrl: base, fetch: stub },
+  policy: { maxConcurrent: 64, rateLimit: {} },
+  clients: { a: rt.httpClient() },
+})
 rt.instrumentOpenTelemetry(traced, tracer)
 
 const clients = {

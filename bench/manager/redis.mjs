@@ -40,12 +40,14 @@ if (values.child) {
   const api = m.get('a')
   const end = Date.now() + Number(values.seconds) * 1000
   let calls = 0
-  await Promise.all([...Array(16)].map(async () => {
-    while (Date.now() < end) {
-      await api.get('/pets/1')
-      calls++
-    }
-  }))
+  await Promise.all(
+    [...Array(16)].map(async () => {
+      while (Date.now() < end) {
+        await api.get('/pets/1')
+        calls++
+      }
+    }),
+  )
   await m.closeAll()
   process.send(calls)
   process.exit(0)
@@ -75,15 +77,20 @@ for (const kind of ['memory', 'redis']) {
 
 const fleet = {}
 for (const kind of ['memory', 'redis']) {
-  const counts = await Promise.all([...Array(Number(values.processes))].map(() => new Promise((resolve) => {
-    const child = fork(fileURLToPath(import.meta.url), ['--child', kind, '--port', String(port), '--seconds', values.seconds], { stdio: 'inherit' })
-    child.on('message', resolve)
-  })))
+  const counts = await Promise.all(
+    [...Array(Number(values.processes))].map(
+      () =>
+        new Promise((resolve) => {
+          const child = fork(fileURLToPath(import.meta.url), ['--child', kind, '--port', String(port), '--seconds', values.seconds], { stdio: 'inherit' })
+          child.on('message', resolve)
+        }),
+    ),
+  )
   fleet[kind] = counts.reduce((a, b) => a + b, 0) / Number(values.seconds)
 }
 server.kill()
 
 console.log(`node ${process.version}; fetch stubbed; policy: maxConcurrent 64, rate limit, breaker (every decision shared)`)
-console.log('| store | wall µs per call, one process, sequential | calls/s, ' + values.processes + ' processes × 16 in flight |\n|---|---|---|')
+console.log(`| store | wall µs per call, one process, sequential | calls/s, ${values.processes} processes × 16 in flight |\n|---|---|---|`)
 for (const kind of ['memory', 'redis']) console.log(`| ${kind} | ${perCall[kind].toFixed(0)} | ${Math.round(fleet[kind])} |`)
 console.log(`Redis store adds ${(perCall.redis - perCall.memory).toFixed(0)} µs per call`)

@@ -15,7 +15,12 @@ import { build } from 'esbuild'
 const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '..', '..')
 const { values } = parseArgs({
-  options: { rounds: { type: 'string', default: '3' }, seq: { type: 'string', default: '2000' }, conc: { type: 'string', default: '8000' }, json: { type: 'string' } },
+  options: {
+    rounds: { type: 'string', default: '3' },
+    seq: { type: 'string', default: '2000' },
+    conc: { type: 'string', default: '8000' },
+    json: { type: 'string' },
+  },
 })
 const ROUNDS = Number(values.rounds)
 const SEQ = Number(values.seq)
@@ -25,14 +30,24 @@ const WORKERS = 64
 // Our runtime as users get it: bundled from source (ofetch left as an npm import).
 const outDir = join(root, 'node_modules', '.cache', 'bench-runtime')
 mkdirSync(outDir, { recursive: true })
-await build({ entryPoints: [join(root, 'runtime/index.ts')], bundle: true, format: 'esm', platform: 'neutral', outfile: join(outDir, 'runtime.mjs'), external: ['ofetch'], logLevel: 'error' })
+await build({
+  entryPoints: [join(root, 'runtime/index.ts')],
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  outfile: join(outDir, 'runtime.mjs'),
+  external: ['ofetch'],
+  logLevel: 'error',
+})
 const runtime = await import(pathToFileURL(join(outDir, 'runtime.mjs')).href)
 const { ofetch } = await import('ofetch')
 const { default: ky } = await import('ky')
 const { default: axios } = await import('axios')
 
 const taskset = existsSync('/usr/bin/taskset')
-const server = spawn(taskset ? 'taskset' : process.execPath, taskset ? ['-c', '0', process.execPath, join(here, 'server.mjs')] : [join(here, 'server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] })
+const server = spawn(taskset ? 'taskset' : process.execPath, taskset ? ['-c', '0', process.execPath, join(here, 'server.mjs')] : [join(here, 'server.mjs')], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+})
 const port = await new Promise((resolve) => server.stdout.once('data', (d) => resolve(Number(String(d).trim()))))
 const base = `http://127.0.0.1:${port}`
 const url = `${base}/pets/1?limit=10`
@@ -41,12 +56,21 @@ if (taskset) spawn('taskset', ['-pc', '1', String(process.pid)], { stdio: 'ignor
 const ours = runtime.createHttpClient({ baseUrl: base })
 const oursNoTimer = runtime.createHttpClient({ baseUrl: base, timeout: 0 })
 const api = runtime.createApi({ name: 'bench', servers: [{ url: base }] })
-const showPet = api.operation({ id: 'showPet', method: 'GET', path: '/pets/{petId}', params: [{ name: 'petId', in: 'path', required: true }, { name: 'limit', in: 'query' }], responses: { '200': { contentTypes: ['application/json'] } } })
+const showPet = api.operation({
+  id: 'showPet',
+  method: 'GET',
+  path: '/pets/{petId}',
+  params: [
+    { name: 'petId', in: 'path', required: true },
+    { name: 'limit', in: 'query' },
+  ],
+  responses: { 200: { contentTypes: ['application/json'] } },
+})
 const kyClient = ky.create({ retry: 0 })
 
 const clients = {
   'fetch (native)': async () => (await fetch(url)).json(),
-  'ofetch': () => ofetch(url),
+  ofetch: () => ofetch(url),
   'ofetch, timeout 30 s': () => ofetch(url, { timeout: 30_000 }),
   'ky 1.14': () => kyClient.get(url).json(),
   'axios 1.21': async () => (await axios.get(url)).data,
@@ -103,7 +127,9 @@ console.log(`node ${process.version}, ${ROUNDS} rounds, sequential ×${SEQ}, ${W
 console.log('| client | sequential req/s | ratio | CPU µs/req | 64 concurrent req/s | ratio | CPU µs/req |')
 console.log('|---|---|---|---|---|---|---|')
 for (const [n, s] of Object.entries(summary)) {
-  console.log(`| ${n} | ${fmt(s.seqRps)} | ${fmt(s.seqRps / ref.seqRps, 2)} | ${fmt(s.seqCpuUs)} | ${fmt(s.concRps)} | ${fmt(s.concRps / ref.concRps, 2)} | ${fmt(s.concCpuUs)} |`)
+  console.log(
+    `| ${n} | ${fmt(s.seqRps)} | ${fmt(s.seqRps / ref.seqRps, 2)} | ${fmt(s.seqCpuUs)} | ${fmt(s.concRps)} | ${fmt(s.concRps / ref.concRps, 2)} | ${fmt(s.concCpuUs)} |`,
+  )
 }
 if (values.json) writeFileSync(values.json, JSON.stringify({ node: process.version, rounds: ROUNDS, seq: SEQ, conc: CONC, results, summary }, null, 2))
 process.exit(0)

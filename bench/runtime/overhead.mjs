@@ -12,7 +12,15 @@ const { values } = parseArgs({ options: { n: { type: 'string', default: '20000' 
 const N = Number(values.n)
 const outDir = join(root, 'node_modules', '.cache', 'bench-runtime')
 mkdirSync(outDir, { recursive: true })
-await build({ entryPoints: [join(root, 'runtime/index.ts')], bundle: true, format: 'esm', platform: 'neutral', outfile: join(outDir, 'runtime.mjs'), external: ['ofetch'], logLevel: 'error' })
+await build({
+  entryPoints: [join(root, 'runtime/index.ts')],
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  outfile: join(outDir, 'runtime.mjs'),
+  external: ['ofetch'],
+  logLevel: 'error',
+})
 const runtime = await import(pathToFileURL(join(outDir, 'runtime.mjs')).href)
 const { createFetch } = await import('ofetch')
 const { default: ky } = await import('ky')
@@ -26,7 +34,15 @@ const kyClient = ky.create({ retry: 0 })
 const ours = runtime.createHttpClient({ baseUrl: base, fetch: stub })
 const oursNoTimer = runtime.createHttpClient({ baseUrl: base, fetch: stub, timeout: 0 })
 const api = runtime.createApi({ name: 'b', servers: [{ url: base }] })
-const op = api.operation({ id: 'showPet', method: 'GET', path: '/pets/{petId}', params: [{ name: 'petId', in: 'path', required: true }, { name: 'limit', in: 'query' }] })
+const op = api.operation({
+  id: 'showPet',
+  method: 'GET',
+  path: '/pets/{petId}',
+  params: [
+    { name: 'petId', in: 'path', required: true },
+    { name: 'limit', in: 'query' },
+  ],
+})
 api.configure({ fetch: stub })
 
 const clients = {

@@ -22,7 +22,16 @@ const cases = {
 }
 console.log('| bundle | min bytes | min+gzip bytes |\n|---|---|---|')
 for (const [name, { contents, external = [] }] of Object.entries(cases)) {
-  const r = await build({ stdin: { contents, resolveDir: root, loader: 'ts' }, bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, external, logLevel: 'silent' })
+  const r = await build({
+    stdin: { contents, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    external,
+    logLevel: 'silent',
+  })
   const code = r.outputFiles[0].contents
   console.log(`| ${name} | ${code.length.toLocaleString('en-US')} | ${gzipSync(code, { level: 9 }).length.toLocaleString('en-US')} |`)
 }

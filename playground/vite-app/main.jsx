@@ -35,8 +35,18 @@ function describeError(error) {
 function Detail({ petId }) {
   const pet = useQuery(showPetByIdQueryOptions({ path: { petId: String(petId) } }))
   if (pet.isPending) return <p id="detail">Loading pet #{petId}…</p>
-  if (pet.error) return <p id="detail">Pet #{petId}: {pet.error.message}</p>
-  return <p id="detail">Pet #{petId}: {pet.data.name}{pet.data.tag ? ` (${pet.data.tag})` : ''}</p>
+  if (pet.error)
+    return (
+      <p id="detail">
+        Pet #{petId}: {pet.error.message}
+      </p>
+    )
+  return (
+    <p id="detail">
+      Pet #{petId}: {pet.data.name}
+      {pet.data.tag ? ` (${pet.data.tag})` : ''}
+    </p>
+  )
 }
 
 function App() {
@@ -61,8 +71,11 @@ function App() {
 
   return (
     <>
-      <button id="reload" onClick={() => (retryLog.set([]), setMessage(undefined), setError(''), void pets.refetch())}>Reload pets</button>
+      <button type="button" id="reload" onClick={() => (retryLog.set([]), setMessage(undefined), setError(''), void pets.refetch())}>
+        Reload pets
+      </button>
       <button
+        type="button"
         id="fail"
         onClick={async () => {
           // The dev mock's control route: the next two requests answer 503.
@@ -75,7 +88,7 @@ function App() {
       <ul id="pets">
         {(pets.data ?? []).map((pet) => (
           <li key={pet.id}>
-            <button className="pet" onClick={() => setSelected(pet.id)}>{`#${pet.id} ${pet.name}${pet.tag ? ` (${pet.tag})` : ''}`}</button>
+            <button type="button" className="pet" onClick={() => setSelected(pet.id)}>{`#${pet.id} ${pet.name}${pet.tag ? ` (${pet.tag})` : ''}`}</button>
           </li>
         ))}
       </ul>
@@ -93,7 +106,7 @@ function App() {
       >
         <input name="name" placeholder="Name (empty is invalid)" />
         <input name="tag" placeholder="Tag" />
-        <button>Create</button>
+        <button type="submit">Create</button>
       </form>
       <p id="status">{status}</p>
       <ul id="retries">
@@ -101,7 +114,9 @@ function App() {
           <li key={i}>{line}</li>
         ))}
       </ul>
-      <p id="error" role="alert">{error || listError}</p>
+      <p id="error" role="alert">
+        {error || listError}
+      </p>
     </>
   )
 }

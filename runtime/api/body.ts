@@ -12,10 +12,17 @@ export interface EncodedBody {
 export const isJson = (type: string): boolean => /^application\/(?:[\w!#$%&*.^`~-]*\+)?json$/i.test(type.split(';', 1)[0]!.trim())
 const isBytes = (v: unknown): v is BodyInit => v instanceof Blob || v instanceof ArrayBuffer || ArrayBuffer.isView(v) || v instanceof ReadableStream
 /** `image/*` covers `image/png`; `*\/*` covers every type. */
-const covers = (range: string, type: string): boolean => range === '*/*' || (range.endsWith('/*') && type.toLowerCase().startsWith(range.slice(0, -1).toLowerCase()))
+const covers = (range: string, type: string): boolean =>
+  range === '*/*' || (range.endsWith('/*') && type.toLowerCase().startsWith(range.slice(0, -1).toLowerCase()))
 
 /** Encodes an operation's body as the chosen media type (JSON, text, form, multipart, binary). */
-export function encodeBody(def: RequestBodyDef | undefined, value: unknown, chosen: string | undefined, where: string, forms?: RuntimeFeatures['forms']): EncodedBody {
+export function encodeBody(
+  def: RequestBodyDef | undefined,
+  value: unknown,
+  chosen: string | undefined,
+  where: string,
+  forms?: RuntimeFeatures['forms'],
+): EncodedBody {
   if (value === undefined) {
     if (def?.required) throw new RequestError(`${where}: the request body is required`, { code: 'ERR_BODY_REQUIRED' })
     return { body: undefined, contentType: undefined }
@@ -27,7 +34,15 @@ export function encodeBody(def: RequestBodyDef | undefined, value: unknown, chos
   let type = declared
   if (declared.includes('*')) {
     // A range is no Content-Type: the caller's type within it, else the Blob's own; `*/*` falls back to JSON or octet-stream.
-    type = chosen ?? (value instanceof Blob && covers(declared, value.type) ? value.type : declared === '*/*' ? (isBytes(value) ? 'application/octet-stream' : 'application/json') : '')
+    type =
+      chosen ??
+      (value instanceof Blob && covers(declared, value.type)
+        ? value.type
+        : declared === '*/*'
+          ? isBytes(value)
+            ? 'application/octet-stream'
+            : 'application/json'
+          : '')
     if (!type) throw new RequestError(`${where}: ${declared} is a range: pass contentType, or a Blob of that type`, { code: 'ERR_CONTENT_TYPE' })
   }
   const media = type.split(';', 1)[0]!.trim().toLowerCase()
@@ -46,4 +61,3 @@ export function encodeBody(def: RequestBodyDef | undefined, value: unknown, chos
   if (typeof value === 'string' || isBytes(value)) return { body: value, contentType: type }
   throw new RequestError(`${where}: cannot send ${kind(value)} as ${type}`, { code: 'ERR_BODY_TYPE' })
 }
-

@@ -27,16 +27,19 @@ export function buildRequest(op: OperationDef, input: OperationInput | undefined
     if (p.in === 'header') {
       // fetch refuses a name that is not an RFC 9110 token with a bare TypeError; name the parameter.
       if (!HEADER_NAME.test(p.name)) {
-        throw new RequestError(`${where}: header parameter ${JSON.stringify(p.name)} is not a valid HTTP header name, so it cannot be sent`, { code: 'ERR_HEADER_NAME' })
+        throw new RequestError(`${where}: header parameter ${JSON.stringify(p.name)} is not a valid HTTP header name, so it cannot be sent`, {
+          code: 'ERR_HEADER_NAME',
+        })
       }
       const text = located(where, `header parameter "${p.name}"`, () => serializeHeaderParam(p, value))
       // fetch refuses header values outside Latin-1 with a bare TypeError; say which parameter it was.
       if (/[^\u0000-\u00ff]/.test(text)) {
-        throw new RequestError(`${where}: header parameter "${p.name}" has characters outside Latin-1, which HTTP headers cannot carry`, { code: 'ERR_HEADER_VALUE' })
+        throw new RequestError(`${where}: header parameter "${p.name}" has characters outside Latin-1, which HTTP headers cannot carry`, {
+          code: 'ERR_HEADER_VALUE',
+        })
       }
       headers[p.name] = text
-    }
-    else if (p.in === 'cookie') {
+    } else if (p.in === 'cookie') {
       const label = `cookie parameter "${p.name}"`
       for (const [n, v] of located(where, label, () => parameterPairs(p, value))) cookies.push(`${n}=${located(where, label, () => encodeURIComponent(v))}`)
     }
@@ -52,7 +55,8 @@ export function buildRequest(op: OperationDef, input: OperationInput | undefined
     }
     const text = located(where, `path parameter "${name}"`, () => serializePathParam(p ?? { name, in: 'path' }, value))
     // URLs resolve `.` and `..` as directory steps: `/files/../admin` would leave the template.
-    if (DOT_SEGMENT.test(text)) throw new RequestError(`${where}: path parameter "${name}" is "${text}", which a URL resolves as a directory step`, { code: 'ERR_PATH_PARAMETER' })
+    if (DOT_SEGMENT.test(text))
+      throw new RequestError(`${where}: path parameter "${name}" is "${text}", which a URL resolves as a directory step`, { code: 'ERR_PATH_PARAMETER' })
     return text
   })
   const query = serializeQuery(params, input?.query, where)

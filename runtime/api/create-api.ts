@@ -9,16 +9,7 @@ import type { HttpError } from '../errors/http-error'
 import { buildRequest } from './build-request'
 import { PAGE_URL } from '../pagination/page-url'
 import { parses, pickServer, serverUrl } from './server-url'
-import type {
-  ApiClientOptions,
-  ApiDef,
-  ErrorResponse,
-  Operation,
-  OperationDef,
-  OperationInput,
-  RequestOptions,
-  SafeResult,
-} from './types'
+import type { ApiClientOptions, ApiDef, ErrorResponse, Operation, OperationDef, OperationInput, RequestOptions, SafeResult } from './types'
 
 export interface Api<TScheme extends string = string> {
   readonly def: ApiDef
@@ -83,15 +74,18 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
     }
     if (options.baseUrl && ORIGIN.test(options.baseUrl)) origins.add(new URL(options.baseUrl).origin)
     const { auth, serverVariables, baseUrl, server, ...rest } = options
-    const client = createHttpCore({
-      ...rest,
-      name: options.name ?? def.name,
-      authOrigins: [...origins],
-      redact: {
-        query: [...apiKeyNames('query'), ...(options.redact?.query ?? [])],
-        headers: [...apiKeyNames('header'), ...(options.redact?.headers ?? [])],
+    const client = createHttpCore(
+      {
+        ...rest,
+        name: options.name ?? def.name,
+        authOrigins: [...origins],
+        redact: {
+          query: [...apiKeyNames('query'), ...(options.redact?.query ?? [])],
+          headers: [...apiKeyNames('header'), ...(options.redact?.headers ?? [])],
+        },
       },
-    }, features)
+      features,
+    )
     const cache = new Map<string, AuthStrategy>()
     const perOperation = new WeakMap<OperationDef, AuthStrategy[]>()
     const has = (name: string): boolean => auth?.[name as TScheme] !== undefined
@@ -103,7 +97,8 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
         let url = bases.get(op)
         if (url === undefined) {
           url = serverOf(op)?.replace(/\/+$/, '')
-          if (url === undefined) throw new RequestError(`${op.method} ${op.path} (${op.id}): no server URL; pass baseUrl to configure() or createClient()`, { code: 'ERR_BASE_URL' })
+          if (url === undefined)
+            throw new RequestError(`${op.method} ${op.path} (${op.id}): no server URL; pass baseUrl to configure() or createClient()`, { code: 'ERR_BASE_URL' })
           bases.set(op, url)
         }
         return url
@@ -169,7 +164,11 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
   function rebind<T>(tree: T, bound: Bound, seen: Map<object, unknown>): T {
     if (typeof tree === 'function' && invokers.has(tree)) {
       const op = (tree as unknown as Operation).def
-      if (!seen.has(tree)) seen.set(tree, makeOperation(op, () => bound))
+      if (!seen.has(tree))
+        seen.set(
+          tree,
+          makeOperation(op, () => bound),
+        )
       return seen.get(tree) as T
     }
     if (tree && typeof tree === 'object' && Object.getPrototypeOf(tree) === Object.prototype) {

@@ -27,7 +27,13 @@ export function formUrlEncoded(value: Record<string, unknown>, encoding: Record<
         ? parameterPairs({ name, in: 'query', style, explode: e.explode ?? style === 'form' }, v, formEncode)
         : type && isJson(type)
           ? [[name, formEncode(json(v))]]
-          : v === undefined ? [] : (Array.isArray(v) ? v : [v]).flatMap((x) => (!type && nested(x) ? [[name, formEncode(JSON.stringify(x))]] : parameterPairs({ name, in: 'query', contentType: type ?? 'text/plain' }, x, formEncode))),
+          : v === undefined
+            ? []
+            : (Array.isArray(v) ? v : [v]).flatMap((x) =>
+                !type && nested(x)
+                  ? [[name, formEncode(JSON.stringify(x))]]
+                  : parameterPairs({ name, in: 'query', contentType: type ?? 'text/plain' }, x, formEncode),
+              ),
     )
     for (const [k, x] of pairs) parts.push(`${formEncode(k!)}=${x}`)
   }

@@ -39,7 +39,9 @@ function flat(v: unknown, style: string): void {
   const within = Array.isArray(v) ? 'an array' : isObject(v) ? 'an object' : ''
   // Members left undefined are left out; array items must all be values.
   const items = within === 'an object' ? Object.values(v as object).filter((x) => x !== undefined) : within ? (v as unknown[]) : [v]
-  for (const x of items) if (!text(x)) refuse(`${within ? `holds ${kind(x)} inside ${within}` : `is ${kind(x)}`}, which style ${style} cannot express (JSON needs content: application/json)`)
+  for (const x of items)
+    if (!text(x))
+      refuse(`${within ? `holds ${kind(x)} inside ${within}` : `is ${kind(x)}`}, which style ${style} cannot express (JSON needs content: application/json)`)
 }
 
 /** A `content` parameter: JSON text for a JSON media type, else the value's own text. */

@@ -20,7 +20,11 @@ export const parses = (url: string): boolean => {
 export function pickServer(servers: readonly ServerDef[] | undefined, choice: number | string | undefined, where: string): ServerDef | undefined {
   if (choice === undefined) return servers?.[0]
   const found = servers?.find((s, i) => i === choice || s.description === choice)
-  if (!found) throw new RequestError(`${where}: no server ${JSON.stringify(choice)} (index or description) among this operation's ${servers?.length ?? 0}; pass baseUrl instead`, { code: 'ERR_SERVER' })
+  if (!found)
+    throw new RequestError(
+      `${where}: no server ${JSON.stringify(choice)} (index or description) among this operation's ${servers?.length ?? 0}; pass baseUrl instead`,
+      { code: 'ERR_SERVER' },
+    )
   return found
 }
 
@@ -35,13 +39,17 @@ export function serverUrl(server: ServerDef, overrides?: Record<string, string>,
     const value = overrides?.[name]
     // An enum is the document's list of valid values: a typo should fail here, not reach another host.
     if (value !== undefined && variable?.enum && !variable.enum.includes(value)) {
-      throw new RequestError(`server variable "${name}" is "${value}", not one of ${variable.enum.join(', ')} (server ${server.url})`, { code: 'ERR_SERVER_VARIABLE' })
+      throw new RequestError(`server variable "${name}" is "${value}", not one of ${variable.enum.join(', ')} (server ${server.url})`, {
+        code: 'ERR_SERVER_VARIABLE',
+      })
     }
     return value ?? variable?.default ?? whole
   })
   const absolute = ABSOLUTE.test(url)
   if (where && absolute && !parses(url)) {
-    throw new RequestError(`${where}: server URL "${server.url}" of the document is not a valid URL; pass baseUrl to configure() or createClient()`, { code: 'ERR_SERVER_URL' })
+    throw new RequestError(`${where}: server URL "${server.url}" of the document is not a valid URL; pass baseUrl to configure() or createClient()`, {
+      code: 'ERR_SERVER_URL',
+    })
   }
   // A relative server URL (`/v1`) is relative to the page in browsers; elsewhere it needs baseUrl.
   const location = (globalThis as { location?: { href?: string } }).location?.href

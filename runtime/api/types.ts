@@ -9,14 +9,7 @@ export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' 
 
 export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie'
 
-export type ParameterStyle =
-  | 'matrix'
-  | 'label'
-  | 'simple'
-  | 'form'
-  | 'spaceDelimited'
-  | 'pipeDelimited'
-  | 'deepObject'
+export type ParameterStyle = 'matrix' | 'label' | 'simple' | 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject'
 
 /** One parameter of an operation, with the document's serialization rules already defaulted. */
 export interface ParameterDef {
@@ -150,9 +143,7 @@ export interface ErrorResponse<S extends number | 'default' = number | 'default'
 }
 
 /** Input members an operation requires decide whether its first argument may be omitted. */
-export type OperationArgs<I> = {} extends I
-  ? [input?: I, options?: RequestOptions]
-  : [input: I, options?: RequestOptions]
+export type OperationArgs<I> = {} extends I ? [input?: I, options?: RequestOptions] : [input: I, options?: RequestOptions]
 
 /**
  * A generated operation: call it for the parsed 2xx body (errors throw), or use `.safe()` for a

@@ -26,9 +26,7 @@ export function oauth2(grant: Grant, env: OAuth2Env): AuthStrategy & { token(): 
   const now = env.now ?? Date.now
   const leeway = grant.leeway ?? 30_000
   let current: Token | undefined =
-    'refreshToken' in grant && grant.accessToken
-      ? { accessToken: grant.accessToken, refreshToken: grant.refreshToken, expiresAt: grant.expiresAt }
-      : undefined
+    'refreshToken' in grant && grant.accessToken ? { accessToken: grant.accessToken, refreshToken: grant.refreshToken, expiresAt: grant.expiresAt } : undefined
   let refreshToken = 'refreshToken' in grant ? grant.refreshToken : undefined
   let inFlight: Promise<Token> | undefined
 

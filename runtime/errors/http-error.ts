@@ -75,7 +75,12 @@ function excerptOf(body: unknown): string | undefined {
   } catch {
     return undefined
   }
-  text = redactText(text.slice(0, EXCERPT * 4).replace(/\s+/g, ' ').trim())
+  text = redactText(
+    text
+      .slice(0, EXCERPT * 4)
+      .replace(/\s+/g, ' ')
+      .trim(),
+  )
   return text ? (text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text) : undefined
 }
 

@@ -49,7 +49,10 @@ export class WebSocketClosedError extends NetworkingError {
 /** No message or pong arrived within the heartbeat timeout: the peer is presumed dead. */
 export class WebSocketHeartbeatTimeoutError extends NetworkingError {
   override name = 'WebSocketHeartbeatTimeoutError'
-  constructor(readonly url: string, readonly timeout: number) {
+  constructor(
+    readonly url: string,
+    readonly timeout: number,
+  ) {
     super(`WebSocket ${url}: no answer to heartbeat within ${timeout} ms`, { code: 'ERR_WS_HEARTBEAT' })
   }
 }
@@ -57,7 +60,12 @@ export class WebSocketHeartbeatTimeoutError extends NetworkingError {
 /** A message (received or about to be sent) is larger than `maxMessageSize`. */
 export class WebSocketMessageTooBigError extends NetworkingError {
   override name = 'WebSocketMessageTooBigError'
-  constructor(readonly url: string, readonly size: number | undefined, readonly limit: number, cause?: unknown) {
+  constructor(
+    readonly url: string,
+    readonly size: number | undefined,
+    readonly limit: number,
+    cause?: unknown,
+  ) {
     super(`WebSocket ${url}: message ${size === undefined ? '' : `of ${size} bytes `}over the ${limit}-byte limit`, {
       code: 'ERR_WS_TOO_BIG',
       cause,
@@ -68,7 +76,10 @@ export class WebSocketMessageTooBigError extends NetworkingError {
 /** The send queue (used while disconnected) is full and its overflow policy is `throw`. */
 export class WebSocketQueueOverflowError extends NetworkingError {
   override name = 'WebSocketQueueOverflowError'
-  constructor(readonly url: string, readonly limit: number) {
+  constructor(
+    readonly url: string,
+    readonly limit: number,
+  ) {
     super(`WebSocket ${url}: send queue full (${limit} messages) while disconnected`, { code: 'ERR_WS_QUEUE_FULL' })
   }
 }

@@ -238,13 +238,24 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
             error = new RateLimitedError({ ...httpInit(response, (error as HttpError).body), retryAt: new Date(decision.retryAt) })
           }
           if (decision.reason === BUDGET_OUT) amend(error, `; not retried: the retry budget of ${target.origin} is exhausted (retry.budget)`)
-          log('error', 'http.attempt', () => `${where()} failed: ${errorSummary(error)} (${decision.reason})`, ctxOf, t0, status, error, { giveUp: decision.reason })
+          log('error', 'http.attempt', () => `${where()} failed: ${errorSummary(error)} (${decision.reason})`, ctxOf, t0, status, error, {
+            giveUp: decision.reason,
+          })
           for (const h of hookSets) await h.onError?.({ ...ctxOf(), error })
           throw error
         }
-        log('warn', 'http.attempt', () => `${where()} attempt ${attempt} failed: ${errorSummary(error)}; retrying in ${decision.delay} ms (${decision.reason}, ${decision.delaySource})`, ctxOf, t0, status, error, {
-          retry: { reason: decision.reason, delay: decision.delay, delaySource: decision.delaySource },
-        })
+        log(
+          'warn',
+          'http.attempt',
+          () => `${where()} attempt ${attempt} failed: ${errorSummary(error)}; retrying in ${decision.delay} ms (${decision.reason}, ${decision.delaySource})`,
+          ctxOf,
+          t0,
+          status,
+          error,
+          {
+            retry: { reason: decision.reason, delay: decision.delay, delaySource: decision.delaySource },
+          },
+        )
         for (const h of hookSets) await h.onRetry?.({ ...ctxOf(), reason: decision.reason, delay: decision.delay, delaySource: decision.delaySource, error })
         try {
           await sleep(decision.delay, call.signal)
@@ -270,8 +281,7 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
     }
   }
 
-  const request = <T>(method: string, url: string, o: BodyOptions = {}): Promise<T> =>
-    send<T>({ ...o, method, url }).then((r) => r.data)
+  const request = <T>(method: string, url: string, o: BodyOptions = {}): Promise<T> => send<T>({ ...o, method, url }).then((r) => r.data)
   const withBody =
     (method: string) =>
     <T>(url: string, body?: unknown, o: RequestOptions = {}): Promise<T> =>

@@ -53,7 +53,10 @@ export function classifyThrown(f: ThrownFacts): { error: unknown; failure: Failu
   const failure = networkFailure(cause)
   const detail = describeNetworkError(cause, f.redact)
   return {
-    error: new ConnectionError(f.info, f.stage === 'body' ? `connection lost while reading the body: ${detail}` : detail, { cause, refused: failure === 'refused' }),
+    error: new ConnectionError(f.info, f.stage === 'body' ? `connection lost while reading the body: ${detail}` : detail, {
+      cause,
+      refused: failure === 'refused',
+    }),
     failure,
   }
 }

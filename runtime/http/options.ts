@@ -12,7 +12,11 @@ function normalize(r: number | RetryOptions | false | undefined): RetryOptions |
 }
 
 /** Client defaults, then the call's own retry options; a streamed body cannot be sent twice. */
-export function resolveRetry(client: number | RetryOptions | false | undefined, call: number | RetryOptions | false | undefined, replayable: boolean): ResolvedRetry {
+export function resolveRetry(
+  client: number | RetryOptions | false | undefined,
+  call: number | RetryOptions | false | undefined,
+  replayable: boolean,
+): ResolvedRetry {
   const a = normalize(client)
   const b = normalize(call)
   const merged: ResolvedRetry = { ...defaultRetryPolicy, budget: undefined }

@@ -79,7 +79,13 @@ async function limited(response: Response, max: number): Promise<Response> {
  * `maxBytes` bounds buffered bodies (streams and SSE are the caller's to bound). Without an `sse`
  * parser (`sseFeature`), an event stream is returned unparsed.
  */
-export async function readBody(response: Response, method: string, responseType: ResponseType | undefined, maxBytes?: number, sse?: RuntimeFeatures['sse']): Promise<unknown> {
+export async function readBody(
+  response: Response,
+  method: string,
+  responseType: ResponseType | undefined,
+  maxBytes?: number,
+  sse?: RuntimeFeatures['sse'],
+): Promise<unknown> {
   if (method === 'HEAD' || NO_BODY.has(response.status) || !response.body) {
     await response.body?.cancel()
     return undefined

@@ -116,8 +116,7 @@ export function redactHeaders(headers: HeadersLike | undefined, options?: Redact
   const out: Record<string, string> = {}
   if (!headers) return out
   const reveal = options?.unsafeRevealSecrets === UNSAFE_REVEAL_SECRETS
-  const entries: Iterable<readonly [string, unknown]> =
-    Symbol.iterator in headers ? (headers as Iterable<readonly [string, string]>) : Object.entries(headers)
+  const entries: Iterable<readonly [string, unknown]> = Symbol.iterator in headers ? (headers as Iterable<readonly [string, string]>) : Object.entries(headers)
   for (const [name, value] of entries) {
     if (value === undefined) continue
     const lower = name.toLowerCase()

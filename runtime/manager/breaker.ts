@@ -42,13 +42,7 @@ export interface CircuitBreaker {
 const BUCKETS = 10
 
 export function createBreaker(options: BreakerOptions, now: () => number, onChange?: (from: BreakerState, to: BreakerState) => void): CircuitBreaker {
-  const {
-    failureRatio = 0.5,
-    minimumThroughput = 10,
-    samplingDuration = 10_000,
-    breakDuration = 5_000,
-    halfOpenProbes = 1,
-  } = options
+  const { failureRatio = 0.5, minimumThroughput = 10, samplingDuration = 10_000, breakDuration = 5_000, halfOpenProbes = 1 } = options
   const width = Math.max(1, samplingDuration / BUCKETS)
   let buckets: { slot: number; failures: number; total: number }[] = []
   let current: BreakerState = 'closed'

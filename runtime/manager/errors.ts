@@ -20,7 +20,11 @@ export class CircuitOpenError extends NetworkingError {
  */
 export class ManagerClosedError extends NetworkingError {
   override name = 'AbortError'
-  constructor(readonly client: string, detail: string, options: { cause?: unknown } = {}) {
+  constructor(
+    readonly client: string,
+    detail: string,
+    options: { cause?: unknown } = {},
+  ) {
     super(`Network manager closed: client "${client}" ${detail}`, { code: 'ERR_MANAGER_CLOSED', cause: options.cause })
   }
 }
@@ -28,7 +32,10 @@ export class ManagerClosedError extends NetworkingError {
 /** `get(name)` named a client the manager does not hold. */
 export class UnknownClientError extends NetworkingError {
   override name = 'UnknownClientError'
-  constructor(readonly client: string, known: string[]) {
+  constructor(
+    readonly client: string,
+    known: string[],
+  ) {
     super(`Network manager: no client named "${client}" (known: ${known.join(', ') || 'none'})`, {
       code: 'ERR_UNKNOWN_CLIENT',
     })

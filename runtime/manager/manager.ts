@@ -80,7 +80,11 @@ export function createNetworkManager<const C extends Record<string, ClientSpec>>
         const asked = budget.withdraw()
         // The fleet spent its retries: the caller gets this attempt's error, as with the local budget.
         if (!(typeof asked === 'boolean' ? asked : await asked)) {
-          log?.({ level: 'warn', event: 'manager.retry-budget', message: `${client}: the shared retry budget of ${new URL(url).origin} is spent; not retrying` })
+          log?.({
+            level: 'warn',
+            event: 'manager.retry-budget',
+            message: `${client}: the shared retry budget of ${new URL(url).origin} is spent; not retrying`,
+          })
           throw error
         }
       }
@@ -149,13 +153,15 @@ export function createNetworkManager<const C extends Record<string, ClientSpec>>
         calls.clear()
         retained.abortAll(close.signal.reason)
         inflight.abortAll()
-        const results = await Promise.allSettled(
-          [...instances.values()].map(async ({ spec, instance }) => spec.kind.close?.(instance)),
-        )
+        const results = await Promise.allSettled([...instances.values()].map(async ({ spec, instance }) => spec.kind.close?.(instance)))
         results.push(...(await Promise.allSettled([store.close?.()])))
         hub.emit({ type: 'close', time: now() })
         const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
-        if (failed.length > 0) throw new AggregateError(failed.map((f) => f.reason), `Network manager: ${failed.length} client(s) failed to close`)
+        if (failed.length > 0)
+          throw new AggregateError(
+            failed.map((f) => f.reason),
+            `Network manager: ${failed.length} client(s) failed to close`,
+          )
       })()
       return closing
     },

@@ -62,8 +62,7 @@ export function createMetricsRecorder(): MetricsRecorder {
     if (!c) map.set(key, (c = newCounter()))
     return c
   }
-  const fold = (map: Map<string, Counter>): Record<string, TrafficMetrics> =>
-    Object.fromEntries([...map].map(([k, c]) => [k, summary(c)]))
+  const fold = (map: Map<string, Counter>): Record<string, TrafficMetrics> => Object.fromEntries([...map].map(([k, c]) => [k, summary(c)]))
   const count = (c: Counter, errorType: string): void => {
     c.errors[errorType] = (c.errors[errorType] ?? 0) + 1
   }

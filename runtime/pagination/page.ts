@@ -14,13 +14,25 @@ import type { PageParam, PaginationConfig } from './types'
 export function configOf(op: OperationDef, override: PaginationConfig | undefined): PaginationConfig {
   const config = override ?? op.pagination
   if (!config) {
-    throw new PaginationError(op.id, 'the operation has no pagination; pass { pagination: { style: ... } } or set apis.<name>.pagination in the plugin options', 'ERR_PAGINATION_CONFIG')
+    throw new PaginationError(
+      op.id,
+      'the operation has no pagination; pass { pagination: { style: ... } } or set apis.<name>.pagination in the plugin options',
+      'ERR_PAGINATION_CONFIG',
+    )
   }
   if (config.style === 'cursor' && (!config.param || !config.next)) {
-    throw new PaginationError(op.id, 'cursor pagination needs `param` (the query parameter) and `next` (the path of the next cursor in the body)', 'ERR_PAGINATION_CONFIG')
+    throw new PaginationError(
+      op.id,
+      'cursor pagination needs `param` (the query parameter) and `next` (the path of the next cursor in the body)',
+      'ERR_PAGINATION_CONFIG',
+    )
   }
   if (!['link', 'cursor', 'offset', 'page'].includes(config.style)) {
-    throw new PaginationError(op.id, `unknown pagination style ${JSON.stringify(config.style)} (expected link, cursor, offset or page)`, 'ERR_PAGINATION_CONFIG')
+    throw new PaginationError(
+      op.id,
+      `unknown pagination style ${JSON.stringify(config.style)} (expected link, cursor, offset or page)`,
+      'ERR_PAGINATION_CONFIG',
+    )
   }
   return config
 }
@@ -30,7 +42,6 @@ export function paramName(config: PaginationConfig): string | undefined {
   if (config.style === 'cursor') return config.param
   return config.param ?? config.style
 }
-
 
 export interface PageRequest {
   input: OperationInput | undefined
@@ -42,7 +53,13 @@ export interface PageRequest {
  * the operation declares goes into its input; an undeclared one into the call's extra query, so it
  * is still sent.
  */
-export function pageRequest(op: OperationDef, config: PaginationConfig, input: OperationInput | undefined, options: RequestOptions, param: PageParam | undefined): PageRequest {
+export function pageRequest(
+  op: OperationDef,
+  config: PaginationConfig,
+  input: OperationInput | undefined,
+  options: RequestOptions,
+  param: PageParam | undefined,
+): PageRequest {
   if (param === undefined) return { input, options }
   if (config.style === 'link') return { input, options: { ...options, [PAGE_URL]: String(param) } }
   const name = paramName(config)!
@@ -73,7 +90,7 @@ export function valueAt(data: unknown, path: string): unknown {
   let value = data
   for (const key of path.replace(/^\$\.?/, '').split('.')) {
     if (key === '') continue
-    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, key)) return undefined
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined
     value = (value as Record<string, unknown>)[key]
   }
   return value
@@ -113,7 +130,11 @@ export function nextParam(
       try {
         url = new URL(target, page.response?.url || undefined)
       } catch {
-        throw new PaginationError(op.id, `the Link header's next target "${redactUrl(target)}" is not a URL (and the response has no URL to resolve it against)`, 'ERR_PAGINATION_LINK')
+        throw new PaginationError(
+          op.id,
+          `the Link header's next target "${redactUrl(target)}" is not a URL (and the response has no URL to resolve it against)`,
+          'ERR_PAGINATION_LINK',
+        )
       }
       if (page.origin !== undefined && url.origin !== page.origin) {
         throw new PaginationError(op.id, `the next link ${redactUrl(url.href)} leaves ${page.origin}; not followed`, 'ERR_PAGINATION_LINK')

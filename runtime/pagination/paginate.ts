@@ -21,7 +21,10 @@ export type PaginateArgs<I> = {} extends I ? [input?: I, options?: PaginateOptio
  * ends it with `PaginationError` (`ERR_PAGINATION_LOOP`), as does the same page twice in a row for
  * offset and page numbers (a server ignoring the parameter).
  */
-export function paginate<I extends OperationInput, D, E extends ErrorResponse, T = PageItem<D>>(op: Operation<I, D, E>, ...args: PaginateArgs<I>): Paginator<T, D> {
+export function paginate<I extends OperationInput, D, E extends ErrorResponse, T = PageItem<D>>(
+  op: Operation<I, D, E>,
+  ...args: PaginateArgs<I>
+): Paginator<T, D> {
   const [input, options = {}] = args as [OperationInput | undefined, PaginateOptions | undefined]
   const { pagination, maxPages = Infinity, maxItems = Infinity, deadline, ...call } = options
   const def = op.def
@@ -51,7 +54,12 @@ export function paginate<I extends OperationInput, D, E extends ErrorResponse, T
       if (config.style === 'offset' || config.style === 'page') {
         // A server that ignores the parameter sends the same page forever.
         const text = JSON.stringify(page.items)
-        if (text === previous) throw new PaginationError(def.id, `page ${index + 1} repeats page ${index} (does the server honour the \`${config.param ?? config.style}\` parameter?)`, 'ERR_PAGINATION_LOOP')
+        if (text === previous)
+          throw new PaginationError(
+            def.id,
+            `page ${index + 1} repeats page ${index} (does the server honour the \`${config.param ?? config.style}\` parameter?)`,
+            'ERR_PAGINATION_LOOP',
+          )
         previous = text
       }
       const kept = (items + page.items.length > maxItems ? page.items.slice(0, maxItems - items) : page.items) as T[]

@@ -52,7 +52,7 @@ export interface RetryFacts {
 
 export type RetryDecision =
   | { retry: true; delay: number; reason: string; delaySource: 'backoff' | 'retry-after' }
-  | { retry: false; reason: string; /** Set when the server asked for a wait we will not do. */ retryAt?: number }
+  | { retry: false; reason: string /** Set when the server asked for a wait we will not do. */; retryAt?: number }
 
 /** Decides whether to retry and after how long, saying why either way (the logger prints it). */
 export function decide(policy: RetryPolicy, f: RetryFacts): RetryDecision {
@@ -62,22 +62,28 @@ export function decide(policy: RetryPolicy, f: RetryFacts): RetryDecision {
   if (f.attempt > policy.limit) return { retry: false, reason: `${f.attempt} attempts made` }
 
   const reason =
-    f.failure === 'status' ? `status ${f.status}` : f.failure === 'refused' ? 'connection refused' : f.failure === 'timeout' ? 'attempt timeout' : 'network error'
+    f.failure === 'status'
+      ? `status ${f.status}`
+      : f.failure === 'refused'
+        ? 'connection refused'
+        : f.failure === 'timeout'
+          ? 'attempt timeout'
+          : 'network error'
   const forced = veto === 'true'
   if (!forced) {
     if (f.failure === 'status' && !policy.statusCodes.includes(f.status ?? 0)) return { retry: false, reason: `status ${f.status} is not retried` }
-    if (f.failure !== 'refused' && !isReplaySafe(f)) return { retry: false, reason: `${f.method} is not idempotent (mark the operation idempotent or send an Idempotency-Key)` }
+    if (f.failure !== 'refused' && !isReplaySafe(f))
+      return { retry: false, reason: `${f.method} is not idempotent (mark the operation idempotent or send an Idempotency-Key)` }
   }
 
   let delay: number
   let delaySource: 'backoff' | 'retry-after' = 'backoff'
   const asked =
-    f.failure === 'status' && f.header
-      ? (parseRetryAfter(f.header, f.now) ?? (f.status === 429 ? parseRateLimitReset(f.header, f.now) : undefined))
-      : undefined
+    f.failure === 'status' && f.header ? (parseRetryAfter(f.header, f.now) ?? (f.status === 429 ? parseRateLimitReset(f.header, f.now) : undefined)) : undefined
   if (asked !== undefined) {
     if (asked > policy.maxRetryAfter) return { retry: false, reason: `Retry-After ${asked} ms exceeds maxRetryAfter`, retryAt: f.now + asked }
-    if (f.deadlineAt !== undefined && f.now + asked >= f.deadlineAt) return { retry: false, reason: `Retry-After ${asked} ms exceeds the deadline`, retryAt: f.now + asked }
+    if (f.deadlineAt !== undefined && f.now + asked >= f.deadlineAt)
+      return { retry: false, reason: `Retry-After ${asked} ms exceeds the deadline`, retryAt: f.now + asked }
     delay = asked
     delaySource = 'retry-after'
   } else {

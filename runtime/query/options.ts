@@ -21,14 +21,20 @@ export function queryKeyOf<A extends string, N extends string, Op extends Operat
   return ((input?: OperationInput) => [api, op.def.id, input ?? {}]) as unknown as QueryKeyFn<A, N, Op>
 }
 
-export function queryOptionsOf<A extends string, N extends string, Op extends Operation<never, unknown, ErrorResponse>>(api: A, op: Op): QueryOptionsFn<A, N, Op> {
+export function queryOptionsOf<A extends string, N extends string, Op extends Operation<never, unknown, ErrorResponse>>(
+  api: A,
+  op: Op,
+): QueryOptionsFn<A, N, Op> {
   return ((input?: OperationInput, options?: RequestOptions) => ({
     queryKey: [api, op.def.id, input ?? {}],
     queryFn: ({ signal }: { signal: AbortSignal }) => (op as unknown as Call)(input, withSignal(options, signal)),
   })) as unknown as QueryOptionsFn<A, N, Op>
 }
 
-export function mutationOptionsOf<A extends string, N extends string, Op extends Operation<never, unknown, ErrorResponse>>(api: A, op: Op): MutationOptionsFn<A, N, Op> {
+export function mutationOptionsOf<A extends string, N extends string, Op extends Operation<never, unknown, ErrorResponse>>(
+  api: A,
+  op: Op,
+): MutationOptionsFn<A, N, Op> {
   return ((options?: RequestOptions) => ({
     mutationKey: [api, op.def.id],
     mutationFn: (input?: OperationInput) => (op as unknown as Call)(input ?? undefined, options),
@@ -36,7 +42,10 @@ export function mutationOptionsOf<A extends string, N extends string, Op extends
 }
 
 /** Pages as `paginate()` walks them (the operation's `pagination`, or the call's). */
-export function infiniteQueryOptionsOf<A extends string, N extends string, Op extends Operation<never, unknown, ErrorResponse>>(api: A, op: Op): InfiniteQueryOptionsFn<A, N, Op> {
+export function infiniteQueryOptionsOf<A extends string, N extends string, Op extends Operation<never, unknown, ErrorResponse>>(
+  api: A,
+  op: Op,
+): InfiniteQueryOptionsFn<A, N, Op> {
   return ((input?: OperationInput, options: InfiniteCallOptions = {}) => {
     const { pagination, ...call } = options
     const config = configOf(op.def, pagination)

@@ -1,4 +1,4 @@
-import type { ErrorResponse, Operation, OperationArgs, OperationInput, RequestOptions, SafeError } from '../api/types'
+import type { ErrorResponse, Operation, OperationArgs, RequestOptions, SafeError } from '../api/types'
 import type { PageItem, PageParam, PaginationConfig } from '../pagination/types'
 
 /**
@@ -71,6 +71,7 @@ export type MutationOptionsFn<A extends string, N extends string, Op> =
 
 export type InfiniteQueryOptionsFn<A extends string, N extends string, Op> =
   Op extends Operation<infer I, infer D, infer E>
-    ? (...args: {} extends I ? [input?: I, options?: InfiniteCallOptions] : [input: I, options?: InfiniteCallOptions]) => OperationInfiniteQueryOptions<PageItem<D>, D, E, OperationInfiniteQueryKey<A, N, I>>
+    ? (
+        ...args: {} extends I ? [input?: I, options?: InfiniteCallOptions] : [input: I, options?: InfiniteCallOptions]
+      ) => OperationInfiniteQueryOptions<PageItem<D>, D, E, OperationInfiniteQueryKey<A, N, I>>
     : never
-

@@ -66,7 +66,11 @@ export function createConnection(options: ConnectionOptions): Connection {
       down = true
       counts.outages++
       // Logged once per outage: the fallback itself is counted, not logged per request.
-      options.log('warn', 'store.down', `Redis store unreachable (${lastError}); deciding with local limits or failing closed as configured until it answers again`)
+      options.log(
+        'warn',
+        'store.down',
+        `Redis store unreachable (${lastError}); deciding with local limits or failing closed as configured until it answers again`,
+      )
     }
     trialAt = now() + recheck
     throw error instanceof RedisDownError ? error : new RedisDownError(lastError, { cause: error })

@@ -57,9 +57,11 @@ export interface RedisStore extends OriginStore {
 export function createRedisStore(options: RedisStoreOptions): RedisStore {
   const { redis, prefix = 'codomyrmex:', onOutage = 'fail-open', timeout = 250, recheck = 1_000, leaseTtl = 10_000, leasePoll = 10, budget = {} } = options
   for (const [name, value] of Object.entries({ timeout, recheck, leaseTtl, leasePoll })) {
-    if (!(typeof value === 'number' && value > 0 && Number.isFinite(value))) throw new TypeError(`createRedisStore: ${name} must be a positive number of ms (got ${String(value)})`)
+    if (!(typeof value === 'number' && value > 0 && Number.isFinite(value)))
+      throw new TypeError(`createRedisStore: ${name} must be a positive number of ms (got ${String(value)})`)
   }
-  if (onOutage !== 'fail-open' && onOutage !== 'fail-closed') throw new TypeError(`createRedisStore: onOutage must be 'fail-open' or 'fail-closed' (got ${String(onOutage)})`)
+  if (onOutage !== 'fail-open' && onOutage !== 'fail-closed')
+    throw new TypeError(`createRedisStore: onOutage must be 'fail-open' or 'fail-closed' (got ${String(onOutage)})`)
   if (typeof redis?.evalsha !== 'function' || typeof redis.eval !== 'function') {
     throw new TypeError('createRedisStore: redis must be a Redis client with evalsha() and eval() (an ioredis Redis, or fromNodeRedis(client))')
   }
@@ -83,7 +85,9 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
           : local.limiter,
         bucket: policy.rateLimit && local.bucket ? redisBucket(ctx, keyFor(prefix, origin, 'bucket'), policy.rateLimit, local.bucket) : undefined,
         breaker:
-          policy.breaker && local.breaker ? redisBreaker(ctx, keyFor(prefix, origin, 'breaker'), policy.breaker, leaseTtl, local.breaker, context.breakerChanged) : undefined,
+          policy.breaker && local.breaker
+            ? redisBreaker(ctx, keyFor(prefix, origin, 'breaker'), policy.breaker, leaseTtl, local.breaker, context.breakerChanged)
+            : undefined,
       }
       if (budget) parts.budget = redisBudget(ctx, keyFor(prefix, origin, 'budget'), budget)
       return parts

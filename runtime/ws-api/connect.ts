@@ -30,7 +30,11 @@ export async function connectWsApi(api: WsApiDef, options: WsApiConnectOptions =
   const credentials = handshakeAuth(api, options, url)
   const logger = options.logger
   if (credentials.withheld) {
-    logger?.warn({ level: 'warn', event: 'ws.auth', message: `${api.title}: credentials not sent to ${credentials.withheld}, which is not a server of the document (add it to \`authOrigins\`)` })
+    logger?.warn({
+      level: 'warn',
+      event: 'ws.auth',
+      message: `${api.title}: credentials not sent to ${credentials.withheld}, which is not a server of the document (add it to \`authOrigins\`)`,
+    })
   }
   const headers: Record<string, string> = {}
   for (const [key, value] of Object.entries(options.headers ?? {})) if (value !== undefined) headers[key] = String(value)

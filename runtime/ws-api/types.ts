@@ -87,7 +87,12 @@ export interface WsApiConnection<
   /** `send.<message>(payload)`: encodes and sends (or queues while reconnecting); false under backpressure. */
   readonly send: { readonly [K in keyof Send]: (payload: Send[K]) => boolean }
   /** `request.<message>(payload)`: sends and resolves with the reply (matched by correlation id, else the next reply). */
-  readonly request: { readonly [K in keyof Req]: (payload: Req[K] extends { request: infer P } ? P : never, options?: WsRequestOptions) => Promise<Req[K] extends { reply: infer R } ? R : never> }
+  readonly request: {
+    readonly [K in keyof Req]: (
+      payload: Req[K] extends { request: infer P } ? P : never,
+      options?: WsRequestOptions,
+    ) => Promise<Req[K] extends { reply: infer R } ? R : never>
+  }
   /** Every frame of one message from now on, until the connection closes. */
   receive<K extends keyof In & string>(message: K): AsyncIterableIterator<In[K]>
   on<K extends keyof In & string>(message: K, listener: (payload: In[K]) => void): () => void

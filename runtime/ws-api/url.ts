@@ -8,17 +8,25 @@ import { WsApiUrlError } from './errors'
 export function socketUrl(api: WsApiDef, options: WsApiConnectOptions): { url: string; channel: string } {
   const channelKey = options.channel ?? api.channel ?? Object.keys(api.channels)[0]
   const channel = channelKey === undefined ? undefined : api.channels[channelKey]
-  if (options.channel !== undefined && !channel) throw new WsApiUrlError(api.title, `no channel "${options.channel}" (channels: ${Object.keys(api.channels).join(', ')})`)
+  if (options.channel !== undefined && !channel)
+    throw new WsApiUrlError(api.title, `no channel "${options.channel}" (channels: ${Object.keys(api.channels).join(', ')})`)
   let base = options.url
   if (base === undefined) {
     const server = options.server === undefined ? api.servers[0] : api.servers.find((s) => s.name === options.server)
     if (!server) {
-      throw new WsApiUrlError(api.title, options.server === undefined ? 'the document names no WebSocket server: pass `url`' : `no server "${options.server}" (servers: ${api.servers.map((s) => s.name).join(', ')})`)
+      throw new WsApiUrlError(
+        api.title,
+        options.server === undefined
+          ? 'the document names no WebSocket server: pass `url`'
+          : `no server "${options.server}" (servers: ${api.servers.map((s) => s.name).join(', ')})`,
+      )
     }
     if (server.url === '') throw new WsApiUrlError(api.title, `server "${server.name}" is not a WebSocket URL: pass the socket URL as \`url\``)
     base = fill(server.url, server.variables ?? {}, options.variables ?? {}, (name) => `server variable "${name}"`, api.title, false)
   }
-  const address = channel ? fill(channel.address, channel.parameters ?? {}, options.parameters ?? {}, (name) => `channel parameter "${name}"`, api.title, true) : ''
+  const address = channel
+    ? fill(channel.address, channel.parameters ?? {}, options.parameters ?? {}, (name) => `channel parameter "${name}"`, api.title, true)
+    : ''
   const url = new URL(join(base, address))
   for (const [key, value] of Object.entries(options.query ?? {})) {
     if (value !== undefined && value !== null) url.searchParams.set(key, typeof value === 'object' ? JSON.stringify(value) : String(value))

@@ -4,7 +4,7 @@ import { ConfigurationError } from '../errors/configuration-error'
 import {
   WebSocketClosedError,
   WebSocketConnectError,
-  WebSocketHandshakeError,
+  type WebSocketHandshakeError,
   WebSocketMessageTooBigError,
   WebSocketQueueOverflowError,
 } from '../errors/websocket'
@@ -114,11 +114,9 @@ export function createWebSocketCore<In = unknown, Out = In>(
     log('error', 'ws.error', error.message, { code: (error as NetworkingError).code })
     emit('error', error)
   }
-  const closedError = (): Error =>
-    finalError ?? new WebSocketClosedError(shown, lastClose.code, lastClose.reason, lastClose.wasClean)
+  const closedError = (): Error => finalError ?? new WebSocketClosedError(shown, lastClose.code, lastClose.reason, lastClose.wasClean)
 
-  const token = async (): Promise<string | undefined> =>
-    auth && (typeof auth.token === 'function' ? await auth.token() : auth.token)
+  const token = async (): Promise<string | undefined> => auth && (typeof auth.token === 'function' ? await auth.token() : auth.token)
 
   async function attempt_(): Promise<void> {
     try {
@@ -171,11 +169,15 @@ export function createWebSocketCore<In = unknown, Out = In>(
     openedAt = t.now()
     const again = opened
     opened = true
-    session = attachSession(s, { shownUrl: shown, codec, maxMessageSize: max, heartbeat: hbo, timers: t, startHeartbeat: features.heartbeat }, {
-      message: deliver,
-      error: fail,
-      closed: (info, cause) => dropped(s, info, cause),
-    })
+    session = attachSession(
+      s,
+      { shownUrl: shown, codec, maxMessageSize: max, heartbeat: hbo, timers: t, startHeartbeat: features.heartbeat },
+      {
+        message: deliver,
+        error: fail,
+        closed: (info, cause) => dropped(s, info, cause),
+      },
+    )
     setState('open')
     log('info', 'ws.open', again ? `reconnected after ${attempt} attempts` : 'open', { attempt })
     emit('open', { protocol: s.protocol })
@@ -225,11 +227,7 @@ export function createWebSocketCore<In = unknown, Out = In>(
       refused = { token: usedToken, error, code }
     }
     attempt++
-    const decision = fx!.decide(
-      { attempt, elapsed: t.now() - lostAt, retryAfter: (error as WebSocketHandshakeError).retryAfter },
-      rc,
-      t.random,
-    )
+    const decision = fx!.decide({ attempt, elapsed: t.now() - lostAt, retryAfter: (error as WebSocketHandshakeError).retryAfter }, rc, t.random)
     if (!decision.retry) {
       return finish(
         new WebSocketConnectError(shown, `gave up reconnecting after ${attempt - 1} attempts (${GIVE_UP[decision.reason]}); last: ${detail(error)}`, {
@@ -370,10 +368,7 @@ export function createWebSocketCore<In = unknown, Out = In>(
  * for await (const message of socket) handle(message) // ends quietly after socket.close()
  * ```
  */
-export async function connectWebSocket<In = unknown, Out = In>(
-  url: string,
-  options?: WebSocketOptions<In, Out>,
-): Promise<WebSocketClient<In, Out>> {
+export async function connectWebSocket<In = unknown, Out = In>(url: string, options?: WebSocketOptions<In, Out>): Promise<WebSocketClient<In, Out>> {
   const client = createWebSocket<In, Out>(url, options)
   await client.connect()
   return client

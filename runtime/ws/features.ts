@@ -17,7 +17,9 @@ export interface WebSocketFeatures {
 }
 
 /** Reconnect with backoff and jitter (the `reconnect` option). */
-export const reconnectFeature: WebSocketFeatures = { reconnect: { resolve: resolveReconnect, decide: decideReconnect, isAuthFailure, retryAfter: parseRetryAfter } }
+export const reconnectFeature: WebSocketFeatures = {
+  reconnect: { resolve: resolveReconnect, decide: decideReconnect, isAuthFailure, retryAfter: parseRetryAfter },
+}
 /** A bounded send queue while connecting or reconnecting (the `queue` option; on by default with it). */
 export const queueFeature: WebSocketFeatures = { queue: createSendQueue }
 /** Application and protocol pings with a pong timeout (the `heartbeat` option). */

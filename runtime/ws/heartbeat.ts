@@ -12,13 +12,7 @@ export interface Heartbeat {
   stop(): void
 }
 
-export function startHeartbeat(
-  interval: number,
-  timeout: number,
-  ping: () => void,
-  onTimeout: () => void,
-  timers: Timers,
-): Heartbeat {
+export function startHeartbeat(interval: number, timeout: number, ping: () => void, onTimeout: () => void, timers: Timers): Heartbeat {
   let tick: unknown
   let deadline: unknown
   const schedule = (): void => {

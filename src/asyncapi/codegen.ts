@@ -115,7 +115,7 @@ export function buildWsDeclarations(model: AsyncApiModel, types: string, ambient
     `export type Headers = ${headers.join(' | ') || 'Record<string, string>'}`,
     `export interface Auth ${members(auth, true)}`,
     '',
-    '/** What `connect()` takes: where to connect (the document\'s server, or `url`), the handshake, and the client policy. */',
+    "/** What `connect()` takes: where to connect (the document's server, or `url`), the handshake, and the client policy. */",
     'export interface ConnectOptions extends __Base<keyof SendPayloads & string, keyof Messages & string> {',
     socketServers.length > 0 ? '  url?: string' : '  /** The document names no WebSocket server: the socket URL is needed. */\n  url: string',
     '  server?: Server',

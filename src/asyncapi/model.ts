@@ -91,7 +91,11 @@ export function buildModel(document: Json, perspective?: Perspective): AsyncApiM
     if (WS.has(protocol)) servers.push(serverModel(document, name, server, protocol))
     else if ((protocol === 'http' || protocol === 'https') && !hasHttpBindings(document)) {
       httpServers++
-      warnings.push({ pointer: pointerOf(['servers', name, 'protocol']), message: `server "${name}" is ${protocol}, not a WebSocket: pass the socket URL as \`url\` to connect()`, severity: 'warning' })
+      warnings.push({
+        pointer: pointerOf(['servers', name, 'protocol']),
+        message: `server "${name}" is ${protocol}, not a WebSocket: pass the socket URL as \`url\` to connect()`,
+        severity: 'warning',
+      })
       servers.push({ ...serverModel(document, name, server, protocol), url: '' })
     } else other.push(`${name} (${protocol || 'no protocol'})`)
   }
@@ -104,7 +108,20 @@ export function buildModel(document: Json, perspective?: Perspective): AsyncApiM
 
   const messages = new Map<string, MessageModel>()
   const names = new Set<string>(['connect', 'default'])
-  const types = new Set<string>(['Messages', 'SendPayloads', 'Requests', 'ConnectOptions', 'Auth', 'Query', 'Headers', 'Parameters', 'Variables', 'Channel', 'Server', 'Connection'])
+  const types = new Set<string>([
+    'Messages',
+    'SendPayloads',
+    'Requests',
+    'ConnectOptions',
+    'Auth',
+    'Query',
+    'Headers',
+    'Parameters',
+    'Variables',
+    'Channel',
+    'Server',
+    'Connection',
+  ])
   const messageAt = (ref: unknown, fallbackName: string, at: string): MessageModel | undefined => {
     const found = deref(document, ref, at)
     if (!found || !isObject(found.value)) return undefined
@@ -121,7 +138,9 @@ export function buildModel(document: Json, perspective?: Perspective): AsyncApiM
   for (const [key, raw] of channelEntries) {
     const channel = deref(document, raw, pointerOf(['channels', key]))
     if (!channel || !isObject(channel.value)) continue
-    const pinned = Array.isArray(channel.value.servers) ? channel.value.servers.map((s) => serverName(s)).filter((s): s is string => s !== undefined) : undefined
+    const pinned = Array.isArray(channel.value.servers)
+      ? channel.value.servers.map((s) => serverName(s)).filter((s): s is string => s !== undefined)
+      : undefined
     if (pinned && pinned.length > 0 && !pinned.some((s) => wsServerNames.has(s))) continue
     channelKeys.set(channel.pointer, key)
     channels.push(channelModel(document, key, channel.value, channel.pointer))
@@ -155,7 +174,12 @@ export function buildModel(document: Json, perspective?: Perspective): AsyncApiM
       for (const name of replies ?? []) inbound.add(name)
     } else {
       for (const m of own) inbound.add(m.name)
-      if (replies && replies.length > 0) warnings.push({ pointer: pointerOf(['operations', opKey, 'reply']), message: 'the client answers this operation: send the reply with `send`', severity: 'warning' })
+      if (replies && replies.length > 0)
+        warnings.push({
+          pointer: pointerOf(['operations', opKey, 'reply']),
+          message: 'the client answers this operation: send the reply with `send`',
+          severity: 'warning',
+        })
       for (const name of replies ?? []) send.set(name, send.get(name) ?? { message: name, channel: channelKey })
     }
   }
@@ -208,12 +232,18 @@ function hasHttpBindings(document: Json): boolean {
 function serverName(ref: unknown): string | undefined {
   const pointer = isObject(ref) && typeof ref.$ref === 'string' ? ref.$ref : ''
   const match = /^#\/servers\/([^/]+)$/.exec(pointer)
-  return match ? decodeURIComponent(match[1] as string).replace(/~1/g, '/').replace(/~0/g, '~') : undefined
+  return match
+    ? decodeURIComponent(match[1] as string)
+        .replace(/~1/g, '/')
+        .replace(/~0/g, '~')
+    : undefined
 }
 
 function serverModel(document: Json, name: string, server: Json, protocol: string): ServerModel {
   // Some documents repeat the protocol in `host` (`wss://api.gemini.com`).
-  const host = String(server.host ?? '').replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '')
+  const host = String(server.host ?? '')
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/\/+$/, '')
   const path = typeof server.pathname === 'string' ? server.pathname : ''
   const variables: ServerModel['variables'] = {}
   if (isObject(server.variables)) {
@@ -278,7 +308,15 @@ function messagesOf(
   return out
 }
 
-function messageModel(document: Json, message: Json, pointer: string, fallbackName: string, names: Set<string>, types: Set<string>, warnings: Finding[]): MessageModel {
+function messageModel(
+  document: Json,
+  message: Json,
+  pointer: string,
+  fallbackName: string,
+  names: Set<string>,
+  types: Set<string>,
+  warnings: Finding[],
+): MessageModel {
   const componentKey = /^\/components\/messages\/([^/]+)$/.exec(pointer)?.[1]
   const base = typeof message.name === 'string' && message.name !== '' ? message.name : (componentKey ?? fallbackName)
   const name = uniqueName(toCamelIdentifier(base, 'message'), names)
@@ -289,12 +327,22 @@ function messageModel(document: Json, message: Json, pointer: string, fallbackNa
   if (isObject(raw) && typeof raw.schemaFormat === 'string' && 'schema' in raw) {
     // A multi-format schema object: JSON Schema in YAML or JSON is still JSON Schema.
     if (JSON_SCHEMA_FORMAT.test(raw.schemaFormat)) payload = `${pointer}/payload/schema`
-    else warnings.push({ pointer: `${pointer}/payload/schemaFormat`, message: `schemaFormat ${raw.schemaFormat} is not JSON Schema: the payload is typed unknown`, severity: 'warning' })
+    else
+      warnings.push({
+        pointer: `${pointer}/payload/schemaFormat`,
+        message: `schemaFormat ${raw.schemaFormat} is not JSON Schema: the payload is typed unknown`,
+        severity: 'warning',
+      })
   } else if (format && !JSON_SCHEMA_FORMAT.test(format)) {
-    warnings.push({ pointer: `${pointer}/schemaFormat`, message: `schemaFormat ${format} is not JSON Schema: the payload is typed unknown`, severity: 'warning' })
+    warnings.push({
+      pointer: `${pointer}/schemaFormat`,
+      message: `schemaFormat ${format} is not JSON Schema: the payload is typed unknown`,
+      severity: 'warning',
+    })
   } else if (raw !== undefined) payload = `${pointer}/payload`
   const schema = payload ? deref(document, getPointer(document, payload))?.value : undefined
-  const contentType = typeof message.contentType === 'string' ? message.contentType : typeof document.defaultContentType === 'string' ? document.defaultContentType : ''
+  const contentType =
+    typeof message.contentType === 'string' ? message.contentType : typeof document.defaultContentType === 'string' ? document.defaultContentType : ''
   const correlation = correlationOf(document, message.correlationId, `${pointer}/correlationId`, warnings)
   return {
     name,
@@ -304,7 +352,12 @@ function messageModel(document: Json, message: Json, pointer: string, fallbackNa
     matcher: {},
     ...(correlation ? { correlation } : {}),
     text: /^text\//.test(contentType) || (isObject(schema) && schema.type === 'string'),
-    examples: Array.isArray(message.examples) ? message.examples.filter(isObject).filter((e) => 'payload' in e).map((e) => e.payload) : [],
+    examples: Array.isArray(message.examples)
+      ? message.examples
+          .filter(isObject)
+          .filter((e) => 'payload' in e)
+          .map((e) => e.payload)
+      : [],
   }
 }
 
@@ -313,7 +366,11 @@ function correlationOf(document: Json, raw: unknown, at: string, warnings: Findi
   if (!found || !isObject(found.value) || typeof found.value.location !== 'string') return undefined
   const match = /^\$message\.payload#(\/.*)?$/.exec(found.value.location.trim())
   if (match) return match[1] ?? ''
-  warnings.push({ pointer: `${found.pointer}/location`, message: `correlationId location ${found.value.location} is not in the payload (WebSocket frames have no headers): requests answer with the next reply instead`, severity: 'warning' })
+  warnings.push({
+    pointer: `${found.pointer}/location`,
+    message: `correlationId location ${found.value.location} is not in the payload (WebSocket frames have no headers): requests answer with the next reply instead`,
+    severity: 'warning',
+  })
   return undefined
 }
 
@@ -326,10 +383,16 @@ function securityOf(document: Json, servers: ServerModel[], warnings: Finding[])
     if (!isObject(scheme)) continue
     const name = toCamelIdentifier(key, 'scheme')
     const type = String(scheme.type)
-    if (type === 'httpApiKey' && (scheme.in === 'query' || scheme.in === 'header') && typeof scheme.name === 'string') out.push({ name, kind: 'apiKey', in: scheme.in, param: scheme.name })
+    if (type === 'httpApiKey' && (scheme.in === 'query' || scheme.in === 'header') && typeof scheme.name === 'string')
+      out.push({ name, kind: 'apiKey', in: scheme.in, param: scheme.name })
     else if (type === 'http' && String(scheme.scheme).toLowerCase() === 'bearer') out.push({ name, kind: 'bearer' })
     else if ((type === 'http' && String(scheme.scheme).toLowerCase() === 'basic') || type === 'userPassword') out.push({ name, kind: 'basic' })
-    else warnings.push({ pointer: pointerOf(['components', 'securitySchemes', key]), message: `security scheme type ${type} is not supported on a WebSocket: pass credentials with \`headers\` or \`query\``, severity: 'warning' })
+    else
+      warnings.push({
+        pointer: pointerOf(['components', 'securitySchemes', key]),
+        message: `security scheme type ${type} is not supported on a WebSocket: pass credentials with \`headers\` or \`query\``,
+        severity: 'warning',
+      })
   }
   return out
 }

@@ -21,10 +21,15 @@ export async function generateAsyncApiFiles(
 ): Promise<{ sources: Map<string, string>; warnings: Problem[]; output: GeneratedWsApi }> {
   let prepared
   try {
-    prepared = await prepareAsyncApi(api.name, api.spec, { allowRemote: options.allowRemote, allowRefsFrom: options.allowRefsFrom, ...(api.perspective ? { perspective: api.perspective } : {}) })
+    prepared = await prepareAsyncApi(api.name, api.spec, {
+      allowRemote: options.allowRemote,
+      allowRefsFrom: options.allowRefsFrom,
+      ...(api.perspective ? { perspective: api.perspective } : {}),
+    })
   } catch (error) {
     // The shared loader names OpenAPI in its message; the problems are the same.
-    if (error instanceof SpecError && !error.message.includes('AsyncAPI')) throw new SpecError(api.name, error.problems, { cause: error.cause, kind: 'AsyncAPI' })
+    if (error instanceof SpecError && !error.message.includes('AsyncAPI'))
+      throw new SpecError(api.name, error.problems, { cause: error.cause, kind: 'AsyncAPI' })
     throw error
   }
   return { sources: prepared.sources, warnings: prepared.warnings, output: await generateWsApi(prepared.document, prepared.model) }

@@ -21,7 +21,11 @@ export function typeDocument(document: Json, roots: SchemaRoot[]): Json {
   const nameFor = (pointer: string): string => {
     let name = names.get(pointer)
     if (name === undefined) {
-      const base = (pointer.split('/').pop() ?? 'schema').replace(/~1/g, '_').replace(/~0/g, '_').replace(/[^\w$-]/g, '_') || 'schema'
+      const base =
+        (pointer.split('/').pop() ?? 'schema')
+          .replace(/~1/g, '_')
+          .replace(/~0/g, '_')
+          .replace(/[^\w$-]/g, '_') || 'schema'
       name = base
       for (let n = 2; taken.has(name); n++) name = `${base}_${n}`
       taken.add(name)

@@ -100,7 +100,9 @@ const COMBINATORS = new Set(['oneOf', 'anyOf', 'if', 'then', 'else', 'not'])
  * which value is wrong.
  */
 export function schemaFindings(errors: readonly ErrorObject[]): Finding[] {
-  const concrete = errors.filter((e) => !COMBINATORS.has(e.keyword) && !(e.keyword === 'required' && (e.params as { missingProperty?: string }).missingProperty === '$ref'))
+  const concrete = errors.filter(
+    (e) => !COMBINATORS.has(e.keyword) && !(e.keyword === 'required' && (e.params as { missingProperty?: string }).missingProperty === '$ref'),
+  )
   const pool = concrete.length > 0 ? concrete : errors.slice(0, 1)
   const deepest = pool.filter((e) => !pool.some((other) => other.instancePath.startsWith(`${e.instancePath}/`)))
   const seen = new Set<string>()
@@ -117,7 +119,10 @@ export function schemaFindings(errors: readonly ErrorObject[]): Finding[] {
 function describe(error: ErrorObject): string {
   const params = error.params as { allowedValues?: unknown[]; additionalProperty?: string }
   if (error.keyword === 'enum' && params.allowedValues) {
-    const shown = params.allowedValues.slice(0, 8).map((v) => JSON.stringify(v)).join(', ')
+    const shown = params.allowedValues
+      .slice(0, 8)
+      .map((v) => JSON.stringify(v))
+      .join(', ')
     return `must be one of ${shown}${params.allowedValues.length > 8 ? ', …' : ''}`
   }
   if (error.keyword === 'additionalProperties' && params.additionalProperty) return `"${params.additionalProperty}" is not allowed here`

@@ -91,8 +91,8 @@ function parse(argv: string[]): ReturnType<typeof parseArgs<{ args: string[]; al
     const { code, message } = error as { code?: string; message: string }
     const option = /'(-[^' ]+)/.exec(message)?.[1]
     // node:util's error codes (not ours: ours are listed in docs/API_SPECIFICATION.md).
-    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new Error(`unknown option ${option ?? message}`)
-    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new Error(`option ${option ?? ''} needs a value`.replace('  ', ' '))
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new Error(`unknown option ${option ?? message}`)
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new Error(`option ${option ?? ''} needs a value`.replace('  ', ' '))
     throw new Error(message)
   }
 }

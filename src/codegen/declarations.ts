@@ -83,7 +83,8 @@ function operationType(op: NamedOperation): string {
   if (body && body.contentTypes.length > 0) {
     const types = body.contentTypes.map((type) => requestBody(type, `NonNullable<${ref}["requestBody"]>["content"]${indexKey(type)}`))
     members.push(`body${body.required ? '' : '?'}: ${types.join(' | ')}`)
-    if (body.contentTypes.length > 1 || body.contentTypes.some(isRange)) members.push(`contentType?: ${unique(body.contentTypes.map(contentTypeType)).join(' | ')}`)
+    if (body.contentTypes.length > 1 || body.contentTypes.some(isRange))
+      members.push(`contentType?: ${unique(body.contentTypes.map(contentTypeType)).join(' | ')}`)
   }
   const input = members.length > 0 ? `{ ${members.join('; ')} }` : '{}'
   const success: string[] = []

@@ -37,7 +37,11 @@ export async function generateApi({ name, document, baseUrl, pagination }: Gener
   const api = buildApiDef(name, document)
   if (baseUrl !== undefined) api.servers = [{ url: baseUrl }]
   const operations = nameOperations(collectOperations(document))
-  checkPaginationTargets(`apis.${name}.pagination`, pagination, operations.map((op) => op.def.id))
+  checkPaginationTargets(
+    `apis.${name}.pagination`,
+    pagination,
+    operations.map((op) => op.def.id),
+  )
   for (const op of operations) {
     const config = paginationFor(pagination, op.def)
     if (config) op.def.pagination = config

@@ -50,7 +50,13 @@ export function buildModule({ api, operations, groups, hot = false }: ModuleInpu
     '',
     `export default {${tree}${operations.length > 0 || groups.length > 0 ? ',' : ''} configure, createClient }`,
   )
-  if (hot) lines.push(hotFooter(operations.map((op) => op.name), `{${tree}}`))
+  if (hot)
+    lines.push(
+      hotFooter(
+        operations.map((op) => op.name),
+        `{${tree}}`,
+      ),
+    )
   return `${lines.join('\n')}\n`
 }
 
@@ -61,7 +67,9 @@ export function buildModule({ api, operations, groups, hot = false }: ModuleInpu
 function featuresOf(api: ApiDef, operations: NamedOperation[]): string[] {
   const schemes = Object.values(api.securitySchemes ?? {})
   const secured = schemes.length > 0 || (api.security?.length ?? 0) > 0 || operations.some((op) => (op.def.security?.length ?? 0) > 0)
-  const sse = operations.some((op) => Object.values(op.def.responses ?? {}).some((r) => r.contentTypes.some((t) => t.toLowerCase().startsWith('text/event-stream'))))
+  const sse = operations.some((op) =>
+    Object.values(op.def.responses ?? {}).some((r) => r.contentTypes.some((t) => t.toLowerCase().startsWith('text/event-stream'))),
+  )
   const forms = operations.some((op) => op.def.body?.contentTypes.some((t) => /^\s*(application\/x-www-form-urlencoded|multipart\/)/i.test(t)))
   return [
     ...(secured ? ['authFeature'] : []),

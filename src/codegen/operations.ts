@@ -59,7 +59,9 @@ function buildOperation(document: OpenApiDocument, { id, operationId, path: path
     if (param.required) entry.required = true
   }
   const jsonParams = params.flatMap((p) =>
-    p.contentType && /json/i.test(p.contentType) ? [{ in: p.in, name: p.name, required: p.required === true, type: contentSchemaType(document, item.parameters, operation.parameters, p) }] : [],
+    p.contentType && /json/i.test(p.contentType)
+      ? [{ in: p.in, name: p.name, required: p.required === true, type: contentSchemaType(document, item.parameters, operation.parameters, p) }]
+      : [],
   )
   return {
     ...(jsonParams.length > 0 ? { jsonParams } : {}),

@@ -62,7 +62,8 @@ function reachableComponents(document: OpenApiDocument, roots: unknown): JsonObj
         queue.push(getPointer(document, value.slice(1)))
       } else if (key === 'mapping' && isObject(value)) {
         // Discriminator mappings name schemas by reference too.
-        for (const target of Object.values(value)) if (typeof target === 'string') queue.push({ $ref: target.includes('#') ? target : `#/components/schemas/${target}` })
+        for (const target of Object.values(value))
+          if (typeof target === 'string') queue.push({ $ref: target.includes('#') ? target : `#/components/schemas/${target}` })
       } else if (typeof value === 'object' && value !== null) {
         queue.push(value)
       }
@@ -74,7 +75,9 @@ function reachableComponents(document: OpenApiDocument, roots: unknown): JsonObj
       out[section] = entries
       continue
     }
-    const kept = Object.fromEntries(Object.entries(entries).filter(([name]) => reached.has(`#/components/${section}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`)))
+    const kept = Object.fromEntries(
+      Object.entries(entries).filter(([name]) => reached.has(`#/components/${section}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`)),
+    )
     if (Object.keys(kept).length > 0) out[section] = kept
   }
   return out

@@ -1,4 +1,12 @@
-import { astToString, resolveRef as resolveTypeRef, scanDiscriminators, stringToAST, transformSchema, type GlobalContext, type OpenAPI3 } from 'openapi-typescript'
+import {
+  astToString,
+  resolveRef as resolveTypeRef,
+  scanDiscriminators,
+  stringToAST,
+  transformSchema,
+  type GlobalContext,
+  type OpenAPI3,
+} from 'openapi-typescript'
 import ts from 'typescript'
 import { isObject, resolveRef, type JsonObject, type OpenApiDocument } from '../spec/document'
 

@@ -15,7 +15,10 @@ export const GENERATOR_VERSION = `codomyrmex-networking/7+${ownHash()}`
 
 function ownHash(): string {
   try {
-    return createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 12)
+    return createHash('sha256')
+      .update(readFileSync(fileURLToPath(import.meta.url)))
+      .digest('hex')
+      .slice(0, 12)
   } catch {
     return 'unknown'
   }
@@ -48,7 +51,11 @@ type Meta = Omit<CacheEntry, 'code' | 'hot' | 'ambient' | 'standalone' | 'query'
 export function cacheKey(options: unknown, sources: ReadonlyMap<string, string>): string {
   const hash = createHash('sha256').update(GENERATOR_VERSION).update('\0').update(JSON.stringify(options))
   for (const file of [...sources.keys()].sort()) {
-    hash.update('\0').update(file).update('\0').update(sources.get(file) as string)
+    hash
+      .update('\0')
+      .update(file)
+      .update('\0')
+      .update(sources.get(file) as string)
   }
   return hash.digest('hex')
 }
@@ -97,7 +104,19 @@ export class DiskCache {
       const [code, hot, ambient, standalone, query, queryAmbient] = await Promise.all(
         TEXTS.map((ext) => readFile(join(this.dir as string, name, `${meta.key}.${ext}`), 'utf8')),
       )
-      return { key: meta.key, optionsKey: meta.optionsKey, files: meta.files, stamps: meta.stamps ?? {}, warnings: meta.warnings ?? [], code: code as string, hot: hot as string, ambient: ambient as string, standalone: standalone as string, query: query as string, queryAmbient: queryAmbient as string }
+      return {
+        key: meta.key,
+        optionsKey: meta.optionsKey,
+        files: meta.files,
+        stamps: meta.stamps ?? {},
+        warnings: meta.warnings ?? [],
+        code: code as string,
+        hot: hot as string,
+        ambient: ambient as string,
+        standalone: standalone as string,
+        query: query as string,
+        queryAmbient: queryAmbient as string,
+      }
     } catch {
       return undefined
     }
@@ -114,7 +133,14 @@ export class DiskCache {
     await writeFile(join(folder, `${entry.key}.d.ts`), entry.standalone)
     await writeFile(join(folder, `${entry.key}.query.js`), entry.query)
     await writeFile(join(folder, `${entry.key}.query.d.ts`), entry.queryAmbient)
-    const meta: Meta = { version: GENERATOR_VERSION, key: entry.key, optionsKey: entry.optionsKey, files: entry.files, stamps: entry.stamps, warnings: entry.warnings }
+    const meta: Meta = {
+      version: GENERATOR_VERSION,
+      key: entry.key,
+      optionsKey: entry.optionsKey,
+      files: entry.files,
+      stamps: entry.stamps,
+      warnings: entry.warnings,
+    }
     const temp = join(folder, `meta.json.${process.pid}.tmp`)
     await writeFile(temp, JSON.stringify(meta))
     await rename(temp, join(folder, 'meta.json'))

@@ -113,7 +113,8 @@ export class ApiContext {
   async mockSpec(name: string): Promise<{ spec: MockSpec; watchFiles: string[] }> {
     const loaded = await this.load(name)
     const api = this.options.apis.get(name) as ResolvedApi
-    if (await isAsyncApiFile(api.spec)) throw new OptionsError(`apis.${name}`, 'mocks (virtual:api/<name>/mocks and the dev mock) are not generated for AsyncAPI documents yet')
+    if (await isAsyncApiFile(api.spec))
+      throw new OptionsError(`apis.${name}`, 'mocks (virtual:api/<name>/mocks and the dev mock) are not generated for AsyncAPI documents yet')
     const key = (this.memory.get(name) as CacheEntry).key
     let hit = this.mockSpecs.get(name)
     if (hit?.key !== key) {
@@ -192,7 +193,15 @@ export class ApiContext {
 }
 
 function apiKey(api: ResolvedApi): unknown {
-  return { name: api.name, spec: api.spec, baseUrl: api.baseUrl ?? null, operations: api.operations ?? null, tags: api.tags ?? null, perspective: api.perspective ?? null, pagination: api.pagination ?? null }
+  return {
+    name: api.name,
+    spec: api.spec,
+    baseUrl: api.baseUrl ?? null,
+    operations: api.operations ?? null,
+    tags: api.tags ?? null,
+    perspective: api.perspective ?? null,
+    pagination: api.pagination ?? null,
+  }
 }
 
 function localFiles(files: string[]): string[] {

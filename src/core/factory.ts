@@ -158,7 +158,10 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
     esbuild: {
       setup(build) {
         hostRoot = build.initialOptions.absWorkingDir
-        requireBundle(build, `${PREFIX} esbuild must bundle to build virtual:api/* imports: set \`bundle: true\` in the build options (without it the imports stay in the output and fail at run time)`)
+        requireBundle(
+          build,
+          `${PREFIX} esbuild must bundle to build virtual:api/* imports: set \`bundle: true\` in the build options (without it the imports stay in the output and fail at run time)`,
+        )
         resolveFromRoot(build, PLUGIN_NAME, () => getContext().options.root)
       },
     },

@@ -140,13 +140,21 @@ function resolveApi(root: string, name: string, value: unknown, allowRemote: str
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new OptionsError(where, 'expected a document path, a URL or { spec, baseUrl }')
   const { spec, baseUrl, operations, tags, mock, perspective, pagination, ...rest } = entry as Record<string, unknown>
   const unknownKey = Object.keys(rest)[0]
-  if (unknownKey !== undefined) throw new OptionsError(`${where}.${unknownKey}`, 'unknown option; expected spec, baseUrl, operations, tags, mock, perspective or pagination')
+  if (unknownKey !== undefined)
+    throw new OptionsError(`${where}.${unknownKey}`, 'unknown option; expected spec, baseUrl, operations, tags, mock, perspective or pagination')
   if (mock !== undefined && typeof mock !== 'boolean') throw new OptionsError(`${where}.mock`, 'expected true or false')
-  if (perspective !== undefined && perspective !== 'client' && perspective !== 'server') throw new OptionsError(`${where}.perspective`, 'expected "client" or "server"')
-  const filter: Pick<ResolvedApi, 'operations' | 'tags' | 'mock' | 'perspective' | 'pagination'> = { ...(mock === undefined ? {} : { mock }), ...(perspective === undefined ? {} : { perspective }) }
+  if (perspective !== undefined && perspective !== 'client' && perspective !== 'server')
+    throw new OptionsError(`${where}.perspective`, 'expected "client" or "server"')
+  const filter: Pick<ResolvedApi, 'operations' | 'tags' | 'mock' | 'perspective' | 'pagination'> = {
+    ...(mock === undefined ? {} : { mock }),
+    ...(perspective === undefined ? {} : { perspective }),
+  }
   const pages = resolvePagination(`${where}.pagination`, pagination)
   if (pages) filter.pagination = pages
-  for (const [key, value] of [['operations', operations], ['tags', tags]] as const) {
+  for (const [key, value] of [
+    ['operations', operations],
+    ['tags', tags],
+  ] as const) {
     if (value === undefined) continue
     if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string')) {
       throw new OptionsError(`${where}.${key}`, 'expected a non-empty array of strings')

@@ -41,6 +41,11 @@ export async function prepareApi(api: ResolvedApi, access: SpecAccess): Promise<
 /** Document to module: the one pipeline behind the plugin (core/context) and the CLI (cli/run). */
 export async function buildApi(api: ResolvedApi, access: SpecAccess): Promise<BuiltApi> {
   const prepared = await prepareApi(api, access)
-  const output = await generateApi({ name: api.name, document: prepared.document, ...(api.baseUrl === undefined ? {} : { baseUrl: api.baseUrl }), ...(api.pagination ? { pagination: api.pagination } : {}) })
+  const output = await generateApi({
+    name: api.name,
+    document: prepared.document,
+    ...(api.baseUrl === undefined ? {} : { baseUrl: api.baseUrl }),
+    ...(api.pagination ? { pagination: api.pagination } : {}),
+  })
   return { ...prepared, output }
 }

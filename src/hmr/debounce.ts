@@ -20,7 +20,10 @@ export function debounce(
       return running
     }
     running = task()
-      .then(() => undefined, () => undefined)
+      .then(
+        () => undefined,
+        () => undefined,
+      )
       .finally(() => {
         running = undefined
       })

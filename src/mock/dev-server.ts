@@ -51,7 +51,9 @@ export function createDevMockMiddleware(sources: readonly DevMockSource[]) {
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]))
       const reply = responder.handle({ method: req.method ?? 'GET', path, query: url.searchParams, headers, body: body === '' ? undefined : body })
       if (!reply) {
-        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: `${req.method} ${path} is not an operation of API "${source.name}"` }))
+        res
+          .writeHead(404, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: `${req.method} ${path} is not an operation of API "${source.name}"` }))
         return
       }
       res.writeHead(reply.status, reply.headers).end(reply.body)

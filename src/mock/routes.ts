@@ -23,7 +23,12 @@ export function buildMockSpec(api: string, document: OpenApiDocument): MockSpec 
   }
   const servers = Array.isArray(document.servers) ? document.servers : []
   const first = servers.find(isObject)
-  return { api, server: typeof first?.url === 'string' ? serverUrl(first) : '', components: isObject(document.components) ? linkRefs(document.components) as JsonObject : {}, routes }
+  return {
+    api,
+    server: typeof first?.url === 'string' ? serverUrl(first) : '',
+    components: isObject(document.components) ? (linkRefs(document.components) as JsonObject) : {},
+    routes,
+  }
 }
 
 /** Operation parameters override path-item ones of the same name and location. */
@@ -34,7 +39,11 @@ function params(document: JsonObject, shared: unknown, own: unknown): MockParam[
       const p = resolveRef(document, raw)
       if (!p || typeof p.name !== 'string' || !['path', 'query', 'header', 'cookie'].includes(p.in as string)) continue
       const location = p.in as MockParam['in']
-      const param: MockParam = { name: location === 'header' ? p.name.toLowerCase() : p.name, in: location, required: p.required === true || location === 'path' }
+      const param: MockParam = {
+        name: location === 'header' ? p.name.toLowerCase() : p.name,
+        in: location,
+        required: p.required === true || location === 'path',
+      }
       if (p.schema !== undefined) param.schema = linkRefs(p.schema)
       byKey.set(`${location} ${param.name}`, param)
     }

@@ -40,7 +40,11 @@ function checkKeys(document: JsonObject, findings: Finding[]): void {
   for (const [prefix, keys] of places) {
     for (const key of keys) {
       if (!key.includes('%') || decodes(key)) continue
-      findings.push({ pointer: pointerOf([...prefix, key]), message: `"${key}" has a "%" that does not start a valid percent-escape (%XX): write it as %25`, severity: 'error' })
+      findings.push({
+        pointer: pointerOf([...prefix, key]),
+        message: `"${key}" has a "%" that does not start a valid percent-escape (%XX): write it as %25`,
+        severity: 'error',
+      })
     }
   }
 }
@@ -98,7 +102,11 @@ function checkRef(document: JsonObject, ref: string, path: (string | number)[], 
   let current = ref
   for (;;) {
     if (seen.has(current)) {
-      findings.push({ pointer: pointerOf([...path, '$ref']), message: `circular $ref "${ref}": it refers back to itself and never reaches a value`, severity: 'error' })
+      findings.push({
+        pointer: pointerOf([...path, '$ref']),
+        message: `circular $ref "${ref}": it refers back to itself and never reaches a value`,
+        severity: 'error',
+      })
       return
     }
     seen.add(current)
@@ -143,7 +151,11 @@ function checkParameter(param: JsonObject, path: (string | number)[], findings: 
   const where = isObject(param.schema) ? [...path, 'schema', 'default'] : [...path, 'default']
   const problem = defaultProblem(schema, value)
   if (problem) {
-    findings.push({ pointer: pointerOf(where), message: `default ${JSON.stringify(value)} of parameter "${String(param.name)}" ${problem.message}`, severity: problem.severity })
+    findings.push({
+      pointer: pointerOf(where),
+      message: `default ${JSON.stringify(value)} of parameter "${String(param.name)}" ${problem.message}`,
+      severity: problem.severity,
+    })
   }
 }
 

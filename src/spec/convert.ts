@@ -9,6 +9,8 @@ export async function toOpenApi3(api: string, file: string, document: JsonObject
     const result = await convertObj(structuredClone(document), { patch: true, warnOnly: true, resolve: false, direct: false })
     return result.openapi as OpenApiDocument
   } catch (error) {
-    throw new SpecError(api, [{ file, pointer: '', message: `cannot convert Swagger 2.0 to OpenAPI 3: ${(error as Error).message}`, severity: 'error' }], { cause: error })
+    throw new SpecError(api, [{ file, pointer: '', message: `cannot convert Swagger 2.0 to OpenAPI 3: ${(error as Error).message}`, severity: 'error' }], {
+      cause: error,
+    })
   }
 }

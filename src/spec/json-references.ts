@@ -14,11 +14,36 @@ type Kind = 'item' | 'schema' | 'schemaMap' | 'map' | 'components'
 /** Maps of schemas inside a Schema Object. */
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'])
 /** Single subschemas inside a Schema Object (objects only: `items` may be an array in draft 4). */
-const SUBSCHEMAS = new Set(['items', 'additionalProperties', 'not', 'contains', 'propertyNames', 'if', 'then', 'else', 'unevaluatedItems', 'unevaluatedProperties', 'additionalItems'])
+const SUBSCHEMAS = new Set([
+  'items',
+  'additionalProperties',
+  'not',
+  'contains',
+  'propertyNames',
+  'if',
+  'then',
+  'else',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'additionalItems',
+])
 /** Lists of subschemas inside a Schema Object. */
 const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems'])
 /** Maps of named entries outside schemas (OpenAPI 3.x and Swagger 2.0). */
-const MAPS = new Set(['paths', 'webhooks', 'responses', 'content', 'headers', 'links', 'callbacks', 'examples', 'encoding', 'variables', 'securityDefinitions', 'scopes'])
+const MAPS = new Set([
+  'paths',
+  'webhooks',
+  'responses',
+  'content',
+  'headers',
+  'links',
+  'callbacks',
+  'examples',
+  'encoding',
+  'variables',
+  'securityDefinitions',
+  'scopes',
+])
 /** Values that are data, not document structure: a `$ref` in them is a user's value. */
 const DATA = new Set(['example', 'examples', 'default', 'enum', 'const', 'value', 'discriminator', 'xml', 'externalDocs', 'security'])
 

@@ -90,7 +90,10 @@ async function loadInto(sources: Map<string, string>, entry: string, options: Lo
             problem(path, `a $ref reads this file outside the document's folder ${dirname(entry)}: add its folder to the \`allowRefsFrom\` option to allow it`),
           ])
         }
-        const size = await stat(path).then((s) => s.size, () => 0)
+        const size = await stat(path).then(
+          (s) => s.size,
+          () => 0,
+        )
         if (size > MAX_BYTES) throw new SpecError(options.api, [problem(path, `the file is ${size} bytes, over the ${MAX_BYTES}-byte limit for a document`)])
         const text = await readFile(path, 'utf8').catch((error: unknown) => {
           throw new SpecError(options.api, [problem(path, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`)], { cause: error })

@@ -36,4 +36,3 @@ export function listOperations(document: OpenApiDocument): OperationEntry[] {
 export function isMethod(key: string): key is LowerMethod {
   return (METHODS as readonly string[]).includes(key)
 }
-

@@ -21,7 +21,9 @@ export function schemaFindings(document: JsonObject): Finding[] {
 
 /** AJV reports every failed branch of every `oneOf`; keep the deepest error per place. */
 function reduce(errors: ErrorObject[]): ErrorObject[] {
-  const useful = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && e.keyword !== 'if' && !(e.keyword === 'required' && e.params.missingProperty === '$ref'))
+  const useful = errors.filter(
+    (e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && e.keyword !== 'if' && !(e.keyword === 'required' && e.params.missingProperty === '$ref'),
+  )
   const kept: ErrorObject[] = []
   const seen = new Set<string>()
   for (const error of useful.length > 0 ? useful : errors) {
@@ -55,10 +57,7 @@ function describe(error: ErrorObject): string {
  */
 export function classify(error: Pick<ErrorObject, 'instancePath' | 'keyword'>): 'error' | 'warning' {
   const segments = error.instancePath.split('/')
-  const inSchema =
-    segments.includes('schema') ||
-    (segments[1] === 'components' && segments[2] === 'schemas') ||
-    segments[1] === 'definitions'
+  const inSchema = segments.includes('schema') || (segments[1] === 'components' && segments[2] === 'schemas') || segments[1] === 'definitions'
   if (inSchema) return 'warning'
   if (error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties') {
     return segments[segments.length - 1] === 'responses' ? 'error' : 'warning'

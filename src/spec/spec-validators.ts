@@ -122,8 +122,12 @@ type V31Schema = { $defs: Record<string, Record<string, unknown>> }
 /** The parser binds the 3.1 schema's `$dynamicRef` statically, in place, before compiling it. */
 function isPatchedV31(schema: unknown): boolean {
   const dynamic = (schema as V31Schema).$defs.schema
-  return dynamic !== undefined && !('$dynamicAnchor' in dynamic) && (schema as V31Schema).$defs['media-type']?.properties !== undefined &&
+  return (
+    dynamic !== undefined &&
+    !('$dynamicAnchor' in dynamic) &&
+    (schema as V31Schema).$defs['media-type']?.properties !== undefined &&
     ((schema as V31Schema).$defs['media-type']?.properties as Record<string, unknown>).schema === dynamic
+  )
 }
 
 /** The 3.1 schema with `$dynamicRef` schemas bound statically, as @readme/openapi-parser does. */

@@ -34,7 +34,11 @@ export async function validateDocument(api: string, loaded: LoadedDocument): Pro
       if (/\n\s*>?\s*\d+ \|/.test(error.message)) continue
       // A missing $ref target is already reported, with its place, by checkDocument.
       if (/^Missing \$ref pointer/.test(error.message) && findings.some((f) => f.severity === 'error')) continue
-      findings.push({ pointer: pointerFromMessage(document, error.message), message: shorten(error.message.split('\n')[0] ?? error.message), severity: 'error' })
+      findings.push({
+        pointer: pointerFromMessage(document, error.message),
+        message: shorten(error.message.split('\n')[0] ?? error.message),
+        severity: 'error',
+      })
     }
   }
   for (const warning of result.warnings) {

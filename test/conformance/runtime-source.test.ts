@@ -19,14 +19,21 @@ describe('conformance fixes on the runtime sources', () => {
   })
 
   it('an empty matrix or label path value is sent; an empty simple one is refused', () => {
-    const op = (style: 'matrix' | 'simple') => ({ id: 'x', method: 'GET' as const, path: '/{c}', params: [{ name: 'c', in: 'path' as const, style, required: true }] })
+    const op = (style: 'matrix' | 'simple') => ({
+      id: 'x',
+      method: 'GET' as const,
+      path: '/{c}',
+      params: [{ name: 'c', in: 'path' as const, style, required: true }],
+    })
     expect(buildRequest(op('matrix'), { path: { c: '' } }).path).toBe('/;c')
     expect(() => buildRequest(op('simple'), { path: { c: '' } })).toThrow(/missing required path parameter "c"/)
   })
 
   it('a header parameter outside Latin-1 is refused naming it', () => {
     const op = { id: 'x', method: 'GET' as const, path: '/', params: [{ name: 'X-Note', in: 'header' as const }] }
-    expect(() => buildRequest(op, { header: { 'X-Note': '€' } })).toThrow(expect.objectContaining({ code: 'ERR_HEADER_VALUE', message: expect.stringContaining('"X-Note"') }))
+    expect(() => buildRequest(op, { header: { 'X-Note': '€' } })).toThrow(
+      expect.objectContaining({ code: 'ERR_HEADER_VALUE', message: expect.stringContaining('"X-Note"') }),
+    )
     expect(buildRequest(op, { header: { 'X-Note': 'ü' } }).headers['X-Note']).toBe('ü')
   })
 
@@ -34,7 +41,9 @@ describe('conformance fixes on the runtime sources', () => {
     const server = { url: 'https://{env}.example.com', variables: { env: { default: 'api', enum: ['api', 'beta'] } } }
     expect(serverUrl(server)).toBe('https://api.example.com')
     expect(serverUrl(server, { env: 'beta' })).toBe('https://beta.example.com')
-    expect(() => serverUrl(server, { env: 'prod' })).toThrow(expect.objectContaining({ code: 'ERR_SERVER_VARIABLE', message: expect.stringContaining('"env" is "prod", not one of api, beta') }))
+    expect(() => serverUrl(server, { env: 'prod' })).toThrow(
+      expect.objectContaining({ code: 'ERR_SERVER_VARIABLE', message: expect.stringContaining('"env" is "prod", not one of api, beta') }),
+    )
   })
 
   it('servers: chosen by index or description, never a fallback; an unparsable one refused only when used', async () => {
@@ -43,7 +52,12 @@ describe('conformance fixes on the runtime sources', () => {
     expect(pickServer(servers, 1, 'w')).toBe(servers[1])
     expect(pickServer(servers, 'B', 'w')).toBe(servers[1])
     expect(pickServer(undefined, undefined, 'w')).toBeUndefined()
-    expect(() => pickServer(servers, 'C', 'GET /x (x)')).toThrow(expect.objectContaining({ code: 'ERR_SERVER', message: 'GET /x (x): no server "C" (index or description) among this operation\'s 2; pass baseUrl instead' }))
+    expect(() => pickServer(servers, 'C', 'GET /x (x)')).toThrow(
+      expect.objectContaining({
+        code: 'ERR_SERVER',
+        message: 'GET /x (x): no server "C" (index or description) among this operation\'s 2; pass baseUrl instead',
+      }),
+    )
     expect(() => pickServer(undefined, 0, 'w')).toThrow(/no server 0 \(index or description\) among this operation's 0/)
     expect(() => serverUrl({ url: 'https://' }, undefined, 'w')).toThrow(expect.objectContaining({ code: 'ERR_SERVER_URL' }))
     expect(serverUrl({ url: 'https://' })).toBe('https://')
@@ -64,10 +78,19 @@ describe('conformance fixes on the runtime sources', () => {
 
   it('header names that are no RFC 9110 token are refused naming them, never a raw TypeError', async () => {
     const op = { id: 'h', method: 'GET' as const, path: '/', params: [{ name: 'bad name', in: 'header' as const }] }
-    expect(() => buildRequest(op, { header: { 'bad name': 'x' } })).toThrow(expect.objectContaining({ code: 'ERR_HEADER_NAME', message: 'GET / (h): header parameter "bad name" is not a valid HTTP header name, so it cannot be sent' }))
+    expect(() => buildRequest(op, { header: { 'bad name': 'x' } })).toThrow(
+      expect.objectContaining({
+        code: 'ERR_HEADER_NAME',
+        message: 'GET / (h): header parameter "bad name" is not a valid HTTP header name, so it cannot be sent',
+      }),
+    )
     expect(buildRequest(op, {}).headers).toEqual({})
     const client = createHttpClient({ fetch: async () => new Response(null, { status: 204 }), retry: false })
-    await expect(client.get('http://x.test/', { headers: { 'x:y': '1' } })).rejects.toMatchObject({ name: 'RequestError', code: 'ERR_HEADER_NAME', message: 'GET http://x.test/: "x:y" is not a valid HTTP header name' })
+    await expect(client.get('http://x.test/', { headers: { 'x:y': '1' } })).rejects.toMatchObject({
+      name: 'RequestError',
+      code: 'ERR_HEADER_NAME',
+      message: 'GET http://x.test/: "x:y" is not a valid HTTP header name',
+    })
   })
 
   it('a query apiKey is appended without re-serializing the query', async () => {
@@ -84,9 +107,21 @@ describe('conformance fixes on the runtime sources', () => {
   })
 
   it('form bodies keep delimiters literal; an untyped multipart Blob takes encoding.contentType', async () => {
-    const form = encodeBody({ contentTypes: ['application/x-www-form-urlencoded'], encoding: { 'application/x-www-form-urlencoded': { ids: { explode: false } } } }, { ids: ['1', 'a,b'], n: 'x y' }, undefined, 'here', formsFeature.forms)
+    const form = encodeBody(
+      { contentTypes: ['application/x-www-form-urlencoded'], encoding: { 'application/x-www-form-urlencoded': { ids: { explode: false } } } },
+      { ids: ['1', 'a,b'], n: 'x y' },
+      undefined,
+      'here',
+      formsFeature.forms,
+    )
     expect(form.body).toBe('ids=1,a%2Cb&n=x+y')
-    const multipart = encodeBody({ contentTypes: ['multipart/form-data'], encoding: { 'multipart/form-data': { file: { contentType: 'image/png' } } } }, { file: new Blob(['x']), typed: new Blob(['y'], { type: 'text/plain' }) }, undefined, 'here', formsFeature.forms)
+    const multipart = encodeBody(
+      { contentTypes: ['multipart/form-data'], encoding: { 'multipart/form-data': { file: { contentType: 'image/png' } } } },
+      { file: new Blob(['x']), typed: new Blob(['y'], { type: 'text/plain' }) },
+      undefined,
+      'here',
+      formsFeature.forms,
+    )
     const data = multipart.body as FormData
     expect((data.get('file') as Blob).type).toBe('image/png')
     expect((data.get('typed') as Blob).type).toBe('text/plain')

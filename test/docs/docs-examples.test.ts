@@ -24,9 +24,25 @@ const EXAMPLES = join(ROOT, 'docs/examples')
 const OUT = join(ROOT, `test/.tmp/docs-${process.pid}`)
 const DOCS = ['README.md', 'SPEC.md', 'AGENTS.md', 'docs/API_SPECIFICATION.md', 'docs/USAGE_EXAMPLES.md']
 const MARKER = /<!-- example: ([^\s]+) -->\s*\n```(\w+)\n([\s\S]*?)```/g
-const RUNNABLE = ['quick-start', 'generated-clients', 'http-by-hand', 'retries', 'auth', 'websocket', 'manager', 'logging', 'opentelemetry', 'mocks', 'small-bundles', 'pagination', 'query-options']
+const RUNNABLE = [
+  'quick-start',
+  'generated-clients',
+  'http-by-hand',
+  'retries',
+  'auth',
+  'websocket',
+  'manager',
+  'logging',
+  'opentelemetry',
+  'mocks',
+  'small-bundles',
+  'pagination',
+  'query-options',
+]
 
-const exampleFiles = readdirSync(EXAMPLES).filter((f) => /\.(ts|js)$/.test(f)).sort()
+const exampleFiles = readdirSync(EXAMPLES)
+  .filter((f) => /\.(ts|js)$/.test(f))
+  .sort()
 
 describe('markdown fences are the example files', () => {
   const included = new Set<string>()
@@ -39,7 +55,10 @@ describe('markdown fences are the example files', () => {
       }
       // A ts/js fence without a marker would be an example nobody compiles.
       const unmarked = [...text.matchAll(/(^|\n)(.*)\n```(ts|js|typescript|javascript|tsx)\n/g)].filter(([, , before]) => !before!.startsWith('<!-- example:'))
-      expect(unmarked.map(([m]) => m.trim()), doc).toEqual([])
+      expect(
+        unmarked.map(([m]) => m.trim()),
+        doc,
+      ).toEqual([])
     })
   }
   it('every example file is shown in some document', () => {
@@ -168,7 +187,11 @@ describe('examples type-check in one strict program', () => {
     expect(existsSync(dts)).toBe(true)
     const p = getProgram()
     const checked = [...exampleFiles.map((f) => join(EXAMPLES, f)), dts].map((f) => p.getSourceFile(f)!)
-    const diagnostics = [...p.getOptionsDiagnostics(), ...p.getGlobalDiagnostics(), ...checked.flatMap((sf) => [...p.getSyntacticDiagnostics(sf), ...p.getSemanticDiagnostics(sf)])].map((d) => {
+    const diagnostics = [
+      ...p.getOptionsDiagnostics(),
+      ...p.getGlobalDiagnostics(),
+      ...checked.flatMap((sf) => [...p.getSyntacticDiagnostics(sf), ...p.getSemanticDiagnostics(sf)]),
+    ].map((d) => {
       const where = d.file ? `${relative(ROOT, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : ''
       return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`
     })
@@ -192,15 +215,47 @@ describe('docs/API_SPECIFICATION.md names every public export', () => {
   it('every option of the documented option interfaces is named', () => {
     const p = getProgram()
     const checker = p.getTypeChecker()
-    const exported = new Map(ENTRIES.flatMap((file) => checker.getExportsOfModule(checker.getSymbolAtLocation(p.getSourceFile(file)!)!).map((s) => [s.name, s] as const)))
+    const exported = new Map(
+      ENTRIES.flatMap((file) => checker.getExportsOfModule(checker.getSymbolAtLocation(p.getSourceFile(file)!)!).map((s) => [s.name, s] as const)),
+    )
     const doc = readFileSync(join(ROOT, 'docs/API_SPECIFICATION.md'), 'utf8')
     const spans = codeSpanIdentifiers(doc)
-    const interfaces = ['Options', 'ApiOptions', 'RequestOptions', 'ClientOptions', 'HttpClientOptions', 'ApiClientOptions', 'RetryOptions', 'RetryBudgetOptions', 'Hooks', 'OAuth2ClientCredentials', 'OAuth2RefreshToken', 'WebSocketOptions', 'WebSocketAuth', 'HeartbeatOptions', 'ReconnectOptions', 'QueueOptions', 'NetworkManagerOptions', 'ManagerDefaults', 'OriginPolicy', 'BreakerOptions', 'TokenBucketOptions', 'RateAdviceOptions', 'OpenTelemetryOptions', 'MockHandlerOptions', 'RedisStoreOptions']
+    const interfaces = [
+      'Options',
+      'ApiOptions',
+      'RequestOptions',
+      'ClientOptions',
+      'HttpClientOptions',
+      'ApiClientOptions',
+      'RetryOptions',
+      'RetryBudgetOptions',
+      'Hooks',
+      'OAuth2ClientCredentials',
+      'OAuth2RefreshToken',
+      'WebSocketOptions',
+      'WebSocketAuth',
+      'HeartbeatOptions',
+      'ReconnectOptions',
+      'QueueOptions',
+      'NetworkManagerOptions',
+      'ManagerDefaults',
+      'OriginPolicy',
+      'BreakerOptions',
+      'TokenBucketOptions',
+      'RateAdviceOptions',
+      'OpenTelemetryOptions',
+      'MockHandlerOptions',
+      'RedisStoreOptions',
+    ]
     const missing = interfaces.flatMap((name) => {
       const symbol = exported.get(name)
       if (!symbol) return [`${name} (not exported)`]
       const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol
-      return checker.getDeclaredTypeOfSymbol(target).getProperties().filter((prop) => !spans.has(prop.name)).map((prop) => `${name}.${prop.name}`)
+      return checker
+        .getDeclaredTypeOfSymbol(target)
+        .getProperties()
+        .filter((prop) => !spans.has(prop.name))
+        .map((prop) => `${name}.${prop.name}`)
     })
     expect(missing).toEqual([])
   })
@@ -225,8 +280,22 @@ describe('docs/API_SPECIFICATION.md names every public export', () => {
 describe('the bundler configurations shown in README.md build a project', () => {
   // Each config runs as written, in its own process with the project as working directory, so its
   // relative paths mean what they mean for a user; the package resolves through node_modules.
-  const CONFIGS = { vite: 'vite.config.ts', rollup: 'rollup.config.ts', rolldown: 'rolldown.config.ts', esbuild: 'esbuild.build.ts', webpack: 'webpack.config.ts', rspack: 'rspack.config.ts' }
-  const outputs = { vite: 'dist/main.js', rollup: 'dist/main.js', rolldown: 'dist/main.js', esbuild: 'dist/main.mjs', webpack: 'dist/main.js', rspack: 'dist/main.js' }
+  const CONFIGS = {
+    vite: 'vite.config.ts',
+    rollup: 'rollup.config.ts',
+    rolldown: 'rolldown.config.ts',
+    esbuild: 'esbuild.build.ts',
+    webpack: 'webpack.config.ts',
+    rspack: 'rspack.config.ts',
+  }
+  const outputs = {
+    vite: 'dist/main.js',
+    rollup: 'dist/main.js',
+    rolldown: 'dist/main.js',
+    esbuild: 'dist/main.mjs',
+    webpack: 'dist/main.js',
+    rspack: 'dist/main.js',
+  }
   let results: Record<string, { error?: string; code?: string }> = {}
 
   beforeAll(async () => {
@@ -255,7 +324,9 @@ describe('the bundler configurations shown in README.md build a project', () => 
         await writeFile(join(project, 'src/main.ts'), main)
         const config = join(base, 'configs', file.replace(/\.ts$/, '.mjs'))
         const error = await new Promise<string | undefined>((done) =>
-          execFile(process.execPath, [join(ROOT, 'test/docs/run-bundler-config.mjs'), bundler, pathToFileURL(config).href], { cwd: project }, (e, _out, err) => done(e ? `${e.message}\n${err}` : undefined)),
+          execFile(process.execPath, [join(ROOT, 'test/docs/run-bundler-config.mjs'), bundler, pathToFileURL(config).href], { cwd: project }, (e, _out, err) =>
+            done(e ? `${e.message}\n${err}` : undefined),
+          ),
         )
         const output = join(project, outputs[bundler as keyof typeof outputs])
         return [bundler, error ? { error } : { code: existsSync(output) ? await readFile(output, 'utf8') : undefined }] as const
@@ -310,13 +381,23 @@ describe('runnable examples against 127.0.0.1', () => {
   })
   it('auth', async () => {
     const { seen, pets } = (await run('auth', baseUrl)) as { seen: Array<Record<string, unknown>>; pets: number }
-    expect(seen.map((s) => s.authorization)).toEqual(['Bearer token-from-a-vault', `Basic ${btoa('ada:s3cret')}`, undefined, 'Token abc', undefined, 'Bearer tok-1'])
+    expect(seen.map((s) => s.authorization)).toEqual([
+      'Bearer token-from-a-vault',
+      `Basic ${btoa('ada:s3cret')}`,
+      undefined,
+      'Token abc',
+      undefined,
+      'Bearer tok-1',
+    ])
     expect(seen[2]!.apiKey).toBe('k-123')
     expect(seen[4]!.signature).toBe('sig(/echo)')
     expect(pets).toBe(3)
   })
   it('websocket', async () => {
-    expect(await run('websocket', wsUrl)).toEqual({ first: { type: 'subscribed', channel: 'prices', ticket: 'ticket-123' }, states: ['connecting', 'open', 'closing', 'closed'] })
+    expect(await run('websocket', wsUrl)).toEqual({
+      first: { type: 'subscribed', channel: 'prices', ticket: 'ticket-123' },
+      states: ['connecting', 'open', 'closing', 'closed'],
+    })
   })
   it('manager', async () => {
     const result = await run('manager', baseUrl, wsUrl)
@@ -336,7 +417,11 @@ describe('runnable examples against 127.0.0.1', () => {
     expect(await run('pagination', baseUrl)).toEqual({ names: ['Ada', 'Brutus', 'Cleo'], sizes: [2, 1], error: 'ERR_PAGINATION_LOOP' })
   })
   it('query-options', async () => {
-    expect(await run('query-options', baseUrl)).toEqual({ names: ['Ada', 'Brutus'], missing: 'no such pet', key: ['petstore', 'listPets', { query: { limit: 2 } }] })
+    expect(await run('query-options', baseUrl)).toEqual({
+      names: ['Ada', 'Brutus'],
+      missing: 'no such pet',
+      key: ['petstore', 'listPets', { query: { limit: 2 } }],
+    })
   })
   it('small-bundles', async () => {
     expect(await run('small-bundles', baseUrl, wsUrl)).toEqual({ pets: 3, reply: 'subscribed' })
@@ -344,6 +429,9 @@ describe('runnable examples against 127.0.0.1', () => {
   it('opentelemetry', async () => {
     const spans = (await run('opentelemetry', baseUrl)) as unknown as Array<{ name: string; attributes: Record<string, unknown> }>
     expect(spans).toHaveLength(1)
-    expect(spans[0]).toMatchObject({ name: 'GET', attributes: { 'http.request.method': 'GET', 'url.full': `${baseUrl}/pets`, 'server.address': '127.0.0.1', 'http.response.status_code': 200 } })
+    expect(spans[0]).toMatchObject({
+      name: 'GET',
+      attributes: { 'http.request.method': 'GET', 'url.full': `${baseUrl}/pets`, 'server.address': '127.0.0.1', 'http.response.status_code': 200 },
+    })
   })
 })

@@ -85,7 +85,9 @@ describe('Vite HMR of virtual:api/* in Chromium', () => {
     await edit(`summary: ${summary}`, 'summary: Edited only in the docs')
     expect(outcomes.at(-1)?.modules).toEqual([])
     await expect.poll(() => readFile(DTS, 'utf8'), { timeout: 60_000 }).toContain('Edited only in the docs')
-    expect(await readFile(DTS, 'utf8')).toMatch(/declare module "virtual:api\/petstore\/mocks" \{\n.*\n  import type \{ HttpHandler as __HttpHandler \} from 'msw'\n  export const spec:/)
+    expect(await readFile(DTS, 'utf8')).toMatch(
+      /declare module "virtual:api\/petstore\/mocks" \{\n.*\n {2}import type \{ HttpHandler as __HttpHandler \} from 'msw'\n {2}export const spec:/,
+    )
     expect(sent.filter((type) => type === 'update' || type === 'full-reload')).toEqual([])
   })
 

@@ -59,7 +59,7 @@ describe('playground/vite-app in Chromium against the dev mock', () => {
     expect(await page.textContent('#error')).toBe('')
   })
 
-  it('shows a pet\'s detail from its own query', async () => {
+  it("shows a pet's detail from its own query", async () => {
     const asked = page.waitForRequest((r) => new URL(r.url()).pathname === '/__api/petstore/pets/2')
     await page.click('#pets li:nth-child(2) button')
     await asked
@@ -107,10 +107,13 @@ describe('playground/vite-app in Chromium against the dev mock', () => {
     const spec = join(WORK, 'petstore.yaml')
     await writeFile(spec, (await readFile(spec, 'utf8')).replace('name: Ada,', 'name: Ada Lovelace,'))
     await expect
-      .poll(async () => {
-        await page.click('#reload')
-        return page.locator('#pets li').first().textContent()
-      }, { timeout: 15_000 })
+      .poll(
+        async () => {
+          await page.click('#reload')
+          return page.locator('#pets li').first().textContent()
+        },
+        { timeout: 15_000 },
+      )
       .toBe('#1 Ada Lovelace (cat)')
     expect(await page.evaluate(() => (window as unknown as { __token: number }).__token)).toBe(42)
   })

@@ -86,7 +86,15 @@ export function kraken(frame: unknown): unknown {
   const f = frame as { event?: string; reqid?: number; pair?: string[] }
   if (f.event === 'ping') return { event: 'pong', reqid: f.reqid }
   if (f.event === 'subscribe') {
-    return { channelID: 10001, channelName: 'ohlc-5', event: 'subscriptionStatus', pair: f.pair?.[0] ?? 'XBT/EUR', reqid: f.reqid, status: 'subscribed', subscription: { interval: 5, name: 'ohlc' } }
+    return {
+      channelID: 10001,
+      channelName: 'ohlc-5',
+      event: 'subscriptionStatus',
+      pair: f.pair?.[0] ?? 'XBT/EUR',
+      reqid: f.reqid,
+      status: 'subscribed',
+      subscription: { interval: 5, name: 'ohlc' },
+    }
   }
   if (f.event === 'say') return { event: 'heartbeat' }
   if (f.event === 'mystery') return { event: 'notInTheDocument' }
@@ -98,4 +106,3 @@ export function recorder(): Logger & { events: LogEvent[] } {
   const push = (e: LogEvent): void => void events.push(e)
   return { events, debug: push, info: push, warn: push, error: push }
 }
-

@@ -8,7 +8,15 @@ import type { AddressInfo } from 'node:net'
 import { build } from 'esbuild'
 import { type Browser, chromium, type Page } from 'playwright-core'
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
 
 export interface RuntimePage {
   page: Page
@@ -19,10 +27,21 @@ export interface RuntimePage {
 export type ApiHandler = (req: IncomingMessage & { body: Buffer }, res: ServerResponse) => void
 
 export async function openRuntimePage(api: ApiHandler): Promise<RuntimePage> {
-  const bundle = await build({ entryPoints: ['runtime/index.ts'], bundle: true, write: false, format: 'esm', platform: 'browser', target: 'es2022', logLevel: 'silent' })
+  const bundle = await build({
+    entryPoints: ['runtime/index.ts'],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    logLevel: 'silent',
+  })
   const code = bundle.outputFiles[0]!.text
   const server = createServer(async (req, res) => {
-    if (req.url === '/') return res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><script type="module">import * as rt from '/rt.js'; window.rt = rt; window.ready = true</script>`)
+    if (req.url === '/')
+      return res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(`<!doctype html><script type="module">import * as rt from '/rt.js'; window.rt = rt; window.ready = true</script>`)
     if (req.url === '/rt.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(code)
     const chunks: Buffer[] = []
     for await (const c of req) chunks.push(c as Buffer)

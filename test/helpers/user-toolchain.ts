@@ -30,7 +30,9 @@ export async function userToolchain(): Promise<UserToolchain> {
     const scratch = `${PREFIX}.${process.pid}.tmp`
     await rm(scratch, { recursive: true, force: true })
     await mkdir(scratch, { recursive: true })
-    await promisify(execFile)('npm', ['install', '--prefix', scratch, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', ...USER_PACKAGES], { maxBuffer: 16 << 20 })
+    await promisify(execFile)('npm', ['install', '--prefix', scratch, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', ...USER_PACKAGES], {
+      maxBuffer: 16 << 20,
+    })
     await rename(scratch, PREFIX).catch(async (error: NodeJS.ErrnoException) => {
       if (!existsSync(tsc7)) throw error
       await rm(scratch, { recursive: true, force: true })

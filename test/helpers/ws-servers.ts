@@ -46,7 +46,9 @@ function tokenOf(url: URL, headers: http.IncomingHttpHeaders): string | undefine
   if (auth?.startsWith('Bearer ')) return auth.slice(7)
   const query = url.searchParams.get('access_token')
   if (query) return query
-  const protocols = String(headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim())
+  const protocols = String(headers['sec-websocket-protocol'] ?? '')
+    .split(',')
+    .map((p) => p.trim())
   return protocols.find((p) => p.startsWith('tok.'))?.slice(4)
 }
 
@@ -100,7 +102,9 @@ export async function startServer(kind: ServerKind): Promise<TestServer> {
   const refuseUpgrade = (socket: Duplex): boolean => {
     if (!state.refuse) return false
     const { status, headers = {} } = state.refuse
-    const lines = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')
+    const lines = Object.entries(headers)
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('')
     socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\n${lines}Content-Length: 0\r\nConnection: close\r\n\r\n`)
     return true
   }
@@ -195,12 +199,8 @@ export async function startSilentServer(): Promise<{ url: string; connections: n
   server.on('upgrade', (req, socket: Socket) => {
     handle.connections++
     sockets.add(socket)
-    const accept = createHash('sha1')
-      .update(`${req.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`)
-      .digest('base64')
-    socket.write(
-      `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
-    )
+    const accept = createHash('sha1').update(`${req.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64')
+    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`)
     socket.on('error', () => {})
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

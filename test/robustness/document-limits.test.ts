@@ -88,14 +88,22 @@ describe('nesting and expansion', () => {
   it('nesting well inside the bound still generates', async () => {
     const levels = 60
     const schema = `${'{"type":"array","items":'.repeat(levels)}{"type":"string"}${'}'.repeat(levels)}`
-    const prepared = await accepted('deep-ok.json', `{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{"/deep":${JSON.stringify(op(null)).replace('null', schema)}}}`)
+    const prepared = await accepted(
+      'deep-ok.json',
+      `{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{"/deep":${JSON.stringify(op(null)).replace('null', schema)}}}`,
+    )
     const output = await generateApi({ name: 'deep', document: prepared.document })
     expect(output.standalone).toContain('string[][][][][][][][][][]')
   })
 
   it('a YAML alias bomb ("billion laughs") is refused while parsing', async () => {
     const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for (let i = 1; i < 9; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`)
+    for (let i = 1; i < 9; i++)
+      lines.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      )
     const text = `openapi: 3.0.3\ninfo: { title: t, version: "1" }\nx-bomb:\n${lines.map((l) => `  ${l}`).join('\n')}\npaths: {}\n`
     const { error, ms } = await refused('bomb.yaml', text)
     expect(error.message).toMatch(/bomb\.yaml: YAML aliases expand past/)
@@ -103,7 +111,8 @@ describe('nesting and expansion', () => {
   })
 
   it('ordinary YAML anchors still work', async () => {
-    const text = 'openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    get: &get\n      responses: { "204": { description: ok } }\n  /b:\n    get: *get\n'
+    const text =
+      'openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    get: &get\n      responses: { "204": { description: ok } }\n  /b:\n    get: *get\n'
     const prepared = await accepted('anchors.yaml', text)
     expect(Object.keys(prepared.document.paths ?? {})).toEqual(['/a', '/b'])
   })
@@ -181,7 +190,9 @@ describe('where $refs may read from', () => {
     tally.tried++
     await writeFile(join(API, 'plugin.json'), withRef('../secrets/pet.yaml'))
     const load = (allowRefsFrom?: string[]) =>
-      new ApiContext(resolveOptions({ apis: { p: 'api/plugin.json' }, dts: false, cacheDir: false, ...(allowRefsFrom ? { allowRefsFrom } : {}) }, DIR)).load('p')
+      new ApiContext(resolveOptions({ apis: { p: 'api/plugin.json' }, dts: false, cacheDir: false, ...(allowRefsFrom ? { allowRefsFrom } : {}) }, DIR)).load(
+        'p',
+      )
     await expect(load()).rejects.toThrow(/allowRefsFrom/)
     const api = await load(['secrets'])
     expect(api.watchFiles).toContain(join(DIR, 'secrets/pet.yaml'))

@@ -34,7 +34,9 @@ beforeAll(async () => {
 })
 
 afterAll(() => {
-  console.log(`[robustness] hostile documents: ${tally.tried} cases tried, ${tally.passed} passed (${tally.refused} refused by the checks with a located error)`)
+  console.log(
+    `[robustness] hostile documents: ${tally.tried} cases tried, ${tally.passed} passed (${tally.refused} refused by the checks with a located error)`,
+  )
 })
 
 /** One case: generate twice, check the text, import it, keep its declarations for the batch tsc. */
@@ -140,7 +142,10 @@ describe('names', () => {
     LOOKALIKES.forEach((id, i) => {
       paths[`/p${i}`] = { get: { operationId: id, tags: [id], responses: { '204': { description: 'x' } } } }
     })
-    paths['/configure'] = { get: { responses: { '204': { description: 'x' } } }, post: { operationId: 'configure', responses: { '204': { description: 'x' } } } }
+    paths['/configure'] = {
+      get: { responses: { '204': { description: 'x' } } },
+      post: { operationId: 'configure', responses: { '204': { description: 'x' } } },
+    }
     const schemas = Object.fromEntries([...LOOKALIKES, 'Record', 'Omit', 'WithRequired'].map((n) => [n, { type: 'string' }]))
     const document = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths, components: { schemas } }
     const output = (await checkCase(document, 'lookalikes'))!

@@ -74,7 +74,40 @@ export const HOSTILE: string[] = [
 /** Names that differ only in case or punctuation: each must get its own export. */
 export const LOOKALIKES = ['list-pets', 'list_pets', 'listPets', 'ListPets', 'list pets', 'list.pets', 'LIST_PETS', 'list$pets', '_listPets', 'listPets2']
 
-const FRAGMENTS = ['*/', '/*', '`', '${', '}', '{', "'", '"', '\\', '\n', '\r', '\u2028', '\u2029', '\0', '</script>', '<!--', '__proto__', 'constructor', RUN, ';', ')', '(', '#', '?', '%', '~', '/', ' ', 'a', 'Z', '0', '$']
+const FRAGMENTS = [
+  '*/',
+  '/*',
+  '`',
+  '${',
+  '}',
+  '{',
+  "'",
+  '"',
+  '\\',
+  '\n',
+  '\r',
+  '\u2028',
+  '\u2029',
+  '\0',
+  '</script>',
+  '<!--',
+  '__proto__',
+  'constructor',
+  RUN,
+  ';',
+  ')',
+  '(',
+  '#',
+  '?',
+  '%',
+  '~',
+  '/',
+  ' ',
+  'a',
+  'Z',
+  '0',
+  '$',
+]
 
 /** Random strings built from the fragments above mixed with arbitrary UTF-16 (lone surrogates included). */
 export const hostileString: fc.Arbitrary<string> = fc.oneof(

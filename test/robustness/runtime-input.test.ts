@@ -75,7 +75,24 @@ async function refusedBeforeSending(call: () => Promise<unknown>, type: new (...
 
 describe('path parameters', () => {
   const getFile = operation({ path: '/files/{name}/meta', params: [{ name: 'name', in: 'path', required: true, style: 'simple', explode: false }] })
-  const values = ['../../admin', '..%2f..%2fadmin', 'a/b', 'x?admin=1', 'x#frag', 'a b', 'ä/😀', '%00', 'a\r\nb', '\\..\\', '.../', 'a;b=c', '@evil.com', '%2e%2E', '.%2e', '...']
+  const values = [
+    '../../admin',
+    '..%2f..%2fadmin',
+    'a/b',
+    'x?admin=1',
+    'x#frag',
+    'a b',
+    'ä/😀',
+    '%00',
+    'a\r\nb',
+    '\\..\\',
+    '.../',
+    'a;b=c',
+    '@evil.com',
+    '%2e%2E',
+    '.%2e',
+    '...',
+  ]
 
   it.each(values)('%j stays inside one path segment', async (value) =>
     trial(async () => {
@@ -100,8 +117,7 @@ describe('path parameters', () => {
     trial(async () => {
       await refusedBeforeSending(() => getFile({ path: {} }), RequestError, 'ERR_MISSING_PARAMETER')
       await refusedBeforeSending(() => getFile({ path: { name: '' } }), RequestError, 'ERR_MISSING_PARAMETER')
-    }),
-  )
+    }))
 })
 
 describe('random values (fast-check)', () => {
@@ -116,29 +132,35 @@ describe('random values (fast-check)', () => {
   it('any string round-trips through one path segment and one query value, or is a typed error before sending', async () => {
     let typed = 0
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string({ unit: 'binary', maxLength: 16 }), fc.string({ unit: 'grapheme', maxLength: 4 }).map((s) => `${s}\ud800`)), async (value) => {
-        tally.tried++
-        const before = connections
-        const count = seen.length
-        const error = await both({ path: { name: value }, query: { q: value } }).then(
-          () => undefined,
-          (e: unknown) => e,
-        )
-        if (error !== undefined) {
-          // Only what cannot be written: empty, `.`/`..`, or text that is not valid UTF-16.
-          expect(error, String(error)).toBeInstanceOf(RequestError)
-          expect((error as RequestError).message).toMatch(/GET \/v\/\{name\} \(op\): (path parameter "name"|missing required)/)
-          expect(seen.length).toBe(count)
-          expect(connections).toBe(before)
-          typed++
-        } else {
-          const url = new URL(seen.at(-1) ?? '', base)
-          expect(url.pathname.startsWith('/v/')).toBe(true)
-          expect(decodeURIComponent(url.pathname.slice(3))).toBe(value)
-          expect(url.searchParams.get('q')).toBe(value)
-        }
-        tally.passed++
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 16 }),
+          fc.string({ unit: 'grapheme', maxLength: 4 }).map((s) => `${s}\ud800`),
+        ),
+        async (value) => {
+          tally.tried++
+          const before = connections
+          const count = seen.length
+          const error = await both({ path: { name: value }, query: { q: value } }).then(
+            () => undefined,
+            (e: unknown) => e,
+          )
+          if (error !== undefined) {
+            // Only what cannot be written: empty, `.`/`..`, or text that is not valid UTF-16.
+            expect(error, String(error)).toBeInstanceOf(RequestError)
+            expect((error as RequestError).message).toMatch(/GET \/v\/\{name\} \(op\): (path parameter "name"|missing required)/)
+            expect(seen.length).toBe(count)
+            expect(connections).toBe(before)
+            typed++
+          } else {
+            const url = new URL(seen.at(-1) ?? '', base)
+            expect(url.pathname.startsWith('/v/')).toBe(true)
+            expect(decodeURIComponent(url.pathname.slice(3))).toBe(value)
+            expect(url.searchParams.get('q')).toBe(value)
+          }
+          tally.passed++
+        },
+      ),
       { numRuns: 150, seed: 20261125 },
     )
     expect(typed).toBeLessThan(150)
@@ -158,14 +180,12 @@ describe('headers', () => {
     trial(async () => {
       await refusedBeforeSending(() => traced({ header: { 'X-Trace': 'ok' } }, { headers: { 'X-Other': 'a\r\nb' } }), RequestError, 'ERR_HEADER_VALUE')
       await refusedBeforeSending(() => traced({ header: { 'X-Trace': 'ok' } }, { headers: { 'X-A\r\nB': 'v' } }), RequestError, 'ERR_HEADER_VALUE')
-    }),
-  )
+    }))
 
   it('a missing required header parameter is a typed error before sending', () =>
     trial(async () => {
       await refusedBeforeSending(() => traced({}), RequestError, 'ERR_MISSING_PARAMETER')
-    }),
-  )
+    }))
 
   it('cookie parameters cannot add cookies or headers', () =>
     trial(async () => {
@@ -177,8 +197,7 @@ describe('headers', () => {
       const withCookie = operation({ params: [{ name: 'session', in: 'cookie', style: 'form', explode: true }], responses: { '204': { contentTypes: [] } } })
       await withCookie({ cookie: { session: 'a; admin=1\r\nX: y' } })
       expect(cookie).toBe(`session=${encodeURIComponent('a; admin=1\r\nX: y')}`)
-    }),
-  )
+    }))
 })
 
 describe('query parameters', () => {
@@ -206,14 +225,12 @@ describe('query parameters', () => {
         ['filter[role]', 'admin&x=1'],
         ['page', '1'],
       ])
-    }),
-  )
+    }))
 
   it('a missing required query parameter is a typed error before sending', () =>
     trial(async () => {
       await refusedBeforeSending(() => search({ query: { q: 'x' } }), RequestError, 'ERR_MISSING_PARAMETER')
-    }),
-  )
+    }))
 })
 
 describe('hostile responses', () => {
@@ -244,8 +261,7 @@ describe('hostile responses', () => {
       await expect.poll(() => stopped, { timeout: 5_000 }).toBe(true)
       // Socket buffers hold a few MB at most; an unbounded read would have pulled 512 MB.
       expect(written).toBeLessThan(32 * 1024 * 1024)
-    }),
-  )
+    }))
 
   it('a declared Content-Length over the limit fails without waiting for the body', () =>
     trial(async () => {
@@ -256,8 +272,7 @@ describe('hostile responses', () => {
       const started = performance.now()
       await expect(operation({}, { maxBodyBytes: 1024 })()).rejects.toBeInstanceOf(BodyTooLargeError)
       expect(performance.now() - started).toBeLessThan(5_000)
-    }),
-  )
+    }))
 
   it.each(['{"a":', 'not json', '{"a":1}garbage', '\u0000'])('invalid JSON %j is a ParseError naming the request', (body) =>
     trial(async () => {

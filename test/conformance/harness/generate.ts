@@ -23,7 +23,11 @@ export async function generateAll(specs: string[]): Promise<Map<string, Record<s
   const modules = new Map<string, Record<string, unknown>>()
   for (const spec of specs) {
     const err: string[] = []
-    const code = await runCli(['generate', '--spec', join(SPECS, `${spec}.yaml`), '--name', spec, '--out', GEN], { cwd: WORK, out: () => {}, err: (l) => err.push(l) })
+    const code = await runCli(['generate', '--spec', join(SPECS, `${spec}.yaml`), '--name', spec, '--out', GEN], {
+      cwd: WORK,
+      out: () => {},
+      err: (l) => err.push(l),
+    })
     if (code !== 0) throw new Error(`generate ${spec} failed:\n${err.join('\n')}`)
   }
   for (const spec of specs) modules.set(spec, (await import(pathToFileURL(join(GEN, `${spec}.js`)).href)) as Record<string, unknown>)
@@ -79,7 +83,10 @@ export async function bundleAll(specs: string[]): Promise<Map<string, Record<str
   const root = join(WORK, 'plugin')
   await mkdir(root, { recursive: true })
   const ids = specs.map((spec, i) => [`m${i}`, spec] as const)
-  await writeFile(join(root, 'entry.js'), `${ids.map(([v, spec]) => `import * as ${v} from 'virtual:api/${spec}'`).join('\n')}\nexport default { ${ids.map(([v, spec]) => `${JSON.stringify(spec)}: ${v}`).join(', ')} }\n`)
+  await writeFile(
+    join(root, 'entry.js'),
+    `${ids.map(([v, spec]) => `import * as ${v} from 'virtual:api/${spec}'`).join('\n')}\nexport default { ${ids.map(([v, spec]) => `${JSON.stringify(spec)}: ${v}`).join(', ')} }\n`,
+  )
   const file = await build('esbuild', { root, entry: 'entry.js', outDir: join(root, 'dist'), options: { dir: SPECS, dts: false, cacheDir: false } })
   const all = (await import(pathToFileURL(file).href)).default as Record<string, Record<string, unknown>>
   return new Map(specs.map((spec) => [spec, all[spec]!]))

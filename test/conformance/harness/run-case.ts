@@ -28,7 +28,7 @@ async function run(table: Table, c: WireCase, mod: Module, server: RecordingServ
   const setup = c.client ?? {}
   const make = (): Client =>
     mod.createClient({
-      baseUrl: typeof setup.baseUrl === 'function' ? setup.baseUrl(server.url) : setup.baseUrl ?? (setup.serverVariables ? undefined : server.url),
+      baseUrl: typeof setup.baseUrl === 'function' ? setup.baseUrl(server.url) : (setup.baseUrl ?? (setup.serverVariables ? undefined : server.url)),
       auth: setup.auth,
       serverVariables: typeof setup.serverVariables === 'function' ? setup.serverVariables(server.port) : setup.serverVariables,
       server: setup.server,

@@ -59,7 +59,10 @@ export default {
       input: { body: { ids: [{ a: 1 }] } },
       untyped: true,
       expect: {
-        result: { error: { name: 'RequestError', code: 'ERR_PARAMETER_VALUE' }, check: ({ error }) => expect((error as Error).message).toMatch(/form field "ids" holds an object inside an array/) },
+        result: {
+          error: { name: 'RequestError', code: 'ERR_PARAMETER_VALUE' },
+          check: ({ error }) => expect((error as Error).message).toMatch(/form field "ids" holds an object inside an array/),
+        },
         requests: (r) => expect(r).toHaveLength(0),
       },
     },
@@ -68,7 +71,10 @@ export default {
       op: 'postFormStyled',
       input: { body: { note: { a: 1 } } },
       untyped: true,
-      expect: { result: { error: { code: 'ERR_PARAMETER_VALUE' }, check: ({ error }) => expect((error as Error).message).toMatch(/form field "note" is an object/) }, requests: (r) => expect(r).toHaveLength(0) },
+      expect: {
+        result: { error: { code: 'ERR_PARAMETER_VALUE' }, check: ({ error }) => expect((error as Error).message).toMatch(/form field "note" is an object/) },
+        requests: (r) => expect(r).toHaveLength(0),
+      },
     },
     {
       name: 'text: an object is refused, never sent as [object Object]',
@@ -111,7 +117,9 @@ export default {
     {
       name: 'multipart: an array of files is one part per file under the same name',
       op: 'uploadMany',
-      input: { body: { files: [new File(['one'], '1.bin', { type: 'application/octet-stream' }), new File(['two'], '2.bin', { type: 'application/octet-stream' })] } },
+      input: {
+        body: { files: [new File(['one'], '1.bin', { type: 'application/octet-stream' }), new File(['two'], '2.bin', { type: 'application/octet-stream' })] },
+      },
       expect: {
         parts: [
           { name: 'files', filename: '1.bin', contentType: 'application/octet-stream', body: 'one' },
@@ -139,7 +147,7 @@ export default {
       expect: { parts: [{ name: 'meta', filename: 'blob', contentType: 'application/json', body: '{"a":1}' }] },
     },
     {
-      name: 'a range media type (image/*): a Blob\'s own type within the range is what is sent',
+      name: "a range media type (image/*): a Blob's own type within the range is what is sent",
       op: 'putImage',
       input: { body: new Blob(['GIF89a'], { type: 'image/gif' }) },
       expect: { headers: { 'content-type': 'image/gif' }, body: 'GIF89a' },
@@ -154,7 +162,13 @@ export default {
       name: 'a range media type (image/*): untyped bytes without a contentType are refused (a range is no Content-Type)',
       op: 'putImage',
       input: { body: new Uint8Array([1]) },
-      expect: { result: { error: { code: 'ERR_CONTENT_TYPE' }, check: ({ error }) => expect((error as Error).message).toMatch(/image\/\* is a range|"image\/\*" is a range/) }, requests: (r) => expect(r).toHaveLength(0) },
+      expect: {
+        result: {
+          error: { code: 'ERR_CONTENT_TYPE' },
+          check: ({ error }) => expect((error as Error).message).toMatch(/image\/\* is a range|"image\/\*" is a range/),
+        },
+        requests: (r) => expect(r).toHaveLength(0),
+      },
     },
     {
       name: 'a range media type (image/*): a contentType outside the range is refused',

@@ -131,7 +131,10 @@ export default {
       op: 'search',
       input: { query: { points: [{ x: 1 }] } },
       expect: {
-        result: { error: { name: 'RequestError', code: 'ERR_PARAMETER_VALUE' }, check: ({ error }) => expect((error as Error).message).toMatch(/query parameter "points" holds an object inside an array.*style form/) },
+        result: {
+          error: { name: 'RequestError', code: 'ERR_PARAMETER_VALUE' },
+          check: ({ error }) => expect((error as Error).message).toMatch(/query parameter "points" holds an object inside an array.*style form/),
+        },
         requests: (r) => expect(r).toHaveLength(0),
       },
     },
@@ -140,35 +143,65 @@ export default {
       op: 'search',
       input: { header: { 'X-Tags': [{ a: 1 }] } },
       untyped: true,
-      expect: { result: { error: { code: 'ERR_PARAMETER_VALUE' }, check: ({ error }) => expect((error as Error).message).toMatch(/header parameter "X-Tags" holds an object inside an array/) }, requests: (r) => expect(r).toHaveLength(0) },
+      expect: {
+        result: {
+          error: { code: 'ERR_PARAMETER_VALUE' },
+          check: ({ error }) => expect((error as Error).message).toMatch(/header parameter "X-Tags" holds an object inside an array/),
+        },
+        requests: (r) => expect(r).toHaveLength(0),
+      },
     },
     {
       name: 'cookie: an array inside an array is refused naming the parameter',
       op: 'search',
       input: { cookie: { prefs: [['x']] } },
       untyped: true,
-      expect: { result: { error: { code: 'ERR_PARAMETER_VALUE' }, check: ({ error }) => expect((error as Error).message).toMatch(/cookie parameter "prefs" holds an array inside an array/) }, requests: (r) => expect(r).toHaveLength(0) },
+      expect: {
+        result: {
+          error: { code: 'ERR_PARAMETER_VALUE' },
+          check: ({ error }) => expect((error as Error).message).toMatch(/cookie parameter "prefs" holds an array inside an array/),
+        },
+        requests: (r) => expect(r).toHaveLength(0),
+      },
     },
     {
       name: 'path: an object inside an array is refused naming the parameter',
       op: 'byTags',
       input: { path: { tags: ['a', { b: 1 }] } },
       untyped: true,
-      expect: { result: { error: { code: 'ERR_PARAMETER_VALUE' }, check: ({ error }) => expect((error as Error).message).toMatch(/path parameter "tags" holds an object inside an array/) }, requests: (r) => expect(r).toHaveLength(0) },
+      expect: {
+        result: {
+          error: { code: 'ERR_PARAMETER_VALUE' },
+          check: ({ error }) => expect((error as Error).message).toMatch(/path parameter "tags" holds an object inside an array/),
+        },
+        requests: (r) => expect(r).toHaveLength(0),
+      },
     },
     {
       name: 'query: a `content: text/plain` parameter given an object is refused (text only: never [object Object])',
       op: 'search',
       input: { query: { note: { a: 1 } } },
       untyped: true,
-      expect: { result: { error: { code: 'ERR_PARAMETER_VALUE' }, check: ({ error }) => expect((error as Error).message).toMatch(/query parameter "note" is an object, which content text\/plain cannot carry/) }, requests: (r) => expect(r).toHaveLength(0) },
+      expect: {
+        result: {
+          error: { code: 'ERR_PARAMETER_VALUE' },
+          check: ({ error }) => expect((error as Error).message).toMatch(/query parameter "note" is an object, which content text\/plain cannot carry/),
+        },
+        requests: (r) => expect(r).toHaveLength(0),
+      },
     },
     {
       name: 'header: a parameter whose name is no valid header name is refused naming it, never a raw TypeError',
       op: 'badHeader',
       input: { header: { 'header param': 'x' } },
       expect: {
-        result: { error: { name: 'RequestError', code: 'ERR_HEADER_NAME' }, check: ({ error }) => expect((error as Error).message).toBe('GET /bad-header (badHeader): header parameter "header param" is not a valid HTTP header name, so it cannot be sent') },
+        result: {
+          error: { name: 'RequestError', code: 'ERR_HEADER_NAME' },
+          check: ({ error }) =>
+            expect((error as Error).message).toBe(
+              'GET /bad-header (badHeader): header parameter "header param" is not a valid HTTP header name, so it cannot be sent',
+            ),
+        },
         requests: (r) => expect(r).toHaveLength(0),
       },
     },

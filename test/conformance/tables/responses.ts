@@ -2,7 +2,9 @@ import { expect } from 'vitest'
 import type { Reply } from '../harness/server'
 import type { Table } from '../harness/case'
 
-const json = (status: number, body: unknown, type = 'application/json'): (() => Reply) => () => ({ status, headers: { 'content-type': type }, body: JSON.stringify(body) })
+const json =
+  (status: number, body: unknown, type = 'application/json'): (() => Reply) =>
+  () => ({ status, headers: { 'content-type': type }, body: JSON.stringify(body) })
 
 /** Responses decoded by status and media type; documented errors typed per status. */
 export default {
@@ -12,16 +14,16 @@ export default {
     "const r = await $client.getThing.safe({ path: { id: 'a' } })",
     'if (r.data !== undefined) { const d: { id: string; n?: number } | string = r.data; void d }',
     // With a `default` response, a status narrows to its own body or the default's (default's status is number).
-    "if (r.error?.status === 404) { const body: { missing: string } | { message?: string } = r.error.body; void body }",
-    "if (r.error?.status === 503) { const body: string | { message?: string } = r.error.body; void body }",
+    'if (r.error?.status === 404) { const body: { missing: string } | { message?: string } = r.error.body; void body }',
+    'if (r.error?.status === 503) { const body: string | { message?: string } = r.error.body; void body }',
     // Without one, a status narrows to exactly its body.
     "const c = await $client.createThing.safe({ body: { id: 'x' } })",
-    "if (c.error?.status === 409) { const conflict: string = c.error.body.conflict; void conflict }",
+    'if (c.error?.status === 409) { const conflict: string = c.error.body.conflict; void conflict }',
     '// @ts-expect-error 409 is the only documented error status',
     'if (c.error?.status === 404) void c.error',
     "const created: { id: string; n?: number } | { queued?: boolean } = await $client.createThing({ body: { id: 'x' } }); void created",
-    "const g = await $client.getRanged.safe()",
-    "if (g.error?.status === 429) { const reason: string = g.error.body.reason; void reason }",
+    'const g = await $client.getRanged.safe()',
+    'if (g.error?.status === 429) { const reason: string = g.error.body.reason; void reason }',
     'const gone: undefined = await $client.deleteThings(); void gone',
     'const blob: Blob = await $client.getBlob(); void blob',
     'const text: string = await $client.getText(); void text',
@@ -122,7 +124,7 @@ export default {
       expect: { method: 'DELETE', headers: { accept: '*/*' }, result: { data: undefined } },
     },
     {
-      name: 'a text request to an operation without response content: no accept added (fetch\'s */*), not application/json',
+      name: "a text request to an operation without response content: no accept added (fetch's */*), not application/json",
       op: 'postNote',
       input: { body: 'remember', contentType: 'text/plain' },
       reply: () => ({ status: 204 }),

@@ -7,7 +7,11 @@ let issued = 0
 const tokenEndpoint = (q: Recorded): Reply | undefined => {
   if (q.path !== '/token') return undefined
   issued++
-  return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ access_token: `t${issued}`, token_type: 'Bearer', expires_in: 3600 }) }
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ access_token: `t${issued}`, token_type: 'Bearer', expires_in: 3600 }),
+  }
 }
 const ok = (q: Recorded): Reply => tokenEndpoint(q) ?? { status: 204 }
 

@@ -73,7 +73,13 @@ export default {
       op: 'listThings',
       client: { serverVariables: (port) => ({ port: String(port) }), server: 7 },
       expect: {
-        result: { error: { name: 'RequestError', code: 'ERR_SERVER' }, check: ({ error }) => expect((error as Error).message).toBe("GET /things (listThings): no server 7 (index or description) among this operation's 3; pass baseUrl instead") },
+        result: {
+          error: { name: 'RequestError', code: 'ERR_SERVER' },
+          check: ({ error }) =>
+            expect((error as Error).message).toBe(
+              "GET /things (listThings): no server 7 (index or description) among this operation's 3; pass baseUrl instead",
+            ),
+        },
         requests: (r) => expect(r).toHaveLength(0),
       },
     },
@@ -93,7 +99,13 @@ export default {
       op: 'brokenServer',
       client: { serverVariables: (port) => ({ port: String(port) }) },
       expect: {
-        result: { error: { name: 'RequestError', code: 'ERR_SERVER_URL' }, check: ({ error }) => expect((error as Error).message).toBe('GET /broken (brokenServer): server URL "https://" of the document is not a valid URL; pass baseUrl to configure() or createClient()') },
+        result: {
+          error: { name: 'RequestError', code: 'ERR_SERVER_URL' },
+          check: ({ error }) =>
+            expect((error as Error).message).toBe(
+              'GET /broken (brokenServer): server URL "https://" of the document is not a valid URL; pass baseUrl to configure() or createClient()',
+            ),
+        },
         requests: (r) => expect(r).toHaveLength(0),
       },
     },

@@ -12,7 +12,8 @@ const values = { string: STRING, array: ARRAY, object: OBJECT } as const
 type Kind = keyof typeof values
 
 // fetch's URL parser (WHATWG) drops a `.` path segment, and `%2E` with it: `/label/.` cannot be sent.
-const DOT_SEGMENT = 'WHATWG URL parsing (fetch) removes a lone "." or "%2E" path segment, so /label/. cannot be sent; the runtime refuses it before sending (ERR_PATH_PARAMETER)'
+const DOT_SEGMENT =
+  'WHATWG URL parsing (fetch) removes a lone "." or "%2E" path segment, so /label/. cannot be sent; the runtime refuses it before sending (ERR_PATH_PARAMETER)'
 
 function path(op: string, expected: Partial<Record<Kind | 'empty', OneOf>>, note?: string): WireCase[] {
   return Object.entries(expected).map(([kind, out]) => ({
@@ -54,15 +55,33 @@ const cases: WireCase[] = [
   ...located('form', 'query', { empty: 'color=', string: 'color=blue', array: 'color=blue,black,brown', object: 'color=R,100,G,200,B,150' }),
   ...located('formExplode', 'query', { empty: 'color=', string: 'color=blue', array: 'color=blue&color=black&color=brown', object: 'R=100&G=200&B=150' }),
   ...located('spaceDelimited', 'query', { array: 'color=blue%20black%20brown', object: 'color=R%20100%20G%20200%20B%20150' }),
-  ...located('pipeDelimited', 'query', { array: ['color=blue|black|brown', 'color=blue%7Cblack%7Cbrown'], object: ['color=R|100|G|200|B|150', 'color=R%7C100%7CG%7C200%7CB%7C150'] }, PIPE_NOTE),
+  ...located(
+    'pipeDelimited',
+    'query',
+    { array: ['color=blue|black|brown', 'color=blue%7Cblack%7Cbrown'], object: ['color=R|100|G|200|B|150', 'color=R%7C100%7CG%7C200%7CB%7C150'] },
+    PIPE_NOTE,
+  ),
   ...located('deepObject', 'query', { object: ['color[R]=100&color[G]=200&color[B]=150', 'color%5BR%5D=100&color%5BG%5D=200&color%5BB%5D=150'] }, DEEP_NOTE),
   ...located('headerSimple', 'header', { string: 'blue', array: 'blue,black,brown', object: 'R,100,G,200,B,150' }),
   ...located('headerSimpleExplode', 'header', { string: 'blue', array: 'blue,black,brown', object: 'R=100,G=200,B=150' }),
-  ...located('cookieForm', 'cookie', { string: 'color=blue', array: ['color=blue,black,brown', 'color=blue%2Cblack%2Cbrown'], object: ['color=R,100,G,200,B,150', 'color=R%2C100%2CG%2C200%2CB%2C150'] }, COOKIE_NOTE),
+  ...located(
+    'cookieForm',
+    'cookie',
+    {
+      string: 'color=blue',
+      array: ['color=blue,black,brown', 'color=blue%2Cblack%2Cbrown'],
+      object: ['color=R,100,G,200,B,150', 'color=R%2C100%2CG%2C200%2CB%2C150'],
+    },
+    COOKIE_NOTE,
+  ),
   ...located(
     'cookieFormExplode',
     'cookie',
-    { string: 'color=blue', array: ['color=blue; color=black; color=brown', 'color=blue&color=black&color=brown'], object: ['R=100; G=200; B=150', 'R=100&G=200&B=150'] },
+    {
+      string: 'color=blue',
+      array: ['color=blue; color=black; color=brown', 'color=blue&color=black&color=brown'],
+      object: ['R=100; G=200; B=150', 'R=100&G=200&B=150'],
+    },
     'OAS 3.0/3.1 apply the query form table to cookies (`&`); a Cookie header separates pairs with `; ` (RFC 6265)',
   ),
 ]

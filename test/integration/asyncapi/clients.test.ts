@@ -87,7 +87,10 @@ describe('Kraken (request/reply, routing by `event`)', () => {
 
   it('a user `match` routes frames before the document rules', async () => {
     const server = await play(kraken)
-    const ws = await app.kraken.connect({ url: server.url, match: (frame: { event?: string }) => (frame.event === 'notInTheDocument' ? 'systemStatus' : undefined) })
+    const ws = await app.kraken.connect({
+      url: server.url,
+      match: (frame: { event?: string }) => (frame.event === 'notInTheDocument' ? 'systemStatus' : undefined),
+    })
     const status = ws.receive('systemStatus')
     ws.socket.send({ event: 'mystery' })
     expect((await status.next()).value).toEqual({ event: 'notInTheDocument' })
@@ -136,7 +139,12 @@ describe('Slack RTM (httpApiKey in query, 46 messages routed by `type`)', () => 
     expect(server.upgrades[0]).not.toContain('xoxb-secret')
     expect(logger.events.some((e) => e.event === 'ws.auth' && /not a server of the document/.test(e.message))).toBe(true)
     await withheld.close()
-    const ws = await app.slack.connect({ url: server.url, auth: { token: 'xoxb-secret' }, authOrigins: [`http://127.0.0.1:${server.port}`, server.url], logger })
+    const ws = await app.slack.connect({
+      url: server.url,
+      auth: { token: 'xoxb-secret' },
+      authOrigins: [`http://127.0.0.1:${server.port}`, server.url],
+      logger,
+    })
     expect(server.upgrades[1]).toContain('token=xoxb-secret')
     expect(JSON.stringify(logger.events)).not.toContain('xoxb-secret')
     const hello = ws.receive('hello')

@@ -23,7 +23,13 @@ describe('connectWsApi on the Kraken document', () => {
     const api = await defOf('spec-kraken-websocket-request-reply-multiple-channels-asyncapi.yml')
     const first = await play(kraken)
     const logger = recorder()
-    const ws = await connectWsApi(api, { url: first.url, logger, reconnect: { initialDelay: 10, maxDelay: 50, maxAttempts: 1000 }, resubscribe: true, requestTimeout: 5_000 })
+    const ws = await connectWsApi(api, {
+      url: first.url,
+      logger,
+      reconnect: { initialDelay: 10, maxDelay: 50, maxAttempts: 1000 },
+      resubscribe: true,
+      requestTimeout: 5_000,
+    })
     expect(await ws.request.ping!({ event: 'ping' })).toMatchObject({ event: 'pong', reqid: 1 })
     const heartbeats = ws.receive('heartbeat')
     const seen: unknown[] = []

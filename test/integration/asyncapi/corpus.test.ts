@@ -42,7 +42,11 @@ beforeAll(async () => {
   context = new ApiContext(
     resolveOptions(
       {
-        apis: { ...apis, socialFrontend: { spec: apis.socialFrontend as string, perspective: 'client' }, hoppscotchClient: { spec: apis.hoppscotchClient as string, perspective: 'client' } },
+        apis: {
+          ...apis,
+          socialFrontend: { spec: apis.socialFrontend as string, perspective: 'client' },
+          hoppscotchClient: { spec: apis.hoppscotchClient as string, perspective: 'client' },
+        },
         dts: false,
         cacheDir: false,
         allowRefsFrom: [join(CORPUS, 'spec-social-media/common')],
@@ -72,42 +76,59 @@ describe('AsyncAPI WebSocket documents of the corpus', () => {
   })
 
   // TypeScript 5.9 (what we generate with) and 7 (what users run: the `typescript7` devDependency).
-  it.each(['typescript', 'typescript7'])('code and declarations pass %s tsc --strict in one program, with an app that uses them', async (pkg) => {
-    const names = Object.keys({ ...WEBSOCKET, ...OTHER })
-    const app = [
-      ...names.map((name) => `import ${name} from './decl/${name}.js'`),
-      'export async function main(url: string): Promise<void> {',
-      "  const k = await krakenFilter.connect({ url, reconnect: true, resubscribe: ['subscribe'] })",
-      "  k.send.subscribe({ event: 'subscribe', pair: ['XBT/USD'], subscription: { name: 'ticker' } })",
-      "  const pong = await k.request.ping({ event: 'ping', reqid: 42 }, { timeout: 1000 })",
-      "  const event: 'pong' | undefined = pong.event",
-      "  for await (const status of k.receive('subscriptionStatus')) void status",
-      '  // @ts-expect-error: not a message the client receives',
-      "  k.receive('ping')",
-      '  // @ts-expect-error: the payload is checked',
-      "  k.send.ping({ event: 'pong' })",
-      "  const g = await gemini.connect({ parameters: { symbol: 'btcusd' }, query: { heartbeat: true } })",
-      "  for await (const m of g.receive('marketData')) void m",
-      "  const s = await slack.connect({ url, auth: { token: 'xoxb' } })",
-      "  s.send.outgoingMessage({ id: 1, type: 'message', channel: 'C1', text: 'hi' })",
-      '  for await (const frame of s.unknown) void frame',
-      '  // @ts-expect-error: no client for MQTT',
-      '  streetlights.connect',
-      '  void event',
-      '}',
-    ].join('\n')
-    await writeFile(join(OUT, 'app.ts'), app)
-    await writeFile(
-      join(OUT, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'preserve', moduleResolution: 'bundler', lib: ['es2022', 'dom'], types: [], allowJs: true, checkJs: true, skipLibCheck: false },
-        files: ['app.ts', ...names.map((n) => `decl/${n}.d.ts`), ...names.map((n) => `code/${n}.js`)],
-      }),
-    )
-    const tsc = join(ROOT, 'node_modules', pkg, 'bin/tsc')
-    const result = await promisify(execFile)(process.execPath, [tsc, '-p', join(OUT, 'tsconfig.json')], { maxBuffer: 64 << 20 }).catch((error: { stdout: string }) => ({ stdout: error.stdout }))
-    expect(result.stdout).toBe('')
-  }, 180_000)
+  it.each(['typescript', 'typescript7'])(
+    'code and declarations pass %s tsc --strict in one program, with an app that uses them',
+    async (pkg) => {
+      const names = Object.keys({ ...WEBSOCKET, ...OTHER })
+      const app = [
+        ...names.map((name) => `import ${name} from './decl/${name}.js'`),
+        'export async function main(url: string): Promise<void> {',
+        "  const k = await krakenFilter.connect({ url, reconnect: true, resubscribe: ['subscribe'] })",
+        "  k.send.subscribe({ event: 'subscribe', pair: ['XBT/USD'], subscription: { name: 'ticker' } })",
+        "  const pong = await k.request.ping({ event: 'ping', reqid: 42 }, { timeout: 1000 })",
+        "  const event: 'pong' | undefined = pong.event",
+        "  for await (const status of k.receive('subscriptionStatus')) void status",
+        '  // @ts-expect-error: not a message the client receives',
+        "  k.receive('ping')",
+        '  // @ts-expect-error: the payload is checked',
+        "  k.send.ping({ event: 'pong' })",
+        "  const g = await gemini.connect({ parameters: { symbol: 'btcusd' }, query: { heartbeat: true } })",
+        "  for await (const m of g.receive('marketData')) void m",
+        "  const s = await slack.connect({ url, auth: { token: 'xoxb' } })",
+        "  s.send.outgoingMessage({ id: 1, type: 'message', channel: 'C1', text: 'hi' })",
+        '  for await (const frame of s.unknown) void frame',
+        '  // @ts-expect-error: no client for MQTT',
+        '  streetlights.connect',
+        '  void event',
+        '}',
+      ].join('\n')
+      await writeFile(join(OUT, 'app.ts'), app)
+      await writeFile(
+        join(OUT, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            noEmit: true,
+            target: 'es2022',
+            module: 'preserve',
+            moduleResolution: 'bundler',
+            lib: ['es2022', 'dom'],
+            types: [],
+            allowJs: true,
+            checkJs: true,
+            skipLibCheck: false,
+          },
+          files: ['app.ts', ...names.map((n) => `decl/${n}.d.ts`), ...names.map((n) => `code/${n}.js`)],
+        }),
+      )
+      const tsc = join(ROOT, 'node_modules', pkg, 'bin/tsc')
+      const result = await promisify(execFile)(process.execPath, [tsc, '-p', join(OUT, 'tsconfig.json')], { maxBuffer: 64 << 20 }).catch(
+        (error: { stdout: string }) => ({ stdout: error.stdout }),
+      )
+      expect(result.stdout).toBe('')
+    },
+    180_000,
+  )
 })
 
 describe('AsyncAPI documents for other protocols', () => {

@@ -14,7 +14,10 @@ const CORPUS = resolve(__dirname, '../../fixtures/corpus/openapi')
 const WORK = resolve(__dirname, '../../.tmp/cli-equivalence')
 const SPLIT = 'oai-v2-petstore-separate/spec/swagger.yaml'
 
-const nameOf = (file: string): string => basename(file).replace(/\.(ya?ml|json)$/, '').replace(/[^\w-]/g, '_')
+const nameOf = (file: string): string =>
+  basename(file)
+    .replace(/\.(ya?ml|json)$/, '')
+    .replace(/[^\w-]/g, '_')
 
 let documents: string[]
 

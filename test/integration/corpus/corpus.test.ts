@@ -29,7 +29,10 @@ async function corpusEntries(): Promise<string[]> {
   return [...top, 'oai-v2-petstore-separate/spec/swagger.yaml', ...OWN].sort()
 }
 
-const nameOf = (file: string): string => basename(file).replace(/\.(ya?ml|json)$/, '').replace(/[^\w-]/g, '_')
+const nameOf = (file: string): string =>
+  basename(file)
+    .replace(/\.(ya?ml|json)$/, '')
+    .replace(/[^\w-]/g, '_')
 
 interface Outcome {
   file: string
@@ -50,7 +53,12 @@ beforeAll(async () => {
   const files = await corpusEntries()
   const apis = Object.fromEntries(files.map((file) => [nameOf(file), join(CORPUS, file)]))
   // The split petstore reaches ../common: refs outside a document's folder need allowRefsFrom.
-  context = new ApiContext(resolveOptions({ apis, dts: false, allowRefsFrom: [join(CORPUS, 'oai-v2-petstore-separate/common')], cacheDir: join(ROOT, 'test/.tmp/corpus-cache') }, ROOT))
+  context = new ApiContext(
+    resolveOptions(
+      { apis, dts: false, allowRefsFrom: [join(CORPUS, 'oai-v2-petstore-separate/common')], cacheDir: join(ROOT, 'test/.tmp/corpus-cache') },
+      ROOT,
+    ),
+  )
   for (const file of files) {
     const name = nameOf(file)
     const api = await context.load(name)
@@ -84,9 +92,7 @@ describe('the valid corpus documents', () => {
 
   it('code and declarations pass tsc --strict --noEmit in one program', async () => {
     const names = outcomes.map((o) => o.name)
-    const app = names
-      .map((name, i) => `import api${i} from './decl/${name}.js'\napi${i}.configure({ baseUrl: 'http://127.0.0.1:1' })`)
-      .join('\n')
+    const app = names.map((name, i) => `import api${i} from './decl/${name}.js'\napi${i}.configure({ baseUrl: 'http://127.0.0.1:1' })`).join('\n')
     await writeFile(join(OUT, 'app.ts'), `${app}\n`)
     await writeFile(
       join(OUT, 'tsconfig.json'),

@@ -73,7 +73,10 @@ describe('closeAll()', () => {
     const postInFlight = api.post('/stall', { x: 1 }).catch((e: unknown) => e)
     const queued = api.get('/stall').catch((e: unknown) => e)
     // localhost is another origin (no concurrency limit): its response stops half-way through the body.
-    const midBody = manager.get('slow').get('/half').catch((e: unknown) => e)
+    const midBody = manager
+      .get('slow')
+      .get('/half')
+      .catch((e: unknown) => e)
     await until(() => server.requests.length === 3 && manager.metrics().origins[server.url]?.queued === 1)
     // /half's headers have arrived: its body is being read.
     await until(() => events.some((e) => e.type === 'attempt:end' && e.url.endsWith('/half')))
@@ -125,7 +128,10 @@ describe('closeAll()', () => {
     expect(await waiting).toBeInstanceOf(ManagerClosedError)
     expect(Date.now() - started).toBeLessThan(500)
     expect(server.requests).toHaveLength(1)
-    await expect(api.get('/ok')).rejects.toMatchObject({ code: 'ERR_MANAGER_CLOSED', message: expect.stringContaining(`client "api" GET ${server.url}/ok: aborted by closeAll()`) })
+    await expect(api.get('/ok')).rejects.toMatchObject({
+      code: 'ERR_MANAGER_CLOSED',
+      message: expect.stringContaining(`client "api" GET ${server.url}/ok: aborted by closeAll()`),
+    })
     expect(() => manager.get('api')).not.toThrow() // an existing client is returned
     expect(server.requests).toHaveLength(1)
   })
@@ -179,4 +185,3 @@ describe('closeAll()', () => {
     expect(() => manager.get('a')).toThrow('client "a" cannot be created after closeAll()')
   })
 })
-

@@ -63,13 +63,19 @@ describe('per-origin circuit breaker', () => {
     })
     manager.subscribe((e) => events.push(e))
     for (let i = 0; i < 4; i++) await expect(manager.get('sick').get('/')).rejects.toBeInstanceOf(HttpError)
-    const refused = await manager.get('sick').get('/').catch((e: unknown) => e)
+    const refused = await manager
+      .get('sick')
+      .get('/')
+      .catch((e: unknown) => e)
     expect(refused).toBeInstanceOf(CircuitOpenError)
     expect(refused).toMatchObject({ origin: sick.url, retryAt: t + 10_000, code: 'ERR_CIRCUIT_OPEN' })
     expect((refused as Error).message).toContain(sick.url)
     expect(sick.requests).toHaveLength(4)
     expect(await manager.get('other').get('/')).toEqual({ ok: true })
-    expect(manager.metrics().origins).toMatchObject({ [sick.url]: { breaker: 'open', errors: { '503': 4, circuit_open: 1 } }, [other.url]: { breaker: 'closed' } })
+    expect(manager.metrics().origins).toMatchObject({
+      [sick.url]: { breaker: 'open', errors: { '503': 4, circuit_open: 1 } },
+      [other.url]: { breaker: 'closed' },
+    })
 
     t += 10_000
     healthy = true
@@ -203,7 +209,12 @@ describe('shared retry budget', () => {
       policy: { breaker: false },
       clients: { a: httpClient(), b: httpClient() },
     })
-    const calls = Array.from({ length: 100 }, (_, i) => manager.get(i % 2 ? 'a' : 'b').get('/').catch((e: unknown) => e))
+    const calls = Array.from({ length: 100 }, (_, i) =>
+      manager
+        .get(i % 2 ? 'a' : 'b')
+        .get('/')
+        .catch((e: unknown) => e),
+    )
     const results = await Promise.all(calls)
     expect(results.every((r) => r instanceof HttpError)).toBe(true)
     // floor 3 + 20 % of 100 requests = 23 retries at most, shared by both clients.

@@ -90,10 +90,18 @@ describe('network manager: named clients', () => {
     expect(m.origins[server.url]).toMatchObject({ requests: 3, retries: 1, errors: { '503': 1 }, inFlight: 0, queued: 0, breaker: 'closed' })
     expect(m.origins[server.url]!.retryBudget!.remaining).toBeGreaterThanOrEqual(0)
     const attempts = events.filter((e) => e.type === 'attempt:start')
-    expect(attempts.map((e) => [e.client, e.resendCount])).toEqual([['a', 0], ['a', 1], ['b', 0]])
+    expect(attempts.map((e) => [e.client, e.resendCount])).toEqual([
+      ['a', 0],
+      ['a', 1],
+      ['b', 0],
+    ])
     expect(events.some((e) => e.type === 'retry' && e.client === 'a' && e.attempt === 1)).toBe(true)
     const ends = events.filter((e): e is Extract<ManagerEvent, { type: 'attempt:end' }> => e.type === 'attempt:end')
-    expect(ends.map((e) => [e.status, e.errorType])).toEqual([[503, '503'], [200, undefined], [200, undefined]])
+    expect(ends.map((e) => [e.status, e.errorType])).toEqual([
+      [503, '503'],
+      [200, undefined],
+      [200, undefined],
+    ])
     await manager.closeAll()
   })
 

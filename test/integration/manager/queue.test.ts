@@ -16,9 +16,20 @@ async function held() {
 describe('time spent queued for a slot', () => {
   it('does not count against the per-attempt timeout: maxConcurrent 1, timeout 1000, six calls of ~300 ms all succeed', async () => {
     const server = await start((_req, res) => setTimeout(() => json(res, 200, { ok: true }), 300))
-    const manager = createNetworkManager({ defaults: { baseUrl: server.url, timeout: 1000, retry: false }, policy: { maxConcurrent: 1 }, clients: { api: httpClient() } })
+    const manager = createNetworkManager({
+      defaults: { baseUrl: server.url, timeout: 1000, retry: false },
+      policy: { maxConcurrent: 1 },
+      clients: { api: httpClient() },
+    })
     const api = manager.get('api')
-    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => api.get(`/${i}`).then(() => 'ok', (e: Error) => e.message)))
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        api.get(`/${i}`).then(
+          () => 'ok',
+          (e: Error) => e.message,
+        ),
+      ),
+    )
     expect(results).toEqual(Array(6).fill('ok'))
     expect(server.requests).toHaveLength(6)
     await manager.closeAll()
@@ -26,8 +37,15 @@ describe('time spent queued for a slot', () => {
 
   it('the attempt timeout still counts once the attempt is sent', async () => {
     const h = await held()
-    const manager = createNetworkManager({ defaults: { baseUrl: h.server.url, timeout: 150, retry: false }, policy: { maxConcurrent: 1 }, clients: { api: httpClient() } })
-    const error = await manager.get('api').get('/slow').catch((e: unknown) => e)
+    const manager = createNetworkManager({
+      defaults: { baseUrl: h.server.url, timeout: 150, retry: false },
+      policy: { maxConcurrent: 1 },
+      clients: { api: httpClient() },
+    })
+    const error = await manager
+      .get('api')
+      .get('/slow')
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(TimeoutError)
     expect((error as TimeoutError).kind).toBe('attempt')
     await manager.closeAll()
@@ -35,7 +53,11 @@ describe('time spent queued for a slot', () => {
 
   it('queueTimeout bounds the wait for a slot: a TimeoutError of kind "queue" (ERR_QUEUE_TIMEOUT); the request is never sent', async () => {
     const h = await held()
-    const manager = createNetworkManager({ defaults: { baseUrl: h.server.url, retry: false }, policy: { maxConcurrent: 1, queueTimeout: 100 }, clients: { api: httpClient() } })
+    const manager = createNetworkManager({
+      defaults: { baseUrl: h.server.url, retry: false },
+      policy: { maxConcurrent: 1, queueTimeout: 100 },
+      clients: { api: httpClient() },
+    })
     const api = manager.get('api')
     const first = api.get('/first')
     await until(() => h.server.requests.length === 1)

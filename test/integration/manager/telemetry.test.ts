@@ -37,7 +37,11 @@ describe('OpenTelemetry hook', () => {
       status: { code: SPAN_STATUS_ERROR },
     })
     expect(tracer.spans[0]!.attributes).not.toHaveProperty('http.request.resend_count')
-    expect(tracer.spans[1]).toMatchObject({ ended: true, attributes: { ...common, 'http.request.resend_count': 1, 'http.response.status_code': 200 }, status: undefined })
+    expect(tracer.spans[1]).toMatchObject({
+      ended: true,
+      attributes: { ...common, 'http.request.resend_count': 1, 'http.response.status_code': 200 },
+      status: undefined,
+    })
     expect(tracer.spans[1]!.attributes).not.toHaveProperty('error.type')
     expect(tracer.spans[1]!.endTime! >= tracer.spans[1]!.startTime!).toBe(true)
     expect(JSON.stringify(tracer.spans)).not.toContain('s3cret')
@@ -127,6 +131,9 @@ describe('logger adapters', () => {
     await new Promise((r) => setImmediate(r))
     const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>)
     expect(records.find((r) => r.event === 'manager.breaker')).toMatchObject({ level: 40, from: 'closed', to: 'open', 'server.origin': server.url })
-    expect(records.find((r) => r.event === 'manager.rate-limit')).toMatchObject({ 'http.response.status_code': 429, msg: expect.stringContaining('paused until') })
+    expect(records.find((r) => r.event === 'manager.rate-limit')).toMatchObject({
+      'http.response.status_code': 429,
+      msg: expect.stringContaining('paused until'),
+    })
   })
 })

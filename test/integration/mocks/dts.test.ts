@@ -13,7 +13,11 @@ describe('declarations of virtual:api/<name>/mocks', () => {
   it('type-check a msw setup and reject a wrong call', async () => {
     await rm(WORK, { recursive: true, force: true })
     await mkdir(WORK, { recursive: true })
-    const options = resolveOptions({ apis: { petstore: join(ROOT, 'playground/vite-app/petstore.yaml') }, dts: join(WORK, 'api-clients.d.ts'), cacheDir: false })
+    const options = resolveOptions({
+      apis: { petstore: join(ROOT, 'playground/vite-app/petstore.yaml') },
+      dts: join(WORK, 'api-clients.d.ts'),
+      cacheDir: false,
+    })
     await new ApiContext(options).writeDeclarations()
     await writeFile(
       join(WORK, 'app.ts'),
@@ -28,7 +32,19 @@ responder.fail('2')
     )
     await writeFile(
       join(WORK, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'Preserve', moduleResolution: 'Bundler', noEmit: true, types: [], lib: ['ES2022', 'DOM'], skipLibCheck: true }, include: ['*.ts'] }),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          target: 'ES2022',
+          module: 'Preserve',
+          moduleResolution: 'Bundler',
+          noEmit: true,
+          types: [],
+          lib: ['ES2022', 'DOM'],
+          skipLibCheck: true,
+        },
+        include: ['*.ts'],
+      }),
     )
     const tsc = join(ROOT, 'node_modules/typescript/bin/tsc')
     const run = await promisify(execFile)(process.execPath, [tsc, '-p', join(WORK, 'tsconfig.json')]).then(

@@ -66,7 +66,11 @@ describe('virtual:api/<name>/mocks with msw setupServer', () => {
     const created = await app.client.createPets.safe({ body: { id: 9, name: 'Nova' } })
     // Same schema in and out, no example: the stored pet is the one sent.
     expect(created).toMatchObject({ data: { id: 9, name: 'Nova' }, error: undefined })
-    const raw = await fetch('http://petstore.swagger.io/v1/pets', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"id":9,"name":"Nova"}' })
+    const raw = await fetch('http://petstore.swagger.io/v1/pets', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"id":9,"name":"Nova"}',
+    })
     expect(raw.status).toBe(201)
     expect(raw.headers.get('content-type')).toBe('application/json')
   })

@@ -27,18 +27,30 @@ const doc: OpenApiDocument = {
         responses: { '200': { $ref: '#/components/responses/Item' } },
       },
     },
-    '/items/mine': { get: { responses: { default: { description: 'd', content: { 'text/plain': { examples: { one: { $ref: '#/components/examples/Hello' } } } } } } } },
+    '/items/mine': {
+      get: { responses: { default: { description: 'd', content: { 'text/plain': { examples: { one: { $ref: '#/components/examples/Hello' } } } } } } },
+    },
     '/upload': {
       put: {
         operationId: 'upload',
         requestBody: { content: { 'application/octet-stream': {} } },
         responses: { '204': { description: 'none' } },
       },
-      post: { operationId: 'noResponses', requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' } } } }, responses: {} },
+      post: {
+        operationId: 'noResponses',
+        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' } } } },
+        responses: {},
+      },
     },
   },
   components: {
-    schemas: { Item: { type: 'object', required: ['id', 'name'], properties: { id: { type: 'integer', example: 7 }, name: { type: 'string', example: 'seven' }, secret: { type: 'string', writeOnly: true } } } },
+    schemas: {
+      Item: {
+        type: 'object',
+        required: ['id', 'name'],
+        properties: { id: { type: 'integer', example: 7 }, name: { type: 'string', example: 'seven' }, secret: { type: 'string', writeOnly: true } },
+      },
+    },
     responses: { Item: { description: 'i', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Item' } }, 'text/xml': {} } } },
     examples: { Hello: { value: 'hello' } },
   },
@@ -81,13 +93,19 @@ describe('responder', () => {
   })
 
   it('checks the body: presence, media type, JSON syntax and schema', () => {
-    const post = (body: string | undefined, type = 'application/json') => JSON.parse(responder.handle(req({ method: 'POST', path: '/upload', body, headers: { 'content-type': type } }))?.body ?? '{}')
+    const post = (body: string | undefined, type = 'application/json') =>
+      JSON.parse(responder.handle(req({ method: 'POST', path: '/upload', body, headers: { 'content-type': type } }))?.body ?? '{}')
     expect(post(undefined).problems[0].message).toBe('a request body is required (application/json)')
     expect(post('{}', 'text/plain').problems[0].message).toBe('content type "text/plain" is not one of application/json')
     expect(post('{nope').problems[0].message).toBe('the body is not valid JSON')
     expect(post('{"id":1}').problems).toEqual([{ in: 'body', pointer: '/name', message: "must have required property 'name'" }])
-    expect(responder.handle(req({ method: 'POST', path: '/upload', body: '{"id":1,"name":"n"}', headers: { 'content-type': 'application/json; charset=utf-8' } }))?.status).toBe(204)
-    expect(responder.handle(req({ method: 'PATCH', path: '/items/3', body: '{"id":3,"name":"n"}', headers: { 'content-type': 'application/json' } }))?.body).toBe('{"id":3,"name":"n"}')
+    expect(
+      responder.handle(req({ method: 'POST', path: '/upload', body: '{"id":1,"name":"n"}', headers: { 'content-type': 'application/json; charset=utf-8' } }))
+        ?.status,
+    ).toBe(204)
+    expect(
+      responder.handle(req({ method: 'PATCH', path: '/items/3', body: '{"id":3,"name":"n"}', headers: { 'content-type': 'application/json' } }))?.body,
+    ).toBe('{"id":3,"name":"n"}')
     expect(responder.handle(req({ method: 'PATCH', path: '/items/3' }))?.body).toBe('{"id":7,"name":"seven"}')
     expect(responder.handle(req({ method: 'PUT', path: '/upload', body: 'bytes', headers: { 'content-type': 'application/octet-stream' } }))?.status).toBe(204)
   })

@@ -42,7 +42,9 @@ describe('cache by hash of document and options', () => {
     expect(changed.generated).toBe(true)
     expect(changed.code).toContain('export const listEveryPet =')
 
-    const withBase = new ApiContext(resolveOptions({ apis: { petstore: { spec: 'petstore.yaml', baseUrl: 'http://127.0.0.1:1' } }, dts: false, cacheDir: 'cache' }, WORK))
+    const withBase = new ApiContext(
+      resolveOptions({ apis: { petstore: { spec: 'petstore.yaml', baseUrl: 'http://127.0.0.1:1' } }, dts: false, cacheDir: 'cache' }, WORK),
+    )
     expect((await withBase.load('petstore')).generated).toBe(true)
   })
 
@@ -69,7 +71,9 @@ describe('cache by hash of document and options', () => {
   })
 
   it('generates only the selected operations, and says so when a filter matches nothing', async () => {
-    const only = new ApiContext(resolveOptions({ apis: { petstore: { spec: 'petstore.yaml', operations: ['showPetById'] } }, dts: false, cacheDir: false }, WORK))
+    const only = new ApiContext(
+      resolveOptions({ apis: { petstore: { spec: 'petstore.yaml', operations: ['showPetById'] } }, dts: false, cacheDir: false }, WORK),
+    )
     const { code } = await only.load('petstore')
     expect(code.match(/\$api\.operation\(/g)).toHaveLength(1)
     expect(code).toContain('export const showPetById =')
@@ -85,7 +89,13 @@ describe('cache by hash of document and options', () => {
   })
 
   it('a second bundler build with unchanged inputs regenerates nothing and leaves the declarations untouched', async () => {
-    const run = () => build('esbuild', { root: WORK, entry: 'main.js', outDir: join(WORK, 'out'), options: { apis: { petstore: 'petstore.yaml' }, dts: 'types/api-clients.d.ts', cacheDir: 'cache' } })
+    const run = () =>
+      build('esbuild', {
+        root: WORK,
+        entry: 'main.js',
+        outDir: join(WORK, 'out'),
+        options: { apis: { petstore: 'petstore.yaml' }, dts: 'types/api-clients.d.ts', cacheDir: 'cache' },
+      })
     await run()
     const dts = join(WORK, 'types/api-clients.d.ts')
     const before = await stat(dts)
@@ -127,7 +137,12 @@ describe('declaration file', () => {
   })
 
   it('renders blocks in name order', () => {
-    const text = renderDeclarationFile(new Map([['b', 'export const b: 1\n'], ['a', 'export const a: 1\n']]))
+    const text = renderDeclarationFile(
+      new Map([
+        ['b', 'export const b: 1\n'],
+        ['a', 'export const a: 1\n'],
+      ]),
+    )
     expect(text.indexOf('virtual:api/a')).toBeLessThan(text.indexOf('virtual:api/b'))
   })
 })

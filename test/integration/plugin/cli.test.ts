@@ -36,7 +36,11 @@ describe('codomyrmex-api', () => {
     expect((await cli('generate', '--spec', PETSTORE, '--name', 'petstore', '--out', 'gen')).out[0]).toMatch(/^unchanged /)
     expect((await stat(join(WORK, 'gen/petstore.js'))).mtimeMs).toBe(mtime)
     // One line per result, also when current.
-    expect(await cli('check', '--spec', PETSTORE, '--name', 'petstore', '--out', 'gen')).toEqual({ code: 0, err: [], out: ['current gen/petstore.js', 'current gen/petstore.d.ts'] })
+    expect(await cli('check', '--spec', PETSTORE, '--name', 'petstore', '--out', 'gen')).toEqual({
+      code: 0,
+      err: [],
+      out: ['current gen/petstore.js', 'current gen/petstore.d.ts'],
+    })
   })
 
   it('check exits 1 when the files are stale or missing', async () => {
@@ -47,7 +51,10 @@ describe('codomyrmex-api', () => {
     expect(stale.err).toEqual(['stale gen/petstore.js (run codomyrmex-api generate)'])
     expect(stale.out).toEqual(['current gen/petstore.d.ts'])
     const missing = await cli('check', '--spec', PETSTORE, '--name', 'other', '--out', 'gen')
-    expect(missing).toMatchObject({ code: 1, err: ['missing gen/other.js (run codomyrmex-api generate)', 'missing gen/other.d.ts (run codomyrmex-api generate)'] })
+    expect(missing).toMatchObject({
+      code: 1,
+      err: ['missing gen/other.js (run codomyrmex-api generate)', 'missing gen/other.d.ts (run codomyrmex-api generate)'],
+    })
   })
 
   it('reads APIs from a config file', async () => {
@@ -65,7 +72,13 @@ describe('codomyrmex-api', () => {
     expect(broken.code).toBe(2)
     expect(broken.err.join('\n')).toContain(`${relative(WORK, BROKEN)}:10:9 at /paths/~1things/get/responses/okay: "okay" is not an HTTP status code`)
     expect(broken.err.join('\n')).not.toMatch(/\n\s+at /)
-    for (const argv of [[], ['build'], ['generate', '--spec', PETSTORE], ['generate', '--config', 'x.json', '--spec', 'y'], ['check', 'extra', '--config', 'c.json']]) {
+    for (const argv of [
+      [],
+      ['build'],
+      ['generate', '--spec', PETSTORE],
+      ['generate', '--config', 'x.json', '--spec', 'y'],
+      ['check', 'extra', '--config', 'c.json'],
+    ]) {
       const misuse = await cli(...argv)
       expect(misuse.code).toBe(2)
       expect(misuse.err[0]).toContain('Usage:')
@@ -73,7 +86,7 @@ describe('codomyrmex-api', () => {
     expect((await cli('generate', '--spec', join(WORK, 'missing.yaml'), '--name', 'x', '--out', 'gen')).err[0]).toContain('invalid option `apis.x.spec`')
   })
 
-  it('--help and --version exit 0; an unknown option is named without node:util\'s wording', async () => {
+  it("--help and --version exit 0; an unknown option is named without node:util's wording", async () => {
     for (const flag of ['--help', '-h']) {
       const help = await cli(flag)
       expect(help).toMatchObject({ code: 0, err: [] })
@@ -99,8 +112,11 @@ describe('codomyrmex-api', () => {
     expect((await readFile(join(WORK, 'gen/pets.js'), 'utf8')).match(/\$api\.operation\(/g)).toHaveLength(4)
   })
 
-  it('a config file\'s operations and tags select what is generated, as in the plugin', async () => {
-    await writeFile(join(WORK, 'apis.json'), JSON.stringify({ apis: { one: { spec: PETSTORE, operations: ['listPets'] }, none: { spec: PETSTORE, tags: ['nope'] } }, out: 'clients' }))
+  it("a config file's operations and tags select what is generated, as in the plugin", async () => {
+    await writeFile(
+      join(WORK, 'apis.json'),
+      JSON.stringify({ apis: { one: { spec: PETSTORE, operations: ['listPets'] }, none: { spec: PETSTORE, tags: ['nope'] } }, out: 'clients' }),
+    )
     const result = await cli('generate', '--config', 'apis.json')
     expect(result.out).toEqual(['wrote clients/one.js', 'wrote clients/one.d.ts'])
     expect(result.err[0]).toContain('invalid option `apis.none.tags`: matched no operation of the document')
@@ -113,7 +129,9 @@ describe('codomyrmex-api', () => {
     const run = promisify(execFile)
     const ok = await run(process.execPath, [bin, 'generate', '--spec', PETSTORE, '--name', 'petstore', '--out', join(WORK, 'bin')])
     expect(ok.stdout).toContain('wrote ')
-    const failed = await run(process.execPath, [bin, 'check', '--spec', BROKEN, '--name', 'broken', '--out', join(WORK, 'bin')]).catch((e: { code: number; stderr: string }) => e)
+    const failed = await run(process.execPath, [bin, 'check', '--spec', BROKEN, '--name', 'broken', '--out', join(WORK, 'bin')]).catch(
+      (e: { code: number; stderr: string }) => e,
+    )
     expect(failed).toMatchObject({ code: 2 })
     expect((failed as { stderr: string }).stderr).toContain('broken-status.yaml:10:9')
   })

@@ -25,7 +25,11 @@ beforeAll(async () => {
 
 async function newApp(): Promise<string> {
   const { modules } = toolchain
-  return appDir('vite-react-ts', { '@types/react': join(modules, '@types/react'), '@types/react-dom': join(modules, '@types/react-dom'), csstype: join(modules, 'csstype') })
+  return appDir('vite-react-ts', {
+    '@types/react': join(modules, '@types/react'),
+    '@types/react-dom': join(modules, '@types/react-dom'),
+    csstype: join(modules, 'csstype'),
+  })
 }
 
 /** `npm run prepare` without npm: the bin the package installs, run in the app. */
@@ -64,7 +68,7 @@ describe('a create-vite React + TypeScript app', () => {
     const config = join(app, 'tsconfig.app.json')
     await writeFile(config, (await readFile(config, 'utf8')).replace('"skipLibCheck": true', '"skipLibCheck": false'))
     await sync(app)
-    expect(await readFile(join(app, 'api-clients.d.ts'), 'utf8')).toContain("declare module \"virtual:api/petstore/mocks\"")
+    expect(await readFile(join(app, 'api-clients.d.ts'), 'utf8')).toContain('declare module "virtual:api/petstore/mocks"')
     for (const [label, tsc] of compilers()) expect(await tscBuild(tsc, app), label).toEqual({ code: 0, output: '' })
   }, 180_000)
 

@@ -29,7 +29,12 @@ describe('options', () => {
     ['an empty operations filter', { apis: { pets: { spec: 'petstore.yaml', operations: [] } } }, 'apis.pets.operations', 'non-empty array of strings'],
     ['tags that are not strings', { apis: { pets: { spec: 'petstore.yaml', tags: [1] } } }, 'apis.pets.tags', 'non-empty array of strings'],
     ['a relative baseUrl', { apis: { pets: { spec: 'petstore.yaml', baseUrl: 'api.example.com' } } }, 'apis.pets.baseUrl', 'absolute URL'],
-    ['a remote document without allow-list', { apis: { pets: 'https://api.example.com/openapi.yaml' } }, 'apis.pets.spec', 'add "https://api.example.com" to `allowRemote`'],
+    [
+      'a remote document without allow-list',
+      { apis: { pets: 'https://api.example.com/openapi.yaml' } },
+      'apis.pets.spec',
+      'add "https://api.example.com" to `allowRemote`',
+    ],
     ['allowRemote not an array', { allowRemote: 'https://x.test' }, 'allowRemote', 'expected an array'],
     ['allowRemote with a path', { allowRemote: ['https://x.test/api'] }, 'allowRemote[0]', 'not an origin'],
     ['allowRemote garbage', { allowRemote: ['x'] }, 'allowRemote[0]', 'is not an origin'],
@@ -47,7 +52,10 @@ describe('options', () => {
   })
 
   it('resolves defaults: no remote origins, declarations at the root, a disk cache in node_modules', () => {
-    const options = resolveOptions({ apis: { pets: 'petstore.yaml', remote: { spec: 'https://api.example.com/o.yaml', baseUrl: '/v2' } }, allowRemote: ['https://api.example.com/'] }, FIXTURE)
+    const options = resolveOptions(
+      { apis: { pets: 'petstore.yaml', remote: { spec: 'https://api.example.com/o.yaml', baseUrl: '/v2' } }, allowRemote: ['https://api.example.com/'] },
+      FIXTURE,
+    )
     expect(options.allowRemote).toEqual(['https://api.example.com'])
     expect(options.dts).toBe(join(FIXTURE, 'api-clients.d.ts'))
     expect(options.cacheDir).toBe(join(FIXTURE, 'node_modules/.cache/codomyrmex-networking'))

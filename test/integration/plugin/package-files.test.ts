@@ -19,9 +19,7 @@ beforeAll(async () => {
 /** Relative link targets of a markdown text: `[text](target)`, without anchors or external URLs. */
 function relativeLinks(markdown: string): string[] {
   const withoutFences = markdown.replace(/^```[\s\S]*?^```/gm, '')
-  return [...withoutFences.matchAll(/\]\(([^)\s]+)\)/g)]
-    .map((m) => m[1]!.split('#')[0]!)
-    .filter((target) => target !== '' && !/^[a-z][a-z+.-]*:/i.test(target))
+  return [...withoutFences.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!.split('#')[0]!).filter((target) => target !== '' && !/^[a-z][a-z+.-]*:/i.test(target))
 }
 
 describe('the published package', () => {

@@ -25,7 +25,20 @@ describe('package', () => {
 
   it('exports every bundler entry, the runtime and the bin', async () => {
     const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, unknown>; bin: Record<string, string> }
-    expect(Object.keys(pkg.exports)).toEqual(['.', './vite', './rollup', './rolldown', './esbuild', './webpack', './rspack', './runtime', './redis', './mock', './client', './package.json'])
+    expect(Object.keys(pkg.exports)).toEqual([
+      '.',
+      './vite',
+      './rollup',
+      './rolldown',
+      './esbuild',
+      './webpack',
+      './rspack',
+      './runtime',
+      './redis',
+      './mock',
+      './client',
+      './package.json',
+    ])
     expect(pkg.bin['codomyrmex-api']).toBe('./dist/plugin/cli.mjs')
   })
 

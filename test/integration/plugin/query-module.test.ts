@@ -33,7 +33,13 @@ beforeAll(async () => {
     if (url.pathname === '/v1/pets' && req.method === 'GET') {
       if (url.searchParams.get('limit') === '0') return new Promise<void>((release) => hold?.(release)) // answered never; aborted by TanStack
       const cursor = Number(url.searchParams.get('cursor') ?? 0)
-      return json(res, 200, { items: [{ id: cursor + 1, name: `pet ${cursor + 1}` }, { id: cursor + 2, name: `pet ${cursor + 2}` }], next: cursor < 4 ? String(cursor + 2) : null })
+      return json(res, 200, {
+        items: [
+          { id: cursor + 1, name: `pet ${cursor + 1}` },
+          { id: cursor + 2, name: `pet ${cursor + 2}` },
+        ],
+        next: cursor < 4 ? String(cursor + 2) : null,
+      })
     }
     if (url.pathname === '/v1/pets' && req.method === 'POST') {
       const pet = JSON.parse(req.body) as { name: string }
@@ -66,7 +72,11 @@ describe.each(BUNDLERS)('%s builds virtual:api/shop/query', (bundler) => {
   it('exports option factories that TanStack Query runs against the server', async () => {
     const { mod, code } = await buildWith(bundler)
     expect(code).not.toMatch(/@tanstack/)
-    expect(Object.keys(mod).filter((k) => k !== 'configure').sort()).toEqual([
+    expect(
+      Object.keys(mod)
+        .filter((k) => k !== 'configure')
+        .sort(),
+    ).toEqual([
       'createPetMutationOptions',
       'createPetQueryKey',
       'createPetQueryOptions',
@@ -81,7 +91,13 @@ describe.each(BUNDLERS)('%s builds virtual:api/shop/query', (bundler) => {
     expect(mod.listPetsQueryKey({ query: { limit: 2 } })).toEqual(['shop', 'listPets', { query: { limit: 2 } }])
     expect(JSON.parse(JSON.stringify(mod.listPetsQueryOptions().queryKey))).toEqual(['shop', 'listPets', {}])
 
-    expect(await client.fetchQuery(mod.listPetsQueryOptions({ query: { limit: 2 } }))).toEqual({ items: [{ id: 1, name: 'pet 1' }, { id: 2, name: 'pet 2' }], next: '2' })
+    expect(await client.fetchQuery(mod.listPetsQueryOptions({ query: { limit: 2 } }))).toEqual({
+      items: [
+        { id: 1, name: 'pet 1' },
+        { id: 2, name: 'pet 2' },
+      ],
+      next: '2',
+    })
     expect(await client.fetchQuery(mod.showPetByIdQueryOptions({ path: { petId: 7 } }))).toEqual({ id: 7, name: 'one' })
     const error = (await client.fetchQuery(mod.showPetByIdQueryOptions({ path: { petId: 404 } })).catch((e: unknown) => e)) as { status: number; body: unknown }
     expect([error.status, error.body]).toEqual([404, { message: 'no such pet' }])
@@ -89,7 +105,10 @@ describe.each(BUNDLERS)('%s builds virtual:api/shop/query', (bundler) => {
     // A mutation, then invalidating the list refetches it.
     const created = new MutationObserver(client, mod.createPetMutationOptions())
     expect(await created.mutate({ body: { id: 9, name: 'Nova' } })).toEqual({ id: 9, name: 'Nova' })
-    const invalid = (await new MutationObserver(client, mod.createPetMutationOptions()).mutate({ body: { id: 1, name: '' } }).catch((e: unknown) => e)) as { status: number; body: unknown }
+    const invalid = (await new MutationObserver(client, mod.createPetMutationOptions()).mutate({ body: { id: 1, name: '' } }).catch((e: unknown) => e)) as {
+      status: number
+      body: unknown
+    }
     expect([invalid.status, invalid.body]).toEqual([422, { problems: ['name is empty'] }])
     const before = server.requests.filter((r) => r.method === 'GET' && r.url === '/v1/pets?limit=2').length
     await client.invalidateQueries({ queryKey: mod.listPetsQueryKey() })
@@ -101,7 +120,11 @@ describe.each(BUNDLERS)('%s builds virtual:api/shop/query', (bundler) => {
     await infinite.refetch()
     while (infinite.getCurrentResult().hasNextPage) await infinite.fetchNextPage()
     const pages = (infinite.getCurrentResult().data as { pages: Array<{ items: Array<{ id: number }>; next: unknown }> }).pages
-    expect(pages.map((p) => [p.items.map((i) => i.id), p.next])).toEqual([[[1, 2], '2'], [[3, 4], '4'], [[5, 6], undefined]])
+    expect(pages.map((p) => [p.items.map((i) => i.id), p.next])).toEqual([
+      [[1, 2], '2'],
+      [[3, 4], '4'],
+      [[5, 6], undefined],
+    ])
     client.clear()
   })
 })
@@ -121,7 +144,10 @@ describe('query options and cancellation', () => {
     // The caller's own signal: aborted before the call, the call fails with our AbortError.
     const own = new AbortController()
     own.abort()
-    const aborted = (await mod.listPetsQueryOptions({ query: { limit: 2 } }, { signal: own.signal }).queryFn({ signal: new AbortController().signal }).catch((e: unknown) => e)) as { code: string }
+    const aborted = (await mod
+      .listPetsQueryOptions({ query: { limit: 2 } }, { signal: own.signal })
+      .queryFn({ signal: new AbortController().signal })
+      .catch((e: unknown) => e)) as { code: string }
     expect(aborted.code).toBe('ERR_ABORTED')
   })
 })

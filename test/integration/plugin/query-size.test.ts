@@ -22,7 +22,13 @@ async function size(contents: string): Promise<{ gzip: number; code: string }> {
     platform: 'browser',
     write: false,
     logLevel: 'silent',
-    plugins: [networking.esbuild({ apis: { shop: { spec: './shop.yaml', pagination: { listPets: { style: 'cursor', param: 'cursor', next: 'next' } } } }, dts: false, cacheDir: false })],
+    plugins: [
+      networking.esbuild({
+        apis: { shop: { spec: './shop.yaml', pagination: { listPets: { style: 'cursor', param: 'cursor', next: 'next' } } } },
+        dts: false,
+        cacheDir: false,
+      }),
+    ],
   })
   const code = result.outputFiles[0]!.text
   return { gzip: gzipSync(code, { level: 9 }).length, code }

@@ -41,12 +41,24 @@ beforeAll(async () => {
   await copyFile(join(ROOT, 'test/fixtures/query-types/app.ts'), join(WORK, 'app.ts'))
   await writeFile(
     join(WORK, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'Preserve', moduleResolution: 'Bundler', noEmit: true, types: [], lib: ['ES2022', 'DOM'], skipLibCheck: true }, include: ['*.ts'] }),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        target: 'ES2022',
+        module: 'Preserve',
+        moduleResolution: 'Bundler',
+        noEmit: true,
+        types: [],
+        lib: ['ES2022', 'DOM'],
+        skipLibCheck: true,
+      },
+      include: ['*.ts'],
+    }),
   )
 }, 120_000)
 
 describe('declarations of virtual:api/<name>/query with TanStack Query', () => {
-  it('type-check under tsc 5.9 (the generator\'s)', async () => {
+  it("type-check under tsc 5.9 (the generator's)", async () => {
     expect(await tsc('typescript')).toBe('')
   }, 120_000)
 

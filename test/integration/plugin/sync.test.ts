@@ -46,7 +46,12 @@ describe('codomyrmex-api sync', () => {
     expect(await cli(app, 'sync', '--config', 'networking.config.mjs')).toEqual({ code: 0, out: ['wrote src/apis.d.ts'], err: [] })
     const fromSync = await readFile(join(app, 'src/apis.d.ts'), 'utf8')
     await clean(app, 'src/apis.d.ts')
-    await build('esbuild', { root: app, entry: 'web/main.js', outDir: join(app, 'out'), options: { apis: { pets: './openapi/petstore.yaml' }, dts: 'src/apis.d.ts' } })
+    await build('esbuild', {
+      root: app,
+      entry: 'web/main.js',
+      outDir: join(app, 'out'),
+      options: { apis: { pets: './openapi/petstore.yaml' }, dts: 'src/apis.d.ts' },
+    })
     expect(await readFile(join(app, 'src/apis.d.ts'), 'utf8')).toBe(fromSync)
   }, 120_000)
 
@@ -54,7 +59,10 @@ describe('codomyrmex-api sync', () => {
     const app = await appDir('vite-sync-app')
     await mkdir(join(app, 'types'))
     await writeFile(join(app, 'types/apis.d.ts'), '// last good\n')
-    await writeFile(join(app, 'openapi/petstore.yaml'), 'openapi: 3.0.3\ninfo: { title: x, version: "1" }\npaths:\n  /x:\n    get:\n      responses:\n        okay: { description: no }\n')
+    await writeFile(
+      join(app, 'openapi/petstore.yaml'),
+      'openapi: 3.0.3\ninfo: { title: x, version: "1" }\npaths:\n  /x:\n    get:\n      responses:\n        okay: { description: no }\n',
+    )
     const result = await cli(app, 'sync')
     expect(result.code).toBe(2)
     expect(result.err.join('\n')).toContain('openapi/petstore.yaml:7:9 at /paths/~1x/get/responses/okay: "okay" is not an HTTP status code')

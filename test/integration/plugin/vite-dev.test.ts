@@ -33,7 +33,13 @@ beforeAll(async () => {
     configFile: false,
     logLevel: 'silent',
     server: { host: '127.0.0.1', port: 0, ws: false },
-    plugins: [networking.vite({ apis: { petstore: join(WORK, 'petstore.yaml'), broken: join(WORK, 'broken.yaml') }, dts: join(WORK, 'api-clients.d.ts'), cacheDir: false })],
+    plugins: [
+      networking.vite({
+        apis: { petstore: join(WORK, 'petstore.yaml'), broken: join(WORK, 'broken.yaml') },
+        dts: join(WORK, 'api-clients.d.ts'),
+        cacheDir: false,
+      }),
+    ],
   })
   await server.pluginContainer.buildStart({})
 })
@@ -78,7 +84,10 @@ describe('Vite dev server', () => {
     expect(sent.map((p) => p.type)).toContain('update')
     expect(sent.map((p) => p.type)).not.toContain('full-reload')
     expect(sent.flatMap((p) => p.updates ?? []).map((u) => u.path)).toContain('virtual:api/petstore')
-    const dts = await waitFor(() => readFile(join(WORK, 'api-clients.d.ts'), 'utf8'), (value) => value.includes('listAllPets'))
+    const dts = await waitFor(
+      () => readFile(join(WORK, 'api-clients.d.ts'), 'utf8'),
+      (value) => value.includes('listAllPets'),
+    )
     expect(dts).toContain('export const listAllPets:')
   })
 

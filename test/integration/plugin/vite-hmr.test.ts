@@ -9,7 +9,15 @@ import { json, startServer, type TestServer } from '../../helpers/http-server'
 const FIXTURE = resolve(__dirname, '../../fixtures/hmr-app')
 const WORK = resolve(__dirname, '../../.tmp/vite-hmr')
 const SPEC = join(WORK, 'petstore.yaml')
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
 
 type PageWindow = typeof globalThis & {
   __token: number
@@ -82,11 +90,7 @@ describe('Vite dev server in Chromium', () => {
     const text = await readFile(SPEC, 'utf8')
     await writeFile(SPEC, text.replace("'200':", "'2oo':"))
     const line = text.split('\n').findIndex((l) => l.includes("'200':")) + 1
-    const overlay = await page.waitForFunction(
-      () => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '',
-      undefined,
-      { timeout: 0 },
-    )
+    const overlay = await page.waitForFunction(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '', undefined, { timeout: 0 })
     const shown = (await overlay.jsonValue()) as string
     expect(shown).toContain('"2oo" is not an HTTP status code')
     expect(shown).toContain(`petstore.yaml:${line}:`)

@@ -61,18 +61,22 @@ async function startWatching(kind: 'webpack' | 'rspack', dir: string) {
       : (await import('@rspack/core')).rspack({ ...config, plugins: [networking.rspack(options)] } as never)
   const outcomes: Outcome[] = []
   const waiters: Array<() => void> = []
-  const watching = (compiler as { watch(options: object, handler: (error: Error | null, stats?: { hasErrors(): boolean; toJson(o: object): { errors?: { message: string }[] } }) => void): Watching }).watch(
-    { aggregateTimeout: 50 },
-    (error, stats) => {
-      const errors = error ? [error.message] : stats?.hasErrors() ? (stats.toJson({ all: false, errors: true }).errors ?? []).map((e) => e.message) : []
-      readFile(join(dir, 'dist/main.mjs'), 'utf8')
-        .catch(() => '')
-        .then((code) => {
-          outcomes.push({ errors, code })
-          for (const wake of waiters.splice(0)) wake()
-        })
-    },
-  )
+  const watching = (
+    compiler as {
+      watch(
+        options: object,
+        handler: (error: Error | null, stats?: { hasErrors(): boolean; toJson(o: object): { errors?: { message: string }[] } }) => void,
+      ): Watching
+    }
+  ).watch({ aggregateTimeout: 50 }, (error, stats) => {
+    const errors = error ? [error.message] : stats?.hasErrors() ? (stats.toJson({ all: false, errors: true }).errors ?? []).map((e) => e.message) : []
+    readFile(join(dir, 'dist/main.mjs'), 'utf8')
+      .catch(() => '')
+      .then((code) => {
+        outcomes.push({ errors, code })
+        for (const wake of waiters.splice(0)) wake()
+      })
+  })
   let seen = 0
   /** The next build from now on that satisfies `predicate` (earlier builds are skipped). */
   const next = async (predicate: (outcome: Outcome) => boolean): Promise<Outcome> => {

@@ -26,7 +26,7 @@ interface Outcome {
 let redis: RedisServer
 let admin: Redis
 let fleet: Worker[] = []
-let servers: TestServer[] = []
+const servers: TestServer[] = []
 let n = 0
 
 beforeAll(async () => {
@@ -51,7 +51,12 @@ async function serve(handler: Handler): Promise<TestServer> {
 }
 
 /** Forks `count` workers on a prefix of their own and waits until each one's manager is up. */
-async function spawnFleet(count: number, target: string, policy: unknown, store: (i: number) => Record<string, unknown> = () => ({})): Promise<{ prefix: string; workers: Worker[] }> {
+async function spawnFleet(
+  count: number,
+  target: string,
+  policy: unknown,
+  store: (i: number) => Record<string, unknown> = () => ({}),
+): Promise<{ prefix: string; workers: Worker[] }> {
   const prefix = `fleet${++n}-${process.pid}:`
   const workers = await Promise.all(
     [...Array(count)].map(async (_, worker) => {
@@ -68,7 +73,7 @@ async function spawnFleet(count: number, target: string, policy: unknown, store:
           else pending.get(message.id!)?.(message.result)
         })
       })
-      const ask = <T,>(cmd: string, args: Record<string, unknown> = {}): Promise<T> =>
+      const ask = <T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> =>
         new Promise<T>((resolve) => {
           const id = ++ids
           pending.set(id, resolve as (value: unknown) => void)
@@ -177,7 +182,9 @@ describe('a fleet of 4 processes on one Redis', () => {
     expect(s.requests.length - sent).toBe(1)
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1)
     expect(outcomes.filter((o) => o.code === 'ERR_CIRCUIT_OPEN')).toHaveLength(7)
-    await until(async () => (await admin.exists(`${prefix}{${s.url}}:breaker`)) === 0 || (await admin.hget(`${prefix}{${s.url}}:breaker`, 'state')) === 'closed')
+    await until(
+      async () => (await admin.exists(`${prefix}{${s.url}}:breaker`)) === 0 || (await admin.hget(`${prefix}{${s.url}}:breaker`, 'state')) === 'closed',
+    )
     for (const w of workers) expect(await w.ask('get', { path: '/closed' })).toMatchObject({ ok: true })
   }, 60_000)
 

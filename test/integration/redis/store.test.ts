@@ -134,7 +134,10 @@ describe('createRedisStore with real Redis', () => {
     // a recorded its failures off the request path: b sees the breaker open on its next call.
     let refused: unknown
     for (let i = 0; i < 50 && !refused; i++) {
-      const outcome = await b.api.get(`${s.url}/b`).then(() => undefined, (e: unknown) => e)
+      const outcome = await b.api.get(`${s.url}/b`).then(
+        () => undefined,
+        (e: unknown) => e,
+      )
       if (outcome instanceof CircuitOpenError) refused = outcome
       else await new Promise((r) => setTimeout(r, 10))
     }
@@ -151,7 +154,12 @@ describe('createRedisStore with real Redis', () => {
       await held
       res.end('ok')
     })
-    const burst = [...Array(6)].map((_, i) => (i % 2 ? a : b).api.get(`${s.url}/p${i}`).then(() => 'ok', (e: unknown) => (e as Error).name))
+    const burst = [...Array(6)].map((_, i) =>
+      (i % 2 ? a : b).api.get(`${s.url}/p${i}`).then(
+        () => 'ok',
+        (e: unknown) => (e as Error).name,
+      ),
+    )
     while (s.requests.length === sent) await new Promise((r) => setTimeout(r, 5))
     gate()
     const outcomes = await Promise.all(burst)
@@ -284,7 +292,10 @@ describe('createRedisStore with real Redis', () => {
     await ready(a.redis)
     let back = false
     for (let i = 0; i < 100 && !back; i++) {
-      back = await a.api.get(`${s.url}/after`).then(() => true, () => false)
+      back = await a.api.get(`${s.url}/after`).then(
+        () => true,
+        () => false,
+      )
       if (!back) await new Promise((r) => setTimeout(r, 20))
     }
     expect(back).toBe(true)
@@ -296,7 +307,7 @@ describe('createRedisStore with real Redis', () => {
     fresh()
     const s = await server((_req, res) => res.end('ok'))
     const a = await member({ maxConcurrent: 3, rateLimit: { rate: 100 } }, { leaseTtl: 5_000 })
-    const secretUrl = s.url.replace('http://', 'http://user:hunter2@') + '/path?access_token=abc123'
+    const secretUrl = `${s.url.replace('http://', 'http://user:hunter2@')}/path?access_token=abc123`
     await expect(a.api.get(secretUrl)).resolves.toBe('ok')
     await new Promise((r) => setTimeout(r, 50)) // fire-and-forget deposits and records land
     const found = await keys()

@@ -36,8 +36,24 @@ describe('the Accept header', () => {
   test('a generated-style operation: its 2xx media types, or nothing; non-ASCII text bodies arrive intact', async () => {
     const s = await serve((_req, res) => res.writeHead(204).end())
     const api = createApi({ name: 't', servers: [{ url: s.url }] })
-    const note = api.operation({ id: 'note', method: 'POST', path: '/note', body: { contentTypes: ['text/plain'] }, responses: { '204': { contentTypes: [] } } })
-    const report = api.operation({ id: 'report', method: 'POST', path: '/report', body: { contentTypes: ['application/json'] }, responses: { '200': { contentTypes: ['text/csv'] }, '201': { contentTypes: ['application/json'] }, '400': { contentTypes: ['application/problem+json'] } } })
+    const note = api.operation({
+      id: 'note',
+      method: 'POST',
+      path: '/note',
+      body: { contentTypes: ['text/plain'] },
+      responses: { '204': { contentTypes: [] } },
+    })
+    const report = api.operation({
+      id: 'report',
+      method: 'POST',
+      path: '/report',
+      body: { contentTypes: ['application/json'] },
+      responses: {
+        '200': { contentTypes: ['text/csv'] },
+        '201': { contentTypes: ['application/json'] },
+        '400': { contentTypes: ['application/problem+json'] },
+      },
+    })
     await note({ body: 'héllo ✓' })
     await report({ body: { a: 'ü' } })
     expect(s.requests.map((r) => [r.headers.accept, r.body])).toEqual([

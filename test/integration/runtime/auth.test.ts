@@ -149,7 +149,7 @@ describe('credentials are bound to the API origins', () => {
     // Credentials put in headers by hand instead of `auth`: fetch itself strips only the standard ones.
     api.configure({ headers: { cookie: 'sid=hand-set', authorization: 'Token hand-set', 'X-API-Key': 'hand-set', 'x-trace': 'keep' } })
     await go()
-    await createHttpClient().get(home.url.replace('http://', 'http://user:pw@') + '/go')
+    await createHttpClient().get(`${home.url.replace('http://', 'http://user:pw@')}/go`)
     const [first, second] = other.requests
     expect(first!.headers.cookie).toBeUndefined()
     expect(first!.headers.authorization).toBeUndefined()

@@ -54,7 +54,12 @@ describe('runtime in headless Chromium', () => {
       }
     }, rt.url)
     expect(result.list).toEqual([{ id: 1, url: '/pets?limit=2' }])
-    expect(result.missing).toEqual({ isNotFound: true, status: 404, body: { message: 'no such pet' }, message: `GET ${rt.url}/pets/404 (showPet) failed with HTTP 404 Not Found` })
+    expect(result.missing).toEqual({
+      isNotFound: true,
+      status: 404,
+      body: { message: 'no such pet' },
+      message: `GET ${rt.url}/pets/404 (showPet) failed with HTTP 404 Not Found`,
+    })
     expect(result.retried).toEqual({ flaky: 2 })
     expect(result.up).toMatchObject({ type: expect.stringMatching(/^multipart\/form-data; boundary=/) })
     expect(result.got).toEqual([

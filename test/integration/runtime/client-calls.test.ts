@@ -3,7 +3,7 @@ import { AbortError, ConnectionError, createHttpClient, NetworkingError, type At
 import { startServer, type TestServer } from '../../helpers/http-server'
 
 let server: TestServer
-let stall: (() => void)[] = []
+const stall: (() => void)[] = []
 beforeAll(async () => {
   server = await startServer((req, res) => {
     if (req.url === '/slow') return new Promise<void>((r) => stall.push(() => (res.end('{}'), r())))
@@ -44,7 +44,9 @@ describe('what a network manager needs from the HTTP client', () => {
       calls++
       throw new Verdict('no: the breaker is open', { code: 'ERR_TEST' })
     }
-    const error = await createHttpClient({ baseUrl: server.url, fetch }).get('/').catch((e: unknown) => e)
+    const error = await createHttpClient({ baseUrl: server.url, fetch })
+      .get('/')
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(Verdict)
     expect(error).not.toBeInstanceOf(ConnectionError)
     expect(calls).toBe(1)
@@ -54,7 +56,9 @@ describe('what a network manager needs from the HTTP client', () => {
       calls++
       throw new TypeError('fetch failed')
     }
-    await expect(createHttpClient({ baseUrl: server.url, fetch: plain, retry: { limit: 1, baseDelay: 1, maxDelay: 1 } }).get('/')).rejects.toBeInstanceOf(ConnectionError)
+    await expect(createHttpClient({ baseUrl: server.url, fetch: plain, retry: { limit: 1, baseDelay: 1, maxDelay: 1 } }).get('/')).rejects.toBeInstanceOf(
+      ConnectionError,
+    )
     expect(calls).toBe(2)
   })
 
@@ -91,7 +95,11 @@ describe('bugs are not network failures', () => {
         calls++
         const response = await fetch(input, init)
         // A body stream that fails with a programming error, not a dropped connection.
-        const body = new ReadableStream({ pull: () => { throw new RangeError('bug in a body transform') } })
+        const body = new ReadableStream({
+          pull: () => {
+            throw new RangeError('bug in a body transform')
+          },
+        })
         return new Response(body, { status: response.status, headers: response.headers })
       },
     })

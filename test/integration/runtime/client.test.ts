@@ -6,10 +6,22 @@ const serve = serversClosedAfterEach()
 
 describe('createHttpClient by hand', () => {
   test('every verb, default headers, query option, JSON in and out', async () => {
-    const s = await serve((req, res) => json(res, 200, { m: req.method, url: req.url, body: req.body, h: req.headers['x-app'], type: req.headers['content-type'] }))
+    const s = await serve((req, res) =>
+      json(res, 200, { m: req.method, url: req.url, body: req.body, h: req.headers['x-app'], type: req.headers['content-type'] }),
+    )
     const c = createHttpClient({ baseUrl: `${s.url}/api/`, headers: { 'x-app': 'demo' } })
-    expect(await c.get('items', { query: { tag: ['a', 'b'], skip: undefined, n: 1 } })).toEqual({ m: 'GET', url: '/api/items?tag=a&tag=b&n=1', body: '', h: 'demo' })
-    expect(await c.post('/items?x=1#frag', { a: 1 }, { query: { y: 2 } })).toMatchObject({ m: 'POST', url: '/api/items?x=1&y=2', body: '{"a":1}', type: 'application/json' })
+    expect(await c.get('items', { query: { tag: ['a', 'b'], skip: undefined, n: 1 } })).toEqual({
+      m: 'GET',
+      url: '/api/items?tag=a&tag=b&n=1',
+      body: '',
+      h: 'demo',
+    })
+    expect(await c.post('/items?x=1#frag', { a: 1 }, { query: { y: 2 } })).toMatchObject({
+      m: 'POST',
+      url: '/api/items?x=1&y=2',
+      body: '{"a":1}',
+      type: 'application/json',
+    })
     expect(await c.put('/items/1', 'raw')).toMatchObject({ m: 'PUT', body: 'raw', type: 'text/plain;charset=UTF-8' })
     expect(await c.patch('/items/1', { b: 2 })).toMatchObject({ m: 'PATCH' })
     expect(await c.delete('/items/1')).toMatchObject({ m: 'DELETE' })
@@ -108,17 +120,36 @@ describe('createHttpClient by hand', () => {
     })
     await expect(c.get('/', { hooks: { onRetry: (x) => void events.push(`retry${x.attempt}`) } })).rejects.toBeInstanceOf(HttpError)
     expect(events).toEqual(['req1', 'res500', 'retry1', 'req2', 'res500', 'err:ServerError'])
-    const boom = createHttpClient({ baseUrl: s.url, hooks: { onRequest: () => { throw new Error('hook bug') } } })
+    const boom = createHttpClient({
+      baseUrl: s.url,
+      hooks: {
+        onRequest: () => {
+          throw new Error('hook bug')
+        },
+      },
+    })
     await expect(boom.get('/')).rejects.toThrow('hook bug')
     // A hook that throws after the response arrived is still the hook's error, not a network one.
-    const late = createHttpClient({ baseUrl: s.url, retry: { budget: false }, hooks: { onResponse: () => { throw new RangeError('late hook bug') } } })
+    const late = createHttpClient({
+      baseUrl: s.url,
+      retry: { budget: false },
+      hooks: {
+        onResponse: () => {
+          throw new RangeError('late hook bug')
+        },
+      },
+    })
     const before = s.requests.length
     await expect(late.get('/')).rejects.toBeInstanceOf(RangeError)
     expect(s.requests.length - before).toBe(1)
   })
 
   test('a POST answered with 303 is followed as GET without a body when credentials are attached', async () => {
-    const s = await serve((req, res) => (req.url === '/form' ? res.writeHead(303, { location: '/done' }).end() : json(res, 200, { m: req.method, body: req.body, auth: req.headers.authorization })))
+    const s = await serve((req, res) =>
+      req.url === '/form'
+        ? res.writeHead(303, { location: '/done' }).end()
+        : json(res, 200, { m: req.method, body: req.body, auth: req.headers.authorization }),
+    )
     const c = createHttpClient({ baseUrl: s.url, auth: { apply: (r) => void r.headers.set('authorization', 'Custom x') } })
     expect(await c.post('/form', { a: 1 })).toEqual({ m: 'GET', body: '', auth: 'Custom x' })
   })

@@ -47,7 +47,10 @@ describe('configuration mistakes are ConfigurationError, at configuration time',
   ]
   test.each(bad)('createHttpClient: %s', async (_name, option, options) => {
     const s = await serve((_req, res) => json(res, 200, {}))
-    expectConfigurationError(thrown(() => createHttpClient({ ...(option === 'baseUrl' ? {} : { baseUrl: s.url }), ...options } as HttpClientOptions)), option)
+    expectConfigurationError(
+      thrown(() => createHttpClient({ ...(option === 'baseUrl' ? {} : { baseUrl: s.url }), ...options } as HttpClientOptions)),
+      option,
+    )
     expect(s.requests).toHaveLength(0)
   })
 
@@ -66,9 +69,18 @@ describe('configuration mistakes are ConfigurationError, at configuration time',
 
   test('createApi: configure() refuses a bad baseUrl or option at once', () => {
     const api = createApi(def)
-    expectConfigurationError(thrown(() => api.configure({ baseUrl: 'https://' })), 'baseUrl')
-    expectConfigurationError(thrown(() => api.configure({ timeout: -5 })), 'timeout')
-    expectConfigurationError(thrown(() => api.createClient({ fetch: 1 as unknown as typeof fetch }, {})), 'fetch')
+    expectConfigurationError(
+      thrown(() => api.configure({ baseUrl: 'https://' })),
+      'baseUrl',
+    )
+    expectConfigurationError(
+      thrown(() => api.configure({ timeout: -5 })),
+      'timeout',
+    )
+    expectConfigurationError(
+      thrown(() => api.createClient({ fetch: 1 as unknown as typeof fetch }, {})),
+      'fetch',
+    )
   })
 
   test('.safe() returns a ConfigurationError (a NetworkingError with a code) for a credential that does not fit, a missing feature or token URL; nothing is sent', async () => {
@@ -90,10 +102,16 @@ describe('configuration mistakes are ConfigurationError, at configuration time',
   })
 
   test('createNetworkManager: an origins key that is not a URL', () => {
-    expectConfigurationError(thrown(() => createNetworkManager({ clients: {}, origins: { 'api.example.com': { maxConcurrent: 1 } } })), 'origins')
+    expectConfigurationError(
+      thrown(() => createNetworkManager({ clients: {}, origins: { 'api.example.com': { maxConcurrent: 1 } } })),
+      'origins',
+    )
   })
 
   test('createWebSocketCore: an option whose feature was not passed in', () => {
-    expectConfigurationError(thrown(() => createWebSocketCore('ws://127.0.0.1:1', { reconnect: true }, {})), 'reconnect')
+    expectConfigurationError(
+      thrown(() => createWebSocketCore('ws://127.0.0.1:1', { reconnect: true }, {})),
+      'reconnect',
+    )
   })
 })

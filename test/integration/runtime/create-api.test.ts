@@ -56,9 +56,7 @@ describe('createApi through the public API', () => {
       header: { 'X-Trace': 't1' },
       cookie: { pref: 'x y' },
     })) as { url: string; headers: Record<string, string> }
-    expect(r.url).toBe(
-      `/v1/pets?limit=10&tags=a%7Cb%20c&filter%5Bkind%5D=dog&filter%5Bage%5D%5Bmin%5D=2&where=${encodeURIComponent('{"q":1}')}`,
-    )
+    expect(r.url).toBe(`/v1/pets?limit=10&tags=a%7Cb%20c&filter%5Bkind%5D=dog&filter%5Bage%5D%5Bmin%5D=2&where=${encodeURIComponent('{"q":1}')}`)
     expect(r.headers['x-trace']).toBe('t1')
     expect(r.headers.cookie).toBe('pref=x%20y')
     expect(r.headers.accept).toBe('application/json')
@@ -83,7 +81,10 @@ describe('createApi through the public API', () => {
     expect(j.type).toBe('application/json')
     expect(JSON.parse(j.body)).toEqual({ name: 'rex', tags: ['a'] })
 
-    const f = (await m.createPets({ body: { name: 'rex dog', owner: { id: 1, name: 'al' }, ids: [1, 2] }, contentType: 'application/x-www-form-urlencoded' })) as Echo
+    const f = (await m.createPets({
+      body: { name: 'rex dog', owner: { id: 1, name: 'al' }, ids: [1, 2] },
+      contentType: 'application/x-www-form-urlencoded',
+    })) as Echo
     expect(f.type).toBe('application/x-www-form-urlencoded')
     expect(f.body).toBe('name=rex+dog&owner=%7B%22id%22%3A1%2C%22name%22%3A%22al%22%7D&ids=1&ids=2')
 
@@ -179,7 +180,13 @@ describe('createApi through the public API', () => {
     })
     servers.push(s)
     const api = createApi({ name: 'sse', servers: [{ url: s.url }] })
-    const stream = api.operation({ id: 'stream', method: 'POST', path: '/chat', body: { contentTypes: ['application/json'] }, responses: { '200': { contentTypes: ['text/event-stream'] } } })
+    const stream = api.operation({
+      id: 'stream',
+      method: 'POST',
+      path: '/chat',
+      body: { contentTypes: ['application/json'] },
+      responses: { '200': { contentTypes: ['text/event-stream'] } },
+    })
     const events: ServerSentEvent[] = []
     for await (const e of (await stream({ body: { q: 1 } }, { timeout: 300 })) as AsyncIterable<ServerSentEvent>) events.push(e)
     expect(events).toEqual([

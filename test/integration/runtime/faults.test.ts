@@ -87,7 +87,10 @@ describe('hostile servers', () => {
     const client = createHttpClient({
       baseUrl: server.url,
       retry: fast,
-      hooks: { onRetry: (c) => void seen.push(`${c.attempt}:${c.reason}:${c.delaySource}`), onRequest: (c) => void c.headers.set('x-attempt', String(c.attempt)) },
+      hooks: {
+        onRetry: (c) => void seen.push(`${c.attempt}:${c.reason}:${c.delaySource}`),
+        onRequest: (c) => void c.headers.set('x-attempt', String(c.attempt)),
+      },
     })
     const result = await client.send({ method: 'GET', url: '/flaky' })
     expect(result.data).toEqual({ n: 3 })
@@ -203,7 +206,12 @@ describe('early answers', () => {
     const url = `http://127.0.0.1:${(raw.address() as import('node:net').AddressInfo).port}`
     try {
       const { createApi } = await import('../../../runtime/index')
-      const api = createApi({ name: 'up', servers: [{ url }], securitySchemes: { o: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: '/token' } } } }, security: [{ o: [] }] })
+      const api = createApi({
+        name: 'up',
+        servers: [{ url }],
+        securitySchemes: { o: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: '/token' } } } },
+        security: [{ o: [] }],
+      })
       const upload = api.operation({ id: 'upload', method: 'POST', path: '/upload', body: { contentTypes: ['application/octet-stream'] } })
       api.configure({ auth: { o: { clientId: 'a', clientSecret: 'b' } }, retry: false })
       const result = await upload({ body: new Uint8Array(2_000_000) }).catch((e: unknown) => e)

@@ -1,13 +1,6 @@
 import { inspect } from 'node:util'
 import { describe, expect, test } from 'vitest'
-import {
-  apiKey,
-  bearer,
-  createHttpClient,
-  NetworkingError,
-  RedirectError,
-  type LogEvent,
-} from '../../../runtime/index'
+import { apiKey, bearer, createHttpClient, NetworkingError, RedirectError, type LogEvent } from '../../../runtime/index'
 import { json, serversClosedAfterEach } from '../../helpers/http-server'
 
 const serve = serversClosedAfterEach()
@@ -90,7 +83,10 @@ describe('credentials the runtime places are redacted whatever their name', () =
       baseUrl: s.url,
       auth: apiKey('query', 'appid', secret),
       retry: { ...fast, limit: 1 },
-      logger: { level: 'debug', logger: { debug: (e) => void events.push(e), info: (e) => void events.push(e), warn: (e) => void events.push(e), error: (e) => void events.push(e) } },
+      logger: {
+        level: 'debug',
+        logger: { debug: (e) => void events.push(e), info: (e) => void events.push(e), warn: (e) => void events.push(e), error: (e) => void events.push(e) },
+      },
       hooks: {
         onRequest: (c) => void hookUrls.push(c.url),
         onRetry: (c) => void hookUrls.push(c.url, String(c.error)),

@@ -1,13 +1,6 @@
 import { inspect } from 'node:util'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import {
-  bearer,
-  createApi,
-  createHttpClient,
-  UNSAFE_REVEAL_SECRETS,
-  type LogEvent,
-  type Logger,
-} from '../../../runtime/index'
+import { bearer, createApi, createHttpClient, UNSAFE_REVEAL_SECRETS, type LogEvent, type Logger } from '../../../runtime/index'
 import { json, startServer, type TestServer } from '../../helpers/http-server'
 
 const servers: TestServer[] = []
@@ -46,7 +39,16 @@ describe('logging', () => {
     await createHttpClient({ baseUrl: s.url, logger, name: 'demo', retry: { baseDelay: 1, budget: false } }).get('/pets?limit=1')
     expect(logger.events).toHaveLength(2)
     const [retry, ok] = logger.events
-    expect(retry).toMatchObject({ level: 'warn', event: 'http.attempt', client: 'demo', method: 'GET', url: `${s.url}/pets?limit=1`, attempt: 1, status: 503, error: 'ServerError' })
+    expect(retry).toMatchObject({
+      level: 'warn',
+      event: 'http.attempt',
+      client: 'demo',
+      method: 'GET',
+      url: `${s.url}/pets?limit=1`,
+      attempt: 1,
+      status: 503,
+      error: 'ServerError',
+    })
     expect(retry!.retry).toMatchObject({ reason: 'status 503', delaySource: 'backoff' })
     expect(typeof retry!.durationMs).toBe('number')
     expect(ok).toMatchObject({ level: 'info', attempt: 2, status: 200 })

@@ -24,7 +24,14 @@ const pets = (from: number, to: number): Pet[] => Array.from({ length: Math.max(
 /** What a generated module holds for one list operation (see src/codegen), with `pagination` from the plugin options. */
 function listOperation(url: string, pagination?: PaginationConfig, params: OperationDef['params'] = [{ name: 'limit', in: 'query' }]) {
   const api = createApi({ name: 'shop', servers: [{ url }] })
-  const def: OperationDef = { id: 'listPets', method: 'GET', path: '/pets', params, responses: { '200': { contentTypes: ['application/json'] } }, ...(pagination ? { pagination } : {}) }
+  const def: OperationDef = {
+    id: 'listPets',
+    method: 'GET',
+    path: '/pets',
+    params,
+    responses: { '200': { contentTypes: ['application/json'] } },
+    ...(pagination ? { pagination } : {}),
+  }
   const listPets = api.operation<{ query?: { limit?: number; cursor?: string; offset?: number; page?: number } }, unknown>(def)
   return { api, listPets, tree: { listPets } }
 }
@@ -54,7 +61,7 @@ describe('paginate: Link header (RFC 8288)', () => {
   })
 
   test('pages() yields each page with its response; a next link to another origin is refused', async () => {
-    const s = await start((req, res) => json(res, 200, pets(0, 2), { link: '<http://127.0.0.2:1/pets?page=2>; rel="next"' }))
+    const s = await start((_req, res) => json(res, 200, pets(0, 2), { link: '<http://127.0.0.2:1/pets?page=2>; rel="next"' }))
     const { listPets } = listOperation(s.url, { style: 'link' })
     const seen: number[] = []
     const error = await (async () => {
@@ -115,13 +122,16 @@ describe('paginate: cursor in the body', () => {
 })
 
 describe('paginate: offset/limit and page numbers', () => {
-  test('offset advances by the items received, from the input\'s own offset, until an empty page', async () => {
+  test("offset advances by the items received, from the input's own offset, until an empty page", async () => {
     const s = await start((req, res) => {
       const q = query(req.url!)
       const offset = Number(q.get('offset'))
       json(res, 200, pets(offset, Math.min(offset + Number(q.get('limit')), 7)))
     })
-    const { listPets } = listOperation(s.url, { style: 'offset' }, [{ name: 'limit', in: 'query' }, { name: 'offset', in: 'query' }])
+    const { listPets } = listOperation(s.url, { style: 'offset' }, [
+      { name: 'limit', in: 'query' },
+      { name: 'offset', in: 'query' },
+    ])
     expect((await collect(paginate(listPets, { query: { limit: 3, offset: 1 } }))).map((p) => (p as Pet).id)).toEqual([1, 2, 3, 4, 5, 6])
     expect(s.requests.map((r) => r.url)).toEqual(['/pets?limit=3&offset=1', '/pets?limit=3&offset=4', '/pets?limit=3&offset=7'])
   })
@@ -171,7 +181,11 @@ describe('paginate: bounds, failures, abort, deadline', () => {
     const s = await endless()
     const { listPets } = listOperation(s.url, { style: 'page' })
     const pages = await collect(paginate(listPets, {}, { maxPages: 3 }).pages())
-    expect(pages.map((p) => [p.index, p.items.length, p.next])).toEqual([[0, 10, 2], [1, 10, 3], [2, 10, 4]])
+    expect(pages.map((p) => [p.index, p.items.length, p.next])).toEqual([
+      [0, 10, 2],
+      [1, 10, 3],
+      [2, 10, 4],
+    ])
     const items = await collect(paginate(listPets, {}, { maxItems: 25 }))
     expect(items.map((p) => (p as Pet).id).slice(-2)).toEqual([33, 34])
     expect(items).toHaveLength(25)
@@ -187,7 +201,9 @@ describe('paginate: bounds, failures, abort, deadline', () => {
     })
     const { listPets } = listOperation(s.url, { style: 'page' })
     const retries: number[] = []
-    const items = await collect(paginate(listPets, {}, { retry: { limit: 2, baseDelay: 1, budget: false }, hooks: { onRetry: (ctx) => void retries.push(ctx.attempt) } }))
+    const items = await collect(
+      paginate(listPets, {}, { retry: { limit: 2, baseDelay: 1, budget: false }, hooks: { onRetry: (ctx) => void retries.push(ctx.attempt) } }),
+    )
     expect(items.map((p) => (p as Pet).id)).toEqual([1, 2, 3])
     expect(retries).toEqual([1, 2])
     expect(s.requests.map((r) => r.url)).toEqual(['/pets?page=1', '/pets?page=2', '/pets?page=2', '/pets?page=2', '/pets?page=3', '/pets?page=4'])
@@ -236,15 +252,21 @@ describe('paginate: bounds, failures, abort, deadline', () => {
 
   test('no pagination configured fails at once, naming where to configure it', () => {
     const { listPets } = listOperation('http://127.0.0.1:9')
-    expect(() => paginate(listPets)).toThrow(/paginate listPets: the operation has no pagination; pass \{ pagination: \{ style: \.\.\. \} \} or set apis\.<name>\.pagination/)
+    expect(() => paginate(listPets)).toThrow(
+      /paginate listPets: the operation has no pagination; pass \{ pagination: \{ style: \.\.\. \} \} or set apis\.<name>\.pagination/,
+    )
     expect(() => paginate(listPets, {}, { pagination: { style: 'cursor' } as PaginationConfig })).toThrow(/cursor pagination needs `param`/)
   })
 
   test('items that are not where the configuration says are a clear error', async () => {
     const s = await start((_req, res) => json(res, 200, { a: [1], b: [2] }))
     const { listPets } = listOperation(s.url, { style: 'page' })
-    await expect(collect(paginate(listPets))).rejects.toThrow('paginate listPets: the page has several array members (a, b); set pagination.items to the path of its items')
-    await expect(collect(paginate(listPets, {}, { pagination: { style: 'page', items: 'a.0' } }))).rejects.toThrow('`a.0` in the page is number, not an array of items')
+    await expect(collect(paginate(listPets))).rejects.toThrow(
+      'paginate listPets: the page has several array members (a, b); set pagination.items to the path of its items',
+    )
+    await expect(collect(paginate(listPets, {}, { pagination: { style: 'page', items: 'a.0' } }))).rejects.toThrow(
+      '`a.0` in the page is number, not an array of items',
+    )
   })
 })
 

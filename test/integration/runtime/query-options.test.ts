@@ -8,9 +8,21 @@ const start = serversClosedAfterEach()
 
 function shop(url: string) {
   const api = createApi({ name: 'shop', servers: [{ url }] })
-  const list: OperationDef = { id: 'listPets', method: 'GET', path: '/pets', params: [{ name: 'page', in: 'query' }], responses: { '200': { contentTypes: ['application/json'] } }, pagination: { style: 'page' } }
+  const list: OperationDef = {
+    id: 'listPets',
+    method: 'GET',
+    path: '/pets',
+    params: [{ name: 'page', in: 'query' }],
+    responses: { '200': { contentTypes: ['application/json'] } },
+    pagination: { style: 'page' },
+  }
   const listPets = api.operation<{ query?: { page?: number } }, Array<{ id: number }>>(list)
-  const createPet = api.operation<{ body: { id: number } }, { id: number }>({ id: 'createPet', method: 'POST', path: '/pets', body: { required: true, contentTypes: ['application/json'] } })
+  const createPet = api.operation<{ body: { id: number } }, { id: number }>({
+    id: 'createPet',
+    method: 'POST',
+    path: '/pets',
+    body: { required: true, contentTypes: ['application/json'] },
+  })
   return { listPets, createPet }
 }
 
@@ -39,13 +51,19 @@ describe('query helpers', () => {
     await infinite.refetch()
     while (infinite.getCurrentResult().hasNextPage) await infinite.fetchNextPage()
     const pages = (infinite.getCurrentResult().data as { pages: Array<{ items: unknown[]; next: unknown }> }).pages
-    expect(pages.map((p) => [p.items, p.next])).toEqual([[[{ id: 1 }], 2], [[{ id: 2 }], 3], [[], undefined]])
+    expect(pages.map((p) => [p.items, p.next])).toEqual([
+      [[{ id: 1 }], 2],
+      [[{ id: 2 }], 3],
+      [[], undefined],
+    ])
     expect(() => infiniteQueryOptionsOf('shop', createPet)({ body: { id: 1 } })).toThrow(/the operation has no pagination/)
 
     // The caller's own signal and TanStack's both abort the call.
     const own = new AbortController()
     const tanstack = new AbortController()
-    const pending = queryOptionsOf('shop', listPets)({ query: { page: 9 } }, { signal: own.signal }).queryFn({ signal: tanstack.signal }).catch((e: { code?: string }) => e.code)
+    const pending = queryOptionsOf('shop', listPets)({ query: { page: 9 } }, { signal: own.signal })
+      .queryFn({ signal: tanstack.signal })
+      .catch((e: { code?: string }) => e.code)
     await expect.poll(() => hang).toBeDefined()
     own.abort()
     expect(await pending).toBe('ERR_ABORTED')

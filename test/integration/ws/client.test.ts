@@ -1,12 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  connectWebSocket,
-  createWebSocket,
-  rawCodec,
-  WebSocketClosedError,
-  WebSocketConnectError,
-  type WebSocketState,
-} from '../../../runtime/ws/index'
+import { connectWebSocket, createWebSocket, rawCodec, WebSocketClosedError, WebSocketConnectError, type WebSocketState } from '../../../runtime/ws/index'
 import type { LogEvent, Logger } from '../../../runtime/log/types'
 import { type ServerKind, startServer, type TestServer } from '../../helpers/ws-servers'
 

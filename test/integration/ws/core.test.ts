@@ -33,6 +33,8 @@ describe('createWebSocketCore: a plain client, features opted in', () => {
     expect(() => createWebSocketCore(server.url(), { reconnect: true }, {})).toThrow('WebSocket option reconnect needs reconnectFeature')
     expect(() => createWebSocketCore(server.url(), { heartbeat: { interval: 1000, timeout: 500 } }, reconnectFeature)).toThrow('needs heartbeatFeature')
     expect(() => createWebSocketCore(server.url(), { queue: { limit: 5 } }, {})).toThrow('needs queueFeature')
-    expect(() => createWebSocketCore(server.url(), { reconnect: true, heartbeat: { interval: 1000, timeout: 500 } }, { ...reconnectFeature, ...heartbeatFeature })).not.toThrow()
+    expect(() =>
+      createWebSocketCore(server.url(), { reconnect: true, heartbeat: { interval: 1000, timeout: 500 } }, { ...reconnectFeature, ...heartbeatFeature }),
+    ).not.toThrow()
   })
 })

@@ -128,9 +128,7 @@ describe('user-supplied constructors and message handling', () => {
     expect(await first).toMatchObject({ attempt: 1 })
     expect(await client.receive()).toEqual({ welcome: 'good' })
     await client.close()
-    const once = await connectWebSocket(server.url(), { auth: { token: () => Promise.reject(new Error('nope')) } }).catch(
-      (e: unknown) => e,
-    )
+    const once = await connectWebSocket(server.url(), { auth: { token: () => Promise.reject(new Error('nope')) } }).catch((e: unknown) => e)
     expect(once).toBeInstanceOf(WebSocketConnectError)
     expect((once as Error).message).toMatch(/could not prepare the handshake/)
     expect((once as Error).cause).toMatchObject({ message: 'nope' })

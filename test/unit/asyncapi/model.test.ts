@@ -52,7 +52,13 @@ describe('buildModel', () => {
   const msg = (payload: object, extra: object = {}) => ({ payload, ...extra })
   const doc = base({
     servers: {
-      ws: { host: 'wss://h.example', protocol: 'wss', pathname: '/v1/{region}', variables: { region: { enum: ['eu', 'us'], default: 'eu' } }, security: [{ $ref: '#/components/securitySchemes/key' }, { $ref: '#/components/securitySchemes/oauth' }] },
+      ws: {
+        host: 'wss://h.example',
+        protocol: 'wss',
+        pathname: '/v1/{region}',
+        variables: { region: { enum: ['eu', 'us'], default: 'eu' } },
+        security: [{ $ref: '#/components/securitySchemes/key' }, { $ref: '#/components/securitySchemes/oauth' }],
+      },
       broker: { host: 'mq.example', protocol: 'mqtt' },
     },
     channels: {
@@ -84,7 +90,9 @@ describe('buildModel', () => {
   const model = buildModel(doc as never, 'client')
 
   it('keeps WebSocket servers and channels, with variables and parameters', () => {
-    expect(model.servers).toEqual([{ name: 'ws', url: 'wss://h.example/v1/{region}', variables: { region: { enum: ['eu', 'us'], default: 'eu' } }, security: ['key', 'oauth'] }])
+    expect(model.servers).toEqual([
+      { name: 'ws', url: 'wss://h.example/v1/{region}', variables: { region: { enum: ['eu', 'us'], default: 'eu' } }, security: ['key', 'oauth'] },
+    ])
     expect(model.channels.map((c) => c.key)).toEqual(['live'])
     expect(model.channels[0]).toMatchObject({ address: '/live/{room}', parameters: { room: { default: 'main' } }, query: '/channels/live/bindings/ws/query' })
     expect(model.noClient).toBeUndefined()
@@ -121,7 +129,9 @@ describe('buildModel', () => {
   it('an http server without http bindings needs a url; with them (HTTP streaming) it is no client', () => {
     const slack = buildModel(base({ servers: { p: { host: 'slack.com', protocol: 'https' } } }) as never)
     expect(slack.servers).toEqual([{ name: 'p', url: '', variables: {}, security: [] }])
-    const gitter = buildModel(base({ servers: { p: { host: 'x', protocol: 'https' } }, operations: { o: { action: 'send', bindings: { http: { method: 'POST' } } } } }) as never)
+    const gitter = buildModel(
+      base({ servers: { p: { host: 'x', protocol: 'https' } }, operations: { o: { action: 'send', bindings: { http: { method: 'POST' } } } } }) as never,
+    )
     expect(gitter.noClient).toBeDefined()
   })
 
@@ -137,7 +147,14 @@ describe('buildModel', () => {
     const answering = buildModel(
       base({
         channels: { c: { address: '/', messages: { q: { payload: {} }, a: { payload: {} } } } },
-        operations: { ask: { action: 'send', channel: { $ref: '#/channels/c' }, messages: [{ $ref: '#/channels/c/messages/q' }], reply: { messages: [{ $ref: '#/channels/c/messages/a' }] } } },
+        operations: {
+          ask: {
+            action: 'send',
+            channel: { $ref: '#/channels/c' },
+            messages: [{ $ref: '#/channels/c/messages/q' }],
+            reply: { messages: [{ $ref: '#/channels/c/messages/a' }] },
+          },
+        },
       }) as never,
       'server',
     )

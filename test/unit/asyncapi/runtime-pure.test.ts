@@ -30,7 +30,10 @@ describe('socketUrl', () => {
   it.each([
     [{ parameters: { symbol: 'btc/usd' } }, 'wss://api.example.com/v1/marketdata/btc%2Fusd'],
     [{ server: 'regional', channel: 'root' }, 'wss://eu.example.com/v1'],
-    [{ server: 'regional', variables: { region: 'us' }, channel: 'root', query: { heartbeat: true, skip: undefined } }, 'wss://us.example.com/v1?heartbeat=true'],
+    [
+      { server: 'regional', variables: { region: 'us' }, channel: 'root', query: { heartbeat: true, skip: undefined } },
+      'wss://us.example.com/v1?heartbeat=true',
+    ],
     [{ url: 'ws://127.0.0.1:1/', parameters: { symbol: '1inchusd' } }, 'ws://127.0.0.1:1/v1/marketdata/1inchusd'],
   ])('%j gives %s', (options, expected) => {
     expect(socketUrl(api, options).url).toBe(expected)
@@ -82,13 +85,17 @@ describe('handshakeAuth', () => {
   })
 
   it('sends basic credentials as a header', () => {
-    expect(handshakeAuth(api, { auth: { user: { username: 'a', password: 'b' } } }, 'wss://api.example.com').headers).toEqual({ Authorization: `Basic ${btoa('a:b')}` })
+    expect(handshakeAuth(api, { auth: { user: { username: 'a', password: 'b' } } }, 'wss://api.example.com').headers).toEqual({
+      Authorization: `Basic ${btoa('a:b')}`,
+    })
   })
 
   it('withholds credentials from a `url` that is not a server of the document, unless allowed', () => {
     expect(handshakeAuth(api, { url: 'wss://evil.example', auth: { key: 's' } }, 'wss://evil.example/x')).toEqual({ withheld: 'wss://evil.example' })
     expect(handshakeAuth(api, { url: 'wss://api.example.com', auth: { key: 's' } }, 'wss://api.example.com/x').auth).toBeDefined()
-    expect(handshakeAuth(api, { url: 'wss://other.example', authOrigins: ['wss://other.example'], auth: { key: 's' } }, 'wss://other.example/x').auth).toBeDefined()
+    expect(
+      handshakeAuth(api, { url: 'wss://other.example', authOrigins: ['wss://other.example'], auth: { key: 's' } }, 'wss://other.example/x').auth,
+    ).toBeDefined()
   })
 
   it('gives nothing without credentials', () => {

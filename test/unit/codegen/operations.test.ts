@@ -17,7 +17,12 @@ const document: OpenApiDocument = {
       shared: { $ref: '#/components/securitySchemes/key' },
     },
     parameters: { Trace: { name: 'trace', in: 'header', required: true, schema: { type: 'string' } } },
-    requestBodies: { NewPet: { required: true, content: { 'application/json': { schema: {} }, 'multipart/form-data': { schema: {}, encoding: { photo: { contentType: 'image/png' } } } } } },
+    requestBodies: {
+      NewPet: {
+        required: true,
+        content: { 'application/json': { schema: {} }, 'multipart/form-data': { schema: {}, encoding: { photo: { contentType: 'image/png' } } } },
+      },
+    },
     schemas: { Pet: {}, pet: {}, 'new-pet': {}, WithRequired: {} },
   },
   paths: {
@@ -41,7 +46,13 @@ const document: OpenApiDocument = {
       delete: { tags: ['store admin'], security: [], deprecated: true, 'x-idempotent': true, responses: { '204': { description: 'gone' } } },
     },
     '/pets': {
-      post: { operationId: 'getPet', tags: ['pets'], requestBody: { $ref: '#/components/requestBodies/NewPet' }, responses: { default: { description: 'x' } }, servers: [{ url: 'https://upload.example.com' }] },
+      post: {
+        operationId: 'getPet',
+        tags: ['pets'],
+        requestBody: { $ref: '#/components/requestBodies/NewPet' },
+        responses: { default: { description: 'x' } },
+        servers: [{ url: 'https://upload.example.com' }],
+      },
     },
   },
 }
@@ -77,7 +88,13 @@ describe('collectOperations', () => {
   it('defaults style and explode as the specification says', () => {
     expect(buildParameter({ name: 'a', in: 'query' })).toEqual({ name: 'a', in: 'query', style: 'form', explode: true })
     expect(buildParameter({ name: 'a', in: 'query', style: 'deepObject' })).toEqual({ name: 'a', in: 'query', style: 'deepObject', explode: false })
-    expect(buildParameter({ name: 'a', in: 'header', allowReserved: true })).toEqual({ name: 'a', in: 'header', style: 'simple', explode: false, allowReserved: true })
+    expect(buildParameter({ name: 'a', in: 'header', allowReserved: true })).toEqual({
+      name: 'a',
+      in: 'header',
+      style: 'simple',
+      explode: false,
+      allowReserved: true,
+    })
     expect(buildParameter({ name: 'a', in: 'body' })).toBeUndefined()
   })
 
@@ -122,7 +139,9 @@ describe('buildApiDef', () => {
   it('handles openIdConnect, mutualTLS and unknown kinds', () => {
     const def = buildApiDef('x', {
       openapi: '3.1.0',
-      components: { securitySchemes: { oidc: { type: 'openIdConnect', openIdConnectUrl: 'https://id/.well-known' }, mtls: { type: 'mutualTLS' }, odd: { type: 'magic' } } },
+      components: {
+        securitySchemes: { oidc: { type: 'openIdConnect', openIdConnectUrl: 'https://id/.well-known' }, mtls: { type: 'mutualTLS' }, odd: { type: 'magic' } },
+      },
     })
     expect(def.securitySchemes).toEqual({ oidc: { type: 'openIdConnect', openIdConnectUrl: 'https://id/.well-known' }, mtls: { type: 'mutualTLS' } })
   })

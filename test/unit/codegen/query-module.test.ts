@@ -42,7 +42,9 @@ describe('virtual:api/<name>/query generation', () => {
       'peekQueryKey:key:peek',
       'peekQueryOptions:query:peek',
     ])
-    expect(query).toContain(`import { listPets as $listPets, listPetsInfinite as $listPetsInfinite, key as $key, then_ as $then_, peek as $peek } from "virtual:api/odd"`)
+    expect(query).toContain(
+      `import { listPets as $listPets, listPetsInfinite as $listPetsInfinite, key as $key, then_ as $then_, peek as $peek } from "virtual:api/odd"`,
+    )
     expect(query).not.toMatch(/@tanstack/)
     // "*" covers GET only (HEAD `peek` is not paged); `key: false` opts out.
     expect(query).not.toContain('keyInfiniteQueryOptions')
@@ -90,6 +92,14 @@ describe('apis.<name>.pagination option', () => {
   })
 
   it('accepts every style, "*" and false', () => {
-    expect(check({ '*': { style: 'link', items: 'data' }, a: false, b: { style: 'cursor', param: 'c', next: 'n' }, c: { style: 'offset', total: 't' }, d: { style: 'page', start: 0, totalPages: 'p' } })).toBe('accepted')
+    expect(
+      check({
+        '*': { style: 'link', items: 'data' },
+        a: false,
+        b: { style: 'cursor', param: 'c', next: 'n' },
+        c: { style: 'offset', total: 't' },
+        d: { style: 'page', start: 0, totalPages: 'p' },
+      }),
+    ).toBe('accepted')
   })
 })

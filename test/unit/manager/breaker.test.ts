@@ -4,7 +4,11 @@ import { createBreaker, type BreakerState } from '../../../runtime/manager/break
 function fixture(options: Parameters<typeof createBreaker>[0] = {}) {
   let t = 1_000_000
   const changes: string[] = []
-  const breaker = createBreaker(options, () => t, (from, to) => changes.push(`${from}>${to}`))
+  const breaker = createBreaker(
+    options,
+    () => t,
+    (from, to) => changes.push(`${from}>${to}`),
+  )
   return {
     breaker,
     changes,

@@ -35,7 +35,12 @@ describe('merging', () => {
     const hooks = chainHooks(
       { onRetry: () => void calls.push('a') },
       undefined,
-      { onRetry: async () => void calls.push('b'), onError: () => { throw new Error('stop') } },
+      {
+        onRetry: async () => void calls.push('b'),
+        onError: () => {
+          throw new Error('stop')
+        },
+      },
       { onError: () => void calls.push('never') },
     )
     expect(Object.keys(hooks).sort()).toEqual(['onError', 'onRetry'])
@@ -49,7 +54,13 @@ describe('takeAttempt', () => {
   it.each([
     { headers: new Headers({ [ATTEMPT_HEADER]: '3', accept: 'x' }), attempt: 3 },
     { headers: { 'X-Codomyrmex-Attempt': '2', accept: 'x' }, attempt: 2 },
-    { headers: [[ATTEMPT_HEADER, '1'], ['accept', 'x']] as [string, string][], attempt: 1 },
+    {
+      headers: [
+        [ATTEMPT_HEADER, '1'],
+        ['accept', 'x'],
+      ] as [string, string][],
+      attempt: 1,
+    },
     { headers: new Headers({ [ATTEMPT_HEADER]: 'zero', accept: 'x' }), attempt: undefined },
   ])('reads and strips the private header ($attempt)', ({ headers, attempt }) => {
     const out = takeAttempt({ headers })

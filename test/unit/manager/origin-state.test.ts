@@ -4,7 +4,12 @@ import { createOriginRegistry } from '../../../runtime/manager/origin-state'
 
 describe('origin registry', () => {
   it('merges per-origin overrides (normalised) over the defaults', () => {
-    const registry = createOriginRegistry({ maxConcurrent: 5, breaker: false }, { 'https://a.example/some/path': { rateLimit: { rate: 2 } } }, createEventHub(() => {}), () => 0)
+    const registry = createOriginRegistry(
+      { maxConcurrent: 5, breaker: false },
+      { 'https://a.example/some/path': { rateLimit: { rate: 2 } } },
+      createEventHub(() => {}),
+      () => 0,
+    )
     const a = registry.get('https://a.example')
     expect(a.bucket?.snapshot().rate).toBe(2)
     expect(a.breaker).toBeUndefined()
@@ -15,7 +20,14 @@ describe('origin registry', () => {
 
   it('forgets the least recently used idle origin past maxOrigins, never a busy one', async () => {
     const forgotten: string[] = []
-    const registry = createOriginRegistry({ maxConcurrent: 1 }, {}, createEventHub(() => {}), () => 0, 2, (o) => forgotten.push(o))
+    const registry = createOriginRegistry(
+      { maxConcurrent: 1 },
+      {},
+      createEventHub(() => {}),
+      () => 0,
+      2,
+      (o) => forgotten.push(o),
+    )
     const busy = registry.get('https://busy.example')
     const release = await busy.limiter.acquire('c')
     registry.get('https://idle.example')

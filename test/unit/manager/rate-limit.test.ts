@@ -96,7 +96,12 @@ describe('adviseRate', () => {
     },
     { name: '429 with a reset only', status: 429, info: { resetAt: NOW + 4_000 }, advice: { penalize: true, reward: false, pauseUntil: NOW + 4_000 } },
     { name: '429 saying nothing: a short pause', status: 429, info: {}, advice: { penalize: true, reward: false, pauseUntil: NOW + 1_000 } },
-    { name: '503 with Retry-After pauses without penalty', status: 503, info: { retryAt: NOW + 500 }, advice: { penalize: false, reward: false, pauseUntil: NOW + 500 } },
+    {
+      name: '503 with Retry-After pauses without penalty',
+      status: 503,
+      info: { retryAt: NOW + 500 },
+      advice: { penalize: false, reward: false, pauseUntil: NOW + 500 },
+    },
     { name: '503 without Retry-After: nothing', status: 503, info: {}, advice: { penalize: false, reward: false } },
     { name: 'a reset in the past is ignored', status: 200, info: { remaining: 0, resetAt: NOW - 1 }, advice: { penalize: false, reward: true } },
   ])('$name', ({ status, info, advice }) => {

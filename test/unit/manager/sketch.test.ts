@@ -33,12 +33,16 @@ describe('quantile sketch', () => {
 
   it('stays within its relative accuracy for any data (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0.01, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 300 }), fc.double({ min: 0, max: 1, noNaN: true }), (values, q) => {
-        const s = createSketch(0.02)
-        for (const v of values) s.add(v)
-        const want = exact(values, q)
-        return Math.abs(s.quantile(q)! - want) <= want * 0.02 + 1e-9
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0.01, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 300 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (values, q) => {
+          const s = createSketch(0.02)
+          for (const v of values) s.add(v)
+          const want = exact(values, q)
+          return Math.abs(s.quantile(q)! - want) <= want * 0.02 + 1e-9
+        },
+      ),
     )
   })
 

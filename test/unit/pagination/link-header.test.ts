@@ -3,11 +3,19 @@ import { linkTargets } from '../../../runtime/index'
 
 describe('linkTargets (RFC 8288 Link header)', () => {
   test.each([
-    ['GitHub style', '<https://api.github.com/repos?page=2>; rel="next", <https://api.github.com/repos?page=5>; rel="last"', ['https://api.github.com/repos?page=2']],
+    [
+      'GitHub style',
+      '<https://api.github.com/repos?page=2>; rel="next", <https://api.github.com/repos?page=5>; rel="last"',
+      ['https://api.github.com/repos?page=2'],
+    ],
     ['unquoted rel, no spaces', '<https://a/p2>;rel=next', ['https://a/p2']],
     ['relation list, any case', '<https://a/p2>; rel="PREV Next"', ['https://a/p2']],
     ['commas and semicolons inside the target', '<https://a/p?x=1,2;y>; rel="next"', ['https://a/p?x=1,2;y']],
-    ['quoted parameter holding , ; and an escaped quote', '<https://a/1>; title="a, \\"b\\"; rel=next"; rel="prev", <https://a/2>; rel="next"', ['https://a/2']],
+    [
+      'quoted parameter holding , ; and an escaped quote',
+      '<https://a/1>; title="a, \\"b\\"; rel=next"; rel="prev", <https://a/2>; rel="next"',
+      ['https://a/2'],
+    ],
     ['only the first rel counts', '<https://a/1>; rel="prev"; rel="next"', []],
     ['no next', '<https://a/1>; rel="prev"', []],
     ['rel next is not "nextish"', '<https://a/1>; rel="next-archive"', []],

@@ -10,7 +10,11 @@ interface Pet {
 }
 type NotFound = ErrorResponse<404, { message: string }>
 type Invalid = ErrorResponse<422, { problems: string[] }>
-declare const listPets: Operation<{ query?: { limit?: number; cursor?: string } }, { items: Pet[]; next?: string | null }, ErrorResponse<'default', { code: number }>>
+declare const listPets: Operation<
+  { query?: { limit?: number; cursor?: string } },
+  { items: Pet[]; next?: string | null },
+  ErrorResponse<'default', { code: number }>
+>
 declare const showPetById: Operation<{ path: { petId: number } }, Pet, NotFound>
 declare const createPet: Operation<{ body: Pet }, Pet, Invalid | NotFound>
 
@@ -21,7 +25,7 @@ declare const showPetByIdQueryOptions: QueryOptionsFn<'shop', 'showPetById', typ
 declare const createPetMutationOptions: MutationOptionsFn<'shop', 'createPet', typeof createPet>
 
 describe('query option types with TanStack Query', () => {
-  it('infer data and the operation\'s error union in useQuery', () => {
+  it("infer data and the operation's error union in useQuery", () => {
     const pet = useQuery(showPetByIdQueryOptions({ path: { petId: 1 } }))
     expectTypeOf(pet.data).toEqualTypeOf<Pet | undefined>()
     expectTypeOf(pet.error).toEqualTypeOf<SafeError<NotFound> | null>()

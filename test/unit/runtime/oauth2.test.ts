@@ -17,7 +17,10 @@ describe('oauth2 token cache (clock injected)', () => {
   test('client credentials: cached until leeway before expiry, then renewed', async () => {
     let now = 0
     const ep = tokenEndpoint((n) => ({ json: { access_token: `t${n}`, expires_in: 60 } }))
-    const s = oauth2({ clientId: 'id', clientSecret: 's', leeway: 10_000, clientAuth: 'body' }, { tokenUrl: 'https://a.x/token', fetch: ep.fetch, now: () => now })
+    const s = oauth2(
+      { clientId: 'id', clientSecret: 's', leeway: 10_000, clientAuth: 'body' },
+      { tokenUrl: 'https://a.x/token', fetch: ep.fetch, now: () => now },
+    )
     expect(await s.token()).toBe('t1')
     now = 49_999
     expect(await s.token()).toBe('t1')

@@ -105,6 +105,8 @@ describe('values a style cannot express are refused, never sent as [object Objec
   })
 
   test('a lone surrogate is named too', () => {
-    expect(() => q({}, '\ud800')).toThrow(expect.objectContaining({ code: 'ERR_PARAMETER_VALUE', message: expect.stringContaining('query parameter "p" is not well-formed Unicode') }))
+    expect(() => q({}, '\ud800')).toThrow(
+      expect.objectContaining({ code: 'ERR_PARAMETER_VALUE', message: expect.stringContaining('query parameter "p" is not well-formed Unicode') }),
+    )
   })
 })

@@ -93,9 +93,17 @@ describe('decide', () => {
     ['x-should-retry: false vetoes', { header: headers({ 'x-should-retry': 'false' }) }, { retry: false }],
     ['x-should-retry: true forces a 400 on POST', { status: 400, method: 'POST', header: headers({ 'x-should-retry': 'true' }) }, { retry: true }],
     ['budget exhausted', { spendBudget: () => false }, { retry: false, reason: 'retry budget exhausted' }],
-    ['a 429 without Retry-After waits for RateLimit-Reset', { status: 429, header: headers({ 'ratelimit-reset': '3' }) }, { retry: true, delay: 3000, delaySource: 'retry-after' }],
+    [
+      'a 429 without Retry-After waits for RateLimit-Reset',
+      { status: 429, header: headers({ 'ratelimit-reset': '3' }) },
+      { retry: true, delay: 3000, delaySource: 'retry-after' },
+    ],
     ['Retry-After beats RateLimit-Reset', { status: 429, header: headers({ 'retry-after': '1', 'ratelimit-reset': '3' }) }, { retry: true, delay: 1000 }],
-    ['reset headers on a 503 are not a wait request', { header: headers({ 'x-ratelimit-reset': '3600' }) }, { retry: true, delay: 150, delaySource: 'backoff' }],
+    [
+      'reset headers on a 503 are not a wait request',
+      { header: headers({ 'x-ratelimit-reset': '3600' }) },
+      { retry: true, delay: 150, delaySource: 'backoff' },
+    ],
   ])('%s', (_label, facts, expected) => {
     expect(decide(defaultRetryPolicy, { ...base, ...facts })).toMatchObject(expected)
   })

@@ -22,7 +22,9 @@ describe('strategies from security schemes', () => {
   })
 
   test('a credential that does not fit its scheme is a clear ConfigurationError', () => {
-    expect(() => strategyFor('k', { type: 'apiKey', in: 'header', name: 'X' }, { username: 'a', password: 'b' }, env)).toThrow('auth.k: this credential does not fit the apiKey scheme')
+    expect(() => strategyFor('k', { type: 'apiKey', in: 'header', name: 'X' }, { username: 'a', password: 'b' }, env)).toThrow(
+      'auth.k: this credential does not fit the apiKey scheme',
+    )
     expect(() => strategyFor('b', { type: 'http', scheme: 'basic' }, 'user:pass', env)).toThrow(ConfigurationError)
     expect(() => strategyFor('b', { type: 'http', scheme: 'bearer' }, { username: 'a', password: 'b' }, env)).toThrow(ConfigurationError)
     expect(() => strategyFor('o', { type: 'oauth2', flows: {} }, { username: 'a', password: 'b' }, env)).toThrow(ConfigurationError)
@@ -40,7 +42,11 @@ describe('strategies from security schemes', () => {
     [undefined, ['a'], []],
     [[{}], ['a'], []],
     [[{ a: [] }, { b: [] }], ['b'], ['b']],
-    [[{ a: [], b: [] }, { c: [] }], ['a', 'b'], ['a', 'b']],
+    [
+      [{ a: [], b: [] }, { c: [] }],
+      ['a', 'b'],
+      ['a', 'b'],
+    ],
     [[{ a: [], b: [] }], ['a'], []],
     [[{}, { a: [] }], ['a'], ['a']],
   ])('requirements %j with credentials %j → %j', (requirements, have, expected) => {
@@ -54,7 +60,19 @@ describe('errors', () => {
     const e = createHttpError({ ...info, status: 503, headers: { 'x-request-id': 'r' }, body: { m: 1 }, requestId: 'r' })
     expect(e).toBeInstanceOf(ServerError)
     expect(createHttpError({ ...info, status: 418, headers: {}, body: undefined }).constructor).toBe(HttpError)
-    expect(e.toJSON()).toEqual({ name: 'ServerError', code: 'ERR_HTTP_503', message: e.message, status: 503, method: 'GET', url: info.url, operationId: 'op', attempts: 2, requestId: 'r', headers: { 'x-request-id': 'r' }, bodyExcerpt: '{"m":1}' })
+    expect(e.toJSON()).toEqual({
+      name: 'ServerError',
+      code: 'ERR_HTTP_503',
+      message: e.message,
+      status: 503,
+      method: 'GET',
+      url: info.url,
+      operationId: 'op',
+      attempts: 2,
+      requestId: 'r',
+      headers: { 'x-request-id': 'r' },
+      bodyExcerpt: '{"m":1}',
+    })
     const r = new RateLimitedError({ ...info, status: 429, headers: {}, body: undefined, retryAt: new Date(0) })
     expect(r.toJSON()).toMatchObject({ code: 'ERR_RATE_LIMITED', retryAt: '1970-01-01T00:00:00.000Z' })
     const c = new ConnectionError(info, 'reset', { cause: new Error('ECONNRESET') })

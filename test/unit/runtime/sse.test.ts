@@ -23,10 +23,14 @@ describe('text/event-stream parser', () => {
     ['split across chunks, CRLF split between chunks', ['da', 'ta: x\r', '\n\r\n'], [{ event: 'message', data: 'x' }]],
     ['bare CR line endings', ['data: y\r\r'], [{ event: 'message', data: 'y' }]],
     ['comments and empty events are skipped', [': ping\n\n\n', 'data\n\n'], [{ event: 'message', data: '' }]],
-    ['id persists, retry is per event, no space after colon', ['id: 1\nretry: 500\ndata:a\n\ndata: b\n\n'], [
-      { event: 'message', data: 'a', id: '1', retry: 500 },
-      { event: 'message', data: 'b', id: '1' },
-    ]],
+    [
+      'id persists, retry is per event, no space after colon',
+      ['id: 1\nretry: 500\ndata:a\n\ndata: b\n\n'],
+      [
+        { event: 'message', data: 'a', id: '1', retry: 500 },
+        { event: 'message', data: 'b', id: '1' },
+      ],
+    ],
     ['a BOM is dropped; an unterminated last event is not dispatched', ['\ufeffdata: z\n\ndata: partial'], [{ event: 'message', data: 'z' }]],
     ['retry that is not a number is ignored', ['retry: soon\ndata: q\n\n'], [{ event: 'message', data: 'q' }]],
   ])('%s', async (_label, chunks, expected) => {

@@ -44,7 +44,11 @@ describe('loading documents', () => {
     const file = join(SPECS, 'multi-dangling/api.yaml')
     const error = await failure(prepareSpec('dangling', file, []))
     expect(error.problems).toEqual([
-      expect.objectContaining({ file, line: await lineOf(file, "#/components/schemas/Nope"), message: '$ref "#/components/schemas/Nope" points to nothing in the document' }),
+      expect.objectContaining({
+        file,
+        line: await lineOf(file, '#/components/schemas/Nope'),
+        message: '$ref "#/components/schemas/Nope" points to nothing in the document',
+      }),
     ])
   })
 

@@ -59,7 +59,11 @@ describe('located warnings for servers and header names', () => {
     })
     const texts = result.warnings.map((w) => w.text)
     const { line, column } = await position("url: 'https://'")
-    expect(texts).toEqual(expect.arrayContaining([expect.stringContaining(`${FILE}:${line}:${column} at /paths/~1broken/get/servers/0/url: server URL "https://" is not a valid URL`)]))
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(`${FILE}:${line}:${column} at /paths/~1broken/get/servers/0/url: server URL "https://" is not a valid URL`),
+      ]),
+    )
     expect(result.outputFiles?.[0]?.text).toContain('"https://"')
   })
 })

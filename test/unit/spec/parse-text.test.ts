@@ -53,7 +53,7 @@ describe('parseText: the js-yaml fast path gives the value `yaml` gives', () => 
     ['a later duplicate key wins', 'a: 1\na: 2'],
     ['a merge key is a plain key in YAML 1.2', 'a: {<<: {b: 1}}'],
     ['block and folded scalars', 'a: |\n  x\n  y\nb: >-\n  x\n  y\n'],
-    ['quoted escapes', 'a: "\\u0041\\x41\\t"\nb: \'it\'\'s\''],
+    ['quoted escapes', "a: \"\\u0041\\x41\\t\"\nb: 'it''s'"],
     ['a __proto__ key is an own property, not a prototype', 'a: {__proto__: {polluted: true}}'],
     ['core tags', 'a: !!str 12\nb: !!int "3"'],
   ])('%s', (_, text) => {

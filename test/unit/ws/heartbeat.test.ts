@@ -37,7 +37,13 @@ describe('startHeartbeat', () => {
     const m = manualTimers()
     const pings: number[] = []
     let dead = false
-    const hb = startHeartbeat(100, 50, () => pings.push(m.now()), () => (dead = true), m.timers)
+    const hb = startHeartbeat(
+      100,
+      50,
+      () => pings.push(m.now()),
+      () => (dead = true),
+      m.timers,
+    )
     for (let i = 0; i < 5; i++) {
       m.advance(100)
       m.advance(5)
@@ -51,7 +57,13 @@ describe('startHeartbeat', () => {
   it('declares the peer dead within interval + timeout of the last traffic', () => {
     const m = manualTimers()
     let deadAt = -1
-    startHeartbeat(100, 50, () => {}, () => (deadAt = m.now()), m.timers)
+    startHeartbeat(
+      100,
+      50,
+      () => {},
+      () => (deadAt = m.now()),
+      m.timers,
+    )
     m.advance(1_000)
     expect(deadAt).toBe(150)
     // Once dead, nothing keeps ticking.
@@ -61,7 +73,13 @@ describe('startHeartbeat', () => {
   it('a late answer inside the timeout keeps it alive; a missing one after that does not', () => {
     const m = manualTimers()
     let deadAt = -1
-    const hb = startHeartbeat(100, 50, () => {}, () => (deadAt = m.now()), m.timers)
+    const hb = startHeartbeat(
+      100,
+      50,
+      () => {},
+      () => (deadAt = m.now()),
+      m.timers,
+    )
     m.advance(149)
     hb.seen()
     m.advance(200)
@@ -71,7 +89,13 @@ describe('startHeartbeat', () => {
   it('stop() cancels both timers', () => {
     const m = manualTimers()
     let pinged = 0
-    const hb = startHeartbeat(10, 10, () => pinged++, () => {}, m.timers)
+    const hb = startHeartbeat(
+      10,
+      10,
+      () => pinged++,
+      () => {},
+      m.timers,
+    )
     m.advance(10)
     hb.stop()
     m.advance(1_000)

@@ -1,10 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest'
-import {
-  createWebSocket,
-  type Codec,
-  type WebSocketClient,
-  type WebSocketState,
-} from '../../../runtime/ws/index'
+import { createWebSocket, type Codec, type WebSocketClient, type WebSocketState } from '../../../runtime/ws/index'
 
 type ServerMessage = { type: 'tick'; at: number } | { type: 'bye' }
 type ClientMessage = { type: 'subscribe'; topic: string }
