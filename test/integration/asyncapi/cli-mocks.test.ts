@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../../src/cli/run'
+import { runCliIn } from '../../helpers/cli'
 import { ApiContext } from '../../../src/core/context'
 import { resolveOptions } from '../../../src/core/options'
 
@@ -10,12 +10,7 @@ const WORK = resolve(__dirname, '../../.tmp/asyncapi-cli')
 const ECHO = resolve(__dirname, '../../fixtures/corpus/asyncapi/generator-asyncapi-postman-echo.yml')
 const BROKEN = resolve(__dirname, '../../fixtures/corpus/asyncapi/broken/broken-dangling-ref.yml')
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(argv, { cwd: WORK, out: (l) => out.push(l), err: (l) => err.push(l) })
-  return { code, out, err }
-}
+const cli = (...argv: string[]) => runCliIn(WORK, ...argv)
 
 beforeEach(async () => {
   await rm(WORK, { recursive: true, force: true })

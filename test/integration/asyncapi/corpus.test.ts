@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { ApiContext } from '../../../src/core/context'
 import { resolveOptions } from '../../../src/core/options'
 import { SpecError } from '../../../src/errors'
+import { writeStrictProgram } from '../../helpers/strict-program'
 
 /**
  * Every AsyncAPI document of the corpus (test/fixtures/corpus/asyncapi, see its INDEX.md) through the
@@ -103,24 +104,7 @@ describe('AsyncAPI WebSocket documents of the corpus', () => {
         '}',
       ].join('\n')
       await writeFile(join(OUT, 'app.ts'), app)
-      await writeFile(
-        join(OUT, 'tsconfig.json'),
-        JSON.stringify({
-          compilerOptions: {
-            strict: true,
-            noEmit: true,
-            target: 'es2022',
-            module: 'preserve',
-            moduleResolution: 'bundler',
-            lib: ['es2022', 'dom'],
-            types: [],
-            allowJs: true,
-            checkJs: true,
-            skipLibCheck: false,
-          },
-          files: ['app.ts', ...names.map((n) => `decl/${n}.d.ts`), ...names.map((n) => `code/${n}.js`)],
-        }),
-      )
+      await writeStrictProgram(OUT, ['app.ts', ...names.map((n) => `decl/${n}.d.ts`), ...names.map((n) => `code/${n}.js`)], { checkJs: true })
       const tsc = join(ROOT, 'node_modules', pkg, 'bin/tsc')
       const result = await promisify(execFile)(process.execPath, [tsc, '-p', join(OUT, 'tsconfig.json')], { maxBuffer: 64 << 20 }).catch(
         (error: { stdout: string }) => ({ stdout: error.stdout }),

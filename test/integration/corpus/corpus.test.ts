@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { ApiContext } from '../../../src/core/context'
 import { resolveOptions } from '../../../src/core/options'
 import { SpecError } from '../../../src/errors'
+import { writeStrictProgram } from '../../helpers/strict-program'
 
 /**
  * Every document of the team corpus (test/fixtures/corpus/openapi, sources and licences in its INDEX.md). Valid ones must
@@ -94,24 +95,7 @@ describe('the valid corpus documents', () => {
     const names = outcomes.map((o) => o.name)
     const app = names.map((name, i) => `import api${i} from './decl/${name}.js'\napi${i}.configure({ baseUrl: 'http://127.0.0.1:1' })`).join('\n')
     await writeFile(join(OUT, 'app.ts'), `${app}\n`)
-    await writeFile(
-      join(OUT, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          noEmit: true,
-          target: 'es2022',
-          module: 'preserve',
-          moduleResolution: 'bundler',
-          lib: ['es2022', 'dom'],
-          types: [],
-          allowJs: true,
-          checkJs: true,
-          skipLibCheck: false,
-        },
-        files: ['app.ts', ...names.map((n) => `decl/${n}.d.ts`), ...names.map((n) => `code/${n}.js`)],
-      }),
-    )
+    await writeStrictProgram(OUT, ['app.ts', ...names.map((n) => `decl/${n}.d.ts`), ...names.map((n) => `code/${n}.js`)], { checkJs: true })
     const tsc = join(ROOT, 'node_modules/typescript/bin/tsc')
     const result = await promisify(execFile)(process.execPath, [tsc, '-p', join(OUT, 'tsconfig.json')], { maxBuffer: 64 << 20 }).catch(
       (error: { stdout: string }) => ({ stdout: error.stdout }),

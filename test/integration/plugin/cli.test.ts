@@ -3,7 +3,7 @@ import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../../src/cli/run'
+import { runCliIn } from '../../helpers/cli'
 
 const ROOT = resolve(__dirname, '../../..')
 const WORK = resolve(__dirname, '../../.tmp/cli')
@@ -11,12 +11,7 @@ const PETSTORE = resolve(__dirname, '../../fixtures/petstore-app/petstore.yaml')
 const BROKEN = resolve(__dirname, '../../fixtures/specs/broken-status.yaml')
 const SPLIT = resolve(__dirname, '../../fixtures/corpus/openapi/oai-v2-petstore-separate')
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(argv, { cwd: WORK, out: (l) => out.push(l), err: (l) => err.push(l) })
-  return { code, out, err }
-}
+const cli = (...argv: string[]) => runCliIn(WORK, ...argv)
 
 beforeEach(async () => {
   await rm(WORK, { recursive: true, force: true })
