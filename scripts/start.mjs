@@ -30,7 +30,7 @@ if (process.argv.includes('--app')) {
   const app = join(ROOT, 'playground/vite-app')
   const vite = await createVite({ configFile: join(app, 'vite.config.js'), server: { port: Number(process.env.PORT ?? 0) } })
   await vite.listen()
-  console.log(`[start] playground/vite-app on the mock petstore and market feed: http://127.0.0.1:${vite.httpServer.address().port}/`)
+  console.log(`[start] playground/vite-app on the mock petstore: http://127.0.0.1:${vite.httpServer.address().port}/`)
   process.on('SIGINT', () => vite.close().then(() => process.exit(0)))
 } else {
   await scrape()
