@@ -1,11 +1,12 @@
 import { resolve } from 'node:path'
+import { ws } from 'msw'
 import { setupServer } from 'msw/node'
 import { createServer, type ViteDevServer } from 'vite'
 import { WebSocket as WsWebSocket } from 'ws'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import networking from '../../../src/index'
 import type { WsApiConnection } from '../../../runtime/ws-api/types'
-import type { WsMockSpec } from '../../../src/mock/index'
+import { createWsMockHandlers, type WsMockSpec } from '../../../src/mock/index'
 
 const ROOT = resolve(__dirname, 'fixture')
 const MARKET = resolve(__dirname, '../../../playground/vite-app/market.yaml')
@@ -46,6 +47,7 @@ beforeAll(async () => {
 
 afterEach(async () => {
   await Promise.all(open.splice(0).map((c) => c.close()))
+  msw.resetHandlers()
 })
 
 afterAll(async () => {
@@ -121,5 +123,28 @@ describe('virtual:api/<name>/mocks of an AsyncAPI document, with msw ws.link', (
     })()
     expect(await request.ping!({ event: 'ping', reqid: 1 })).toEqual({ event: 'pong', reqid: 1 })
     expect(unknown).toEqual([])
+  })
+
+  it('createWsMockHandlers (what the module calls) reads text and binary frames from the client', async () => {
+    msw.use(...createWsMockHandlers(app.marketMocks.spec, { ws }, { url: 'wss://src.test/market' }).handlers)
+    const socket = new globalThis.WebSocket('wss://src.test/market')
+    socket.binaryType = 'arraybuffer'
+    const frames: unknown[] = []
+    const waiters: Array<() => void> = []
+    socket.onmessage = (event: { data: unknown }) => {
+      frames.push(JSON.parse(String(event.data)))
+      for (const w of waiters.splice(0)) w()
+    }
+    const until = async (n: number) => {
+      while (frames.length < n) await new Promise<void>((done) => waiters.push(done))
+      return frames
+    }
+    await new Promise((done) => socket.addEventListener('open', done, { once: true }))
+    expect(await until(3)).toHaveLength(3)
+    socket.send(new TextEncoder().encode(JSON.stringify({ event: 'subscribe', reqid: 21, pairs: [] })))
+    expect((await until(4))[3]).toEqual({ event: 'subscribed', reqid: 21, status: 'ok' })
+    socket.send(new Blob([JSON.stringify({ event: 'subscribe', reqid: 22, pairs: [] })]))
+    expect((await until(5))[4]).toEqual({ event: 'subscribed', reqid: 22, status: 'ok' })
+    socket.close()
   })
 })
