@@ -5,6 +5,7 @@ import type { ResolvedApi, ResolvedOptions } from '../core/options'
 import { isRemote } from '../spec/remote'
 import { isAsyncApiText } from './detect'
 import { wsHotModule } from './hot'
+import { buildWsModule } from './codegen'
 import { generateWsApi, type GeneratedWsApi } from './generate'
 import { prepareAsyncApi } from './prepare'
 import { buildWsMockSpec } from './mocks'
@@ -36,8 +37,11 @@ export async function generateAsyncApiFiles(
       throw new SpecError(api.name, error.problems, { cause: error.cause, kind: 'AsyncAPI' })
     throw error
   }
-  const model = api.baseUrl === undefined ? prepared.model : withBaseUrl(prepared.model, api.baseUrl)
-  return { sources: prepared.sources, warnings: prepared.warnings, output: await generateWsApi(prepared.document, model) }
+  const output = await generateWsApi(prepared.document, prepared.model)
+  // Only the code points at `baseUrl`: the declarations stay the document's, the same in the dev
+  // server (where the dev mock sets it) as in the build.
+  if (api.baseUrl !== undefined) output.code = buildWsModule(withBaseUrl(prepared.model, api.baseUrl))
+  return { sources: prepared.sources, warnings: prepared.warnings, output }
 }
 
 /**
