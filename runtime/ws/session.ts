@@ -1,8 +1,8 @@
 import { NetworkingError } from '../errors/networking-error'
-import { WebSocketHeartbeatTimeoutError, WebSocketMessageTooBigError } from '../errors/websocket'
+import { WebSocketMessageTooBigError } from '../errors/websocket'
 import { abandon } from './dial'
 import { oversize } from './handshake'
-import type { startHeartbeat } from './heartbeat'
+import type { watchHeartbeat } from './heartbeat'
 import type { CloseInfo, Codec, HeartbeatOptions, Timers, WebSocketLike } from './types'
 
 export interface SessionOptions<In> {
@@ -12,7 +12,7 @@ export interface SessionOptions<In> {
   heartbeat?: HeartbeatOptions
   timers: Timers
   /** `heartbeatFeature`; required when `heartbeat` is set. */
-  startHeartbeat?: typeof startHeartbeat
+  watch?: typeof watchHeartbeat
 }
 
 export interface SessionEvents<In> {
@@ -37,22 +37,11 @@ export function attachSession<In>(s: WebSocketLike, o: SessionOptions<In>, on: S
   }
   const hb =
     hbo &&
-    o.startHeartbeat!(
-      hbo.interval,
-      hbo.timeout,
-      () => {
-        if (hbo.message !== undefined) s.send(hbo.message as never)
-        if (hbo.protocolPing !== false) s.ping?.()
-      },
-      () => {
-        const error = new WebSocketHeartbeatTimeoutError(shown, hbo.timeout)
-        on.error(error)
-        abandon(s)
-        on.closed({ code: 4000, reason: 'heartbeat timeout', wasClean: false }, error)
-      },
-      o.timers,
-    )
-  if (hb) s.on?.('pong', () => hb.seen())
+    o.watch!(s, hbo, shown, o.timers, (error) => {
+      on.error(error)
+      abandon(s)
+      on.closed({ code: 4000, reason: 'heartbeat timeout', wasClean: false }, error)
+    })
 
   s.onmessage = ({ data }) => {
     hb?.seen()
@@ -67,8 +56,7 @@ export function attachSession<In>(s: WebSocketLike, o: SessionOptions<In>, on: S
       }
       return
     }
-    const pong = hbo?.pong
-    if (pong !== undefined && (typeof pong === 'string' ? data === pong : pong(data))) return
+    if (hb?.isPong(data)) return
     let message: In
     try {
       message = o.codec.decode(data as string)

@@ -23,7 +23,7 @@ describe('createWebSocketCore: a plain client, features opted in', () => {
   it('queues with queueFeature', async () => {
     const client = createWebSocketCore<{ n: number }>(server.url(), {}, queueFeature)
     const connecting = client.connect()
-    expect(client.send({ n: 2 })).toBe(false) // queued
+    expect(client.send({ n: 2 })).toBe(true) // accepted: queued, delivered once open
     await connecting
     expect(await client.receive()).toEqual({ n: 2 })
     await client.close()

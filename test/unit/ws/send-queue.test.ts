@@ -4,7 +4,7 @@ import { createSendQueue, type QueueOverflow } from '../../../runtime/ws/send-qu
 describe('createSendQueue', () => {
   it.each<[QueueOverflow, string[], string[]]>([
     ['throw', ['queued', 'queued', 'full'], ['a', 'b']],
-    ['drop-oldest', ['queued', 'queued', 'dropped'], ['b', 'c']],
+    ['drop-oldest', ['queued', 'queued', 'replaced'], ['b', 'c']],
     ['drop-newest', ['queued', 'queued', 'dropped'], ['a', 'b']],
   ])('overflow %s: results %j, keeps %j', (overflow, results, kept) => {
     const q = createSendQueue<string>({ limit: 2, overflow }, () => 0)
