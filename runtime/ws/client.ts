@@ -1,12 +1,11 @@
 import NativeOrWs from 'crossws/websocket'
 import { ConfigurationError } from '../errors/configuration-error'
 import { NetworkingError } from '../errors/networking-error'
-import { WebSocketClosedError, WebSocketConnectError, WebSocketMessageTooBigError } from '../errors/websocket'
+import { WebSocketClosedError, WebSocketConnectError } from '../errors/websocket'
 import { redactUrl } from '../log/redact'
 import { jsonCodec } from './codec'
 import { abandon, dial } from './dial'
-import { allWebSocketFeatures, type ClientLog, type WebSocketFeatures } from './features'
-import { handshakeFor, oversize } from './handshake'
+import { allWebSocketFeatures, type WebSocketFeatures } from './features'
 import { createInbox } from './inbox'
 import { type Effect, initial, type MachineEvent, transition } from './machine'
 import { attachSession } from './session'
@@ -32,12 +31,15 @@ export function createWebSocketCore<In = unknown, Out = In>(
   options: WebSocketOptions<In, Out>,
   features: WebSocketFeatures,
 ): WebSocketClient<In, Out> {
-  const need = (option: keyof WebSocketFeatures & keyof WebSocketOptions<In, Out>): void => {
-    if (options[option] && !features[option]) throw new ConfigurationError(`WebSocket option ${option} needs ${option}Feature`, option)
+  const need = (option: keyof WebSocketOptions<In, Out>, feature = option as keyof WebSocketFeatures): void => {
+    if (options[option] && !features[feature]) throw new ConfigurationError(`WebSocket option ${option} needs ${feature}Feature`, option)
   }
   need('reconnect')
   need('heartbeat')
   if (typeof options.queue === 'object') need('queue')
+  need('auth', 'wsAuth')
+  need('logger', 'wsLogger')
+  need('maxMessageSize', 'wsMessageSize')
   const t: Timers = {
     now: () => Date.now(),
     random: Math.random,
@@ -55,14 +57,15 @@ export function createWebSocketCore<In = unknown, Out = In>(
   const emit = <K extends keyof WebSocketEvents<In>>(event: K, value: WebSocketEvents<In>[K]): void => {
     for (const fn of listeners[event] ?? []) fn(value as never)
   }
-  const log: ClientLog = (level, event, message, fields) =>
-    logger?.[level]({ level, event, message: message.startsWith('WebSocket ') ? message : `WebSocket ${shown}: ${message}`, url: shown, ...fields })
+  const logs = logger && features.wsLogger!(logger, shown)
   const fail = (error: Error): void => {
-    log('error', 'ws.error', error.message, { code: (error as NetworkingError).code })
+    logs?.note({ type: 'error', error })
     emit('error', error)
   }
   const rx = features.reconnect
-  const queue = options.queue === false || !features.queue ? undefined : features.queue(options.queue ?? {}, t.now, shown, log)
+  const ax = auth && features.wsAuth
+  const guard = max ? features.wsMessageSize!(shown, max, fail) : undefined
+  const queue = options.queue === false || !features.queue ? undefined : features.queue(options.queue ?? {}, t.now, shown, logs ? logs.log : () => {})
   let m = initial(reconnect ? rx?.policy(reconnect === true ? {} : reconnect, shown, typeof auth?.token === 'function') : undefined)
 
   // What the machine does not hold: the live socket and session, timers, promises.
@@ -79,29 +82,31 @@ export function createWebSocketCore<In = unknown, Out = In>(
 
   const closedError = (): Error => m.final ?? new WebSocketClosedError(shown, m.lastClose.code, m.lastClose.reason, m.lastClose.wasClean)
   const stamp = () => ({ now: t.now(), random: t.random() })
-  const unprepared = (error: unknown): Error =>
-    // dial() only throws our errors; anything else came from the token provider or the URL.
-    error instanceof NetworkingError ? error : new WebSocketConnectError(shown, 'could not prepare the handshake (token provider or URL)', { cause: error })
-  const token = async (): Promise<string | undefined> => auth && (typeof auth.token === 'function' ? await auth.token() : auth.token)
+  /** An attempt failed. dial() reports only our errors; anything else came from the token provider or the URL. */
+  const failed = (error: unknown): void => {
+    cancelDial = undefined
+    const e =
+      error instanceof NetworkingError ? error : new WebSocketConnectError(shown, 'could not prepare the handshake (token provider or URL)', { cause: error })
+    dispatch({ type: 'fail', error: e, ...stamp() })
+  }
 
   function dispatch(event: MachineEvent): void {
     const before = m.phase
     const { state, effects } = transition(m, event)
     m = state
     if (m.phase !== before) emit('state', m.phase)
-    for (const effect of effects) perform(effect)
+    for (const effect of effects) {
+      logs?.note(effect)
+      perform(effect)
+    }
   }
 
   function perform(e: Effect): void {
     switch (e.type) {
       case 'attempt':
-        token().then(
-          (tok) => dispatch({ type: 'token', token: tok, ...stamp() }),
-          (error: unknown) => dispatch({ type: 'fail', error: unprepared(error), ...stamp() }),
-        )
+        ;(ax ? ax.token(auth.token) : Promise.resolve(undefined)).then((tok) => dispatch({ type: 'token', token: tok, ...stamp() }), failed)
         return
       case 'dial':
-        log('debug', 'ws.connect', `connecting (attempt ${e.attempt})`, { attempt: e.attempt })
         return connect(e.token)
       case 'abandon':
         abandon(socket!)
@@ -110,12 +115,6 @@ export function createWebSocketCore<In = unknown, Out = In>(
       case 'open':
         return opened(socket!, e.again, e.attempts)
       case 'wait':
-        log('warn', 'ws.reconnect', `reconnecting in ${e.delay} ms (attempt ${e.attempt}, ${e.reason}): ${e.detail}`, {
-          attempt: e.attempt,
-          delay: e.delay,
-          reason: e.reason,
-          cause: e.error.message,
-        })
         emit('reconnecting', { attempt: e.attempt, delay: e.delay, reason: e.reason })
         timer = t.setTimeout(() => dispatch({ type: 'retry' }), e.delay)
         return
@@ -138,8 +137,10 @@ export function createWebSocketCore<In = unknown, Out = In>(
 
   function connect(tok: string | undefined): void {
     try {
-      const h = handshakeFor(url, options.protocols, options.headers, auth, tok)
-      dial(
+      const h = ax
+        ? ax.handshake(url, options.protocols, options.headers, auth, tok)
+        : { url, protocols: [options.protocols ?? []].flat(), headers: options.headers }
+      cancelDial = dial(
         {
           Ctor,
           url: h.url,
@@ -156,7 +157,6 @@ export function createWebSocketCore<In = unknown, Out = In>(
           timeout: options.connectTimeout ?? 10_000,
           binaryType: options.binaryType ?? 'arraybuffer',
           timers: t,
-          cancellable: (cancel) => (cancelDial = cancel),
           retryAfter: rx?.retryAfter,
         },
         (s) => {
@@ -165,19 +165,19 @@ export function createWebSocketCore<In = unknown, Out = In>(
           socket = s
           dispatch({ type: 'open', now: t.now() })
         },
-      ).catch((error: unknown) => dispatch({ type: 'fail', error: unprepared(error), ...stamp() }))
+        failed,
+      )
     } catch (error) {
-      dispatch({ type: 'fail', error: unprepared(error), ...stamp() })
+      failed(error)
     }
   }
 
   function opened(s: WebSocketLike, again: boolean, attempts: number): void {
     session = attachSession(
       s,
-      { shownUrl: shown, codec, maxMessageSize: max, heartbeat: hbo, timers: t, watch: features.heartbeat },
+      { shownUrl: shown, codec, guard, heartbeat: hbo, timers: t, watch: features.heartbeat },
       { message: deliver, error: fail, closed: (info, cause) => dropped(s, info, cause) },
     )
-    log('info', 'ws.open', again ? `reconnected after ${attempts} attempts` : 'open', { attempt: attempts })
     emit('open', { protocol: s.protocol })
     if (again) {
       emit('reconnected', { attempts })
@@ -201,7 +201,7 @@ export function createWebSocketCore<In = unknown, Out = In>(
     if (s !== socket) return
     socket = undefined
     session?.stop()
-    log(info.wasClean ? 'info' : 'warn', 'ws.close', `closed with code ${info.code}`, { ...info })
+    logs?.note({ type: 'close', info })
     emit('close', info)
     dispatch({ type: 'drop', info, error: new WebSocketClosedError(shown, info.code, info.reason, info.wasClean, cause), ...stamp() })
   }
@@ -247,8 +247,7 @@ export function createWebSocketCore<In = unknown, Out = In>(
     },
     send: (message) => client.sendRaw(codec.encode(message)),
     sendRaw(data) {
-      const size = oversize(data, max)
-      if (size !== undefined) throw new WebSocketMessageTooBigError(shown, size, max ?? 0)
+      guard?.outbound(data)
       const phase = m.phase
       if (socket && phase === 'open') {
         socket.send(data as never)

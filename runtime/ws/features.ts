@@ -1,11 +1,10 @@
-import type { LogLevel } from '../log/types'
 import { parseRetryAfter } from '../policy/retry-after'
+import { handshakeFor, readToken } from './handshake'
 import { watchHeartbeat } from './heartbeat'
+import { clientLogger } from './log'
+import { sizeGuard } from './message-size'
 import { reconnectPolicy } from './reconnect'
-import { createClientQueue } from './send-queue'
-
-/** How the client and its features log: the level, the event name, a message without the URL prefix. */
-export type ClientLog = (level: LogLevel, event: string, message: string, fields?: object) => void
+import { createSendQueue } from './send-queue'
 
 /**
  * Optional parts of the WebSocket client, passed in rather than imported, so a plain client's
@@ -17,20 +16,35 @@ export interface WebSocketFeatures {
   /** Also reads a refused handshake's `Retry-After` (Node, where `ws` exposes the response). */
   reconnect?: { policy: typeof reconnectPolicy; retryAfter: typeof parseRetryAfter }
   /** The send queue used while disconnected (`queue` option). */
-  queue?: typeof createClientQueue
+  queue?: typeof createSendQueue
   heartbeat?: typeof watchHeartbeat
+  /** The `auth` option: reading the token and placing it in the handshake. */
+  wsAuth?: { token: typeof readToken; handshake: typeof handshakeFor }
+  /** The `logger` option. */
+  wsLogger?: typeof clientLogger
+  /** The `maxMessageSize` option. */
+  wsMessageSize?: typeof sizeGuard
 }
 
 /** Reconnect with backoff and jitter (the `reconnect` option). */
 export const reconnectFeature: WebSocketFeatures = { reconnect: { policy: reconnectPolicy, retryAfter: parseRetryAfter } }
 /** A bounded send queue while connecting or reconnecting (the `queue` option; on by default with it). */
-export const queueFeature: WebSocketFeatures = { queue: createClientQueue }
+export const queueFeature: WebSocketFeatures = { queue: createSendQueue }
 /** Application and protocol pings with a pong timeout (the `heartbeat` option). */
 export const heartbeatFeature: WebSocketFeatures = { heartbeat: watchHeartbeat }
-/** Every feature: what `createWebSocket` and `connectWebSocket` use. */
+/** A token in the handshake, read before every (re)connect (the `auth` option). */
+export const wsAuthFeature: WebSocketFeatures = { wsAuth: { token: readToken, handshake: handshakeFor } }
+/** Log events through a `Logger` (the `logger` option). */
+export const wsLoggerFeature: WebSocketFeatures = { wsLogger: clientLogger }
+/** A limit on message size, both ways (the `maxMessageSize` option). */
+export const wsMessageSizeFeature: WebSocketFeatures = { wsMessageSize: sizeGuard }
 // Spelled out, not spread: a spread at module level is not known to be pure, so bundlers would keep it.
+/** Every feature: what `createWebSocket` and `connectWebSocket` use. */
 export const allWebSocketFeatures: WebSocketFeatures = {
   reconnect: { policy: reconnectPolicy, retryAfter: parseRetryAfter },
-  queue: createClientQueue,
+  queue: createSendQueue,
   heartbeat: watchHeartbeat,
+  wsAuth: { token: readToken, handshake: handshakeFor },
+  wsLogger: clientLogger,
+  wsMessageSize: sizeGuard,
 }

@@ -1,5 +1,5 @@
 import { WebSocketQueueOverflowError } from '../errors/websocket'
-import type { ClientLog } from './features'
+import type { ClientLog } from './log'
 import type { WebSocketData } from './types'
 
 /**
@@ -19,50 +19,8 @@ export interface QueueOptions {
   ttl?: number
 }
 
-export interface SendQueue<T> {
-  readonly size: number
-  /** 'queued'; 'replaced' when the oldest was dropped to make room; 'dropped' when this one was refused; 'full' for `throw`. */
-  push(item: T): 'queued' | 'replaced' | 'dropped' | 'full'
-  /** Takes every message still within its time to live, oldest first; returns how many expired too. */
-  take(): { items: T[]; expired: number }
-  clear(): number
-}
-
-export function createSendQueue<T>(options: QueueOptions, now: () => number): SendQueue<T> {
-  const { limit = 100, overflow = 'throw', ttl = Infinity } = options
-  let entries: { item: T; at: number }[] = []
-  return {
-    get size() {
-      return entries.length
-    },
-    push(item) {
-      let result: 'queued' | 'replaced' = 'queued'
-      if (entries.length >= limit) {
-        if (overflow === 'throw') return 'full'
-        if (overflow === 'drop-newest' || limit <= 0) return 'dropped'
-        entries.shift()
-        result = 'replaced'
-      }
-      entries.push({ item, at: now() })
-      return result
-    },
-    take() {
-      const t = now()
-      const items = entries.filter((e) => t - e.at <= ttl).map((e) => e.item)
-      const expired = entries.length - items.length
-      entries = []
-      return { items, expired }
-    },
-    clear() {
-      const n = entries.length
-      entries = []
-      return n
-    },
-  }
-}
-
 /** The queue as the client uses it (`queueFeature`): overflow errors and log lines come with it. */
-export interface ClientQueue {
+export interface SendQueue {
   /** True when the message is queued (possibly after dropping the oldest), false when it was dropped. */
   push(data: WebSocketData): boolean
   /** Hands every message still within its time to live to `send`, oldest first. */
@@ -70,23 +28,33 @@ export interface ClientQueue {
   clear(): void
 }
 
-export function createClientQueue(options: QueueOptions, now: () => number, url: string, log: ClientLog): ClientQueue {
-  const q = createSendQueue<WebSocketData>(options, now)
+export function createSendQueue(options: QueueOptions, now: () => number, url: string, log: ClientLog): SendQueue {
+  const { limit = 100, overflow = 'throw', ttl = Infinity } = options
+  let entries: { data: WebSocketData; at: number }[] = []
+  const dropped = (n: number, why: string, field: string): void => {
+    if (n) log('warn', 'ws.queue', `dropped ${n} queued messages ${why}`, { [field]: n })
+  }
   return {
     push(data) {
-      const result = q.push(data)
-      if (result === 'full') throw new WebSocketQueueOverflowError(url, options.limit ?? 100)
-      if (result !== 'queued') log('warn', 'ws.queue', 'send queue full: dropped a message')
-      return result !== 'dropped'
+      if (entries.length >= limit) {
+        if (overflow === 'throw') throw new WebSocketQueueOverflowError(url, limit)
+        log('warn', 'ws.queue', 'send queue full: dropped a message')
+        if (overflow === 'drop-newest' || limit <= 0) return false
+        entries.shift()
+      }
+      entries.push({ data, at: now() })
+      return true
     },
     flush(send) {
-      const { items, expired } = q.take()
-      if (expired) log('warn', 'ws.queue', `dropped ${expired} queued messages past their time to live`, { expired })
-      for (const item of items) send(item)
+      const t = now()
+      const fresh = entries.filter((e) => t - e.at <= ttl)
+      dropped(entries.length - fresh.length, 'past their time to live', 'expired')
+      entries = []
+      for (const e of fresh) send(e.data)
     },
     clear() {
-      const dropped = q.clear()
-      if (dropped) log('warn', 'ws.queue', `dropped ${dropped} queued messages on close`, { dropped })
+      dropped(entries.length, 'on close', 'dropped')
+      entries = []
     },
   }
 }
