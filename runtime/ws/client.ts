@@ -8,6 +8,9 @@ import { abandon, dial } from './dial'
 import { allWebSocketFeatures, type WebSocketFeatures } from './features'
 import { createInbox } from './inbox'
 import { type Effect, initial, type MachineEvent, transition } from './machine'
+
+/** An event as the shell raises it: `dispatch` adds the time and a random draw. */
+type Raised = MachineEvent extends infer E ? (E extends MachineEvent ? Omit<E, 'now' | 'random'> : never) : never
 import { attachSession } from './session'
 import type { CloseInfo, Timers, WebSocketClient, WebSocketConstructor, WebSocketEvents, WebSocketLike, WebSocketOptions } from './types'
 
@@ -81,18 +84,17 @@ export function createWebSocketCore<In = unknown, Out = In>(
   let resolveClosed: (() => void) | undefined
 
   const closedError = (): Error => m.final ?? new WebSocketClosedError(shown, m.lastClose.code, m.lastClose.reason, m.lastClose.wasClean)
-  const stamp = () => ({ now: t.now(), random: t.random() })
   /** An attempt failed. dial() reports only our errors; anything else came from the token provider or the URL. */
   const failed = (error: unknown): void => {
     cancelDial = undefined
     const e =
       error instanceof NetworkingError ? error : new WebSocketConnectError(shown, 'could not prepare the handshake (token provider or URL)', { cause: error })
-    dispatch({ type: 'fail', error: e, ...stamp() })
+    dispatch({ type: 'fail', error: e })
   }
 
-  function dispatch(event: MachineEvent): void {
+  function dispatch(event: Raised): void {
     const before = m.phase
-    const { state, effects } = transition(m, event)
+    const { state, effects } = transition(m, { ...event, now: t.now(), random: t.random() } as MachineEvent)
     m = state
     if (m.phase !== before) emit('state', m.phase)
     for (const effect of effects) {
@@ -104,7 +106,7 @@ export function createWebSocketCore<In = unknown, Out = In>(
   function perform(e: Effect): void {
     switch (e.type) {
       case 'attempt':
-        ;(ax ? ax.token(auth.token) : Promise.resolve(undefined)).then((tok) => dispatch({ type: 'token', token: tok, ...stamp() }), failed)
+        ;(ax ? ax.token(auth.token) : Promise.resolve(undefined)).then((tok) => dispatch({ type: 'token', token: tok }), failed)
         return
       case 'dial':
         return connect(e.token)
@@ -163,7 +165,7 @@ export function createWebSocketCore<In = unknown, Out = In>(
           cancelDial = undefined
           // Set before the machine hears of it, so a `state` listener can send right away.
           socket = s
-          dispatch({ type: 'open', now: t.now() })
+          dispatch({ type: 'open' })
         },
         failed,
       )
@@ -203,7 +205,7 @@ export function createWebSocketCore<In = unknown, Out = In>(
     session?.stop()
     logs?.note({ type: 'close', info })
     emit('close', info)
-    dispatch({ type: 'drop', info, error: new WebSocketClosedError(shown, info.code, info.reason, info.wasClean, cause), ...stamp() })
+    dispatch({ type: 'drop', info, error: new WebSocketClosedError(shown, info.code, info.reason, info.wasClean, cause) })
   }
 
   function shut(s: WebSocketLike, code: number, reason: string): void {
@@ -241,7 +243,7 @@ export function createWebSocketCore<In = unknown, Out = In>(
           if (error) reject(error)
           else resolve()
         }
-        dispatch({ type: 'connect', now: t.now() })
+        dispatch({ type: 'connect' })
       })
       return connected
     },
