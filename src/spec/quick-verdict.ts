@@ -6,11 +6,14 @@ import { specValidator } from './spec-validators'
 class Doubt extends Error {}
 
 /**
- * True only when @readme/openapi-parser's `validate()` (as validate.ts calls it) would accept the
- * document: then its dereference, which re-walks every shared subtree and costs seconds on large
- * documents, and its per-call set-up (a new AJV, Node's fetch module loaded by its options merge:
- * most of a small document's time) can be skipped. False means "ask the parser", never "invalid":
- * every error message still comes from the parser.
+ * What @readme/openapi-parser's `validate()` (as validate.ts calls it) would answer, when that can
+ * be known without running it: its dereference re-walks every shared subtree (seconds on large
+ * documents) and its per-call set-up (a new AJV, Node's fetch module loaded by its options merge)
+ * is most of a small document's time.
+ * - `valid`: it would accept the document;
+ * - `schema-errors`: it would stop at the specification schema (its messages are code frames over
+ *   a re-print, which validate.ts replaces by located findings of the same schema anyway);
+ * - `ask`: anything else; the parser decides and words it, as before.
  *
  * Same verdict by construction (docs/decisions/quick-verdict.md): the specification schema runs
  * on the bundled document, where each `$ref` is a Reference Object, and each `$ref` must point to
@@ -18,28 +21,37 @@ class Doubt extends Error {}
  * so replacing it by its target, as the dereference does, cannot change the result. The parser's
  * rules (operationIds, path parameters, arrays without items, security schemes, component names)
  * are repeated on the references' targets. Anything else (Swagger 2.0, `$id`, `$ref`s with
- * siblings, to other kinds, through references, unusual shapes) answers false.
+ * siblings, to other kinds, through references, unusual shapes) is `ask`.
  */
-export function quickAccept(document: JsonObject): boolean {
+export type QuickVerdict = 'valid' | 'schema-errors' | 'ask'
+
+export function quickVerdict(document: JsonObject): QuickVerdict {
   try {
-    return accepts(document)
+    return verdict(document)
   } catch {
     // A Doubt, or anything unexpected (a stack overflow on a pathological chain): ask the parser.
-    return false
+    return 'ask'
   }
 }
 
-function accepts(document: JsonObject): boolean {
+/** True only when the parser would accept the document (quickVerdict is `valid`). */
+export function quickAccept(document: JsonObject): boolean {
+  return quickVerdict(document) === 'valid'
+}
+
+function verdict(document: JsonObject): QuickVerdict {
   const version = document.openapi
-  if ('swagger' in document || typeof version !== 'string') return false
+  if ('swagger' in document || typeof version !== 'string') return 'ask'
   const v31 = version.startsWith('3.1')
-  if (!v31 && !version.startsWith('3.0')) return false
-  if (isObject(document.paths) && Object.keys(document.paths).some((path) => !path.startsWith('/'))) return false
+  if (!v31 && !version.startsWith('3.0')) return 'ask'
+  if (isObject(document.paths) && Object.keys(document.paths).some((path) => !path.startsWith('/'))) return 'ask'
   const context: KindContext = { v31 }
   checkRefs(document, document, 'root', undefined, context, new Map())
+  // The parser checks security schemes first, then the schema, and its rules only after both pass.
   checkSecuritySchemes(document)
+  if (specValidator(v31 ? 'v31' : 'v3')(document) !== true) return 'schema-errors'
   checkRules(document, v31)
-  return specValidator(v31 ? 'v31' : 'v3')(document) === true
+  return 'valid'
 }
 
 function doubt(): never {

@@ -5,13 +5,13 @@ import { checkDocument, type Finding } from './checks'
 import type { LoadedDocument } from './load'
 import { Locator } from './locate'
 import { schemaFindings } from './schema-errors'
-import { quickAccept } from './quick-verdict'
+import { quickVerdict } from './quick-verdict'
 import { shareSpecValidators } from './spec-validators'
 
 /**
  * Validates a loaded document: @readme/openapi-parser gives the verdict (on a clone: it
- * dereferences in place) unless quickAccept (quick-verdict.ts) can vouch that it would accept the
- * document, which skips the parser's re-walking dereference and set-up; our own checks and a JSON Schema pass give pointers, and the locator
+ * dereferences in place) unless quickVerdict (quick-verdict.ts) knows what it would answer, which
+ * skips the parser's re-walking dereference and set-up; our own checks and a JSON Schema pass give pointers, and the locator
  * turns pointers into lines of the user's files. Errors throw a SpecError; warnings are returned
  * (see docs/decisions/plugin-validation.md for what is which). The parser's AJV reuses our
  * once-compiled specification validators (spec-validators.ts): recompiling was most of an HMR update.
@@ -19,9 +19,10 @@ import { shareSpecValidators } from './spec-validators'
 export async function validateDocument(api: string, loaded: LoadedDocument): Promise<Problem[]> {
   const { document } = loaded
   const findings = checkDocument(document)
-  const result = quickAccept(document) ? ACCEPTED : await parserVerdict(document)
+  const quick = quickVerdict(document)
+  const result = quick === 'valid' ? ACCEPTED : quick === 'schema-errors' ? SCHEMA_ERRORS : await parserVerdict(document)
   if (!result.valid) {
-    const hasSchemaErrors = result.errors.some((e) => /\n\s*>?\s*\d+ \|/.test(e.message))
+    const hasSchemaErrors = quick === 'schema-errors' || result.errors.some((e) => /\n\s*>?\s*\d+ \|/.test(e.message))
     if (hasSchemaErrors) findings.push(...schemaFindings(document))
     for (const error of result.errors) {
       if (/\n\s*>?\s*\d+ \|/.test(error.message)) continue
@@ -47,6 +48,8 @@ type Verdict = Awaited<ReturnType<typeof validate>>
 
 /** What the parser returns for a valid document: with its default rules, no warnings. */
 const ACCEPTED: Verdict = { valid: true, warnings: [], specification: 'OpenAPI' }
+/** Its schema errors are replaced by schemaFindings below, so their text is not needed. */
+const SCHEMA_ERRORS: Verdict = { valid: false, errors: [], warnings: [], additionalErrors: 0, specification: 'OpenAPI' }
 
 /** The parser's verdict, on a clone: it dereferences in place. */
 async function parserVerdict(document: JsonObject): Promise<Verdict> {
