@@ -5,30 +5,24 @@ import { checkDocument, type Finding } from './checks'
 import type { LoadedDocument } from './load'
 import { Locator } from './locate'
 import { schemaFindings } from './schema-errors'
+import { quickVerdict } from './quick-verdict'
 import { shareSpecValidators } from './spec-validators'
 
 /**
  * Validates a loaded document: @readme/openapi-parser gives the verdict (on a clone: it
- * dereferences in place), our own checks and a JSON Schema pass give pointers, and the locator
+ * dereferences in place) unless quickVerdict (quick-verdict.ts) knows what it would answer, which
+ * skips the parser's re-walking dereference and set-up; our own checks and a JSON Schema pass give pointers, and the locator
  * turns pointers into lines of the user's files. Errors throw a SpecError; warnings are returned
  * (see docs/decisions/plugin-validation.md for what is which). The parser's AJV reuses our
  * once-compiled specification validators (spec-validators.ts): recompiling was most of an HMR update.
  */
 export async function validateDocument(api: string, loaded: LoadedDocument): Promise<Problem[]> {
-  shareSpecValidators()
   const { document } = loaded
   const findings = checkDocument(document)
-  let result: Awaited<ReturnType<typeof validate>>
-  try {
-    result = await validate(structuredClone(document) as Parameters<typeof validate>[0], {
-      resolve: { external: false },
-      validate: { errors: { colorize: false } },
-    })
-  } catch (error) {
-    result = { valid: false, errors: [{ message: (error as Error).message }], warnings: [], additionalErrors: 0, specification: null }
-  }
+  const quick = quickVerdict(document)
+  const result = quick === 'valid' ? ACCEPTED : quick === 'schema-errors' ? SCHEMA_ERRORS : await parserVerdict(document)
   if (!result.valid) {
-    const hasSchemaErrors = result.errors.some((e) => /\n\s*>?\s*\d+ \|/.test(e.message))
+    const hasSchemaErrors = quick === 'schema-errors' || result.errors.some((e) => /\n\s*>?\s*\d+ \|/.test(e.message))
     if (hasSchemaErrors) findings.push(...schemaFindings(document))
     for (const error of result.errors) {
       if (/\n\s*>?\s*\d+ \|/.test(error.message)) continue
@@ -48,6 +42,26 @@ export async function validateDocument(api: string, loaded: LoadedDocument): Pro
   const errors = problems.filter((p) => p.severity === 'error')
   if (errors.length > 0) throw new SpecError(api, errors)
   return problems
+}
+
+type Verdict = Awaited<ReturnType<typeof validate>>
+
+/** What the parser returns for a valid document: with its default rules, no warnings. */
+const ACCEPTED: Verdict = { valid: true, warnings: [], specification: 'OpenAPI' }
+/** Its schema errors are replaced by schemaFindings below, so their text is not needed. */
+const SCHEMA_ERRORS: Verdict = { valid: false, errors: [], warnings: [], additionalErrors: 0, specification: 'OpenAPI' }
+
+/** The parser's verdict, on a clone: it dereferences in place. */
+async function parserVerdict(document: JsonObject): Promise<Verdict> {
+  shareSpecValidators()
+  try {
+    return await validate(structuredClone(document) as Parameters<typeof validate>[0], {
+      resolve: { external: false },
+      validate: { errors: { colorize: false } },
+    })
+  } catch (error) {
+    return { valid: false, errors: [{ message: (error as Error).message }], warnings: [], additionalErrors: 0, specification: null }
+  }
 }
 
 /** The parser names places by full paths, which a long `$ref` chain makes kilobytes long. */
