@@ -1,24 +1,22 @@
-import type { WsApiDef } from './types'
+import type { WsMessageDef } from './types'
 
 /**
- * Which inbound messages a decoded frame is: the user's `match` first, then property matchers
- * (`event: 'pong'`), then JSON-type matchers, then catch-alls. Colliding matchers (two messages
- * with the same `type` value) both get the frame. Pure.
+ * Which of a connection's inbound messages a decoded frame is: the user's `match` first, then
+ * property matchers (`event: 'pong'`), then JSON-type matchers, then catch-alls. Colliding matchers
+ * (two messages with the same `type` value) both get the frame. Pure.
  */
-export function route(api: WsApiDef, frame: unknown, match?: (frame: unknown) => string | undefined): string[] {
+export function route(inbound: readonly WsMessageDef[], frame: unknown, match?: (frame: unknown) => string | undefined): string[] {
   const chosen = match?.(frame)
-  if (chosen !== undefined && api.messages[chosen]) return [chosen]
+  if (chosen !== undefined && inbound.some((m) => m.name === chosen)) return [chosen]
   const byProp: string[] = []
   const byType: string[] = []
   const any: string[] = []
   const object = typeof frame === 'object' && frame !== null && !Array.isArray(frame) ? (frame as Record<string, unknown>) : undefined
-  for (const name of api.inbound) {
-    const def = api.messages[name]
-    if (!def) continue
-    if (def.prop !== undefined) {
-      if (object && def.values?.includes(object[def.prop] as string)) byProp.push(name)
-    } else if (def.type !== undefined) {
-      if (jsonType(frame) === def.type) byType.push(name)
+  for (const { name, in: matcher = {} } of inbound) {
+    if (matcher.prop !== undefined) {
+      if (object && matcher.values?.includes(object[matcher.prop] as string)) byProp.push(name)
+    } else if (matcher.type !== undefined) {
+      if (jsonType(frame) === matcher.type) byType.push(name)
     } else any.push(name)
   }
   return byProp.length > 0 ? byProp : byType.length > 0 ? byType : any
