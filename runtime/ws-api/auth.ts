@@ -34,9 +34,7 @@ function safeOrigin(url: string): string {
   }
 }
 
+/** UTF-8, then base64 (btoa takes only Latin-1); credentials are short enough to spread. */
 function base64(text: string): string {
-  const bytes = new TextEncoder().encode(text)
-  let binary = ''
-  for (const byte of bytes) binary += String.fromCharCode(byte)
-  return btoa(binary)
+  return btoa(String.fromCharCode(...new TextEncoder().encode(text)))
 }

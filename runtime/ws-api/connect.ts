@@ -1,6 +1,6 @@
 import { createWebSocket } from '../ws/client'
 import type { Codec, WebSocketData } from '../ws/types'
-import { route } from './route'
+import { createRouter } from './route'
 import { createStream, type Stream } from './stream'
 import type { WsApiConnectOptions, WsApiConnection, WsApiDef, WsMessageDef, WsRequestContext, WsRequestOptions } from './types'
 import { socketUrl } from './url'
@@ -29,67 +29,48 @@ export async function connectWsApi(api: WsApiDef, messages: readonly WsMessageDe
   const known = new Map<string, WsMessageDef>()
   for (const m of messages) for (const r of [m, ...(m.replies?.() ?? [])]) known.set(r.name, r)
   const inbound = [...known.values()].filter((m) => m.in)
-  const streams = new Map<string, Set<Stream<unknown>>>()
-  const listeners = new Map<string, Set<(payload: unknown) => void>>()
-  const unknownStreams = new Set<Stream<unknown>>()
+  const route = createRouter(inbound)
+  // Frame handlers by message name (receive streams and on() listeners); '' is `unknown`.
+  const handlers = new Map<string, Set<(frame: unknown) => void>>()
+  const live = new Set<Stream<unknown>>()
   const taps: WsRequestContext['taps'] = new Set()
-  const replayed = new Map<string, Map<string, unknown>>()
+  // Distinct payloads sent with `resubscribe` messages, in the order first sent.
+  const replayed = new Map<string, [string, unknown]>()
   const resubscribe = new Set(options.resubscribe === true ? messages.filter((m) => m.out).map((m) => m.name) : options.resubscribe || [])
   let nextId = 1
 
+  // The client options pass through (the members they share mean the same); the document's
+  // handshake replaces `headers` and `auth`.
   const socket = createWebSocket<unknown, unknown>(url, {
+    ...options,
     codec: textOrJson(messages.some((m) => m.text)),
-    ...(options.WebSocket && { WebSocket: options.WebSocket }),
-    ...(options.protocols !== undefined && { protocols: options.protocols }),
-    ...(Object.keys(headers).length > 0 && { headers }),
-    ...(credentials.auth && { auth: credentials.auth }),
-    ...(options.reconnect !== undefined && { reconnect: options.reconnect }),
-    ...(options.heartbeat && { heartbeat: options.heartbeat }),
-    ...(options.connectTimeout !== undefined && { connectTimeout: options.connectTimeout }),
-    ...(logger && { logger }),
-    ...(options.timers && { timers: options.timers }),
+    headers: Object.keys(headers).length > 0 ? headers : undefined,
+    auth: credentials.auth,
     onReconnect: () => {
-      for (const [name, sent] of replayed) for (const payload of sent.values()) send(name, payload)
+      for (const [name, payload] of replayed.values()) send(name, payload)
     },
   })
 
   socket.on('message', (frame) => {
-    const names = route(inbound, frame, options.match)
+    let names = route(frame, options.match)
     if (names.length === 0) {
       // A connection opened with some of the messages meets the others all the time: not a warning.
       const level = inbound.length < api.inbound ? 'debug' : 'warn'
       logger?.[level]({ level, event: 'ws.unknown', message: `WebSocket ${socket.url}: a frame matched no message of ${api.title}`, url: socket.url })
-      for (const stream of unknownStreams) stream.push(frame)
-      return
-    }
-    for (const tap of taps) if (tap(names, frame)) return
-    for (const name of names) {
-      for (const stream of streams.get(name) ?? []) stream.push(frame)
-      for (const listener of listeners.get(name) ?? []) listener(frame)
-    }
+      names = ['']
+    } else for (const tap of taps) if (tap(names, frame)) return
+    for (const name of names) for (const handler of handlers.get(name) ?? []) handler(frame)
   })
   socket.on('state', (state) => {
-    if (state !== 'closed') return
-    for (const set of streams.values()) for (const stream of set) stream.end()
-    for (const stream of unknownStreams) stream.end()
+    if (state === 'closed') for (const stream of live) stream.end()
   })
 
   function send(name: string, payload: unknown): boolean {
-    if (resubscribe.has(name)) {
-      const sent = replayed.get(name) ?? new Map<string, unknown>()
-      sent.set(JSON.stringify(payload), payload)
-      replayed.set(name, sent)
-    }
+    if (resubscribe.has(name)) replayed.set(name + JSON.stringify(payload), [name, payload])
     return socket.send(payload)
   }
 
-  const context: WsRequestContext = {
-    socket,
-    taps,
-    send,
-    nextId: () => nextId++,
-    ...(options.requestTimeout !== undefined && { requestTimeout: options.requestTimeout }),
-  }
+  const context: WsRequestContext = { socket, taps, send, nextId: () => nextId++, requestTimeout: options.requestTimeout }
   const sendApi: Record<string, (payload: unknown) => boolean> = {}
   const requestApi: Record<string, (payload: unknown, init?: WsRequestOptions) => Promise<unknown>> = {}
   for (const m of messages) {
@@ -97,27 +78,28 @@ export async function connectWsApi(api: WsApiDef, messages: readonly WsMessageDe
     if (m.request) requestApi[m.name] = (payload, init) => m.request!(context, m, payload, init)
   }
 
-  const open = <T>(set: Set<Stream<T>>): Stream<T> => {
-    const stream = createStream<T>(() => set.delete(stream))
+  const on = (name: string, handler: (frame: unknown) => void): (() => boolean) => {
+    const set = handlers.get(name) ?? new Set()
+    handlers.set(name, set)
+    set.add(handler)
+    return () => set.delete(handler)
+  }
+  const open = (name: string): Stream<never> => {
+    const stream = createStream<unknown>(() => {
+      off()
+      live.delete(stream)
+    })
+    const off = on(name, stream.push)
     if (socket.state === 'closed') stream.end()
-    else set.add(stream)
-    return stream
+    else live.add(stream)
+    return stream as Stream<never>
   }
   const connection: WsApiConnection = {
     send: sendApi,
     request: requestApi as WsApiConnection['request'],
-    receive(name) {
-      const set = streams.get(name) ?? new Set()
-      streams.set(name, set)
-      return open(set) as AsyncIterableIterator<never>
-    },
-    on(name, listener) {
-      const set = listeners.get(name) ?? new Set()
-      listeners.set(name, set)
-      set.add(listener as (payload: unknown) => void)
-      return () => set.delete(listener as (payload: unknown) => void)
-    },
-    unknown: { [Symbol.asyncIterator]: () => open(unknownStreams) },
+    receive: open,
+    on: on as WsApiConnection['on'],
+    unknown: { [Symbol.asyncIterator]: () => open('') },
     socket,
     close: (code, reason) => socket.close(code, reason),
   }
