@@ -6,7 +6,7 @@
 //
 // Clients: raw `ws`; our plain WebSocket client (jsonCodec, `on('message')` with the same check);
 // the generated Slack client with every message (`connect`, `on('message')`); the same with one
-// message (`connectWith([message])`) read with `for await (… of receive('message'))`.
+// message (`connectWith([message])`), with `on('message')` and with `for await (… of receive('message'))`.
 import { fork } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -16,7 +16,9 @@ import { parseArgs } from 'node:util'
 import { build } from 'esbuild'
 import WebSocket from 'ws'
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '15' }, frames: { type: 'string', default: '100000' }, only: { type: 'string' } } })
+const { values } = parseArgs({
+  options: { rounds: { type: 'string', default: '15' }, frames: { type: 'string', default: '100000' }, only: { type: 'string' } },
+})
 const ROUNDS = Number(values.rounds)
 const FRAMES = Number(values.frames)
 const WANTED = FRAMES - Math.floor(FRAMES / 5)
@@ -112,6 +114,21 @@ const clients = {
     await ws.close()
     return ms
   },
+  'Slack client, connectWith([message]): on("message")': async () => {
+    const ws = await ours.connectWith([ours.message], { url })
+    let left = WANTED
+    let t0 = 0
+    const done = new Promise((resolve) => {
+      ws.on('message', (m) => {
+        if (typeof m.text === 'string' && --left === 0) resolve(performance.now() - t0)
+      })
+    })
+    t0 = performance.now()
+    ws.socket.sendRaw(`go ${FRAMES}`)
+    const ms = await done
+    await ws.close()
+    return ms
+  },
   'Slack client, connectWith([message]): for await receive("message")': async () => {
     const ws = await ours.connectWith([ours.message], { url })
     let left = WANTED
@@ -140,7 +157,12 @@ server.kill()
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const base = median(results[names[0]])
-console.log(`${ROUNDS} rounds of ${FRAMES} frames (${WANTED} of them \`message\`), medians; load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}\n`)
+console.log(
+  `${ROUNDS} rounds of ${FRAMES} frames (${WANTED} of them \`message\`), medians; load average ${(await import('node:os'))
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}\n`,
+)
 console.log('| client | frames/s | × ws |')
 console.log('|---|---|---|')
 for (const name of names) {
