@@ -44,7 +44,8 @@ const names = (code: string): string[] => [...code.matchAll(/\bname:"(\w+)",(?:i
 describe('AsyncAPI tree-shaking (Slack RTM, 47 messages)', () => {
   it(`a one-message app ships that message only, within ${BUDGET_OVER_PLAIN} B min+gzip over the plain WebSocket client`, async () => {
     const plain = await browserBuild({
-      contents: "import { createWebSocket } from '@codomyrmex/networking/runtime'\nconst ws = createWebSocket('wss://example.test/')\nws.on('message', console.log)\nawait ws.connect()",
+      contents:
+        "import { createWebSocket } from '@codomyrmex/networking/runtime'\nconst ws = createWebSocket('wss://example.test/')\nws.on('message', console.log)\nawait ws.connect()",
     })
     const one = await browserBuild({ file: join(FIXTURE, 'one-message.js') })
     const all = await browserBuild({ contents: "import slack from 'virtual:api/slack'\nexport const open = (url) => slack.connect({ url })" })
