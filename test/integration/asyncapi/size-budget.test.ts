@@ -16,7 +16,7 @@ const FIXTURE = resolve(__dirname, '../../fixtures/asyncapi-app')
 const SLACK = resolve(__dirname, '../../fixtures/corpus/asyncapi/spec-slack-rtm-asyncapi.yml')
 const options = { apis: { slack: SLACK }, dts: false as const, cacheDir: false as const }
 
-// The target is +1,024 B; measured +2,051 B (the document-level runtime: URL building with
+// The target is +1,024 B; measured +2,148 B (the document-level runtime: URL building with
 // its errors, the handshake credentials, routing, streams). This guards against growth from here.
 const BUDGET_OVER_PLAIN = 2_200
 
