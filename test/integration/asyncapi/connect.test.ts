@@ -65,7 +65,10 @@ describe('connectWsApi on the Kraken document', () => {
     const controller = new AbortController()
     controller.abort(new Error('stop'))
     await expect(ws.request.ping!({ event: 'ping', reqid: 1 }, { signal: controller.signal })).rejects.toMatchObject({ code: 'ERR_WS_REQUEST_ABORTED' })
+    const closing = ws.request.ping!({ event: 'ping', reqid: 3 }).catch((e: unknown) => e)
+    await server.nextReceived()
     await ws.close()
+    expect(await closing).toMatchObject({ name: 'WsRequestError', code: 'ERR_WS_REQUEST_CLOSED', request: 'ping' })
     await expect(ws.request.ping!({ event: 'ping', reqid: 2 })).rejects.toMatchObject({ code: 'ERR_WS_NOT_OPEN' })
   })
 })
@@ -144,8 +147,14 @@ describe('connectWsApi handshake', () => {
   it('a bearer token goes in the Authorization header', async () => {
     const api: WsApiDef = { title: 'Bearer', servers: [], channels: {}, inbound: 0, security: [{ name: 'jwt', kind: 'bearer' }], auth: wsHandshakeAuth }
     const server = await play(() => undefined)
+    // Without `authOrigins`, a `url` that is not a server of the document gets no credentials.
+    const logger = recorder()
+    const withheld = await connectWsApi(api, [], { url: server.url, auth: { jwt: () => 'tok' }, logger })
+    expect(server.headers[0]?.authorization).toBeUndefined()
+    expect(logger.events.find((e) => e.event === 'ws.auth')?.message).toContain('Bearer: credentials not sent to ws://127.0.0.1:')
+    await withheld.close()
     const ws = await connectWsApi(api, [], { url: server.url, authOrigins: [server.url], auth: { jwt: () => 'tok' } })
-    expect(server.headers[0]?.authorization).toBe('Bearer tok')
+    expect(server.headers[1]?.authorization).toBe('Bearer tok')
     await ws.close()
   })
 })
