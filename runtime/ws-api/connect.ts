@@ -28,8 +28,9 @@ export async function connectWsApi(api: WsApiDef, messages: readonly WsMessageDe
   // Reply messages a request brings in are routed too (so its reply is recognised), once each.
   const known = new Map<string, WsMessageDef>()
   for (const m of messages) for (const r of [m, ...(m.replies?.() ?? [])]) known.set(r.name, r)
-  const inbound = [...known.values()].filter((m) => m.in)
-  const route = createRouter(inbound)
+  let inbound = [...known.values()].filter((m) => m.in)
+  let route = createRouter(inbound)
+  let rev = api.rev
   // Frame handlers by message name (receive streams and on() listeners); '' is `unknown`.
   const handlers = new Map<string, Set<(frame: unknown) => void>>()
   const live = new Set<Stream<unknown>>()
@@ -52,6 +53,11 @@ export async function connectWsApi(api: WsApiDef, messages: readonly WsMessageDe
   })
 
   socket.on('message', (frame) => {
+    if (api.rev !== rev) {
+      rev = api.rev
+      inbound = [...known.values()].filter((m) => m.in)
+      route = createRouter(inbound)
+    }
     let names = route(frame, options.match)
     if (names.length === 0) {
       // A connection opened with some of the messages meets the others all the time: not a warning.

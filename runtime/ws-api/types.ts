@@ -19,6 +19,8 @@ export interface WsApiDef {
   /** How many messages of the document the client receives: a connection opened with fewer logs unmatched frames at `debug`, not `warn`. */
   inbound: number
   security?: WsSecurityDef[]
+  /** Bumped by the Vite hot module when the document changed (message objects rewritten in place): open connections index their routing again. */
+  rev?: number
   /** The handshake credentials (`wsHandshakeAuth`), referenced only by documents with security schemes. */
   auth?: (api: WsApiDef, options: WsApiConnectOptions, url: string) => HandshakeAuth
 }

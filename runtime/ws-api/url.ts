@@ -33,9 +33,21 @@ export function socketUrl(api: WsApiDef, options: WsApiConnectOptions): { url: s
   }
   // `wss://h/raw` + `/` stays `wss://h/raw`; `wss://h` + `{symbol}` gives `wss://h/btcusd`.
   const path = channel ? fill(channel.address, channel.parameters, options.parameters, 'channel parameter').replace(/^\/+/, '') : ''
-  const url = new URL(path === '' ? base : `${base.replace(/\/+$/, '')}/${path}`)
+  const url = new URL(path === '' ? base : `${base.replace(/\/+$/, '')}/${path}`, pageOrigin(base, fail))
   for (const [name, value] of Object.entries(options.query ?? {})) {
     if (value != null) url.searchParams.set(name, typeof value === 'object' ? JSON.stringify(value) : String(value))
   }
   return { url: url.href, channel: key ?? '' }
+}
+
+/**
+ * A path as the base (`/__api/<name>`, the Vite dev mock) is on the page's own origin, as ws: or
+ * wss:. Outside a page there is no origin to read it against.
+ */
+function pageOrigin(base: string, fail: (detail: string) => never): string | undefined {
+  if (!base.startsWith('/')) return undefined
+  const href = (globalThis as { location?: { href?: string } }).location?.href
+  if (typeof href !== 'string' || !/^https?:/.test(href))
+    fail(`the socket URL ${base} is a path, which needs a page to resolve against: pass an absolute \`url\``)
+  return (href as string).replace(/^http/, 'ws')
 }

@@ -112,6 +112,25 @@ describe('connectWith: a connection with some of the messages', () => {
   })
 })
 
+describe('a document changed under an open connection (the Vite hot module)', () => {
+  it('routes by the rewritten message objects once `rev` is bumped', async () => {
+    const api: WsApiDef = { title: 'Hot', servers: [], channels: {}, inbound: 1 }
+    const ticker: WsMessageDef = { name: 'ticker', in: { prop: 'event', values: ['ticker'] } }
+    const server = await play((frame) => frame)
+    const ws = await connectWsApi(api, [ticker], { url: server.url })
+    const tickers = ws.receive('ticker')
+    const unknown = ws.unknown[Symbol.asyncIterator]()
+    ws.socket.send({ event: 'tick' })
+    expect((await unknown.next()).value).toEqual({ event: 'tick' })
+    // What the hot footer does: the same object, new data, and a new revision.
+    ticker.in = { prop: 'event', values: ['tick'] }
+    api.rev = 1
+    ws.socket.send({ event: 'tick' })
+    expect((await tickers.next()).value).toEqual({ event: 'tick' })
+    await ws.close()
+  })
+})
+
 describe('connectWsApi handshake', () => {
   it('sends headers, basic credentials and query from the options', async () => {
     const api: WsApiDef = {

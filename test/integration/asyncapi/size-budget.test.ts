@@ -16,9 +16,9 @@ const FIXTURE = resolve(__dirname, '../../fixtures/asyncapi-app')
 const SLACK = resolve(__dirname, '../../fixtures/corpus/asyncapi/spec-slack-rtm-asyncapi.yml')
 const options = { apis: { slack: SLACK }, dts: false as const, cacheDir: false as const }
 
-// The target is +1,024 B; measured +2,148 B (the document-level runtime: URL building with
+// The target is +1,024 B; measured +2,284 B (+2,148 before main's dev-mock path URLs and rev) (the document-level runtime: URL building with
 // its errors, the handshake credentials, routing, streams). This guards against growth from here.
-const BUDGET_OVER_PLAIN = 2_200
+const BUDGET_OVER_PLAIN = 2_350
 
 async function browserBuild(entry: { file: string } | { contents: string }): Promise<{ code: string; gzip: number }> {
   const result = await build({
