@@ -1,20 +1,13 @@
 import type { BasicCredential, TokenProvider } from '../auth/types'
-import type { WebSocketAuth } from '../ws/types'
-import type { WsApiConnectOptions, WsApiDef } from './types'
-
-export interface HandshakeAuth {
-  auth?: WebSocketAuth
-  headers?: Record<string, string>
-  /** Set when credentials were given but withheld (the URL is not one of the document's servers). */
-  withheld?: string
-}
+import type { HandshakeAuth, WsApiConnectOptions, WsApiDef } from './types'
 
 /**
  * The document's security schemes as handshake credentials: the first scheme the caller gave a
  * credential for. Credentials go only to the document's own server origins (and `authOrigins`):
- * a `url` pointing elsewhere gets none. Pure.
+ * a `url` pointing elsewhere gets none. Generated modules reference it (`auth` of their `WsApiDef`)
+ * only when the document has security schemes. Pure.
  */
-export function handshakeAuth(api: WsApiDef, options: WsApiConnectOptions, url: string): HandshakeAuth {
+export function wsHandshakeAuth(api: WsApiDef, options: WsApiConnectOptions, url: string): HandshakeAuth {
   const given = options.auth ?? {}
   const scheme = (api.security ?? []).find((s) => given[s.name] !== undefined)
   if (!scheme) return {}
@@ -41,9 +34,7 @@ function safeOrigin(url: string): string {
   }
 }
 
+/** UTF-8, then base64 (btoa takes only Latin-1); credentials are short enough to spread. */
 function base64(text: string): string {
-  const bytes = new TextEncoder().encode(text)
-  let binary = ''
-  for (const byte of bytes) binary += String.fromCharCode(byte)
-  return btoa(binary)
+  return btoa(String.fromCharCode(...new TextEncoder().encode(text)))
 }

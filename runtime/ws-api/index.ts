@@ -1,3 +1,20 @@
-export { connectWsApi, defineWsApi } from './connect'
+export { wsHandshakeAuth } from './auth'
+export { connectWsApi } from './connect'
 export { WsApiUrlError, WsRequestError } from './errors'
-export type { WsApiBaseOptions, WsApiConnectOptions, WsApiConnection, WsApiDef, WsMessageDef, WsRequestOptions, WsSecurityDef } from './types'
+export { wsRequest } from './request'
+export type {
+  HandshakeAuth,
+  WsApiBaseOptions,
+  WsApiConnectOptions,
+  WsApiConnection,
+  WsApiDef,
+  WsConnectionOf,
+  WsMatcher,
+  WsMessage,
+  WsMessageDef,
+  WsRequestContext,
+  WsRequester,
+  WsRequestOptions,
+  WsRole,
+  WsSecurityDef,
+} from './types'

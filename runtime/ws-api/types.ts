@@ -1,11 +1,13 @@
 import type { BasicCredential, TokenProvider } from '../auth/types'
 import type { Logger } from '../log/types'
-import type { HeartbeatOptions, Timers, WebSocketClient, WebSocketConstructor } from '../ws/types'
+import type { HeartbeatOptions, Timers, WebSocketAuth, WebSocketClient, WebSocketConstructor } from '../ws/types'
 import type { ReconnectOptions } from '../ws/reconnect'
 
 /**
  * The contract between the AsyncAPI code generator (src/asyncapi/codegen.ts) and this runtime:
- * plain data, written by the generator as one literal per document.
+ * plain data, written by the generator as literals. The document's part (`WsApiDef`) holds no
+ * messages: each message is its own export (`WsMessageDef`), so a bundler drops the messages an
+ * app does not import (issue 14, tree-shaking).
  */
 export interface WsApiDef {
   title: string
@@ -14,26 +16,81 @@ export interface WsApiDef {
   channels: Record<string, { address: string; parameters?: Record<string, { default?: string }> }>
   /** The channel connect() uses when none is named. */
   channel?: string
-  /** Every message the client sends or receives, by name. */
-  messages: Record<string, WsMessageDef>
-  /** Names of the messages the client receives (routing tries these). */
-  inbound: string[]
-  /** Messages the client sends, with the names of their reply messages when they are requests. */
-  send: Record<string, { reply?: string[] }>
+  /** How many messages of the document the client receives: a connection opened with fewer logs unmatched frames at `debug`, not `warn`. */
+  inbound: number
   security?: WsSecurityDef[]
+  /** Bumped by the Vite hot module when the document changed (message objects rewritten in place): open connections index their routing again. */
+  rev?: number
+  /** The handshake credentials (`wsHandshakeAuth`), referenced only by documents with security schemes. */
+  auth?: (api: WsApiDef, options: WsApiConnectOptions, url: string) => HandshakeAuth
 }
 
-export interface WsMessageDef {
+/** What `auth` gives the socket: credentials to place, extra headers, or why they were withheld. */
+export interface HandshakeAuth {
+  auth?: WebSocketAuth
+  headers?: Record<string, string>
+  /** Set when credentials were given but withheld (the URL is not one of the document's servers). */
+  withheld?: string
+}
+
+/** How an incoming frame is told to be this message. */
+export interface WsMatcher {
   /** The payload property that tells it apart, and the values it takes. */
   prop?: string
   values?: Array<string | number | boolean>
-  /** Otherwise the frame's JSON type. */
+  /** Otherwise the frame's JSON type; neither: any frame no other message takes. */
   type?: 'string' | 'number' | 'boolean' | 'object' | 'array'
+}
+
+/** One message of a document, as the generated module exports it (`export const hello = {...}`). */
+export interface WsMessageDef {
+  /** The name `receive()`, `on()`, `send.<name>` and `request.<name>` use. */
+  name: string
+  /** Set for messages the client receives: how frames are routed to it. */
+  in?: WsMatcher
+  /** Set for messages the client sends. */
+  out?: boolean
+  /** Sent as a text frame as is (string payloads), not as JSON. */
+  text?: boolean
   /** JSON pointer inside the payload of the correlation id (`/reqid`). */
   correlation?: string
-  /** Sent as a text frame as is (string payloads), not as JSON. */
-  text?: true
+  /** The messages that answer it (a function: messages are declared in any order). */
+  replies?: () => WsMessageDef[]
+  /** The request machinery (`wsRequest`), referenced only by request messages so other apps do not ship it. */
+  request?: WsRequester
 }
+
+/** What a connection hands a request message's `request`: its socket, the reply taps, its send. */
+export interface WsRequestContext {
+  socket: WebSocketClient<unknown, unknown>
+  /** Consulted before delivery; a tap that returns true took the frame (a reply). */
+  taps: Set<(names: string[], frame: unknown) => boolean>
+  send(name: string, payload: unknown): boolean
+  requestTimeout?: number
+  /** A fresh correlation id for a request that left it out. */
+  nextId(): number
+}
+
+export type WsRequester = (context: WsRequestContext, message: WsMessageDef, payload: unknown, options?: WsRequestOptions) => Promise<unknown>
+
+/** The roles a message has for the client, in the type of its export. */
+export type WsRole = 'receive' | 'send' | 'request'
+
+/** The type of a generated message export: its name and roles (`Roles` exists in types only). */
+export interface WsMessage<Name extends string = string, Roles extends WsRole = WsRole> extends WsMessageDef {
+  readonly name: Name
+  /** Type-level only: never set at run time. */
+  readonly roles?: Roles
+}
+
+type Named<M, R extends WsRole> = M extends WsMessage<infer N, infer Roles> ? (R extends Roles ? N : never) : never
+
+/** The connection `connectWith(messages)` gives: the document's maps narrowed to the messages `M` picked. */
+export type WsConnectionOf<M extends WsMessage, In extends object, Send extends object, Req extends object> = WsApiConnection<
+  Pick<In, Named<M, 'receive'> & keyof In>,
+  Pick<Send, Named<M, 'send' | 'request'> & keyof Send>,
+  Pick<Req, Named<M, 'request'> & keyof Req>
+>
 
 export type WsSecurityDef =
   | { name: string; kind: 'apiKey'; in: 'query' | 'header'; param: string }

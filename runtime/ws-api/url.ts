@@ -6,64 +6,48 @@ import { WsApiUrlError } from './errors'
  * with its parameters percent-encoded, then the handshake query. Pure.
  */
 export function socketUrl(api: WsApiDef, options: WsApiConnectOptions): { url: string; channel: string } {
-  const channelKey = options.channel ?? api.channel ?? Object.keys(api.channels)[0]
-  const channel = channelKey === undefined ? undefined : api.channels[channelKey]
-  if (options.channel !== undefined && !channel)
-    throw new WsApiUrlError(api.title, `no channel "${options.channel}" (channels: ${Object.keys(api.channels).join(', ')})`)
+  const { channels, servers } = api
+  const fail = (detail: string): never => {
+    throw new WsApiUrlError(api.title, detail)
+  }
+  /** `{name}` placeholders from `given`, else the document's default. */
+  const fill = (template: string, defaults: Record<string, { default?: string }> = {}, given: Record<string, string | number> = {}, what: string): string =>
+    template.replace(/\{([^{}]+)\}/g, (_, name: string) => {
+      const value = given[name] ?? defaults[name]?.default ?? fail(`${what} "${name}" has no value and no default`)
+      return what === 'server variable' ? String(value) : encodeURIComponent(value)
+    })
+  const key = options.channel ?? api.channel ?? Object.keys(channels)[0]
+  const channel = key === undefined ? undefined : channels[key]
+  if (options.channel !== undefined && !channel) fail(`no channel "${options.channel}" (channels: ${Object.keys(channels).join(', ')})`)
   let base = options.url
   if (base === undefined) {
-    const server = options.server === undefined ? api.servers[0] : api.servers.find((s) => s.name === options.server)
-    if (!server) {
-      throw new WsApiUrlError(
-        api.title,
+    const server =
+      (options.server === undefined ? servers[0] : servers.find((s) => s.name === options.server)) ??
+      fail(
         options.server === undefined
           ? 'the document names no WebSocket server: pass `url`'
-          : `no server "${options.server}" (servers: ${api.servers.map((s) => s.name).join(', ')})`,
+          : `no server "${options.server}" (servers: ${servers.map((s) => s.name).join(', ')})`,
       )
-    }
-    if (server.url === '') throw new WsApiUrlError(api.title, `server "${server.name}" is not a WebSocket URL: pass the socket URL as \`url\``)
-    base = fill(server.url, server.variables ?? {}, options.variables ?? {}, (name) => `server variable "${name}"`, api.title, false)
+    if (server.url === '') fail(`server "${server.name}" is not a WebSocket URL: pass the socket URL as \`url\``)
+    base = fill(server.url, server.variables, options.variables, 'server variable')
   }
-  const address = channel
-    ? fill(channel.address, channel.parameters ?? {}, options.parameters ?? {}, (name) => `channel parameter "${name}"`, api.title, true)
-    : ''
-  const url = new URL(join(base, address), pageOrigin(base, api.title))
-  for (const [key, value] of Object.entries(options.query ?? {})) {
-    if (value !== undefined && value !== null) url.searchParams.set(key, typeof value === 'object' ? JSON.stringify(value) : String(value))
+  // `wss://h/raw` + `/` stays `wss://h/raw`; `wss://h` + `{symbol}` gives `wss://h/btcusd`.
+  const path = channel ? fill(channel.address, channel.parameters, options.parameters, 'channel parameter').replace(/^\/+/, '') : ''
+  const url = new URL(path === '' ? base : `${base.replace(/\/+$/, '')}/${path}`, pageOrigin(base, fail))
+  for (const [name, value] of Object.entries(options.query ?? {})) {
+    if (value != null) url.searchParams.set(name, typeof value === 'object' ? JSON.stringify(value) : String(value))
   }
-  return { url: url.href, channel: channelKey ?? '' }
+  return { url: url.href, channel: key ?? '' }
 }
 
 /**
  * A path as the base (`/__api/<name>`, the Vite dev mock) is on the page's own origin, as ws: or
  * wss:. Outside a page there is no origin to read it against.
  */
-function pageOrigin(base: string, api: string): string | undefined {
+function pageOrigin(base: string, fail: (detail: string) => never): string | undefined {
   if (!base.startsWith('/')) return undefined
   const href = (globalThis as { location?: { href?: string } }).location?.href
   if (typeof href !== 'string' || !/^https?:/.test(href))
-    throw new WsApiUrlError(api, `the socket URL ${base} is a path, which needs a page to resolve against: pass an absolute \`url\``)
-  return href.replace(/^http/, 'ws')
-}
-
-function fill(
-  template: string,
-  defaults: Record<string, { default?: string }>,
-  given: Record<string, string | number>,
-  what: (name: string) => string,
-  api: string,
-  encode: boolean,
-): string {
-  return template.replace(/\{([^{}]+)\}/g, (_, name: string) => {
-    const value = given[name] ?? defaults[name]?.default
-    if (value === undefined) throw new WsApiUrlError(api, `${what(name)} has no value and no default`)
-    return encode ? encodeURIComponent(String(value)) : String(value)
-  })
-}
-
-/** `wss://h/raw` + `/` stays `wss://h/raw`; `wss://h` + `{symbol}` gives `wss://h/btcusd`. */
-function join(base: string, address: string): string {
-  const path = address.replace(/^\/+/, '')
-  if (path === '') return base
-  return `${base.replace(/\/+$/, '')}/${path}`
+    fail(`the socket URL ${base} is a path, which needs a page to resolve against: pass an absolute \`url\``)
+  return (href as string).replace(/^http/, 'ws')
 }

@@ -1,21 +1,10 @@
 import { RUNTIME_ID } from '../codegen/banner'
-import { indexKey, jsLiteral, propertyKey } from '../codegen/literals'
-import type { WsApiDef, WsMessageDef } from '../../runtime/ws-api/types'
+import { indexKey, jsLiteral, propertyKey, toCamelIdentifier, uniqueName } from '../codegen/literals'
+import type { WsApiDef, WsMatcher, WsMessageDef, WsRole } from '../../runtime/ws-api/types'
 import type { AsyncApiModel, MessageModel } from './model'
 
-/** The runtime data of one document (see runtime/ws-api/types.ts, the contract). */
-export function apiDef(model: AsyncApiModel): WsApiDef {
-  const messages: Record<string, WsMessageDef> = {}
-  for (const m of model.messages) {
-    const def: WsMessageDef = {}
-    if (m.matcher.prop !== undefined) {
-      def.prop = m.matcher.prop
-      def.values = m.matcher.values ?? []
-    } else if (m.matcher.type) def.type = m.matcher.type
-    if (m.correlation !== undefined) def.correlation = m.correlation
-    if (m.text) def.text = true
-    messages[m.name] = def
-  }
+/** The document's runtime data, without its messages (see runtime/ws-api/types.ts, the contract). */
+export function apiDef(model: AsyncApiModel): Omit<WsApiDef, 'auth'> {
   const channels: WsApiDef['channels'] = {}
   for (const c of model.channels) {
     const parameters = Object.fromEntries(Object.entries(c.parameters).map(([k, p]) => [k, p.default === undefined ? {} : { default: p.default }]))
@@ -29,32 +18,103 @@ export function apiDef(model: AsyncApiModel): WsApiDef {
     }),
     channels,
     ...(model.channel === undefined ? {} : { channel: model.channel }),
-    messages,
-    inbound: model.inbound,
-    send: Object.fromEntries(model.send.map((s) => [s.message, s.reply ? { reply: s.reply } : {}])),
+    inbound: model.inbound.length,
     ...(model.security.length > 0 ? { security: model.security } : {}),
   }
 }
 
-/** `virtual:api/<name>` for an AsyncAPI document: the document's data and a `connect` bound to it. */
+/** One message the client sends or receives, with the identifier of its export. */
+export interface MessageExport {
+  message: MessageModel
+  id: string
+  roles: WsRole[]
+  /** The data part of its `WsMessageDef` (replies and the request function are code). */
+  def: Omit<WsMessageDef, 'replies' | 'request'>
+  replies?: string[]
+}
+
+/**
+ * The messages with a role for the client, in document order, each with a value export named after
+ * it (`hello`, `ping`), kept clear of the module's own names.
+ */
+export function messageExports(model: AsyncApiModel): MessageExport[] {
+  const taken = new Set(['connect', 'connectWith', 'default', '__default'])
+  const inbound = new Set(model.inbound)
+  const sends = new Map(model.send.map((s) => [s.message, s]))
+  const out: MessageExport[] = []
+  for (const m of model.messages) {
+    const send = sends.get(m.name)
+    if (!inbound.has(m.name) && !send) continue
+    const def: MessageExport['def'] = { name: m.name }
+    if (inbound.has(m.name)) {
+      const matcher: WsMatcher = {}
+      if (m.matcher.prop !== undefined) {
+        matcher.prop = m.matcher.prop
+        matcher.values = m.matcher.values ?? []
+      } else if (m.matcher.type) matcher.type = m.matcher.type
+      def.in = matcher
+    }
+    if (send) def.out = true
+    if (m.text) def.text = true
+    const request = send?.reply !== undefined
+    if (request && m.correlation !== undefined) def.correlation = m.correlation
+    const roles: WsRole[] = [...(inbound.has(m.name) ? ['receive' as const] : []), ...(send ? ['send' as const] : []), ...(request ? ['request' as const] : [])]
+    out.push({ message: m, id: uniqueName(toCamelIdentifier(m.name, 'message'), taken), roles, def, ...(request ? { replies: send.reply } : {}) })
+  }
+  return out
+}
+
+/**
+ * `virtual:api/<name>` for an AsyncAPI document: one export per message (plain object literals, so
+ * a bundler keeps only the ones an app imports: issue 14), `connectWith(messages, options)` for a
+ * connection with those, and `connect(options)` with all of them.
+ */
 export function buildWsModule(model: AsyncApiModel): string {
   if (model.noClient) {
     return `${BANNER}\n// ${model.noClient.replace(/[\r\n]/g, ' ')}\nexport default {}\n`
   }
-  return [
+  const exports = messageExports(model)
+  const ids = new Map(exports.map((e) => [e.message.name, e.id]))
+  const imports = ['connectWsApi as $connect']
+  if (model.security.length > 0) imports.push('wsHandshakeAuth as $auth')
+  if (exports.some((e) => e.replies)) imports.push('wsRequest as $request')
+  const data = jsLiteral(apiDef(model))
+  const lines = [
     BANNER,
-    `import { connectWsApi as $connect, defineWsApi as $define } from ${jsLiteral(RUNTIME_ID)}`,
+    `import { ${imports.join(', ')} } from ${jsLiteral(RUNTIME_ID)}`,
     '',
-    `const $api = /* @__PURE__ */ $define(${jsLiteral(apiDef(model))})`,
+    // The handshake code is referenced only when the document has security schemes.
+    `/** @type {import(${jsLiteral(RUNTIME_ID)}).WsApiDef} */`,
+    `const $api = ${model.security.length > 0 ? `${data.slice(0, -1)},auth:$auth}` : data}`,
+    '',
+  ]
+  for (const e of exports) {
+    const fields = jsLiteral(e.def).slice(1, -1)
+    const code = e.replies
+      ? `, replies: () => [${e.replies
+          .map((r) => ids.get(r))
+          .filter((r) => r !== undefined)
+          .join(', ')}], request: $request`
+      : ''
+    // The JSDoc type keeps checkJs from widening `"string"` and `true` in the literal.
+    lines.push(`/** @type {import(${jsLiteral(RUNTIME_ID)}).WsMessageDef} */`, `export const ${e.id} = { ${fields}${code} }`)
+  }
+  lines.push(
+    '',
+    `/** @param {import(${jsLiteral(RUNTIME_ID)}).WsMessageDef[]} messages @param {import(${jsLiteral(RUNTIME_ID)}).WsApiConnectOptions} [options] */`,
+    'export function connectWith(messages, options) {',
+    '  return $connect($api, messages, options ?? {})',
+    '}',
     '',
     `/** @param {import(${jsLiteral(RUNTIME_ID)}).WsApiConnectOptions} [options] */`,
     'export function connect(options) {',
-    '  return $connect($api, options ?? {})',
+    `  return $connect($api, [${exports.map((e) => e.id).join(', ')}], options ?? {})`,
     '}',
     '',
-    'export default { connect }',
+    'export default { connect, connectWith }',
     '',
-  ].join('\n')
+  )
+  return lines.join('\n')
 }
 
 const BANNER = '// Generated by @codomyrmex/networking from an AsyncAPI document. Do not edit.'
@@ -71,7 +131,7 @@ export function buildWsDeclarations(model: AsyncApiModel, types: string, ambient
   const byName = new Map(model.messages.map((m) => [m.name, m]))
   const typeOf = (name: string): string => (byName.get(name) as MessageModel).type
   const out: string[] = [
-    `import type { BasicCredential as __Basic, TokenProvider as __Token, WsApiBaseOptions as __Base, WsApiConnection as __Connection } from ${jsLiteral(RUNTIME_ID)}`,
+    `import type { BasicCredential as __Basic, TokenProvider as __Token, WsApiBaseOptions as __Base, WsApiConnection as __Connection, WsConnectionOf as __ConnectionOf, WsMessage as __Message } from ${jsLiteral(RUNTIME_ID)}`,
     '',
     types.trimEnd(),
     '',
@@ -128,9 +188,20 @@ export function buildWsDeclarations(model: AsyncApiModel, types: string, ambient
     '}',
     'export type Connection = __Connection<Messages, SendPayloads, Requests>',
     '',
-    `/** Opens a connection to ${model.title.replace(/\*\//g, '').replace(/[\r\n]+/g, ' ')}; resolves once it is open. */`,
-    `export function connect(options${socketServers.length > 0 ? '?' : ''}: ConnectOptions): Promise<Connection>`,
-    `${ambient ? '' : 'declare '}const __default: { connect: typeof connect }`,
+  )
+  const title = model.title.replace(/\*\//g, '').replace(/[\r\n]+/g, ' ')
+  for (const e of messageExports(model)) {
+    out.push(`/** Message \`${e.message.name.replace(/\*\//g, '')}\` (${e.roles.join(', ')}): pass it to \`connectWith\`. */`)
+    out.push(`export ${ambient ? '' : 'declare '}const ${e.id}: __Message<${jsLiteral(e.message.name)}, ${e.roles.map(jsLiteral).join(' | ')}>`)
+  }
+  const optional = socketServers.length > 0 ? '?' : ''
+  out.push(
+    '',
+    `/** Opens a connection to ${title} with every message of the document; resolves once it is open. */`,
+    `export function connect(options${optional}: ConnectOptions): Promise<Connection>`,
+    `/** Opens a connection to ${title} that knows only \`messages\` (imported from this module): an app bundles no other message. */`,
+    `export function connectWith<M extends readonly __Message[]>(messages: M, options${optional}: ConnectOptions): Promise<__ConnectionOf<M[number], Messages, SendPayloads, Requests>>`,
+    `${ambient ? '' : 'declare '}const __default: { connect: typeof connect; connectWith: typeof connectWith }`,
     'export default __default',
   )
   return `${out.join('\n')}\n`

@@ -1,29 +1,24 @@
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { connectWsApi, type WsApiDef } from '../../../runtime/index'
-import { apiDef } from '../../../src/asyncapi/codegen'
-import { prepareAsyncApi } from '../../../src/asyncapi/prepare'
+import { connectWsApi, type WsApiDef, type WsMessageDef, wsHandshakeAuth } from '../../../runtime/index'
+import { generatedModule } from '../../helpers/asyncapi-module'
 import { closeAll, kraken, open, play, recorder } from '../../helpers/asyncapi-servers'
 
 /**
- * The runtime from source (so coverage counts) on the data the generator writes for corpus
+ * The runtime from source (so coverage counts) under the module the generator writes for corpus
  * documents; clients.test.ts runs the same through a real bundler build.
  */
 const CORPUS = resolve(__dirname, '../../fixtures/corpus/asyncapi')
-
-async function defOf(file: string, perspective?: 'client' | 'server'): Promise<WsApiDef> {
-  const prepared = await prepareAsyncApi('test', join(CORPUS, file), { allowRemote: [], ...(perspective ? { perspective } : {}) })
-  return apiDef(prepared.model)
-}
+const moduleOf = (file: string) => generatedModule(join(CORPUS, file))
 
 afterEach(closeAll)
 
 describe('connectWsApi on the Kraken document', () => {
   it('requests, routes, reports unknown frames, and replays resubscribed sends after a restart', async () => {
-    const api = await defOf('spec-kraken-websocket-request-reply-multiple-channels-asyncapi.yml')
+    const api = await moduleOf('spec-kraken-websocket-request-reply-multiple-channels-asyncapi.yml')
     const first = await play(kraken)
     const logger = recorder()
-    const ws = await connectWsApi(api, {
+    const ws = await api.connect({
       url: first.url,
       logger,
       reconnect: { initialDelay: 10, maxDelay: 50, maxAttempts: 1000 },
@@ -64,14 +59,75 @@ describe('connectWsApi on the Kraken document', () => {
   })
 
   it('an aborted signal rejects at once; a send that throws rejects the request', async () => {
-    const api = await defOf('spec-kraken-websocket-request-reply-message-filter-in-reply-asyncapi.yml')
+    const api = await moduleOf('spec-kraken-websocket-request-reply-message-filter-in-reply-asyncapi.yml')
     const server = await play(() => undefined)
-    const ws = await connectWsApi(api, { url: server.url })
+    const ws = await api.connect({ url: server.url })
     const controller = new AbortController()
     controller.abort(new Error('stop'))
     await expect(ws.request.ping!({ event: 'ping', reqid: 1 }, { signal: controller.signal })).rejects.toMatchObject({ code: 'ERR_WS_REQUEST_ABORTED' })
+    const closing = ws.request.ping!({ event: 'ping', reqid: 3 }).catch((e: unknown) => e)
+    await server.nextReceived()
     await ws.close()
+    expect(await closing).toMatchObject({ name: 'WsRequestError', code: 'ERR_WS_REQUEST_CLOSED', request: 'ping' })
     await expect(ws.request.ping!({ event: 'ping', reqid: 2 })).rejects.toMatchObject({ code: 'ERR_WS_NOT_OPEN' })
+  })
+})
+
+describe('connectWith: a connection with some of the messages', () => {
+  it('knows only the messages given (and the replies of its requests); the others reach `unknown`, logged at debug', async () => {
+    const api = await moduleOf('spec-kraken-websocket-request-reply-message-filter-in-reply-asyncapi.yml')
+    const server = await play(kraken)
+    const logger = recorder()
+    const ws = await api.connectWith([api.ping as WsMessageDef], { url: server.url, logger })
+    expect(Object.keys(ws.send)).toEqual(['ping'])
+    expect(Object.keys(ws.request)).toEqual(['ping'])
+    // pong is not in the list, but the request brought it in: the reply is recognised.
+    expect(await ws.request.ping!({ event: 'ping', reqid: 3 })).toEqual({ event: 'pong', reqid: 3 })
+    const unknown = ws.unknown[Symbol.asyncIterator]()
+    ws.socket.send({ event: 'say' })
+    // heartbeat is a message of the document, but not of this connection.
+    expect((await unknown.next()).value).toEqual({ event: 'heartbeat' })
+    expect(logger.events.filter((e) => e.event === 'ws.unknown').map((e) => e.level)).toEqual(['debug'])
+    await ws.close()
+  })
+
+  it('the module exports each message once, with its routing data; `connect` opens with all of them', async () => {
+    const api = await moduleOf('spec-kraken-websocket-request-reply-message-filter-in-reply-asyncapi.yml')
+    expect(api.heartbeat).toEqual({ name: 'heartbeat', in: { prop: 'event', values: ['heartbeat'] } })
+    const ping = api.ping as WsMessageDef
+    expect(ping).toMatchObject({ name: 'ping', out: true, correlation: '/reqid' })
+    expect(ping.replies?.().map((m) => m.name)).toEqual(['pong'])
+    const server = await play(kraken)
+    const logger = recorder()
+    const ws = await api.connect({ url: server.url, logger })
+    expect(Object.keys(ws.send).sort()).toEqual(['ping', 'subscribe', 'unsubscribe'])
+    const heartbeats = ws.receive('heartbeat')
+    ws.socket.send({ event: 'say' })
+    expect((await heartbeats.next()).value).toEqual({ event: 'heartbeat' })
+    const unknown = ws.unknown[Symbol.asyncIterator]()
+    ws.socket.send({ event: 'mystery' })
+    expect((await unknown.next()).value).toEqual({ event: 'notInTheDocument' })
+    expect(logger.events.filter((e) => e.event === 'ws.unknown').map((e) => e.level)).toContain('warn')
+    await ws.close()
+  })
+})
+
+describe('a document changed under an open connection (the Vite hot module)', () => {
+  it('routes by the rewritten message objects once `rev` is bumped', async () => {
+    const api: WsApiDef = { title: 'Hot', servers: [], channels: {}, inbound: 1 }
+    const ticker: WsMessageDef = { name: 'ticker', in: { prop: 'event', values: ['ticker'] } }
+    const server = await play((frame) => frame)
+    const ws = await connectWsApi(api, [ticker], { url: server.url })
+    const tickers = ws.receive('ticker')
+    const unknown = ws.unknown[Symbol.asyncIterator]()
+    ws.socket.send({ event: 'tick' })
+    expect((await unknown.next()).value).toEqual({ event: 'tick' })
+    // What the hot footer does: the same object, new data, and a new revision.
+    ticker.in = { prop: 'event', values: ['tick'] }
+    api.rev = 1
+    ws.socket.send({ event: 'tick' })
+    expect((await tickers.next()).value).toEqual({ event: 'tick' })
+    await ws.close()
   })
 })
 
@@ -81,13 +137,16 @@ describe('connectWsApi handshake', () => {
       title: 'Basic',
       servers: [{ name: 'local', url: 'ws://127.0.0.1:1' }],
       channels: { root: { address: '/feed' } },
-      messages: { any: {}, note: { text: true } },
-      inbound: ['any'],
-      send: { note: {} },
+      inbound: 1,
       security: [{ name: 'user', kind: 'basic' }],
+      auth: wsHandshakeAuth,
     }
+    const messages: WsMessageDef[] = [
+      { name: 'any', in: {} },
+      { name: 'note', out: true, text: true },
+    ]
     const server = await play((frame) => frame)
-    const ws = await connectWsApi(api, {
+    const ws = await connectWsApi(api, messages, {
       url: server.url,
       authOrigins: [server.url],
       auth: { user: { username: 'ada', password: 'lovelace' } },
@@ -105,10 +164,16 @@ describe('connectWsApi handshake', () => {
   })
 
   it('a bearer token goes in the Authorization header', async () => {
-    const api: WsApiDef = { title: 'Bearer', servers: [], channels: {}, messages: {}, inbound: [], send: {}, security: [{ name: 'jwt', kind: 'bearer' }] }
+    const api: WsApiDef = { title: 'Bearer', servers: [], channels: {}, inbound: 0, security: [{ name: 'jwt', kind: 'bearer' }], auth: wsHandshakeAuth }
     const server = await play(() => undefined)
-    const ws = await connectWsApi(api, { url: server.url, authOrigins: [server.url], auth: { jwt: () => 'tok' } })
-    expect(server.headers[0]?.authorization).toBe('Bearer tok')
+    // Without `authOrigins`, a `url` that is not a server of the document gets no credentials.
+    const logger = recorder()
+    const withheld = await connectWsApi(api, [], { url: server.url, auth: { jwt: () => 'tok' }, logger })
+    expect(server.headers[0]?.authorization).toBeUndefined()
+    expect(logger.events.find((e) => e.event === 'ws.auth')?.message).toContain('Bearer: credentials not sent to ws://127.0.0.1:')
+    await withheld.close()
+    const ws = await connectWsApi(api, [], { url: server.url, authOrigins: [server.url], auth: { jwt: () => 'tok' } })
+    expect(server.headers[1]?.authorization).toBe('Bearer tok')
     await ws.close()
   })
 })

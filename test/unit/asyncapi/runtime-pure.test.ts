@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { handshakeAuth } from '../../../runtime/ws-api/auth'
+import { wsHandshakeAuth as handshakeAuth } from '../../../runtime/ws-api/auth'
 import { readPointer, route } from '../../../runtime/ws-api/route'
-import type { WsApiDef } from '../../../runtime/ws-api/types'
+import type { WsApiDef, WsMessageDef } from '../../../runtime/ws-api/types'
 import { socketUrl } from '../../../runtime/ws-api/url'
 
 const api: WsApiDef = {
@@ -12,14 +12,7 @@ const api: WsApiDef = {
   ],
   channels: { market: { address: '/v1/marketdata/{symbol}', parameters: { symbol: {} } }, root: { address: '/' } },
   channel: 'market',
-  messages: {
-    heartbeat: { prop: 'type', values: ['heartbeat'] },
-    update: { prop: 'type', values: ['update', 'snapshot'] },
-    text: { type: 'string' },
-    anything: {},
-  },
-  inbound: ['heartbeat', 'update', 'text', 'anything'],
-  send: {},
+  inbound: 4,
   security: [
     { name: 'key', kind: 'apiKey', in: 'query', param: 'token' },
     { name: 'user', kind: 'basic' },
@@ -52,6 +45,13 @@ describe('socketUrl', () => {
   })
 })
 
+const inbound: WsMessageDef[] = [
+  { name: 'heartbeat', in: { prop: 'type', values: ['heartbeat'] } },
+  { name: 'update', in: { prop: 'type', values: ['update', 'snapshot'] } },
+  { name: 'text', in: { type: 'string' } },
+  { name: 'anything', in: {} },
+]
+
 describe('route', () => {
   it.each([
     [{ type: 'heartbeat' }, ['heartbeat']],
@@ -60,16 +60,16 @@ describe('route', () => {
     [{ type: 'other' }, ['anything']],
     [[1, 2], ['anything']],
   ])('%j goes to %j', (frame, names) => {
-    expect(route(api, frame)).toEqual(names)
+    expect(route(inbound, frame)).toEqual(names)
   })
 
   it('the user match wins; an unknown name from it falls back to the rules', () => {
-    expect(route(api, { type: 'heartbeat' }, () => 'update')).toEqual(['update'])
-    expect(route(api, { type: 'heartbeat' }, () => 'nope')).toEqual(['heartbeat'])
+    expect(route(inbound, { type: 'heartbeat' }, () => 'update')).toEqual(['update'])
+    expect(route(inbound, { type: 'heartbeat' }, () => 'nope')).toEqual(['heartbeat'])
   })
 
   it('without a catch-all, an unmatched frame matches nothing', () => {
-    expect(route({ ...api, inbound: ['heartbeat'] }, { type: 'x' })).toEqual([])
+    expect(route(inbound.slice(0, 1), { type: 'x' })).toEqual([])
   })
 
   it('readPointer reads nested and escaped members', () => {

@@ -8,9 +8,7 @@ const api: WsApiDef = {
   servers: [{ name: 'production', url: '/__api/market' }],
   channels: { market: { address: '/market' }, root: { address: '/' } },
   channel: 'market',
-  messages: {},
-  inbound: [],
-  send: {},
+  inbound: 0,
 }
 
 afterEach(() => vi.unstubAllGlobals())
