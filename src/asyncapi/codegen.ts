@@ -1,4 +1,4 @@
-import { RUNTIME_ID } from '../codegen/banner'
+import { RUNTIME_ID, RUNTIME_INTERNAL_ID } from '../codegen/banner'
 import { indexKey, jsLiteral, propertyKey } from '../codegen/literals'
 import type { WsApiDef, WsMessageDef } from '../../runtime/ws-api/types'
 import type { AsyncApiModel, MessageModel } from './model'
@@ -43,7 +43,7 @@ export function buildWsModule(model: AsyncApiModel): string {
   }
   return [
     BANNER,
-    `import { connectWsApi as $connect, defineWsApi as $define } from ${jsLiteral(RUNTIME_ID)}`,
+    `import { connectWsApi as $connect, defineWsApi as $define } from ${jsLiteral(RUNTIME_INTERNAL_ID)}`,
     '',
     `const $api = /* @__PURE__ */ $define(${jsLiteral(apiDef(model))})`,
     '',

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { connectWsApi, type WsApiDef } from '../../../runtime/index'
+import { connectWsApi, type WsApiDef } from '../../../runtime/internal'
 import { apiDef } from '../../../src/asyncapi/codegen'
 import { prepareAsyncApi } from '../../../src/asyncapi/prepare'
 import { closeAll, kraken, open, play, recorder } from '../../helpers/asyncapi-servers'

@@ -1,15 +1,13 @@
 import { describe, expect, test } from 'vitest'
 import {
   ConfigurationError,
-  createApi,
-  createApiCore,
   createHttpClient,
   createNetworkManager,
   createWebSocketCore,
   NetworkingError,
-  type ApiDef,
   type HttpClientOptions,
 } from '../../../runtime/index'
+import { createApi, createApiCore, type ApiDef } from '../../../runtime/internal'
 import { json, serversClosedAfterEach } from '../../helpers/http-server'
 
 const serve = serversClosedAfterEach()

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { allFeatures, authFeature, createApiCore, createHttpCore, sseFeature, type ApiDef } from '../../../runtime/index'
+import { createHttpCore, sseFeature } from '../../../runtime/index'
+import { allFeatures, authFeature, createApiCore, type ApiDef } from '../../../runtime/internal'
 
 const def: ApiDef = {
   name: 'feat',

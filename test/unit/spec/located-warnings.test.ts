@@ -53,7 +53,7 @@ describe('located warnings for servers and header names', () => {
       write: false,
       format: 'esm',
       platform: 'node',
-      external: ['@codomyrmex/networking/runtime'],
+      external: ['@codomyrmex/networking/runtime/internal'],
       logLevel: 'silent',
       plugins: [networking.esbuild({ dir: SPECS, dts: false, cacheDir: false })],
     })
