@@ -2,7 +2,7 @@ import type { SecurityRequirement, SecuritySchemeDef } from '../api/types'
 import type { oauth2 } from './oauth2'
 import { ConfigurationError } from '../errors/configuration-error'
 import { registerCredentialName } from '../log/redact'
-import { apiKey, basic, bearer, httpScheme, resolveToken } from './strategies'
+import { apiKey, apiKeyNameProblem, basic, bearer, httpScheme, resolveToken } from './strategies'
 import type { AuthStrategy, Credential, TokenProvider } from './types'
 
 const isStrategy = (c: Credential): c is AuthStrategy => typeof c === 'object' && typeof (c as AuthStrategy).apply === 'function'
@@ -16,6 +16,24 @@ export interface SchemeEnv {
   oauth2?: typeof oauth2
 }
 
+/**
+ * Refuses, when `configure()` or `createClient()` is called, a credential for an `apiKey` scheme
+ * whose header or cookie name cannot be sent: otherwise every call using it would fail with a bare
+ * TypeError from fetch. A strategy object given in place of the key places it itself, so it passes.
+ */
+export function checkSchemeCredentials(schemes: Record<string, SecuritySchemeDef> | undefined, auth: Record<string, Credential | undefined> | undefined): void {
+  if (!schemes || !auth) return
+  for (const [name, credential] of Object.entries(auth)) {
+    const scheme = schemes[name]
+    if (credential !== undefined && !isStrategy(credential) && scheme?.type === 'apiKey') refuseKeyName(name, scheme)
+  }
+}
+
+function refuseKeyName(name: string, scheme: Extract<SecuritySchemeDef, { type: 'apiKey' }>): void {
+  const problem = apiKeyNameProblem(scheme.in, scheme.name)
+  if (problem) throw new ConfigurationError(`auth.${name}: security scheme "${name}": ${problem}`, `auth.${name}`)
+}
+
 /** The strategy that puts `credential` where the document's scheme says. */
 export function strategyFor(name: string, scheme: SecuritySchemeDef | undefined, credential: Credential, env: SchemeEnv): AuthStrategy {
   if (isStrategy(credential)) return credential
@@ -26,6 +44,7 @@ export function strategyFor(name: string, scheme: SecuritySchemeDef | undefined,
   switch (scheme?.type) {
     case 'apiKey':
       if (!isToken(credential)) return bad()
+      refuseKeyName(name, scheme)
       return scheme.in === 'query' ? queryKey(scheme.name, credential) : apiKey(scheme.in, scheme.name, credential)
     case 'http': {
       const s = scheme.scheme.toLowerCase()

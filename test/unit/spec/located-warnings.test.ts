@@ -45,6 +45,28 @@ describe('located warnings for servers and header names', () => {
     for (const w of spec.warnings) expect(w.column, w.message).toBeGreaterThan(0)
   })
 
+  it('an apiKey scheme whose header or cookie name is no token; a query name may be anything', async () => {
+    const spec = await prepareSpec('bad', FILE, [])
+    const spaced = await position("name: 'X Api Key'")
+    const crumbs = await position("name: 'a;b'")
+    const schemes = spec.warnings.filter((w) => w.pointer?.startsWith('/components/securitySchemes/'))
+    expect(schemes).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        file: FILE,
+        line: spaced.line,
+        pointer: '/components/securitySchemes/spaced/name',
+        message: expect.stringContaining('apiKey security scheme "spaced" sends its key in the header "X Api Key", which is not a valid header name'),
+      }),
+      expect.objectContaining({
+        line: crumbs.line,
+        pointer: '/components/securitySchemes/crumbs/name',
+        message: expect.stringContaining('fails with ERR_CONFIGURATION'),
+      }),
+    ])
+    for (const w of spec.warnings) expect(w.column, w.message).toBeGreaterThan(0)
+  })
+
   it('the plugin reports them in a real esbuild build as file:line:column at pointer, and still builds', async () => {
     const esbuild = await import('esbuild')
     const result = await esbuild.build({
@@ -59,9 +81,11 @@ describe('located warnings for servers and header names', () => {
     })
     const texts = result.warnings.map((w) => w.text)
     const { line, column } = await position("url: 'https://'")
+    const key = await position("name: 'X Api Key'")
     expect(texts).toEqual(
       expect.arrayContaining([
         expect.stringContaining(`${FILE}:${line}:${column} at /paths/~1broken/get/servers/0/url: server URL "https://" is not a valid URL`),
+        expect.stringContaining(`${FILE}:${key.line}:${key.column} at /components/securitySchemes/spaced/name: apiKey security scheme "spaced"`),
       ]),
     )
     expect(result.outputFiles?.[0]?.text).toContain('"https://"')
