@@ -1,4 +1,4 @@
-import { checkSchemeCredentials, pickRequirement } from '../auth/from-scheme'
+import { pickRequirement } from '../auth/from-scheme'
 import type { AuthStrategy } from '../auth/types'
 import { ConfigurationError } from '../errors/configuration-error'
 import { RequestError } from '../errors/request-error'
@@ -185,7 +185,7 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
     def,
     configure(options) {
       checkOptions({ ...options, auth: undefined }, `${def.name}: configure()`)
-      checkSchemeCredentials(def.securitySchemes, options.auth)
+      features.checkAuth?.(def, options)
       defaults = merge(defaults, options)
       shared = undefined
     },
@@ -195,7 +195,7 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
     },
     createClient(options, tree) {
       checkOptions({ ...options, auth: undefined }, `${def.name}: createClient()`)
-      checkSchemeCredentials(def.securitySchemes, options.auth)
+      features.checkAuth?.(def, options)
       return rebind(tree, bind(merge({}, options)), new Map())
     },
   }

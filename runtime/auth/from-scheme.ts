@@ -21,10 +21,13 @@ export interface SchemeEnv {
  * whose header or cookie name cannot be sent: otherwise every call using it would fail with a bare
  * TypeError from fetch. A strategy object given in place of the key places it itself, so it passes.
  */
-export function checkSchemeCredentials(schemes: Record<string, SecuritySchemeDef> | undefined, auth: Record<string, Credential | undefined> | undefined): void {
-  if (!schemes || !auth) return
+export function checkSchemeCredentials(
+  { securitySchemes }: { securitySchemes?: Record<string, SecuritySchemeDef> | undefined },
+  { auth }: { auth?: Partial<Record<string, Credential>> | undefined },
+): void {
+  if (!securitySchemes || !auth) return
   for (const [name, credential] of Object.entries(auth)) {
-    const scheme = schemes[name]
+    const scheme = securitySchemes[name]
     if (credential !== undefined && !isStrategy(credential) && scheme?.type === 'apiKey') refuseKeyName(name, scheme)
   }
 }

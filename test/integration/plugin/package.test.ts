@@ -59,6 +59,22 @@ describe('package', () => {
     }
   })
 
+  it('runtime/internal (what generated code imports) shares its classes with the public entry', async () => {
+    type Runtime = typeof import('../../../runtime/index')
+    type Internal = typeof import('../../../runtime/internal')
+    const pub = (await import(join(ROOT, 'dist/runtime/index.js'))) as Runtime
+    const internal = (await import(join(ROOT, 'dist/runtime/internal.js'))) as Internal
+    expect(Object.keys(internal)).not.toContain('createHttpClient')
+    expect(Object.keys(pub)).not.toContain('createApiCore')
+    const api = internal.createApiCore({ name: 'shared' })
+    const op = api.operation({ id: 'op', method: 'GET', path: '/a' })
+    const { error } = await op.safe()
+    expect(error).toBeInstanceOf(pub.RequestError)
+    expect(error).toBeInstanceOf(pub.NetworkingError)
+    expect((error as InstanceType<Runtime['RequestError']>).code).toBe('ERR_BASE_URL')
+    expect(internal.createHttpError({ status: 404, method: 'GET', url: 'http://x/', headers: {}, body: undefined })).toBeInstanceOf(pub.NotFoundError)
+  })
+
   it('the Redis store is its own Node entry: out of the runtime, and using the runtime entry rather than a copy', async () => {
     const runtime = await builtRuntime()
     expect(runtime).not.toMatch(/ZREMRANGEBYSCORE|createRedisStore/)

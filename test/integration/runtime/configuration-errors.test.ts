@@ -8,7 +8,7 @@ import {
   NetworkingError,
   type HttpClientOptions,
 } from '../../../runtime/index'
-import { createApi, createApiCore, type ApiDef } from '../../../runtime/internal'
+import { authFeature, createApi, createApiCore, type ApiDef } from '../../../runtime/internal'
 import { json, serversClosedAfterEach } from '../../helpers/http-server'
 
 const serve = serversClosedAfterEach()
@@ -139,7 +139,7 @@ describe('configuration mistakes are ConfigurationError, at configuration time',
         ['key', 'header name "X Api Key"'],
         ['jar', 'cookie name "a;b"'],
       ] as const) {
-        const api = createApiCore({ ...badKeyDef, servers: [{ url: s.url }] })
+        const api = createApiCore({ ...badKeyDef, servers: [{ url: s.url }] }, authFeature)
         const call = () =>
           method === 'configure' ? api.configure({ auth: { [scheme]: 'k-secret' } }) : api.createClient({ auth: { [scheme]: 'k-secret' } }, {})
         const error = thrown(call)
