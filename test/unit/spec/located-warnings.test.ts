@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { checkDocument } from '../../../src/spec/checks'
 import { prepareSpec } from '../../../src/spec/prepare'
 import networking from '../../../src/index'
 
@@ -65,6 +66,26 @@ describe('located warnings for servers and header names', () => {
       }),
     ])
     for (const w of spec.warnings) expect(w.column, w.message).toBeGreaterThan(0)
+  })
+
+  it('a Swagger 2 apiKey definition in a header is checked too; $refs and other schemes are left alone', () => {
+    const findings = checkDocument({
+      swagger: '2.0',
+      securityDefinitions: {
+        bad: { type: 'apiKey', in: 'header', name: 'X Key(1)' },
+        good: { type: 'apiKey', in: 'header', name: 'X-Key' },
+        query: { type: 'apiKey', in: 'query', name: 'a b' },
+        basic: { type: 'basic' },
+      },
+      components: { securitySchemes: { ref: { $ref: '#/securityDefinitions/bad' } } },
+    })
+    expect(findings).toEqual([
+      {
+        pointer: '/securityDefinitions/bad/name',
+        severity: 'warning',
+        message: expect.stringContaining('apiKey security scheme "bad" sends its key in the header "X Key(1)"'),
+      },
+    ])
   })
 
   it('the plugin reports them in a real esbuild build as file:line:column at pointer, and still builds', async () => {
