@@ -28,13 +28,9 @@ export function checkSchemeCredentials(
   if (!securitySchemes || !auth) return
   for (const [name, credential] of Object.entries(auth)) {
     const scheme = securitySchemes[name]
-    if (credential !== undefined && !isStrategy(credential) && scheme?.type === 'apiKey') refuseKeyName(name, scheme)
+    const problem = credential !== undefined && !isStrategy(credential) && scheme?.type === 'apiKey' && apiKeyNameProblem(scheme.in, scheme.name)
+    if (problem) throw new ConfigurationError(`auth.${name}: security scheme "${name}": ${problem}`, `auth.${name}`)
   }
-}
-
-function refuseKeyName(name: string, scheme: Extract<SecuritySchemeDef, { type: 'apiKey' }>): void {
-  const problem = apiKeyNameProblem(scheme.in, scheme.name)
-  if (problem) throw new ConfigurationError(`auth.${name}: security scheme "${name}": ${problem}`, `auth.${name}`)
 }
 
 /** The strategy that puts `credential` where the document's scheme says. */
@@ -47,7 +43,6 @@ export function strategyFor(name: string, scheme: SecuritySchemeDef | undefined,
   switch (scheme?.type) {
     case 'apiKey':
       if (!isToken(credential)) return bad()
-      refuseKeyName(name, scheme)
       return scheme.in === 'query' ? queryKey(scheme.name, credential) : apiKey(scheme.in, scheme.name, credential)
     case 'http': {
       const s = scheme.scheme.toLowerCase()

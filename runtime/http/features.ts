@@ -27,7 +27,11 @@ export const sseFeature: RuntimeFeatures = { sse: parseEventStream }
 export const authFeature: RuntimeFeatures = { scheme: strategyFor, checkAuth: checkSchemeCredentials }
 /** OAuth2 grants (client credentials, refresh token) from credential objects; needs `authFeature` too. */
 export const oauth2Feature: RuntimeFeatures = { oauth2 }
+const forms = { urlencoded: formUrlEncoded, multipart }
 /** form-urlencoded and multipart request bodies built from objects of fields. */
-export const formsFeature: RuntimeFeatures = { forms: { urlencoded: formUrlEncoded, multipart } }
-/** Every feature: what `createApi` and `createHttpClient` use. */
-export const allFeatures: RuntimeFeatures = { sse: parseEventStream, ...authFeature, oauth2, ...formsFeature }
+export const formsFeature: RuntimeFeatures = { forms }
+/**
+ * Every feature: what `createApi` uses. Written out rather than spread from the others: bundlers
+ * keep an unused object spread (it could run getters), and with it every feature's code.
+ */
+export const allFeatures: RuntimeFeatures = { sse: parseEventStream, scheme: strategyFor, checkAuth: checkSchemeCredentials, oauth2, forms }
