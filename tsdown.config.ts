@@ -58,7 +58,9 @@ export default defineConfig([
     onSuccess: () => buildSpecValidators(`${OUT}/plugin`),
   },
   {
-    entry: { index: 'runtime/index.ts' },
+    // One build for both runtime entries: what they share is one chunk, so a class imported through
+    // the public entry and through `./internal` (generated code) is the same class.
+    entry: { index: 'runtime/index.ts', internal: 'runtime/internal.ts' },
     outDir: `${OUT}/runtime`,
     platform: 'neutral',
     format: 'esm',

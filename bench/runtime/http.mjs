@@ -31,7 +31,7 @@ const WORKERS = 64
 const outDir = join(root, 'node_modules', '.cache', 'bench-runtime')
 mkdirSync(outDir, { recursive: true })
 await build({
-  entryPoints: [join(root, 'runtime/index.ts')],
+  entryPoints: [join(root, 'bench/runtime/entry.ts')],
   bundle: true,
   format: 'esm',
   platform: 'neutral',

@@ -13,7 +13,7 @@ const N = Number(values.n)
 const outDir = join(root, 'node_modules', '.cache', 'bench-runtime')
 mkdirSync(outDir, { recursive: true })
 await build({
-  entryPoints: [join(root, 'runtime/index.ts')],
+  entryPoints: [join(root, 'bench/runtime/entry.ts')],
   bundle: true,
   format: 'esm',
   platform: 'neutral',

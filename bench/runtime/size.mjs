@@ -7,8 +7,10 @@ import { build } from 'esbuild'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const runtime = JSON.stringify(join(root, 'runtime/index.ts'))
+// What generated modules import (createApiCore, the feature objects): not part of the public surface.
+const internal = JSON.stringify(join(root, 'runtime/internal.ts'))
 const oneOperation = `
-  import { createApiCore as createApi } from ${runtime}
+  import { createApiCore as createApi } from ${internal}
   const api = /* @__PURE__ */ createApi({ name: 'petstore', servers: [{ url: 'http://petstore.swagger.io/v1' }] })
   export const configure = api.configure
   export const listPets = /* @__PURE__ */ api.operation({ id: 'listPets', method: 'GET', path: '/pets', params: [{ name: 'limit', in: 'query', style: 'form', explode: true }], responses: { '200': { contentTypes: ['application/json'] } } })
@@ -16,6 +18,7 @@ const oneOperation = `
 const cases = {
   'ofetch alone (createFetch)': { contents: `export { createFetch } from 'ofetch'` },
   'runtime, whole export surface': { contents: `export * from ${runtime}` },
+  'runtime/internal, whole export surface (generated code only)': { contents: `export * from ${internal}` },
   'runtime + one generated operation': { contents: oneOperation },
   'runtime + one generated operation, ofetch excluded': { contents: oneOperation, external: ['ofetch'] },
   'createHttpClient only': { contents: `export { createHttpClient } from ${runtime}` },

@@ -65,6 +65,6 @@ for (const f of ['reconnectFeature', 'queueFeature', 'heartbeatFeature', 'wsAuth
 }
 const all = await gz(`export { createWebSocketCore, allWebSocketFeatures } from './runtime/ws/index'`)
 console.log(`  + allWebSocketFeatures: ${all} B (+${all - plain} B)`)
-const http = await gz(`export { createHttpClient, createApi } from './runtime/index'`)
-const both = await gz(`export { createHttpClient, createApi, connectWebSocket, createWebSocket } from './runtime/index'`)
+const http = await gz(`export { createHttpClient } from './runtime/index'; export { createApi } from './runtime/internal'`)
+const both = await gz(`export { createHttpClient, connectWebSocket, createWebSocket } from './runtime/index'; export { createApi } from './runtime/internal'`)
 console.log(`\nHTTP runtime alone: ${http} B min+gzip; with the WebSocket client: ${both} B (+${both - http} B)`)

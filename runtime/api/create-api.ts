@@ -185,6 +185,7 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
     def,
     configure(options) {
       checkOptions({ ...options, auth: undefined }, `${def.name}: configure()`)
+      features.checkAuth?.(def, options)
       defaults = merge(defaults, options)
       shared = undefined
     },
@@ -194,6 +195,7 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
     },
     createClient(options, tree) {
       checkOptions({ ...options, auth: undefined }, `${def.name}: createClient()`)
+      features.checkAuth?.(def, options)
       return rebind(tree, bind(merge({}, options)), new Map())
     },
   }

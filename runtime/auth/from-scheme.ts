@@ -2,7 +2,7 @@ import type { SecurityRequirement, SecuritySchemeDef } from '../api/types'
 import type { oauth2 } from './oauth2'
 import { ConfigurationError } from '../errors/configuration-error'
 import { registerCredentialName } from '../log/redact'
-import { apiKey, basic, bearer, httpScheme, resolveToken } from './strategies'
+import { apiKey, apiKeyNameProblem, basic, bearer, httpScheme, resolveToken } from './strategies'
 import type { AuthStrategy, Credential, TokenProvider } from './types'
 
 const isStrategy = (c: Credential): c is AuthStrategy => typeof c === 'object' && typeof (c as AuthStrategy).apply === 'function'
@@ -14,6 +14,23 @@ export interface SchemeEnv {
   fetch: () => typeof globalThis.fetch
   /** The OAuth2 grant factory (`oauth2Feature`); passed in so documents without OAuth2 do not carry it. */
   oauth2?: typeof oauth2
+}
+
+/**
+ * Refuses, when `configure()` or `createClient()` is called, a credential for an `apiKey` scheme
+ * whose header or cookie name cannot be sent: otherwise every call using it would fail with a bare
+ * TypeError from fetch. A strategy object given in place of the key places it itself, so it passes.
+ */
+export function checkSchemeCredentials(
+  { securitySchemes }: { securitySchemes?: Record<string, SecuritySchemeDef> | undefined },
+  { auth }: { auth?: Partial<Record<string, Credential>> | undefined },
+): void {
+  if (!securitySchemes || !auth) return
+  for (const [name, credential] of Object.entries(auth)) {
+    const scheme = securitySchemes[name]
+    const problem = credential !== undefined && !isStrategy(credential) && scheme?.type === 'apiKey' && apiKeyNameProblem(scheme.in, scheme.name)
+    if (problem) throw new ConfigurationError(`auth.${name}: security scheme "${name}": ${problem}`, `auth.${name}`)
+  }
 }
 
 /** The strategy that puts `credential` where the document's scheme says. */

@@ -1,3 +1,5 @@
+import { ConfigurationError } from '../errors/configuration-error'
+import { HEADER_NAME } from '../http/headers'
 import { registerCredentialName, registerCredentialValue } from '../log/redact'
 import type { AuthStrategy, TokenProvider } from './types'
 
@@ -35,8 +37,23 @@ export function basic(username: string, password: string): AuthStrategy {
   return { apply: (req) => void req.headers.set('authorization', value) }
 }
 
-/** An API key in a header, query parameter or cookie, as the document's `apiKey` scheme says. */
+/**
+ * Why an API key cannot go under `name`, or undefined. A header or cookie name must be an RFC 9110
+ * token: fetch throws a bare TypeError for any other header name (`x api key`), and a cookie name
+ * holding `=` or `;` would write other cookies. A query name is percent-encoded, so any string fits.
+ */
+export function apiKeyNameProblem(where: 'header' | 'query' | 'cookie', name: string): string | undefined {
+  if (where === 'query' || HEADER_NAME.test(name)) return undefined
+  return `${where} name ${JSON.stringify(name)} is not valid (it must be an RFC 9110 token: letters, digits and !#$%&'*+-.^_\`|~)`
+}
+
+/**
+ * An API key in a header, query parameter or cookie, as the document's `apiKey` scheme says.
+ * A header or cookie name that cannot be sent is refused here, when the client is set up.
+ */
 export function apiKey(where: 'header' | 'query' | 'cookie', name: string, key: TokenProvider): AuthStrategy {
+  const problem = apiKeyNameProblem(where, name)
+  if (problem) throw new ConfigurationError(`auth: apiKey('${where}', ...): ${problem}`, 'auth')
   // A cookie travels in the Cookie header, redacted as a whole already.
   if (where !== 'cookie') registerCredentialName(where, name)
   return {

@@ -1,5 +1,5 @@
 import { formUrlEncoded, multipart } from '../api/forms'
-import { strategyFor } from '../auth/from-scheme'
+import { checkSchemeCredentials, strategyFor } from '../auth/from-scheme'
 import { oauth2 } from '../auth/oauth2'
 import { parseEventStream, type ServerSentEvent } from './sse'
 
@@ -13,6 +13,8 @@ export interface RuntimeFeatures {
   sse?: (body: ReadableStream<Uint8Array>) => AsyncIterable<ServerSentEvent>
   /** Turns a document's security scheme and a credential into a strategy (needed when the document has security). */
   scheme?: typeof strategyFor
+  /** Refuses, at `configure()`/`createClient()`, credentials that cannot be placed as their scheme says. */
+  checkAuth?: typeof checkSchemeCredentials
   /** OAuth2 client credentials / refresh token grants from credential objects. */
   oauth2?: typeof oauth2
   /** Encodes `application/x-www-form-urlencoded` and `multipart/*` bodies from objects of fields. */
@@ -22,10 +24,14 @@ export interface RuntimeFeatures {
 /** Server-sent events: `text/event-stream` responses as an async iterator of events. */
 export const sseFeature: RuntimeFeatures = { sse: parseEventStream }
 /** Credentials placed as the document's security schemes say (bearer, basic, API keys). */
-export const authFeature: RuntimeFeatures = { scheme: strategyFor }
+export const authFeature: RuntimeFeatures = { scheme: strategyFor, checkAuth: checkSchemeCredentials }
 /** OAuth2 grants (client credentials, refresh token) from credential objects; needs `authFeature` too. */
 export const oauth2Feature: RuntimeFeatures = { oauth2 }
+const forms = { urlencoded: formUrlEncoded, multipart }
 /** form-urlencoded and multipart request bodies built from objects of fields. */
-export const formsFeature: RuntimeFeatures = { forms: { urlencoded: formUrlEncoded, multipart } }
-/** Every feature: what `createApi` and `createHttpClient` use. */
-export const allFeatures: RuntimeFeatures = { sse: parseEventStream, scheme: strategyFor, oauth2, ...formsFeature }
+export const formsFeature: RuntimeFeatures = { forms }
+/**
+ * Every feature: what `createApi` uses. Written out rather than spread from the others: bundlers
+ * keep an unused object spread (it could run getters), and with it every feature's code.
+ */
+export const allFeatures: RuntimeFeatures = { sse: parseEventStream, scheme: strategyFor, checkAuth: checkSchemeCredentials, oauth2, forms }

@@ -1,4 +1,4 @@
-import { RUNTIME_ID } from '../codegen/banner'
+import { RUNTIME_ID, RUNTIME_INTERNAL_ID } from '../codegen/banner'
 import { indexKey, jsLiteral, propertyKey, toCamelIdentifier, uniqueName } from '../codegen/literals'
 import type { WsApiDef, WsMatcher, WsMessageDef, WsRole } from '../../runtime/ws-api/types'
 import type { AsyncApiModel, MessageModel } from './model'
@@ -81,10 +81,10 @@ export function buildWsModule(model: AsyncApiModel): string {
   const data = jsLiteral(apiDef(model))
   const lines = [
     BANNER,
-    `import { ${imports.join(', ')} } from ${jsLiteral(RUNTIME_ID)}`,
+    `import { ${imports.join(', ')} } from ${jsLiteral(RUNTIME_INTERNAL_ID)}`,
     '',
     // The handshake code is referenced only when the document has security schemes.
-    `/** @type {import(${jsLiteral(RUNTIME_ID)}).WsApiDef} */`,
+    `/** @type {import(${jsLiteral(RUNTIME_INTERNAL_ID)}).WsApiDef} */`,
     `const $api = ${model.security.length > 0 ? `${data.slice(0, -1)},auth:$auth}` : data}`,
     '',
   ]
@@ -97,11 +97,11 @@ export function buildWsModule(model: AsyncApiModel): string {
           .join(', ')}], request: $request`
       : ''
     // The JSDoc type keeps checkJs from widening `"string"` and `true` in the literal.
-    lines.push(`/** @type {import(${jsLiteral(RUNTIME_ID)}).WsMessageDef} */`, `export const ${e.id} = { ${fields}${code} }`)
+    lines.push(`/** @type {import(${jsLiteral(RUNTIME_INTERNAL_ID)}).WsMessageDef} */`, `export const ${e.id} = { ${fields}${code} }`)
   }
   lines.push(
     '',
-    `/** @param {import(${jsLiteral(RUNTIME_ID)}).WsMessageDef[]} messages @param {import(${jsLiteral(RUNTIME_ID)}).WsApiConnectOptions} [options] */`,
+    `/** @param {import(${jsLiteral(RUNTIME_INTERNAL_ID)}).WsMessageDef[]} messages @param {import(${jsLiteral(RUNTIME_ID)}).WsApiConnectOptions} [options] */`,
     'export function connectWith(messages, options) {',
     '  return $connect($api, messages, options ?? {})',
     '}',

@@ -5,3 +5,9 @@ export function banner(): string {
 
 /** The runtime id generated modules import: a bare package id, never a path (rspack, unplugin#483). */
 export const RUNTIME_ID = '@codomyrmex/networking/runtime'
+
+/**
+ * Where generated modules get what only they call (`createApiCore`, the feature objects, the query
+ * and WebSocket API helpers, the contract types): the public entry keeps what applications call.
+ */
+export const RUNTIME_INTERNAL_ID = '@codomyrmex/networking/runtime/internal'

@@ -1,5 +1,5 @@
 import type { ApiDef } from '../../runtime/api/types'
-import { banner, RUNTIME_ID } from './banner'
+import { banner, RUNTIME_ID, RUNTIME_INTERNAL_ID } from './banner'
 import { jsLiteral } from './literals'
 import type { NamedOperation, TagGroup } from './names'
 import { hotFooter, HOT_PRELUDE } from '../hmr/hot-module'
@@ -25,7 +25,7 @@ export function buildModule({ api, operations, groups, hot = false }: ModuleInpu
   const tree = treeLiteral(operations, groups)
   const lines = [
     banner(),
-    `import { ${imports.join(', ')} } from ${jsLiteral(RUNTIME_ID)}`,
+    `import { ${imports.join(', ')} } from ${jsLiteral(RUNTIME_INTERNAL_ID)}`,
     '',
     `const $api = /* @__PURE__ */ $createApi(${jsLiteral(api)}, {${features.map((f) => ` ...$${f}`).join(',')}${features.length > 0 ? ' ' : ''}})`,
     ...(hot ? [HOT_PRELUDE] : []),

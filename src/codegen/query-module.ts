@@ -1,4 +1,4 @@
-import { banner, RUNTIME_ID } from './banner'
+import { banner, RUNTIME_INTERNAL_ID } from './banner'
 import { jsLiteral, uniqueName } from './literals'
 import type { NamedOperation } from './names'
 
@@ -34,7 +34,7 @@ export function buildQueryModule(apiName: string, operations: NamedOperation[]):
   const api = jsLiteral(apiName)
   const lines = [
     banner(),
-    `import { queryKeyOf as $$key, queryOptionsOf as $$query, mutationOptionsOf as $$mutation, infiniteQueryOptionsOf as $$infinite } from ${jsLiteral(RUNTIME_ID)}`,
+    `import { queryKeyOf as $$key, queryOptionsOf as $$query, mutationOptionsOf as $$mutation, infiniteQueryOptionsOf as $$infinite } from ${jsLiteral(RUNTIME_INTERNAL_ID)}`,
   ]
   if (operations.length > 0) {
     lines.push(`import { ${operations.map((op) => `${op.name} as $${op.name}`).join(', ')} } from ${jsLiteral(`virtual:api/${apiName}`)}`)
@@ -54,7 +54,7 @@ export function buildQueryModule(apiName: string, operations: NamedOperation[]):
 export function buildQueryDeclarations(apiName: string, operations: NamedOperation[]): string {
   const api = jsLiteral(apiName)
   const lines = [
-    `import type { QueryKeyFn as $$QueryKeyFn, QueryOptionsFn as $$QueryOptionsFn, MutationOptionsFn as $$MutationOptionsFn, InfiniteQueryOptionsFn as $$InfiniteQueryOptionsFn } from ${jsLiteral(RUNTIME_ID)}`,
+    `import type { QueryKeyFn as $$QueryKeyFn, QueryOptionsFn as $$QueryOptionsFn, MutationOptionsFn as $$MutationOptionsFn, InfiniteQueryOptionsFn as $$InfiniteQueryOptionsFn } from ${jsLiteral(RUNTIME_INTERNAL_ID)}`,
   ]
   if (operations.length > 0) {
     lines.push(`import type { ${operations.map((op) => `${op.name} as $${op.name}`).join(', ')} } from ${jsLiteral(`virtual:api/${apiName}`)}`)

@@ -30,7 +30,7 @@ export function isVirtualImporter(importer: string | undefined): boolean {
 }
 
 /** What `resolveId` looks at: our ids, and the runtime imports made from inside them. */
-export const RESOLVE_FILTER = /^(?:virtual:api\/|@codomyrmex\/networking\/(?:runtime|mock)$)/
+export const RESOLVE_FILTER = /^(?:virtual:api\/|@codomyrmex\/networking\/(?:runtime|runtime\/internal|mock)$)/
 
 /** `virtual:api/<name>/mocks`: msw handlers generated from the same document. */
 export const MOCKS_SUFFIX = '/mocks'

@@ -18,6 +18,7 @@ export function checkDocument(document: JsonObject): Finding[] {
   const findings: Finding[] = []
   checkKeys(document, findings)
   checkServers(document, findings)
+  checkSecuritySchemes(document, findings)
   walk(document, [], (node, path) => {
     if (typeof node.$ref === 'string') checkRef(document, node.$ref, path, findings)
     const parent = path[path.length - 1]
@@ -80,6 +81,30 @@ function checkServers(document: JsonObject, findings: Finding[]): void {
         severity: 'warning',
       })
     })
+  }
+}
+
+/**
+ * An `apiKey` scheme sent in a header or cookie under a name that is no RFC 9110 token
+ * (`X Api Key`): the runtime refuses a credential for it when the client is configured, so only
+ * the operations secured by it cannot be called with it. A warning, located at the name.
+ */
+function checkSecuritySchemes(document: JsonObject, findings: Finding[]): void {
+  const places: Array<[path: string[], schemes: unknown]> = [
+    [['components', 'securitySchemes'], isObject(document.components) ? document.components.securitySchemes : undefined],
+    [['securityDefinitions'], document.securityDefinitions],
+  ]
+  for (const [path, schemes] of places) {
+    if (!isObject(schemes)) continue
+    for (const [key, scheme] of Object.entries(schemes)) {
+      if (!isObject(scheme) || scheme.type !== 'apiKey' || (scheme.in !== 'header' && scheme.in !== 'cookie')) continue
+      if (typeof scheme.name !== 'string' || HEADER_NAME.test(scheme.name)) continue
+      findings.push({
+        pointer: pointerOf([...path, key, 'name']),
+        message: `apiKey security scheme "${key}" sends its key in the ${scheme.in} ${JSON.stringify(scheme.name)}, which is not a valid ${scheme.in} name (an RFC 9110 token: letters, digits and !#$%&'*+-.^_\`|~): configuring a credential for it fails with ERR_CONFIGURATION`,
+        severity: 'warning',
+      })
+    }
   }
 }
 

@@ -163,7 +163,13 @@ function codeSpanIdentifiers(markdown: string): Set<string> {
 
 // One program serves both checks below: the examples (type-checked) and the package's entries
 // (read for their export lists only, so work in progress elsewhere cannot fail the docs).
-const ENTRIES = [join(ROOT, 'runtime/index.ts'), join(ROOT, 'src/index.ts'), join(ROOT, 'src/mock/index.ts'), join(ROOT, 'runtime/redis/index.ts')]
+const ENTRIES = [
+  join(ROOT, 'runtime/index.ts'),
+  join(ROOT, 'runtime/internal.ts'),
+  join(ROOT, 'src/index.ts'),
+  join(ROOT, 'src/mock/index.ts'),
+  join(ROOT, 'runtime/redis/index.ts'),
+]
 let program: ts.Program | undefined
 function getProgram(): ts.Program {
   program ??= ts.createProgram([...exampleFiles.map((f) => join(EXAMPLES, f)), dts, ...ENTRIES], {

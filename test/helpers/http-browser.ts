@@ -28,7 +28,8 @@ export type ApiHandler = (req: IncomingMessage & { body: Buffer }, res: ServerRe
 
 export async function openRuntimePage(api: ApiHandler): Promise<RuntimePage> {
   const bundle = await build({
-    entryPoints: ['runtime/index.ts'],
+    // What applications import and what generated modules import (createApi), as one page module.
+    stdin: { contents: "export * from './runtime/index'\nexport * from './runtime/internal'", resolveDir: process.cwd(), loader: 'ts' },
     bundle: true,
     write: false,
     format: 'esm',

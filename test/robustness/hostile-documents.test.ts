@@ -21,7 +21,7 @@ import { HOSTILE, hostileDocument, hostileString, LOOKALIKES, SENTINEL } from '.
  */
 const ROOT = resolve(__dirname, '../..')
 const OUT = join(ROOT, 'test/.tmp/robustness-docs')
-const RUNTIME_URL = pathToFileURL(join(ROOT, 'dist/runtime/index.js')).href
+const RUNTIME_URL = pathToFileURL(join(ROOT, 'dist/runtime/internal.js')).href
 const FUZZ_RUNS = 120
 
 const tally = { tried: 0, passed: 0, refused: 0 }
@@ -60,7 +60,7 @@ async function checkCase(document: JsonObject, label: string): Promise<Generated
 
   const id = typeCases.length
   const file = join(OUT, 'run', `case-${id}.mjs`)
-  await writeFile(file, output.code.replace('"@codomyrmex/networking/runtime"', JSON.stringify(RUNTIME_URL)))
+  await writeFile(file, output.code.replace('"@codomyrmex/networking/runtime/internal"', JSON.stringify(RUNTIME_URL)))
   const module = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as Record<string, unknown>
   expect((globalThis as Record<string, unknown>)[SENTINEL], `${label}: importing ran nothing`).toBeUndefined()
   const expected = collectOperations(doc)

@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import fc from 'fast-check'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { BodyTooLargeError, createApi, ParseError, RequestError } from '../../runtime/index'
+import { BodyTooLargeError, ParseError, RequestError } from '../../runtime/index'
+import { createApi } from '../../runtime/internal'
 import type { OperationDef } from '../../runtime/api/types'
 
 /**

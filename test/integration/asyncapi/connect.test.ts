@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { connectWsApi, type WsApiDef, type WsMessageDef, wsHandshakeAuth } from '../../../runtime/index'
+import { connectWsApi, type WsApiDef, type WsMessageDef, wsHandshakeAuth } from '../../../runtime/internal'
 import { generatedModule } from '../../helpers/asyncapi-module'
 import { closeAll, kraken, open, play, recorder } from '../../helpers/asyncapi-servers'
 

@@ -30,6 +30,8 @@ describe.each(BUNDLERS)('%s builds virtual:api/petstore', (bundler) => {
     // The generated module was bundled, the runtime came in through the package's exports map.
     expect(code).toContain('showPetById')
     expect(code).not.toMatch(/^\s*import[^\n]*from\s*["']virtual:api/m)
+    // Bundled, not left for Node to find at run time (which hid an unresolved runtime/internal import in Rollup).
+    expect(code).not.toMatch(/from\s*["']@codomyrmex\/networking/)
     expect(code).not.toContain('import.meta.hot')
     const app = (await import(`${pathToFileURL(file).href}?t=${Date.now()}`)) as { run(url: string): Promise<unknown> }
     const before = server.requests.length
@@ -38,6 +40,20 @@ describe.each(BUNDLERS)('%s builds virtual:api/petstore', (bundler) => {
     expect(requests).toEqual(['GET /pets?limit=2', 'GET /pets/p%207', 'POST /pets', 'GET /pets/404', 'GET /pets'])
     expect(JSON.parse(server.requests[before + 2]?.body ?? 'null')).toEqual({ id: 3, name: 'Rex' })
     expect(server.requests.at(-1)?.headers['x-client']).toBe('second')
+  })
+})
+
+describe.each(BUNDLERS)('%s bundles the runtime once for both entries', (bundler) => {
+  it("a generated operation's error is an instance of the class the app imports from the public entry", async () => {
+    const file = await build(bundler, {
+      root: FIXTURE,
+      entry: 'typed-errors.js',
+      outDir: join(OUT, `${bundler}-typed-errors`),
+      options: { apis: { petstore: './petstore.yaml' }, dts: false, cacheDir: false, ...(ROOTLESS.has(bundler) ? { root: FIXTURE } : {}) },
+    })
+    expect(await readFile(file, 'utf8')).not.toMatch(/from\s*["']@codomyrmex\/networking/)
+    const app = (await import(`${pathToFileURL(file).href}?t=${Date.now()}`)) as { run(url: string): Promise<unknown> }
+    expect(await app.run(server.url)).toEqual({ notFound: true, http: true, networking: true, status: 404 })
   })
 })
 

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { publint } from 'publint'
@@ -7,6 +7,13 @@ import { describe, expect, it } from 'vitest'
 
 const ROOT = resolve(__dirname, '../../..')
 const run = promisify(execFile)
+
+/** Every JavaScript file of dist/runtime: the two entries (public and `internal`) and the chunk they share. */
+async function builtRuntime(): Promise<string> {
+  const files = (await readdir(join(ROOT, 'dist/runtime'))).filter((f) => f.endsWith('.js'))
+  expect(files).toEqual(expect.arrayContaining(['index.js', 'internal.js']))
+  return (await Promise.all(files.map((f) => readFile(join(ROOT, 'dist/runtime', f), 'utf8')))).join('\n')
+}
 
 /** The package as published: exports map checked by publint and attw, runtime free of `node:`. */
 describe('package', () => {
@@ -34,6 +41,7 @@ describe('package', () => {
       './webpack',
       './rspack',
       './runtime',
+      './runtime/internal',
       './redis',
       './mock',
       './client',
@@ -43,7 +51,7 @@ describe('package', () => {
   })
 
   it('the built runtime imports no node: module and every plugin entry loads', async () => {
-    const runtime = await readFile(join(ROOT, 'dist/runtime/index.js'), 'utf8')
+    const runtime = await builtRuntime()
     expect(runtime).not.toMatch(/from\s*["']node:|require\(["']node:/)
     for (const entry of ['vite', 'rollup', 'rolldown', 'esbuild', 'webpack', 'rspack']) {
       const module = (await import(join(ROOT, `dist/plugin/${entry}.mjs`))) as { default: unknown }
@@ -51,8 +59,24 @@ describe('package', () => {
     }
   })
 
+  it('runtime/internal (what generated code imports) shares its classes with the public entry', async () => {
+    type Runtime = typeof import('../../../runtime/index')
+    type Internal = typeof import('../../../runtime/internal')
+    const pub = (await import(join(ROOT, 'dist/runtime/index.js'))) as Runtime
+    const internal = (await import(join(ROOT, 'dist/runtime/internal.js'))) as Internal
+    expect(Object.keys(internal)).not.toContain('createHttpClient')
+    expect(Object.keys(pub)).not.toContain('createApiCore')
+    const api = internal.createApiCore({ name: 'shared' })
+    const op = api.operation({ id: 'op', method: 'GET', path: '/a' })
+    const { error } = await op.safe()
+    expect(error).toBeInstanceOf(pub.RequestError)
+    expect(error).toBeInstanceOf(pub.NetworkingError)
+    expect((error as InstanceType<Runtime['RequestError']>).code).toBe('ERR_BASE_URL')
+    expect(internal.createHttpError({ status: 404, method: 'GET', url: 'http://x/', headers: {}, body: undefined })).toBeInstanceOf(pub.NotFoundError)
+  })
+
   it('the Redis store is its own Node entry: out of the runtime, and using the runtime entry rather than a copy', async () => {
-    const runtime = await readFile(join(ROOT, 'dist/runtime/index.js'), 'utf8')
+    const runtime = await builtRuntime()
     expect(runtime).not.toMatch(/ZREMRANGEBYSCORE|createRedisStore/)
     const redis = await readFile(join(ROOT, 'dist/redis/index.mjs'), 'utf8')
     expect(redis).toMatch(/from "@codomyrmex\/networking\/runtime"/)

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { createApi, createHttpClient } from '../../../runtime/index'
+import { createHttpClient } from '../../../runtime/index'
+import { createApi } from '../../../runtime/internal'
 import { json, serversClosedAfterEach } from '../../helpers/http-server'
 
 const serve = serversClosedAfterEach()

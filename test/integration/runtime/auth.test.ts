@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { AuthError, bearer, createApi, createHttpClient, UnauthorizedError, type ApiDef } from '../../../runtime/index'
+import { AuthError, bearer, createHttpClient, UnauthorizedError } from '../../../runtime/index'
+import { createApi, type ApiDef } from '../../../runtime/internal'
 import { json, serversClosedAfterEach, type TestServer } from '../../helpers/http-server'
 
 const serve = serversClosedAfterEach()

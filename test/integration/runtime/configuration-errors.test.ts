@@ -1,15 +1,14 @@
 import { describe, expect, test } from 'vitest'
 import {
+  apiKey,
   ConfigurationError,
-  createApi,
-  createApiCore,
   createHttpClient,
   createNetworkManager,
   createWebSocketCore,
   NetworkingError,
-  type ApiDef,
   type HttpClientOptions,
 } from '../../../runtime/index'
+import { authFeature, createApi, createApiCore, type ApiDef } from '../../../runtime/internal'
 import { json, serversClosedAfterEach } from '../../helpers/http-server'
 
 const serve = serversClosedAfterEach()
@@ -99,6 +98,69 @@ describe('configuration mistakes are ConfigurationError, at configuration time',
     core.configure({ auth: { basicAuth: { username: 'u', password: 'p' } } })
     expectConfigurationError((await coreOp.safe()).error, 'auth.basicAuth')
     expect(s.requests).toHaveLength(0)
+  })
+
+  test.each([
+    ['header', 'x api key'],
+    ['header', 'x-key\u00e9'],
+    ['cookie', 'session; admin=1'],
+    ['cookie', 'a=b'],
+  ] as const)('apiKey(%j, %j): refused when the strategy is made, naming the name; no TypeError from fetch later', (where, name) => {
+    const error = thrown(() => apiKey(where, name, 'secret-key'))
+    expectConfigurationError(error, 'auth')
+    expect((error as Error).message).toContain(`${where} name ${JSON.stringify(name)} is not valid`)
+    expect(String(error)).not.toContain('secret-key')
+  })
+
+  test('apiKey: a valid header or cookie name, and any query name, is accepted and sent', async () => {
+    const s = await serve((_req, res) => json(res, 200, {}))
+    const client = createHttpClient({
+      baseUrl: s.url,
+      auth: [apiKey('header', "x-api_key.v2!#$%&'*+^`|~", 'h'), apiKey('cookie', 'sid', 'c'), apiKey('query', 'a key', 'q')],
+    })
+    await client.get('/p')
+    expect(s.requests[0]!.headers["x-api_key.v2!#$%&'*+^`|~"]).toBe('h')
+    expect(s.requests[0]!.headers.cookie).toBe('sid=c')
+    expect(s.requests[0]!.url).toBe('/p?a+key=q')
+  })
+
+  const badKeyDef: ApiDef = {
+    name: 'k',
+    servers: [{ url: 'http://127.0.0.1:1' }],
+    securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X Api Key' }, jar: { type: 'apiKey', in: 'cookie', name: 'a;b' } },
+    security: [{ key: [] }],
+  }
+
+  test.each(['configure', 'createClient'] as const)(
+    'an apiKey scheme whose header or cookie name is invalid: %s() refuses its credential, naming the scheme and the name',
+    async (method) => {
+      const s = await serve((_req, res) => json(res, 200, {}))
+      for (const [scheme, name] of [
+        ['key', 'header name "X Api Key"'],
+        ['jar', 'cookie name "a;b"'],
+      ] as const) {
+        const api = createApiCore({ ...badKeyDef, servers: [{ url: s.url }] }, authFeature)
+        const call = () =>
+          method === 'configure' ? api.configure({ auth: { [scheme]: 'k-secret' } }) : api.createClient({ auth: { [scheme]: 'k-secret' } }, {})
+        const error = thrown(call)
+        expectConfigurationError(error, `auth.${scheme}`)
+        expect((error as Error).message).toContain(`security scheme "${scheme}": ${name} is not valid`)
+        expect(String(error)).not.toContain('k-secret')
+      }
+      expect(s.requests).toHaveLength(0)
+    },
+  )
+
+  test('an apiKey scheme with an invalid name: a strategy object in its place is accepted; without a credential the call goes out', async () => {
+    const s = await serve((_req, res) => json(res, 200, {}))
+    const api = createApi({ ...badKeyDef, servers: [{ url: s.url }] })
+    const op = api.operation({ id: 'op', method: 'GET', path: '/a' })
+    api.configure({ auth: { key: { apply: (req) => void req.headers.set('x-api-key', 'mine') } } })
+    await op()
+    expect(s.requests[0]!.headers['x-api-key']).toBe('mine')
+    const bare = createApi({ ...badKeyDef, servers: [{ url: s.url }] }).operation({ id: 'op', method: 'GET', path: '/a' })
+    await bare()
+    expect(s.requests).toHaveLength(2)
   })
 
   test('createNetworkManager: an origins key that is not a URL', () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest'
-import { createApi, NotFoundError, ParseError, RequestError, type ServerSentEvent } from '../../../runtime/index'
+import { NotFoundError, ParseError, RequestError, type ServerSentEvent } from '../../../runtime/index'
+import { createApi } from '../../../runtime/internal'
 import { json, startServer, type TestServer } from '../../helpers/http-server'
 
 const servers: TestServer[] = []

@@ -205,7 +205,7 @@ describe('early answers', () => {
     await new Promise<void>((r) => raw.listen(0, '127.0.0.1', r))
     const url = `http://127.0.0.1:${(raw.address() as import('node:net').AddressInfo).port}`
     try {
-      const { createApi } = await import('../../../runtime/index')
+      const { createApi } = await import('../../../runtime/internal')
       const api = createApi({
         name: 'up',
         servers: [{ url }],

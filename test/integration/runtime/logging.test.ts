@@ -1,6 +1,7 @@
 import { inspect } from 'node:util'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { bearer, createApi, createHttpClient, UNSAFE_REVEAL_SECRETS, type LogEvent, type Logger } from '../../../runtime/index'
+import { bearer, createHttpClient, UNSAFE_REVEAL_SECRETS, type LogEvent, type Logger } from '../../../runtime/index'
+import { createApi } from '../../../runtime/internal'
 import { json, startServer, type TestServer } from '../../helpers/http-server'
 
 const servers: TestServer[] = []

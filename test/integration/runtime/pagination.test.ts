@@ -2,16 +2,15 @@ import { describe, expect, test } from 'vitest'
 import {
   AbortError,
   apiClient,
-  createApi,
   createNetworkManager,
   ManagerClosedError,
   paginate,
   PaginationError,
   TimeoutError,
   type Operation,
-  type OperationDef,
   type PaginationConfig,
 } from '../../../runtime/index'
+import { createApi, type OperationDef } from '../../../runtime/internal'
 import { json, serversClosedAfterEach } from '../../helpers/http-server'
 
 const start = serversClosedAfterEach()

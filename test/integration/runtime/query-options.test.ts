@@ -1,6 +1,6 @@
 import { InfiniteQueryObserver, MutationObserver, QueryClient } from '@tanstack/react-query'
 import { describe, expect, test } from 'vitest'
-import { createApi, infiniteQueryOptionsOf, mutationOptionsOf, queryKeyOf, queryOptionsOf, type OperationDef } from '../../../runtime/index'
+import { createApi, infiniteQueryOptionsOf, mutationOptionsOf, queryKeyOf, queryOptionsOf, type OperationDef } from '../../../runtime/internal'
 import { json, serversClosedAfterEach } from '../../helpers/http-server'
 
 /** The runtime helpers behind `virtual:api/<name>/query`, driven by TanStack's QueryClient over a real server. */

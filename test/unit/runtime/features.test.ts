@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { allFeatures, authFeature, createApiCore, createHttpCore, sseFeature, type ApiDef } from '../../../runtime/index'
+import { createHttpCore, sseFeature } from '../../../runtime/index'
+import { allFeatures, authFeature, createApiCore, type ApiDef } from '../../../runtime/internal'
 
 const def: ApiDef = {
   name: 'feat',
@@ -39,6 +40,6 @@ describe('runtime features passed to createApiCore / createHttpCore', () => {
     const noOAuth = createApiCore(def, authFeature)
     noOAuth.configure({ fetch, auth: { o: { clientId: 'id', clientSecret: 's' } } })
     await expect(noOAuth.operation(oop)()).rejects.toThrow('auth.o: OAuth2 grants need oauth2Feature')
-    expect(Object.keys(allFeatures).sort()).toEqual(['forms', 'oauth2', 'scheme', 'sse'])
+    expect(Object.keys(allFeatures).sort()).toEqual(['checkAuth', 'forms', 'oauth2', 'scheme', 'sse'])
   })
 })

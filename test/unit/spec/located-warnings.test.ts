@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { checkDocument } from '../../../src/spec/checks'
 import { prepareSpec } from '../../../src/spec/prepare'
 import networking from '../../../src/index'
 
@@ -45,6 +46,48 @@ describe('located warnings for servers and header names', () => {
     for (const w of spec.warnings) expect(w.column, w.message).toBeGreaterThan(0)
   })
 
+  it('an apiKey scheme whose header or cookie name is no token; a query name may be anything', async () => {
+    const spec = await prepareSpec('bad', FILE, [])
+    const spaced = await position("name: 'X Api Key'")
+    const crumbs = await position("name: 'a;b'")
+    const schemes = spec.warnings.filter((w) => w.pointer?.startsWith('/components/securitySchemes/'))
+    expect(schemes).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        file: FILE,
+        line: spaced.line,
+        pointer: '/components/securitySchemes/spaced/name',
+        message: expect.stringContaining('apiKey security scheme "spaced" sends its key in the header "X Api Key", which is not a valid header name'),
+      }),
+      expect.objectContaining({
+        line: crumbs.line,
+        pointer: '/components/securitySchemes/crumbs/name',
+        message: expect.stringContaining('fails with ERR_CONFIGURATION'),
+      }),
+    ])
+    for (const w of spec.warnings) expect(w.column, w.message).toBeGreaterThan(0)
+  })
+
+  it('a Swagger 2 apiKey definition in a header is checked too; $refs and other schemes are left alone', () => {
+    const findings = checkDocument({
+      swagger: '2.0',
+      securityDefinitions: {
+        bad: { type: 'apiKey', in: 'header', name: 'X Key(1)' },
+        good: { type: 'apiKey', in: 'header', name: 'X-Key' },
+        query: { type: 'apiKey', in: 'query', name: 'a b' },
+        basic: { type: 'basic' },
+      },
+      components: { securitySchemes: { ref: { $ref: '#/securityDefinitions/bad' } } },
+    })
+    expect(findings).toEqual([
+      {
+        pointer: '/securityDefinitions/bad/name',
+        severity: 'warning',
+        message: expect.stringContaining('apiKey security scheme "bad" sends its key in the header "X Key(1)"'),
+      },
+    ])
+  })
+
   it('the plugin reports them in a real esbuild build as file:line:column at pointer, and still builds', async () => {
     const esbuild = await import('esbuild')
     const result = await esbuild.build({
@@ -53,15 +96,17 @@ describe('located warnings for servers and header names', () => {
       write: false,
       format: 'esm',
       platform: 'node',
-      external: ['@codomyrmex/networking/runtime'],
+      external: ['@codomyrmex/networking/runtime/internal'],
       logLevel: 'silent',
       plugins: [networking.esbuild({ dir: SPECS, dts: false, cacheDir: false })],
     })
     const texts = result.warnings.map((w) => w.text)
     const { line, column } = await position("url: 'https://'")
+    const key = await position("name: 'X Api Key'")
     expect(texts).toEqual(
       expect.arrayContaining([
         expect.stringContaining(`${FILE}:${line}:${column} at /paths/~1broken/get/servers/0/url: server URL "https://" is not a valid URL`),
+        expect.stringContaining(`${FILE}:${key.line}:${key.column} at /components/securitySchemes/spaced/name: apiKey security scheme "spaced"`),
       ]),
     )
     expect(result.outputFiles?.[0]?.text).toContain('"https://"')
