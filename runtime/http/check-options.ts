@@ -25,6 +25,7 @@ const RULES: Record<string, [(v: unknown) => boolean, string]> = {
   retry: [(v) => v === false || num(v) || obj(v), 'a number, false or retry options'],
   headers: [obj, 'an object of names to values'],
   hooks: [(v) => obj(v) && Object.values(v).every((h) => h === undefined || fn(h)), 'an object of functions'],
+  timers: [(v) => obj(v) && Object.values(v).every(fn), 'an object of functions (now, random, setTimeout, clearTimeout)'],
   auth: [(v) => [v].flat().every((s) => fn((s as { apply?: unknown } | null)?.apply)), 'a strategy (bearer(), apiKey()...) or a list of them'],
 }
 

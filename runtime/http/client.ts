@@ -1,4 +1,3 @@
-import { createFetch } from 'ofetch'
 import type { AuthStrategy } from '../auth/types'
 import { createHttpError, type HttpError } from '../errors/http-error'
 import { RateLimitedError } from '../errors/rate-limited-error'
@@ -9,7 +8,11 @@ import { createEmitter } from '../log/logger'
 import { redactHeaders, redactUrl, type RedactOptions } from '../log/redact'
 import { budgetFor } from '../policy/budget'
 import { decide, type FailureKind } from '../policy/retry'
-import { isReplaySafe } from '../policy/idempotency'
+import { idempotencyKeyFor } from '../policy/idempotency'
+import { shouldRefreshAndReplay } from '../policy/auth-replay'
+import { credentialOrigins } from '../policy/credential-origins'
+import { DEFAULT_MAX_ERROR_BODY, DEFAULT_TIMEOUT } from './defaults'
+import { resolveTimers } from './timers'
 import { classifyThrown, type Stage } from './failure'
 import { attemptLog, errorSummary } from '../log/attempt-log'
 import { checkOptions } from './check-options'
@@ -82,15 +85,14 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 /** `createHttpClient` with only the optional features passed in (see `RuntimeFeatures`), for smaller bundles. */
 export function createHttpCore(options: HttpClientOptions, features: RuntimeFeatures = {}): HttpClient {
   checkOptions(options, 'createHttpClient')
-  const $fetch = createFetch({ fetch: (input, init) => (options.fetch ?? globalThis.fetch)(input, init) })
+  const timers = resolveTimers(options.timers)
   const emit = createEmitter(options.logger)
-  const log = attemptLog(emit, options.name)
+  const log = attemptLog(emit, options.name, timers.now)
   const redact: RedactOptions = { ...options.redact, unsafeRevealSecrets: options.unsafeRevealSecrets }
   const baseUrl = options.baseUrl
   const clientAuth = options.auth === undefined ? [] : Array.isArray(options.auth) ? options.auth : [options.auth as AuthStrategy]
-  const authOrigins = new Set<string>(options.authOrigins)
-  if (baseUrl && /^[a-z][a-z\d+.-]*:\/\//i.test(baseUrl)) authOrigins.add(new URL(baseUrl).origin)
-  const maxErrorBody = options.maxErrorBodyBytes ?? 65_536
+  const authOrigins = credentialOrigins([baseUrl], options.authOrigins)
+  const maxErrorBody = options.maxErrorBodyBytes ?? DEFAULT_MAX_ERROR_BODY
   const maxBody = options.maxBodyBytes
   const clientPolicy = resolveRetry(options.retry, undefined, true)
   const clientHooks: readonly Hooks[] = options.hooks ? [options.hooks] : []
@@ -112,14 +114,14 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
     const ctxOf = (): AttemptContext => ({ method, url: showUrl(), operationId: init.operationId, attempt, callId })
     const where = (): string => `${method} ${showUrl()}`
     // Client-wide `idempotencyKeys`: every POST/PATCH gets a key of its own, so it may be retried.
-    const keyed = init.idempotencyKey ?? (options.idempotencyKeys && !isReplaySafe({ method }) ? true : undefined)
+    const keyed = idempotencyKeyFor(method, init.idempotencyKey, options.idempotencyKeys)
     const { target, headers, body, replayable } = prepareRequest(href, options.headers, { ...init, idempotencyKey: keyed }, where)
     shownHref = href = target.href
     shown = undefined
     const policy = init.retry === undefined && replayable ? clientPolicy : resolveRetry(options.retry, init.retry, replayable)
-    const timeout = init.timeout ?? options.timeout ?? 30_000
+    const timeout = init.timeout ?? options.timeout ?? DEFAULT_TIMEOUT
     const deadline = init.deadline ?? options.deadline
-    const started = Date.now()
+    const started = timers.now()
     const deadlineAt = deadline === undefined ? undefined : started + deadline
     const strategies = init.auth ?? clientAuth
     const withAuth = strategies.length > 0 && authOrigins.has(target.origin)
@@ -127,7 +129,7 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
     budget?.request(started)
     const hookSets = init.hooks ? [...clientHooks, init.hooks] : clientHooks
     const callerSignal = init.signal && options.signal ? [init.signal, options.signal] : (init.signal ?? options.signal)
-    const call = callScope(callerSignal, deadline)
+    const call = callScope(callerSignal, deadline, timers)
     const callerReason = (): unknown => (init.signal?.aborted ? init.signal.reason : options.signal?.reason)
     let refreshed = false
     let replays = 0
@@ -150,41 +152,39 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
         }
         for (const h of hookSets) await h.onRequest?.({ ...ctxOf(), headers: sendHeaders })
 
-        const scope = attemptScope(call.signal, timeout)
-        const t0 = Date.now()
+        const scope = attemptScope(call.signal, timeout, timers)
+        const t0 = timers.now()
         let failure: FailureKind
         let error: unknown
         let response: Response | undefined
         let stage: Stage = 'fetch'
         try {
+          // fetch itself, looked up per call (msw, late polyfills, a network manager's fetch).
           const exchange = (u: string, m: string, h: Headers, b: BodyInit | undefined): Promise<Response> =>
-            $fetch.raw(u, {
+            (options.fetch ?? globalThis.fetch)(u, {
               method: m,
               headers: h,
               body: b,
               signal: scope.signal,
-              retry: 0,
-              ignoreResponseError: true,
-              responseType: 'stream',
               redirect: CAN_FOLLOW ? 'manual' : 'follow',
-            })
+              // A stream body needs half duplex on Node's fetch (and Chromium's).
+              ...(b instanceof ReadableStream && { duplex: 'half' }),
+            } as RequestInit)
           response = await exchange(sendUrl, method, sendHeaders, body)
           if (CAN_FOLLOW) response = await followRedirects(response, sendUrl, method, sendHeaders, body, exchange, headers, strippedOnRedirect)
           stage = 'other'
           for (const h of hookSets) await h.onResponse?.({ ...ctxOf(), response })
 
-          if (response.status === 401 && !refreshed && replayable) {
-            const refreshers = strategies.filter((s) => s.refresh)
-            if (withAuth && refreshers.length > 0) {
-              refreshed = true
-              await response.body?.cancel()
-              let again = false
-              for (const s of refreshers) again = (await s.refresh!(sendHeaders)) || again
-              log('info', 'http.auth-refresh', () => `${where()} got 401; credentials refreshed, replaying once`, ctxOf, t0, response.status)
-              if (again) {
-                replays++ // counted as an attempt, but it does not use up a retry
-                continue
-              }
+          const refreshers = response.status === 401 ? strategies.filter((s) => s.refresh) : []
+          if (shouldRefreshAndReplay({ status: response.status, withAuth, refreshable: refreshers.length > 0, refreshed, replayable })) {
+            refreshed = true
+            await response.body?.cancel()
+            let again = false
+            for (const s of refreshers) again = (await s.refresh!(sendHeaders)) || again
+            log('info', 'http.auth-refresh', () => `${where()} got 401; credentials refreshed, replaying once`, ctxOf, t0, response.status)
+            if (again) {
+              replays++ // counted as an attempt, but it does not use up a retry
+              continue
             }
           }
           if (response.ok) {
@@ -218,7 +218,7 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
           if (!streaming) scope.dispose()
         }
 
-        const now = Date.now()
+        const now = timers.now()
         const decision = decide(policy, {
           attempt: attempt - replays,
           method,
@@ -229,7 +229,7 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
           header: response ? (n) => response!.headers.get(n) : undefined,
           now,
           deadlineAt,
-          random: Math.random,
+          random: timers.random,
           spendBudget: budget ? () => budget.tryRetry(now) : undefined,
         })
         const status = failure === 'status' ? response?.status : undefined
@@ -258,7 +258,7 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
         )
         for (const h of hookSets) await h.onRetry?.({ ...ctxOf(), reason: decision.reason, delay: decision.delay, delaySource: decision.delaySource, error })
         try {
-          await sleep(decision.delay, call.signal)
+          await sleep(decision.delay, call.signal, timers)
         } catch {
           throw call.stopped === 'deadline' ? new TimeoutError(info(), 'deadline', deadline ?? 0) : new AbortError(info(), callerReason())
         }

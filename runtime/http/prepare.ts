@@ -58,15 +58,12 @@ export function prepareRequest(
   if (init.body !== undefined && init.body !== null) {
     if (isRawBody(init.body)) {
       body = init.body
-      // fetch would label a string text/plain; ofetch would label it JSON. Say what fetch says.
+      // Said here, not left to fetch, so that hooks and logs see the Content-Type that goes out.
       if (typeof body === 'string' && !headers.has('content-type')) headers.set('content-type', 'text/plain;charset=UTF-8')
     } else {
       body = JSON.stringify(init.body)
       if (!headers.has('content-type')) headers.set('content-type', 'application/json')
     }
-    // ofetch adds `accept: application/json` to any request whose body is a string; handing it the
-    // same UTF-8 bytes keeps Accept to what the caller (or the operation's responses) asked for.
-    if (typeof body === 'string') body = new TextEncoder().encode(body)
   }
   return { target, headers, body, replayable: !(body instanceof ReadableStream) }
 }
