@@ -1,3 +1,5 @@
+import { parses } from '../http/url'
+
 /**
  * The origins that may receive credentials: the base URL's, the API's server URLs', and those
  * named in `authOrigins`. Computed once here for both the hand-written client and generated APIs,
@@ -18,10 +20,5 @@ const ABSOLUTE = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i
 /** `https://API.example.com:443/v1?x` → `https://api.example.com`; undefined when not absolute or invalid. */
 export function originOf(url: string): string | undefined {
   const head = ABSOLUTE.exec(url)?.[0]
-  if (!head) return undefined
-  try {
-    return new URL(head).origin
-  } catch {
-    return undefined
-  }
+  return head && parses(head) ? new URL(head).origin : undefined
 }
