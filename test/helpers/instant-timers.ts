@@ -23,3 +23,38 @@ export function instantTimers(start = 1_700_000_000_000, random = 0.5) {
   }
   return { timers, waits, start, elapsed: () => now - start }
 }
+
+/**
+ * A clock that stands still until the test moves it: `advance(ms)` fires, in order, the timers
+ * due by then. For timeouts and deadlines of any length without waiting for them.
+ */
+export function manualTimers(start = 1_700_000_000_000, random = 0.5) {
+  let now = start
+  let seq = 0
+  const pending = new Map<number, { at: number; fn: () => void }>()
+  const timers: Timers = {
+    now: () => now,
+    random: () => random,
+    setTimeout(fn, ms) {
+      pending.set(++seq, { at: now + ms, fn })
+      return seq
+    },
+    clearTimeout: (handle) => void pending.delete(handle as number),
+  }
+  return {
+    timers,
+    /** Delays of the timers not yet fired or cleared, soonest first. */
+    pending: () => [...pending.values()].map((t) => t.at - now).sort((a, b) => a - b),
+    advance(ms: number): void {
+      const until = now + ms
+      for (;;) {
+        const due = [...pending.entries()].filter(([, t]) => t.at <= until).sort((a, b) => a[1].at - b[1].at)[0]
+        if (!due) break
+        pending.delete(due[0])
+        now = due[1].at
+        due[1].fn()
+      }
+      now = until
+    },
+  }
+}
