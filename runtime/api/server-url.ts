@@ -4,7 +4,6 @@ import { parses } from '../http/url'
 
 const ABSOLUTE = /^[a-z][a-z\d+.-]*:\/\//i
 
-
 /**
  * The server an operation uses: the first of its list (its own, its path's, else the document's),
  * or the one `choice` names by index or description. A choice the list lacks is refused rather

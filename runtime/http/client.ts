@@ -1,5 +1,5 @@
 import type { AuthStrategy } from '../auth/types'
-import { createHttpError, type HttpError } from '../errors/http-error'
+import { createHttpError, requestIdOf, type HttpError } from '../errors/http-error'
 import { RateLimitedError } from '../errors/rate-limited-error'
 import { RequestError } from '../errors/request-error'
 import { AbortError, TimeoutError } from '../errors/transport-errors'
@@ -16,7 +16,8 @@ import { resolveTimers } from './timers'
 import { classifyThrown, type Stage } from './failure'
 import { attemptLog, errorSummary } from '../log/attempt-log'
 import { checkOptions } from './check-options'
-import { prepareRequest } from './prepare'
+import { checkMethod, prepareRequest } from './prepare'
+import { isStreamed } from './media-type'
 import { resolveRetry } from './options'
 import { readBody, readErrorBody } from './response'
 import { sseFeature, type RuntimeFeatures } from './features'
@@ -69,8 +70,6 @@ function amend(error: unknown, note: string): void {
   if (error.stack) error.stack = error.stack.replace(before, error.message)
 }
 
-const REQUEST_ID = ['x-request-id', 'request-id', 'x-amzn-requestid', 'x-amz-request-id', 'x-correlation-id']
-
 // Server-like runtimes return real 3xx responses with redirect: 'manual', so we follow every
 // redirect ourselves: credentials (set by auth or by hand) are dropped on an origin change, only
 // http:/https: are followed, and a loop is a RedirectError, not a network failure to retry.
@@ -100,8 +99,7 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
 
   async function send<T>(init: SendInit): Promise<SendResult<T>> {
     const method = init.method.toUpperCase()
-    // RFC 9110 token: a method with CR/LF or spaces would be a request-smuggling vector (CVE-2020-26137).
-    if (!/^[!#$%&'*+.^_`|~\dA-Z-]+$/.test(method)) throw new RequestError(`invalid HTTP method ${JSON.stringify(init.method)}`, { code: 'ERR_METHOD' })
+    checkMethod(method, init.method)
     let href = appendQuery(joinUrl(baseUrl, init.url), init.query)
     // Redacted lazily: only errors, logs and hooks need it, and the success path should not pay.
     let shownHref = href
@@ -188,7 +186,7 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
             }
           }
           if (response.ok) {
-            streaming = init.responseType === 'stream' || init.responseType === 'sse' || response.headers.get('content-type')?.startsWith('text/event-stream')
+            streaming = isStreamed(init.responseType, response.headers.get('content-type'))
             if (streaming) scope.clearTimer()
             stage = 'body'
             const data = (await readBody(response, method, init.responseType, maxBody, features.sse)) as T
@@ -275,7 +273,7 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
         statusText: response.statusText,
         headers: h,
         body: errBody,
-        requestId: REQUEST_ID.map((n) => h[n]).find((v) => v !== undefined),
+        requestId: requestIdOf(h),
         response,
       }
     }

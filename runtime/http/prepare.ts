@@ -24,6 +24,12 @@ const isRawBody = (b: unknown): b is BodyInit =>
   b instanceof URLSearchParams ||
   b instanceof ReadableStream
 
+/** Refuses a method that is not an RFC 9110 token (`method` upper-cased, `given` as the caller wrote it). */
+export function checkMethod(method: string, given: string): void {
+  // A method with CR/LF or spaces would be a request-smuggling vector (CVE-2020-26137).
+  if (!/^[!#$%&'*+.^_`|~\dA-Z-]+$/.test(method)) throw new RequestError(`invalid HTTP method ${JSON.stringify(given)}`, { code: 'ERR_METHOD' })
+}
+
 /**
  * Everything decided once per call, before the first attempt: the URL, the headers (refusing
  * CR/LF/NUL), the idempotency key, and the body (plain values become JSON).

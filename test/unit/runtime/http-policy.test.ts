@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { detectResponseType, isJsonType, mediaType } from '../../../runtime/http/media-type'
+import { detectResponseType, isJsonType, isStreamed, mediaType } from '../../../runtime/http/media-type'
 import { shouldRefreshAndReplay, type ReplayFacts } from '../../../runtime/policy/auth-replay'
 import { credentialOrigins, originOf } from '../../../runtime/policy/credential-origins'
 import { idempotencyKeyFor } from '../../../runtime/policy/idempotency'
@@ -89,6 +89,18 @@ describe('media types: one answer to "is this JSON"', () => {
     ['application/octet-stream', 'blob'],
   ] as const)('a %j body is read as %s', (type, as) => {
     expect(detectResponseType(type)).toBe(as)
+  })
+
+  test.each([
+    ['stream', 'application/json', true],
+    ['sse', null, true],
+    [undefined, 'text/event-stream', true],
+    [undefined, 'Text/Event-Stream; charset=utf-8', true],
+    [undefined, 'application/json', false],
+    ['json', 'text/event-stream', false],
+    [undefined, null, false],
+  ] as const)('responseType %j with %j is streamed to the caller: %j', (responseType, type, streamed) => {
+    expect(isStreamed(responseType, type)).toBe(streamed)
   })
 
   test('mediaType drops parameters and case', () => {
