@@ -9,7 +9,6 @@ import type { HttpError } from '../errors/http-error'
 import { buildRequest } from './build-request'
 import { PAGE_URL } from '../pagination/page-url'
 import { pickServer, serverUrl } from './server-url'
-import { credentialOrigins } from '../policy/credential-origins'
 import type { ApiClientOptions, ApiDef, ErrorResponse, Operation, OperationDef, OperationInput, RequestOptions, SafeResult } from './types'
 
 export interface Api<TScheme extends string = string> {
@@ -67,7 +66,8 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
     }
     // A server that does not parse gets no credentials; only its own operations fail, when called.
     const servers = [...(def.servers ?? []), ...operations.flatMap((o) => o.servers ?? [])]
-    const origins = credentialOrigins([...servers.map((s) => serverUrl(s, options.serverVariables)), options.baseUrl])
+    const urls = [...servers.map((s) => serverUrl(s, options.serverVariables)), options.baseUrl]
+    const origins = features.credentials?.origins(urls) ?? []
     const { auth, serverVariables, baseUrl, server, ...rest } = options
     const client = createHttpCore(
       {

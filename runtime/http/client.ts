@@ -9,8 +9,8 @@ import { redactHeaders, redactUrl, type RedactOptions } from '../log/redact'
 import { budgetFor } from '../policy/budget'
 import { decide, type FailureKind } from '../policy/retry'
 import { idempotencyKeyFor } from '../policy/idempotency'
-import { shouldRefreshAndReplay } from '../policy/auth-replay'
-import { credentialOrigins } from '../policy/credential-origins'
+import { ConfigurationError } from '../errors/configuration-error'
+import { credentials } from './credentials'
 import { DEFAULT_MAX_ERROR_BODY, DEFAULT_TIMEOUT } from './defaults'
 import { resolveTimers } from './timers'
 import { classifyThrown, type Stage } from './failure'
@@ -20,7 +20,8 @@ import { checkMethod, prepareRequest } from './prepare'
 import { isStreamed } from './media-type'
 import { resolveRetry } from './options'
 import { readBody, readErrorBody } from './response'
-import { sseFeature, type RuntimeFeatures } from './features'
+import type { RuntimeFeatures } from './features'
+import { parseEventStream } from './sse'
 import { followRedirects } from './redirect'
 import { attemptScope, callScope, sleep } from './scope'
 import type { AttemptContext, Hooks, HttpClientOptions, RequestOptions } from './types'
@@ -78,7 +79,7 @@ const CAN_FOLLOW = typeof (globalThis as { document?: unknown }).document === 'u
 
 /** A client for hand-written calls, with every feature (SSE parsing included); generated API modules build theirs with `createApi`. */
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
-  return createHttpCore(options, sseFeature)
+  return createHttpCore(options, { sse: parseEventStream, credentials })
 }
 
 /** `createHttpClient` with only the optional features passed in (see `RuntimeFeatures`), for smaller bundles. */
@@ -90,7 +91,10 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
   const redact: RedactOptions = { ...options.redact, unsafeRevealSecrets: options.unsafeRevealSecrets }
   const baseUrl = options.baseUrl
   const clientAuth = options.auth === undefined ? [] : Array.isArray(options.auth) ? options.auth : [options.auth as AuthStrategy]
-  const authOrigins = credentialOrigins([baseUrl], options.authOrigins)
+  const cred = features.credentials
+  const authOrigins = cred?.origins([baseUrl], options.authOrigins)
+  const noCredentials = (): ConfigurationError => new ConfigurationError('createHttpCore: auth needs authFeature (credentials are sent by it)', 'auth')
+  if (clientAuth.length > 0 && !cred) throw noCredentials()
   const maxErrorBody = options.maxErrorBodyBytes ?? DEFAULT_MAX_ERROR_BODY
   const maxBody = options.maxBodyBytes
   const clientPolicy = resolveRetry(options.retry, undefined, true)
@@ -122,7 +126,8 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
     const started = timers.now()
     const deadlineAt = deadline === undefined ? undefined : started + deadline
     const strategies = init.auth ?? clientAuth
-    const withAuth = strategies.length > 0 && authOrigins.has(target.origin)
+    if (strategies.length > 0 && !cred) throw noCredentials()
+    const withAuth = strategies.length > 0 && !!authOrigins?.has(target.origin)
     const budget = policy.budget === false ? undefined : budgetFor(target.origin, policy.budget)
     budget?.request(started)
     const hookSets = init.hooks ? [...clientHooks, init.hooks] : clientHooks
@@ -140,11 +145,10 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
         let sendUrl = href
         if (withAuth || options.hooks?.onRequest || init.hooks?.onRequest) sendHeaders = new Headers(headers)
         if (withAuth) {
-          const req = { url: new URL(href), headers: sendHeaders }
-          for (const s of strategies) await s.apply(req)
+          const sent = await cred!.apply(strategies, href, sendHeaders)
           // Messages show the URL as sent (API keys in the query included, redacted).
-          if (req.url.href !== href) {
-            shownHref = sendUrl = req.url.href
+          if (sent !== href) {
+            shownHref = sendUrl = sent
             shown = undefined
           }
         }
@@ -173,12 +177,9 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
           stage = 'other'
           for (const h of hookSets) await h.onResponse?.({ ...ctxOf(), response })
 
-          const refreshers = response.status === 401 ? strategies.filter((s) => s.refresh) : []
-          if (shouldRefreshAndReplay({ status: response.status, withAuth, refreshable: refreshers.length > 0, refreshed, replayable })) {
+          const again = withAuth ? await cred!.refresh(strategies, response, sendHeaders, { withAuth, refreshed, replayable }) : undefined
+          if (again !== undefined) {
             refreshed = true
-            await response.body?.cancel()
-            let again = false
-            for (const s of refreshers) again = (await s.refresh!(sendHeaders)) || again
             log('info', 'http.auth-refresh', () => `${where()} got 401; credentials refreshed, replaying once`, ctxOf, t0, response.status)
             if (again) {
               replays++ // counted as an attempt, but it does not use up a retry

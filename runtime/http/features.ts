@@ -2,6 +2,7 @@ import { formUrlEncoded, multipart } from '../api/forms'
 import { strategyFor } from '../auth/from-scheme'
 import { oauth2 } from '../auth/oauth2'
 import { parseEventStream, type ServerSentEvent } from './sse'
+import { credentials, type CredentialsFeature } from './credentials'
 
 /**
  * Optional parts of the runtime, passed in rather than imported, so a bundle only carries what its
@@ -13,6 +14,8 @@ export interface RuntimeFeatures {
   sse?: (body: ReadableStream<Uint8Array>) => AsyncIterable<ServerSentEvent>
   /** Turns a document's security scheme and a credential into a strategy (needed when the document has security). */
   scheme?: typeof strategyFor
+  /** Sends credentials: the origins that may receive them, applying strategies, the refresh after a 401 (part of `authFeature`). */
+  credentials?: CredentialsFeature
   /** OAuth2 client credentials / refresh token grants from credential objects. */
   oauth2?: typeof oauth2
   /** Encodes `application/x-www-form-urlencoded` and `multipart/*` bodies from objects of fields. */
@@ -22,10 +25,13 @@ export interface RuntimeFeatures {
 /** Server-sent events: `text/event-stream` responses as an async iterator of events. */
 export const sseFeature: RuntimeFeatures = { sse: parseEventStream }
 /** Credentials placed as the document's security schemes say (bearer, basic, API keys). */
-export const authFeature: RuntimeFeatures = { scheme: strategyFor }
+export const authFeature: RuntimeFeatures = { scheme: strategyFor, credentials }
 /** OAuth2 grants (client credentials, refresh token) from credential objects; needs `authFeature` too. */
 export const oauth2Feature: RuntimeFeatures = { oauth2 }
+const forms = { urlencoded: formUrlEncoded, multipart }
 /** form-urlencoded and multipart request bodies built from objects of fields. */
-export const formsFeature: RuntimeFeatures = { forms: { urlencoded: formUrlEncoded, multipart } }
-/** Every feature: what `createApi` and `createHttpClient` use. */
-export const allFeatures: RuntimeFeatures = { sse: parseEventStream, scheme: strategyFor, oauth2, ...formsFeature }
+export const formsFeature: RuntimeFeatures = { forms }
+// Plain literals only (no spread, no member access): bundlers keep a statement they cannot prove
+// pure, and a spread here kept OAuth2, forms and SSE in every bundle that imported one feature.
+/** Every feature: what `createApi` uses. */
+export const allFeatures: RuntimeFeatures = { sse: parseEventStream, scheme: strategyFor, credentials, oauth2, forms }
