@@ -77,7 +77,7 @@ function amend(error: unknown, note: string): void {
 // Browsers strip Authorization cross-origin themselves and would hand us an opaque response instead.
 const CAN_FOLLOW = typeof (globalThis as { document?: unknown }).document === 'undefined' && !('WorkerGlobalScope' in globalThis)
 
-/** A client for hand-written calls, with every feature (SSE parsing included); generated API modules build theirs with `createApi`. */
+/** A client for hand-written calls, with SSE parsing and credentials (`auth`); generated API modules build theirs with `createApiCore`. */
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   return createHttpCore(options, { sse: parseEventStream, credentials })
 }
