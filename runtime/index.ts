@@ -5,7 +5,7 @@
  * objects a document selects) is in `./internal`. No `node:` imports: runs in browsers, workers
  * and Node.
  */
-export { sseFeature, formsFeature, type RuntimeFeatures } from './http/features'
+export { authFeature, formsFeature, sseFeature, type RuntimeFeatures } from './http/features'
 export { createHttpClient, createHttpCore, type HttpClient, type SendInit, type SendResult, type BodyOptions } from './http/client'
 export type { ServerSentEvent } from './http/sse'
 export { NetworkingError } from './errors/networking-error'

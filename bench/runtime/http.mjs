@@ -2,7 +2,10 @@
 // and 64 concurrent, for raw fetch, raw ofetch, ky, axios and our runtime (hand client and a
 // generated-style operation), interleaved over rounds with the order rotated; medians reported.
 //
-//   node bench/runtime/http.mjs [--rounds 3] [--seq 2000] [--conc 8000] [--json out.json]
+//   node bench/runtime/http.mjs [--rounds 3] [--seq 2000] [--conc 8000] [--json out.json] [--before DIR]
+//
+// --before DIR: also measure the runtime found in DIR/runtime (e.g. `git archive <commit> runtime |
+// tar -x -C DIR`), so a change is compared with what it replaces in the same run.
 //
 // The server runs in its own process (pinned to CPU 0 when taskset exists; the client to CPU 1).
 import { spawn } from 'node:child_process'
@@ -20,6 +23,7 @@ const { values } = parseArgs({
     seq: { type: 'string', default: '2000' },
     conc: { type: 'string', default: '8000' },
     json: { type: 'string' },
+    before: { type: 'string' },
   },
 })
 const ROUNDS = Number(values.rounds)
@@ -40,6 +44,20 @@ await build({
   logLevel: 'error',
 })
 const runtime = await import(pathToFileURL(join(outDir, 'runtime.mjs')).href)
+let before
+if (values.before) {
+  await build({
+    entryPoints: [join(values.before, 'runtime/index.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    outfile: join(outDir, 'runtime-before.mjs'),
+    external: ['ofetch'],
+    nodePaths: [join(root, 'node_modules')],
+    logLevel: 'error',
+  })
+  before = await import(pathToFileURL(join(outDir, 'runtime-before.mjs')).href)
+}
 const { ofetch } = await import('ofetch')
 const { default: ky } = await import('ky')
 const { default: axios } = await import('axios')
@@ -70,6 +88,17 @@ const kyClient = ky.create({ retry: 0 })
 
 const clients = {
   'fetch (native)': async () => (await fetch(url)).json(),
+  // What cancelling a timed-out request costs on Node's fetch (undici links every signal it is handed).
+  'fetch, AbortController + 30 s timer per request': async () => {
+    const controller = new AbortController()
+    const timer = setTimeout(() => controller.abort(), 30_000)
+    try {
+      return await (await fetch(url, { signal: controller.signal })).json()
+    } finally {
+      clearTimeout(timer)
+    }
+  },
+  'fetch, AbortSignal.timeout(30 s)': async () => (await fetch(url, { signal: AbortSignal.timeout(30_000) })).json(),
   ofetch: () => ofetch(url),
   'ofetch, timeout 30 s': () => ofetch(url, { timeout: 30_000 }),
   'ky 1.14': () => kyClient.get(url).json(),
@@ -77,6 +106,10 @@ const clients = {
   'runtime createHttpClient': () => ours.get('/pets/1?limit=10'),
   'runtime createHttpClient, timeout 0': () => oursNoTimer.get('/pets/1?limit=10'),
   'runtime generated operation': () => showPet({ path: { petId: 1 }, query: { limit: 10 } }),
+}
+if (before) {
+  const oursBefore = before.createHttpClient({ baseUrl: base })
+  clients['before: runtime createHttpClient'] = () => oursBefore.get('/pets/1?limit=10')
 }
 
 async function measure(call, total, workers) {

@@ -1,6 +1,7 @@
 // Client overhead alone: every client gets a stubbed `fetch` that answers at once with a fresh JSON
 // Response, so only the wrapper's own work is timed (as openapi-fetch's benchmark does).
-//   node bench/runtime/overhead.mjs [--n 20000] [--rounds 5]
+//   node bench/runtime/overhead.mjs [--n 20000] [--rounds 5] [--before DIR]
+// --before DIR: also time the runtime in DIR/runtime (`git archive <commit> runtime | tar -x -C DIR`).
 import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -8,7 +9,9 @@ import { parseArgs } from 'node:util'
 import { build } from 'esbuild'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
-const { values } = parseArgs({ options: { n: { type: 'string', default: '20000' }, rounds: { type: 'string', default: '5' } } })
+const { values } = parseArgs({
+  options: { n: { type: 'string', default: '20000' }, rounds: { type: 'string', default: '5' }, before: { type: 'string' } },
+})
 const N = Number(values.n)
 const outDir = join(root, 'node_modules', '.cache', 'bench-runtime')
 mkdirSync(outDir, { recursive: true })
@@ -22,6 +25,20 @@ await build({
   logLevel: 'error',
 })
 const runtime = await import(pathToFileURL(join(outDir, 'runtime.mjs')).href)
+let before
+if (values.before) {
+  await build({
+    entryPoints: [join(values.before, 'runtime/index.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    outfile: join(outDir, 'runtime-before.mjs'),
+    external: ['ofetch'],
+    nodePaths: [join(root, 'node_modules')],
+    logLevel: 'error',
+  })
+  before = await import(pathToFileURL(join(outDir, 'runtime-before.mjs')).href)
+}
 const { createFetch } = await import('ofetch')
 const { default: ky } = await import('ky')
 
@@ -53,6 +70,16 @@ const clients = {
   'runtime createHttpClient': () => ours.get('/pets/1?limit=10'),
   'runtime createHttpClient, timeout 0': () => oursNoTimer.get('/pets/1?limit=10'),
   'runtime generated operation': () => op({ path: { petId: 1 }, query: { limit: 10 } }),
+}
+if (before) {
+  const old = before.createHttpClient({ baseUrl: base, fetch: stub })
+  const oldNoTimer = before.createHttpClient({ baseUrl: base, fetch: stub, timeout: 0 })
+  const oldApi = before.createApi({ name: 'b', servers: [{ url: base }] })
+  const oldOp = oldApi.operation(op.def)
+  oldApi.configure({ fetch: stub })
+  clients['before: runtime createHttpClient'] = () => old.get('/pets/1?limit=10')
+  clients['before: runtime createHttpClient, timeout 0'] = () => oldNoTimer.get('/pets/1?limit=10')
+  clients['before: runtime generated operation'] = () => oldOp({ path: { petId: 1 }, query: { limit: 10 } })
 }
 const results = Object.fromEntries(Object.keys(clients).map((k) => [k, []]))
 for (let r = 0; r < Number(values.rounds); r++) {

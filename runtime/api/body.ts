@@ -1,5 +1,6 @@
 import { RequestError } from '../errors/request-error'
 import type { RuntimeFeatures } from '../http/features'
+import { isJsonType, mediaType } from '../http/media-type'
 import { isObject, kind } from './params'
 import type { RequestBodyDef } from './types'
 
@@ -9,7 +10,6 @@ export interface EncodedBody {
   contentType: string | undefined
 }
 
-export const isJson = (type: string): boolean => /^application\/(?:[\w!#$%&*.^`~-]*\+)?json$/i.test(type.split(';', 1)[0]!.trim())
 const isBytes = (v: unknown): v is BodyInit => v instanceof Blob || v instanceof ArrayBuffer || ArrayBuffer.isView(v) || v instanceof ReadableStream
 /** `image/*` covers `image/png`; `*\/*` covers every type. */
 const covers = (range: string, type: string): boolean =>
@@ -45,10 +45,10 @@ export function encodeBody(
           : '')
     if (!type) throw new RequestError(`${where}: ${declared} is a range: pass contentType, or a Blob of that type`, { code: 'ERR_CONTENT_TYPE' })
   }
-  const media = type.split(';', 1)[0]!.trim().toLowerCase()
+  const media = mediaType(type)
   const encoding = def?.encoding?.[declared]
   if (value instanceof FormData || value instanceof URLSearchParams) return { body: value, contentType: value instanceof FormData ? undefined : type }
-  if (isJson(media)) return { body: JSON.stringify(value), contentType: type }
+  if (isJsonType(media)) return { body: JSON.stringify(value), contentType: type }
   const form = media === 'application/x-www-form-urlencoded'
   if (form || media.startsWith('multipart/')) {
     if (form && typeof value === 'string') return { body: value, contentType: type }

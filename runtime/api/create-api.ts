@@ -8,7 +8,7 @@ import { allFeatures, type RuntimeFeatures } from '../http/features'
 import type { HttpError } from '../errors/http-error'
 import { buildRequest } from './build-request'
 import { PAGE_URL } from '../pagination/page-url'
-import { parses, pickServer, serverUrl } from './server-url'
+import { pickServer, serverUrl } from './server-url'
 import type { ApiClientOptions, ApiDef, ErrorResponse, Operation, OperationDef, OperationInput, RequestOptions, SafeResult } from './types'
 
 export interface Api<TScheme extends string = string> {
@@ -40,8 +40,6 @@ function merge(a: ApiClientOptions, b: ApiClientOptions): ApiClientOptions {
   }
 }
 
-const ORIGIN = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i
-
 /** The runtime side of an API module, with every runtime feature (OAuth2, SSE...). */
 export function createApi<TScheme extends string = string>(def: ApiDef): Api<TScheme> {
   return createApiCore(def, allFeatures)
@@ -66,13 +64,10 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
       const server = pickServer(op.servers ?? def.servers, options.server, where)
       return server && serverUrl(server, options.serverVariables, where)
     }
-    const origins = new Set<string>()
-    for (const s of [...(def.servers ?? []), ...operations.flatMap((o) => o.servers ?? [])]) {
-      const origin = ORIGIN.exec(serverUrl(s, options.serverVariables))?.[0]
-      // A server that does not parse gets no credentials; only its own operations fail, when called.
-      if (origin && parses(origin)) origins.add(new URL(origin).origin)
-    }
-    if (options.baseUrl && ORIGIN.test(options.baseUrl)) origins.add(new URL(options.baseUrl).origin)
+    // A server that does not parse gets no credentials; only its own operations fail, when called.
+    const servers = [...(def.servers ?? []), ...operations.flatMap((o) => o.servers ?? [])]
+    const urls = [...servers.map((s) => serverUrl(s, options.serverVariables)), options.baseUrl]
+    const origins = features.credentials?.origins(urls) ?? []
     const { auth, serverVariables, baseUrl, server, ...rest } = options
     const client = createHttpCore(
       {

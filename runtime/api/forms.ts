@@ -1,4 +1,4 @@
-import { isJson } from './body'
+import { isJsonType } from '../http/media-type'
 import { located, parameterPairs } from './params'
 import type { EncodingDef } from './types'
 
@@ -25,7 +25,7 @@ export function formUrlEncoded(value: Record<string, unknown>, encoding: Record<
     const pairs = located(where, `form field "${name}"`, () =>
       e && (e.style || e.explode !== undefined || e.allowReserved)
         ? parameterPairs({ name, in: 'query', style, explode: e.explode ?? style === 'form' }, v, formEncode)
-        : type && isJson(type)
+        : type && isJsonType(type)
           ? [[name, formEncode(json(v))]]
           : v === undefined
             ? []
@@ -45,7 +45,7 @@ export function multipart(value: Record<string, unknown>, encoding: Record<strin
   for (const [name, v] of Object.entries(value)) {
     if (v === undefined) continue
     const type = encoding?.[name]?.contentType
-    const asJson = !!type && isJson(type)
+    const asJson = !!type && isJsonType(type)
     for (const item of Array.isArray(v) && !asJson ? v : [v]) {
       // The encoding object's contentType labels a part whose Blob has no type of its own.
       if (item instanceof Blob) form.append(name, type && !item.type ? new Blob([item], { type }) : item, (item as File).name ?? 'blob')

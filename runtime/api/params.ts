@@ -1,4 +1,5 @@
 import { RequestError } from '../errors/request-error'
+import { isJsonType } from '../http/media-type'
 import type { ParameterDef, ParameterStyle } from './types'
 
 /**
@@ -46,7 +47,7 @@ function flat(v: unknown, style: string): void {
 
 /** A `content` parameter: JSON text for a JSON media type, else the value's own text. */
 function contentText(p: ParameterDef, value: unknown): string {
-  if (/json/i.test(p.contentType!)) return JSON.stringify(value)
+  if (isJsonType(p.contentType)) return JSON.stringify(value)
   if (!text(value)) refuse(`is ${kind(value)}, which content ${p.contentType} cannot carry`)
   return scalar(value)
 }

@@ -1,16 +1,8 @@
 import { RequestError } from '../errors/request-error'
 import type { ServerDef } from './types'
+import { parses } from '../http/url'
 
 const ABSOLUTE = /^[a-z][a-z\d+.-]*:\/\//i
-
-export const parses = (url: string): boolean => {
-  try {
-    new URL(url)
-    return true
-  } catch {
-    return false
-  }
-}
 
 /**
  * The server an operation uses: the first of its list (its own, its path's, else the document's),

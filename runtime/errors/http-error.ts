@@ -120,6 +120,13 @@ const byStatus: Record<number, typeof HttpError> = {
   429: TooManyRequestsError,
 }
 
+const REQUEST_ID = ['x-request-id', 'request-id', 'x-amzn-requestid', 'x-amz-request-id', 'x-correlation-id']
+
+/** The request id a server sent (`x-request-id` and its cousins), from lower-cased response headers. */
+export function requestIdOf(headers: Record<string, string>): string | undefined {
+  return REQUEST_ID.map((n) => headers[n]).find((v) => v !== undefined)
+}
+
 /** The most specific class for a status. */
 export function createHttpError(init: HttpErrorInit): HttpError {
   const Ctor = byStatus[init.status] ?? (init.status >= 500 ? ServerError : HttpError)

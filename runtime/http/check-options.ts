@@ -1,21 +1,15 @@
 import { ConfigurationError } from '../errors/configuration-error'
 import { redactUrl } from '../log/redact'
 import type { HttpClientOptions } from './types'
+import { HAS_SCHEME, parses } from './url'
 
 const num = (v: unknown): boolean => typeof v === 'number' && v >= 0
 const fn = (v: unknown): boolean => typeof v === 'function'
 const obj = (v: unknown): v is object => typeof v === 'object' && v !== null
-const parses = (url: string): boolean => {
-  try {
-    return !!new URL(url)
-  } catch {
-    return false
-  }
-}
 
 // Option name → [accepts the value, what it must be].
 const RULES: Record<string, [(v: unknown) => boolean, string]> = {
-  baseUrl: [(v) => typeof v === 'string' && (!/^[a-z][a-z\d+.-]*:/i.test(v) || parses(v)), 'a valid URL'],
+  baseUrl: [(v) => typeof v === 'string' && (!HAS_SCHEME.test(v) || parses(v)), 'a valid URL'],
   timeout: [num, 'a number >= 0'],
   deadline: [num, 'a number >= 0'],
   maxBodyBytes: [num, 'a number >= 0'],
@@ -25,6 +19,7 @@ const RULES: Record<string, [(v: unknown) => boolean, string]> = {
   retry: [(v) => v === false || num(v) || obj(v), 'a number, false or retry options'],
   headers: [obj, 'an object of names to values'],
   hooks: [(v) => obj(v) && Object.values(v).every((h) => h === undefined || fn(h)), 'an object of functions'],
+  timers: [(v) => obj(v) && Object.values(v).every(fn), 'an object of functions (now, random, setTimeout, clearTimeout)'],
   auth: [(v) => [v].flat().every((s) => fn((s as { apply?: unknown } | null)?.apply)), 'a strategy (bearer(), apiKey()...) or a list of them'],
 }
 

@@ -11,8 +11,8 @@ export function errorCode(error: unknown): string | undefined {
 }
 
 /**
- * ofetch wraps fetch failures in a FetchError whose message repeats the full URL (secrets
- * included); keep the error underneath as our `cause` instead.
+ * A `fetch` option built on ofetch wraps failures in a FetchError whose message repeats the full
+ * URL (secrets included); keep the error underneath as our `cause` instead.
  */
 export function unwrapFetchError(error: unknown): unknown {
   return error instanceof Error && error.name === 'FetchError' && error.cause !== undefined ? error.cause : error

@@ -1,6 +1,5 @@
-import { createFetch } from 'ofetch'
 import type { AuthStrategy } from '../auth/types'
-import { createHttpError, type HttpError } from '../errors/http-error'
+import { createHttpError, requestIdOf, type HttpError } from '../errors/http-error'
 import { RateLimitedError } from '../errors/rate-limited-error'
 import { RequestError } from '../errors/request-error'
 import { AbortError, TimeoutError } from '../errors/transport-errors'
@@ -9,14 +8,20 @@ import { createEmitter } from '../log/logger'
 import { redactHeaders, redactUrl, type RedactOptions } from '../log/redact'
 import { budgetFor } from '../policy/budget'
 import { decide, type FailureKind } from '../policy/retry'
-import { isReplaySafe } from '../policy/idempotency'
+import { idempotencyKeyFor } from '../policy/idempotency'
+import { ConfigurationError } from '../errors/configuration-error'
+import { credentials } from './credentials'
+import { DEFAULT_MAX_ERROR_BODY, DEFAULT_TIMEOUT } from './defaults'
+import { resolveTimers } from './timers'
 import { classifyThrown, type Stage } from './failure'
 import { attemptLog, errorSummary } from '../log/attempt-log'
 import { checkOptions } from './check-options'
-import { prepareRequest } from './prepare'
+import { checkMethod, prepareRequest } from './prepare'
+import { isStreamed } from './media-type'
 import { resolveRetry } from './options'
 import { readBody, readErrorBody } from './response'
-import { sseFeature, type RuntimeFeatures } from './features'
+import type { RuntimeFeatures } from './features'
+import { parseEventStream } from './sse'
 import { followRedirects } from './redirect'
 import { attemptScope, callScope, sleep } from './scope'
 import type { AttemptContext, Hooks, HttpClientOptions, RequestOptions } from './types'
@@ -66,31 +71,31 @@ function amend(error: unknown, note: string): void {
   if (error.stack) error.stack = error.stack.replace(before, error.message)
 }
 
-const REQUEST_ID = ['x-request-id', 'request-id', 'x-amzn-requestid', 'x-amz-request-id', 'x-correlation-id']
-
 // Server-like runtimes return real 3xx responses with redirect: 'manual', so we follow every
 // redirect ourselves: credentials (set by auth or by hand) are dropped on an origin change, only
 // http:/https: are followed, and a loop is a RedirectError, not a network failure to retry.
 // Browsers strip Authorization cross-origin themselves and would hand us an opaque response instead.
 const CAN_FOLLOW = typeof (globalThis as { document?: unknown }).document === 'undefined' && !('WorkerGlobalScope' in globalThis)
 
-/** A client for hand-written calls, with every feature (SSE parsing included); generated API modules build theirs with `createApi`. */
+/** A client for hand-written calls, with SSE parsing and credentials (`auth`); generated API modules build theirs with `createApiCore`. */
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
-  return createHttpCore(options, sseFeature)
+  return createHttpCore(options, { sse: parseEventStream, credentials })
 }
 
 /** `createHttpClient` with only the optional features passed in (see `RuntimeFeatures`), for smaller bundles. */
 export function createHttpCore(options: HttpClientOptions, features: RuntimeFeatures = {}): HttpClient {
   checkOptions(options, 'createHttpClient')
-  const $fetch = createFetch({ fetch: (input, init) => (options.fetch ?? globalThis.fetch)(input, init) })
+  const timers = resolveTimers(options.timers)
   const emit = createEmitter(options.logger)
-  const log = attemptLog(emit, options.name)
+  const log = attemptLog(emit, options.name, timers.now)
   const redact: RedactOptions = { ...options.redact, unsafeRevealSecrets: options.unsafeRevealSecrets }
   const baseUrl = options.baseUrl
   const clientAuth = options.auth === undefined ? [] : Array.isArray(options.auth) ? options.auth : [options.auth as AuthStrategy]
-  const authOrigins = new Set<string>(options.authOrigins)
-  if (baseUrl && /^[a-z][a-z\d+.-]*:\/\//i.test(baseUrl)) authOrigins.add(new URL(baseUrl).origin)
-  const maxErrorBody = options.maxErrorBodyBytes ?? 65_536
+  const cred = features.credentials
+  const authOrigins = cred?.origins([baseUrl], options.authOrigins)
+  const noCredentials = (): ConfigurationError => new ConfigurationError('createHttpCore: auth needs authFeature (credentials are sent by it)', 'auth')
+  if (clientAuth.length > 0 && !cred) throw noCredentials()
+  const maxErrorBody = options.maxErrorBodyBytes ?? DEFAULT_MAX_ERROR_BODY
   const maxBody = options.maxBodyBytes
   const clientPolicy = resolveRetry(options.retry, undefined, true)
   const clientHooks: readonly Hooks[] = options.hooks ? [options.hooks] : []
@@ -98,8 +103,7 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
 
   async function send<T>(init: SendInit): Promise<SendResult<T>> {
     const method = init.method.toUpperCase()
-    // RFC 9110 token: a method with CR/LF or spaces would be a request-smuggling vector (CVE-2020-26137).
-    if (!/^[!#$%&'*+.^_`|~\dA-Z-]+$/.test(method)) throw new RequestError(`invalid HTTP method ${JSON.stringify(init.method)}`, { code: 'ERR_METHOD' })
+    checkMethod(method, init.method)
     let href = appendQuery(joinUrl(baseUrl, init.url), init.query)
     // Redacted lazily: only errors, logs and hooks need it, and the success path should not pay.
     let shownHref = href
@@ -112,22 +116,23 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
     const ctxOf = (): AttemptContext => ({ method, url: showUrl(), operationId: init.operationId, attempt, callId })
     const where = (): string => `${method} ${showUrl()}`
     // Client-wide `idempotencyKeys`: every POST/PATCH gets a key of its own, so it may be retried.
-    const keyed = init.idempotencyKey ?? (options.idempotencyKeys && !isReplaySafe({ method }) ? true : undefined)
+    const keyed = idempotencyKeyFor(method, init.idempotencyKey, options.idempotencyKeys)
     const { target, headers, body, replayable } = prepareRequest(href, options.headers, { ...init, idempotencyKey: keyed }, where)
     shownHref = href = target.href
     shown = undefined
     const policy = init.retry === undefined && replayable ? clientPolicy : resolveRetry(options.retry, init.retry, replayable)
-    const timeout = init.timeout ?? options.timeout ?? 30_000
+    const timeout = init.timeout ?? options.timeout ?? DEFAULT_TIMEOUT
     const deadline = init.deadline ?? options.deadline
-    const started = Date.now()
+    const started = timers.now()
     const deadlineAt = deadline === undefined ? undefined : started + deadline
     const strategies = init.auth ?? clientAuth
-    const withAuth = strategies.length > 0 && authOrigins.has(target.origin)
+    if (strategies.length > 0 && !cred) throw noCredentials()
+    const withAuth = strategies.length > 0 && !!authOrigins?.has(target.origin)
     const budget = policy.budget === false ? undefined : budgetFor(target.origin, policy.budget)
     budget?.request(started)
     const hookSets = init.hooks ? [...clientHooks, init.hooks] : clientHooks
     const callerSignal = init.signal && options.signal ? [init.signal, options.signal] : (init.signal ?? options.signal)
-    const call = callScope(callerSignal, deadline)
+    const call = callScope(callerSignal, deadline, timers)
     const callerReason = (): unknown => (init.signal?.aborted ? init.signal.reason : options.signal?.reason)
     let refreshed = false
     let replays = 0
@@ -140,55 +145,49 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
         let sendUrl = href
         if (withAuth || options.hooks?.onRequest || init.hooks?.onRequest) sendHeaders = new Headers(headers)
         if (withAuth) {
-          const req = { url: new URL(href), headers: sendHeaders }
-          for (const s of strategies) await s.apply(req)
+          const sent = await cred!.apply(strategies, href, sendHeaders)
           // Messages show the URL as sent (API keys in the query included, redacted).
-          if (req.url.href !== href) {
-            shownHref = sendUrl = req.url.href
+          if (sent !== href) {
+            shownHref = sendUrl = sent
             shown = undefined
           }
         }
         for (const h of hookSets) await h.onRequest?.({ ...ctxOf(), headers: sendHeaders })
 
-        const scope = attemptScope(call.signal, timeout)
-        const t0 = Date.now()
+        const scope = attemptScope(call.signal, timeout, timers)
+        const t0 = timers.now()
         let failure: FailureKind
         let error: unknown
         let response: Response | undefined
         let stage: Stage = 'fetch'
         try {
+          // fetch itself, looked up per call (msw, late polyfills, a network manager's fetch).
           const exchange = (u: string, m: string, h: Headers, b: BodyInit | undefined): Promise<Response> =>
-            $fetch.raw(u, {
+            (options.fetch ?? globalThis.fetch)(u, {
               method: m,
               headers: h,
               body: b,
               signal: scope.signal,
-              retry: 0,
-              ignoreResponseError: true,
-              responseType: 'stream',
               redirect: CAN_FOLLOW ? 'manual' : 'follow',
-            })
+              // A stream body needs half duplex on Node's fetch (and Chromium's).
+              ...(b instanceof ReadableStream && { duplex: 'half' }),
+            } as RequestInit)
           response = await exchange(sendUrl, method, sendHeaders, body)
           if (CAN_FOLLOW) response = await followRedirects(response, sendUrl, method, sendHeaders, body, exchange, headers, strippedOnRedirect)
           stage = 'other'
           for (const h of hookSets) await h.onResponse?.({ ...ctxOf(), response })
 
-          if (response.status === 401 && !refreshed && replayable) {
-            const refreshers = strategies.filter((s) => s.refresh)
-            if (withAuth && refreshers.length > 0) {
-              refreshed = true
-              await response.body?.cancel()
-              let again = false
-              for (const s of refreshers) again = (await s.refresh!(sendHeaders)) || again
-              log('info', 'http.auth-refresh', () => `${where()} got 401; credentials refreshed, replaying once`, ctxOf, t0, response.status)
-              if (again) {
-                replays++ // counted as an attempt, but it does not use up a retry
-                continue
-              }
+          const again = withAuth ? await cred!.refresh(strategies, response, sendHeaders, { withAuth, refreshed, replayable }) : undefined
+          if (again !== undefined) {
+            refreshed = true
+            log('info', 'http.auth-refresh', () => `${where()} got 401; credentials refreshed, replaying once`, ctxOf, t0, response.status)
+            if (again) {
+              replays++ // counted as an attempt, but it does not use up a retry
+              continue
             }
           }
           if (response.ok) {
-            streaming = init.responseType === 'stream' || init.responseType === 'sse' || response.headers.get('content-type')?.startsWith('text/event-stream')
+            streaming = isStreamed(init.responseType, response.headers.get('content-type'))
             if (streaming) scope.clearTimer()
             stage = 'body'
             const data = (await readBody(response, method, init.responseType, maxBody, features.sse)) as T
@@ -218,7 +217,7 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
           if (!streaming) scope.dispose()
         }
 
-        const now = Date.now()
+        const now = timers.now()
         const decision = decide(policy, {
           attempt: attempt - replays,
           method,
@@ -229,7 +228,7 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
           header: response ? (n) => response!.headers.get(n) : undefined,
           now,
           deadlineAt,
-          random: Math.random,
+          random: timers.random,
           spendBudget: budget ? () => budget.tryRetry(now) : undefined,
         })
         const status = failure === 'status' ? response?.status : undefined
@@ -258,7 +257,7 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
         )
         for (const h of hookSets) await h.onRetry?.({ ...ctxOf(), reason: decision.reason, delay: decision.delay, delaySource: decision.delaySource, error })
         try {
-          await sleep(decision.delay, call.signal)
+          await sleep(decision.delay, call.signal, timers)
         } catch {
           throw call.stopped === 'deadline' ? new TimeoutError(info(), 'deadline', deadline ?? 0) : new AbortError(info(), callerReason())
         }
@@ -275,7 +274,7 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
         statusText: response.statusText,
         headers: h,
         body: errBody,
-        requestId: REQUEST_ID.map((n) => h[n]).find((v) => v !== undefined),
+        requestId: requestIdOf(h),
         response,
       }
     }

@@ -2,6 +2,7 @@ import { formUrlEncoded, multipart } from '../api/forms'
 import { checkSchemeCredentials, strategyFor } from '../auth/from-scheme'
 import { oauth2 } from '../auth/oauth2'
 import { parseEventStream, type ServerSentEvent } from './sse'
+import { credentials, type CredentialsFeature } from './credentials'
 
 /**
  * Optional parts of the runtime, passed in rather than imported, so a bundle only carries what its
@@ -15,6 +16,8 @@ export interface RuntimeFeatures {
   scheme?: typeof strategyFor
   /** Refuses, at `configure()`/`createClient()`, credentials that cannot be placed as their scheme says. */
   checkAuth?: typeof checkSchemeCredentials
+  /** Sends credentials: the origins that may receive them, applying strategies, the refresh after a 401 (part of `authFeature`). */
+  credentials?: CredentialsFeature
   /** OAuth2 client credentials / refresh token grants from credential objects. */
   oauth2?: typeof oauth2
   /** Encodes `application/x-www-form-urlencoded` and `multipart/*` bodies from objects of fields. */
@@ -24,14 +27,13 @@ export interface RuntimeFeatures {
 /** Server-sent events: `text/event-stream` responses as an async iterator of events. */
 export const sseFeature: RuntimeFeatures = { sse: parseEventStream }
 /** Credentials placed as the document's security schemes say (bearer, basic, API keys). */
-export const authFeature: RuntimeFeatures = { scheme: strategyFor, checkAuth: checkSchemeCredentials }
+export const authFeature: RuntimeFeatures = { scheme: strategyFor, checkAuth: checkSchemeCredentials, credentials }
 /** OAuth2 grants (client credentials, refresh token) from credential objects; needs `authFeature` too. */
 export const oauth2Feature: RuntimeFeatures = { oauth2 }
 const forms = { urlencoded: formUrlEncoded, multipart }
 /** form-urlencoded and multipart request bodies built from objects of fields. */
 export const formsFeature: RuntimeFeatures = { forms }
-/**
- * Every feature: what `createApi` uses. Written out rather than spread from the others: bundlers
- * keep an unused object spread (it could run getters), and with it every feature's code.
- */
-export const allFeatures: RuntimeFeatures = { sse: parseEventStream, scheme: strategyFor, checkAuth: checkSchemeCredentials, oauth2, forms }
+// Plain literals only (no spread, no member access): bundlers keep a statement they cannot prove
+// pure, and a spread here kept OAuth2, forms and SSE in every bundle that imported one feature.
+/** Every feature: what `createApi` uses. */
+export const allFeatures: RuntimeFeatures = { sse: parseEventStream, scheme: strategyFor, checkAuth: checkSchemeCredentials, credentials, oauth2, forms }

@@ -24,6 +24,12 @@ const isRawBody = (b: unknown): b is BodyInit =>
   b instanceof URLSearchParams ||
   b instanceof ReadableStream
 
+/** Refuses a method that is not an RFC 9110 token (`method` upper-cased, `given` as the caller wrote it). */
+export function checkMethod(method: string, given: string): void {
+  // A method with CR/LF or spaces would be a request-smuggling vector (CVE-2020-26137).
+  if (!/^[!#$%&'*+.^_`|~\dA-Z-]+$/.test(method)) throw new RequestError(`invalid HTTP method ${JSON.stringify(given)}`, { code: 'ERR_METHOD' })
+}
+
 /**
  * Everything decided once per call, before the first attempt: the URL, the headers (refusing
  * CR/LF/NUL), the idempotency key, and the body (plain values become JSON).
@@ -58,15 +64,12 @@ export function prepareRequest(
   if (init.body !== undefined && init.body !== null) {
     if (isRawBody(init.body)) {
       body = init.body
-      // fetch would label a string text/plain; ofetch would label it JSON. Say what fetch says.
+      // Said here, not left to fetch, so that hooks and logs see the Content-Type that goes out.
       if (typeof body === 'string' && !headers.has('content-type')) headers.set('content-type', 'text/plain;charset=UTF-8')
     } else {
       body = JSON.stringify(init.body)
       if (!headers.has('content-type')) headers.set('content-type', 'application/json')
     }
-    // ofetch adds `accept: application/json` to any request whose body is a string; handing it the
-    // same UTF-8 bytes keeps Accept to what the caller (or the operation's responses) asked for.
-    if (typeof body === 'string') body = new TextEncoder().encode(body)
   }
   return { target, headers, body, replayable: !(body instanceof ReadableStream) }
 }

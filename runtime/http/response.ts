@@ -1,21 +1,8 @@
 import type { ResponseType } from './types'
 import type { RuntimeFeatures } from './features'
+import { detectResponseType, isJsonType } from './media-type'
 
-const JSON_TYPE = /^application\/(?:[\w!#$%&*.^`~-]*\+)?json$/i
-const TEXT_TYPE = /^text\/|^application\/(?:xml|xhtml\+xml|javascript|x-www-form-urlencoded)$|\+xml$/i
 const NO_BODY = new Set([101, 204, 205, 304])
-
-export function mediaType(contentType: string | null): string {
-  return (contentType ?? '').split(';', 1)[0]!.trim().toLowerCase()
-}
-
-export function detectResponseType(contentType: string | null): ResponseType {
-  const type = mediaType(contentType)
-  if (JSON_TYPE.test(type)) return 'json'
-  if (type === 'text/event-stream') return 'sse'
-  if (!type || TEXT_TYPE.test(type)) return 'text'
-  return 'blob'
-}
 
 /** Thrown for a body that does not parse as its content type; the client turns it into a ParseError. */
 export class BodyParseFailure extends Error {
@@ -124,7 +111,7 @@ export async function readErrorBody(response: Response, max: number): Promise<un
   const { bytes, truncated } = await readBounded(response.body, max)
   const text = new TextDecoder().decode(bytes)
   if (text === '') return undefined
-  if (!truncated && detectResponseType(response.headers.get('content-type')) === 'json') {
+  if (!truncated && isJsonType(response.headers.get('content-type'))) {
     try {
       return JSON.parse(text)
     } catch {

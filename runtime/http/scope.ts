@@ -6,6 +6,7 @@
  */
 
 import { onAbort } from './on-abort'
+import { realTimers, type Timers } from './timers'
 
 export type StopReason = 'abort' | 'deadline' | 'timeout'
 
@@ -19,7 +20,7 @@ export interface CallScope {
 const NO_CALL_SCOPE: CallScope = { signal: undefined, stopped: undefined, dispose() {} }
 
 /** `caller` is the caller's signal, or two (the call's and the client's) to follow both. */
-export function callScope(caller: AbortSignal | readonly AbortSignal[] | undefined, deadline: number | undefined): CallScope {
+export function callScope(caller: AbortSignal | readonly AbortSignal[] | undefined, deadline: number | undefined, timers: Timers): CallScope {
   const callers = caller === undefined ? [] : Array.isArray(caller) ? (caller as readonly AbortSignal[]) : [caller as AbortSignal]
   if (deadline === undefined && callers.length < 2) {
     const one = callers[0]
@@ -45,7 +46,7 @@ export function callScope(caller: AbortSignal | readonly AbortSignal[] | undefin
   const timer =
     deadline === undefined
       ? undefined
-      : setTimeout(() => {
+      : timers.setTimeout(() => {
           stopped ??= 'deadline'
           controller.abort(new DOMException('deadline exceeded', 'TimeoutError'))
         }, deadline)
@@ -55,7 +56,7 @@ export function callScope(caller: AbortSignal | readonly AbortSignal[] | undefin
       return stopped
     },
     dispose() {
-      clearTimeout(timer)
+      timers.clearTimeout(timer)
       for (const u of unsubscribe) u()
     },
   }
@@ -74,7 +75,15 @@ export interface AttemptScope {
 const NO_ATTEMPT_SCOPE: AttemptScope = { signal: undefined, timedOut: false, queued: false, clearTimer() {}, dispose() {} }
 
 // Attempt scopes by their signal, so a queueing fetch (the network manager's) can stop the clock.
+// Filled only once such a fetch exists: a WeakMap entry keyed by a signal costs about as much as
+// the signal itself (~3 µs on Node 20, docs/benchmarks/http-runtime.md), on every attempt.
 const clocks = new WeakMap<AbortSignal, Attempt>()
+let tracking = false
+
+/** Called by a fetch that will use `holdAttemptClock` (the network manager's), before its first request. */
+export function trackAttemptClocks(): void {
+  tracking = true
+}
 
 /**
  * For a fetch that queues requests before sending them (the network manager's): the attempt
@@ -86,10 +95,10 @@ export function holdAttemptClock(signal: AbortSignal | null | undefined, hold: b
   if (attempt) attempt.queued = hold
 }
 
-export function attemptScope(outer: AbortSignal | undefined, timeout: number): AttemptScope {
+export function attemptScope(outer: AbortSignal | undefined, timeout: number, timers: Timers): AttemptScope {
   const timed = timeout > 0 && Number.isFinite(timeout)
   // With neither a timer nor an outer signal there is nothing to abort: send no signal at all.
-  return timed || outer ? new Attempt(outer, timed ? timeout : 0) : NO_ATTEMPT_SCOPE
+  return timed || outer ? new Attempt(outer, timed ? timeout : 0, timers) : NO_ATTEMPT_SCOPE
 }
 
 // A class, not an object literal with getters: this runs once per request and accessor literals
@@ -98,25 +107,27 @@ class Attempt implements AttemptScope {
   readonly #controller = new AbortController()
   readonly #outer: AbortSignal | undefined
   readonly #unsubscribe: (() => void) | undefined
-  #timer: ReturnType<typeof setTimeout> | undefined
+  readonly #timers: Timers
+  #timer: unknown
   #left: number
   #since = 0
   timedOut = false
 
-  constructor(outer: AbortSignal | undefined, timeout: number) {
+  constructor(outer: AbortSignal | undefined, timeout: number, timers: Timers) {
     this.#outer = outer
+    this.#timers = timers
     this.#left = timeout
     if (outer?.aborted) this.#onAbort()
     else if (outer) this.#unsubscribe = onAbort(outer, this.#onAbort)
     if (timeout > 0) {
       this.#run()
-      clocks.set(this.#controller.signal, this)
+      if (tracking) clocks.set(this.#controller.signal, this)
     }
   }
 
   #run(): void {
-    this.#since = Date.now()
-    this.#timer = setTimeout(() => {
+    this.#since = this.#timers.now()
+    this.#timer = this.#timers.setTimeout(() => {
       this.timedOut = true
       this.#controller.abort(new DOMException('attempt timed out', 'TimeoutError'))
     }, this.#left)
@@ -131,7 +142,7 @@ class Attempt implements AttemptScope {
     this.#queued = hold
     if (hold) {
       this.clearTimer()
-      this.#left = Math.max(1, this.#left - (Date.now() - this.#since))
+      this.#left = Math.max(1, this.#left - (this.#timers.now() - this.#since))
     } else if (this.#left > 0) this.#run()
   }
 
@@ -144,7 +155,7 @@ class Attempt implements AttemptScope {
   }
 
   clearTimer(): void {
-    clearTimeout(this.#timer)
+    this.#timers.clearTimeout(this.#timer)
     this.#timer = undefined
   }
 
@@ -154,18 +165,22 @@ class Attempt implements AttemptScope {
   }
 }
 
-/** Waits `ms`, or rejects as soon as `signal` aborts. */
-export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+/**
+ * Waits `ms` on `timers`, or rejects with the signal's reason as soon as it aborts; the one sleep
+ * of the runtime (the client's retry waits and the network manager's queue waits).
+ */
+export function sleep(ms: number, signal: AbortSignal | undefined, timers: Pick<Timers, 'setTimeout' | 'clearTimeout'> = realTimers): Promise<void> {
+  if (signal?.aborted) return Promise.reject(signal.reason)
+  if (ms <= 0) return Promise.resolve()
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason)
-    const timer = setTimeout(() => {
+    const timer = timers.setTimeout(() => {
       unsubscribe?.()
       resolve()
     }, ms)
     const unsubscribe =
       signal &&
       onAbort(signal, () => {
-        clearTimeout(timer)
+        timers.clearTimeout(timer)
         reject(signal.reason)
       })
   })

@@ -2,6 +2,7 @@ import type { AuthStrategy, Credential } from '../auth/types'
 import type { RetryBudgetOptions } from '../policy/budget'
 import type { LoggerOption } from '../log/types'
 import type { UNSAFE_REVEAL_SECRETS } from '../log/redact'
+import type { Timers } from './timers'
 
 export interface RetryOptions {
   /** Retries after the first attempt. @default 2 */
@@ -121,6 +122,11 @@ export interface ClientOptions extends Omit<RequestOptions, 'signal' | 'query' |
   idempotencyKeys?: boolean
   /** Redaction is on everywhere; this exact sentence turns it off. */
   unsafeRevealSecrets?: typeof UNSAFE_REVEAL_SECRETS
+  /**
+   * The clock, timers and randomness behind timeouts, deadlines, retry waits and jitter; for tests
+   * (as the WebSocket client's `timers`). @default the real ones
+   */
+  timers?: Partial<Timers>
 }
 
 export interface HttpClientOptions extends ClientOptions {

@@ -1,8 +1,21 @@
 import type { RequestOptions } from './types'
 
+/** Starts with a scheme (`https:`, `mailto:`): not relative to a base URL. */
+export const HAS_SCHEME = /^[a-z][a-z\d+.-]*:/i
+
+/** Whether `new URL(url)` accepts it. */
+export function parses(url: string): boolean {
+  try {
+    new URL(url)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** Joins a base URL and a path without doubling or losing the slash; absolute URLs pass through. */
 export function joinUrl(base: string | undefined, path: string): string {
-  if (!base || /^[a-z][a-z\d+.-]*:/i.test(path)) return path
+  if (!base || HAS_SCHEME.test(path)) return path
   return `${base.replace(/\/+$/, '')}${path.startsWith('/') ? '' : '/'}${path}`
 }
 

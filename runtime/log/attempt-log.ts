@@ -14,7 +14,7 @@ export type AttemptLog = (
 ) => void
 
 /** One structured event per attempt; message and context are built only when someone listens. */
-export function attemptLog(emit: Emit | undefined, client: string | undefined): AttemptLog {
+export function attemptLog(emit: Emit | undefined, client: string | undefined, now: () => number = Date.now): AttemptLog {
   return (level, event, message, ctxOf, startedAt, status, error, extra) => {
     if (!emit) return
     const ctx = ctxOf()
@@ -28,7 +28,7 @@ export function attemptLog(emit: Emit | undefined, client: string | undefined): 
       operationId: ctx.operationId,
       attempt: ctx.attempt,
       status,
-      durationMs: Date.now() - startedAt,
+      durationMs: now() - startedAt,
       error: error instanceof Error ? error.name : undefined,
       ...extra,
     })

@@ -11,7 +11,7 @@ import { parseRateLimit } from './rate-limit-headers'
 import { sleep } from './signals'
 import { TimeoutError } from '../errors/transport-errors'
 import { onAbort } from '../http/on-abort'
-import { holdAttemptClock } from '../http/scope'
+import { holdAttemptClock, trackAttemptClocks } from '../http/scope'
 
 export type FetchFn = typeof globalThis.fetch
 
@@ -58,6 +58,7 @@ function originOf(url: string): string | undefined {
  * response (rate-limit headers, breaker verdict) and report the attempt.
  */
 export function createGuardedFetch(ctx: GuardContext): FetchFn {
+  trackAttemptClocks()
   const guarded = async (input: Parameters<FetchFn>[0], rawInit?: RequestInit): Promise<Response> => {
     const { attempt = 1, init } = takeAttempt(rawInit)
     const fetchImpl = ctx.fetch ?? globalThis.fetch

@@ -1,17 +1,2 @@
-import { onAbort } from '../http/on-abort'
-
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.reject(signal.reason)
-  if (ms <= 0) return Promise.resolve()
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      unsubscribe()
-      resolve()
-    }, ms)
-    const unsubscribe = onAbort(signal, () => {
-      clearTimeout(timer)
-      reject(signal.reason)
-    })
-  })
-}
+// One sleep for the whole runtime: the client's (abortable, on injectable timers).
+export { sleep } from '../http/scope'

@@ -16,6 +16,15 @@ export function isReplaySafe(facts: IdempotencyFacts): boolean {
   return IDEMPOTENT.has(facts.method.toUpperCase()) || facts.idempotent === true || facts.hasIdempotencyKey === true
 }
 
+/**
+ * The `Idempotency-Key` a call sends: the call's own (`true`: generate one), else, with the
+ * client-wide `idempotencyKeys`, a generated one for every method that is not safe to repeat (so
+ * POST and PATCH may be retried); undefined sends none.
+ */
+export function idempotencyKeyFor(method: string, callKey: string | true | undefined, clientWide: boolean | undefined): string | true | undefined {
+  return callKey ?? (clientWide && !isReplaySafe({ method }) ? true : undefined)
+}
+
 /** A fresh key for one logical request, reused on every attempt of it. */
 export function newIdempotencyKey(): string {
   const c = globalThis.crypto

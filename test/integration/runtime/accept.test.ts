@@ -6,8 +6,8 @@ import { json, serversClosedAfterEach } from '../../helpers/http-server'
 const serve = serversClosedAfterEach()
 
 /**
- * What goes out as Accept: ofetch adds `accept: application/json` to every request with a string
- * or JSON body; ours sends what the caller asked for, or the operation's documented 2xx media
+ * What goes out as Accept: ofetch (our transport until issue 13) added `accept: application/json`
+ * to every request with a string or JSON body; ours sends what the caller asked for, or the operation's documented 2xx media
  * types, and otherwise leaves it to fetch (`*\/*`). Parsing follows the response's Content-Type.
  */
 describe('the Accept header', () => {

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, test } from 'vitest'
+import { afterEach, describe, expect, test, vi } from 'vitest'
 import { BodyTooLargeError, ConnectionError, createHttpClient, TimeoutError, ServerError } from '../../../runtime/index'
 import { refusedPort, response, startHostile, type HostileServer } from '../../helpers/http-hostile'
+import { manualTimers } from '../../helpers/instant-timers'
 
 let server: HostileServer | undefined
 afterEach(async () => {
@@ -62,6 +63,26 @@ describe('hostile servers', () => {
     expect((error as TimeoutError).code).toBe('ERR_TIMEOUT')
     expect(server.heads).toHaveLength(2)
     expect(Date.now() - t0).toBeLessThan(2000)
+  })
+
+  test('the default 30 s attempt timeout fires per attempt on an injected clock, with no real wait', async () => {
+    server = await startHostile((socket) => socket.write('HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: 10\r\n\r\nab'))
+    const clock = manualTimers()
+    const client = createHttpClient({ baseUrl: server.url, timers: clock.timers, retry: { ...fast, limit: 1 } })
+    const t0 = Date.now()
+    const failed = client.get('/stall').catch((e: unknown) => e)
+    for (const n of [1, 2]) {
+      await vi.waitFor(() => expect(server!.heads).toHaveLength(n))
+      expect(clock.pending()).toEqual([30_000])
+      clock.advance(30_000)
+    }
+    const error = await failed
+    expect(error).toBeInstanceOf(TimeoutError)
+    expect((error as TimeoutError).kind).toBe('attempt')
+    expect((error as TimeoutError).ms).toBe(30_000)
+    expect((error as TimeoutError).attempts).toBe(2)
+    expect(clock.pending()).toEqual([]) // every timer cleared
+    expect(Date.now() - t0).toBeLessThan(10_000)
   })
 
   test('a slow trickle never trips the attempt timer per chunk, but the total deadline fires', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import { createHttpClient, RateLimitedError, ServerError, TooManyRequestsError } from '../../../runtime/index'
 import { startServer, type TestServer } from '../../helpers/http-server'
+import { instantTimers } from '../../helpers/instant-timers'
 
 let server: TestServer | undefined
 afterEach(async () => {
@@ -11,27 +12,37 @@ afterEach(async () => {
 const noBudget = { baseDelay: 1, maxDelay: 5, budget: false as const }
 
 describe('429/503 storms and Retry-After', () => {
-  const forms: [string, Record<string, string>, number, number][] = [
-    // [label, headers, minimum wait, maximum wait]
-    ['delta-seconds', { 'retry-after': '1' }, 950, 3000],
-    ['retry-after-ms', { 'retry-after-ms': '120' }, 110, 900],
-    ['HTTP-date', { 'retry-after': new Date(Date.now() + 1000).toUTCString() }, 0, 3000],
-    ['a date in the past', { 'retry-after': 'Sun, 06 Nov 1994 08:49:37 GMT' }, 0, 900],
-    ['garbage (falls back to backoff)', { 'retry-after': 'soon-ish' }, 0, 900],
+  // On an injected clock (timers): the waits are exact and cost no real time.
+  const clock0 = 1_700_000_000_000
+  const forms: [string, Record<string, string>, number, 'retry-after' | 'backoff'][] = [
+    // [label, headers, wait, what chose it]
+    ['delta-seconds', { 'retry-after': '1' }, 1000, 'retry-after'],
+    ['retry-after-ms', { 'retry-after-ms': '120' }, 120, 'retry-after'],
+    ['HTTP-date', { 'retry-after': new Date(clock0 + 7000).toUTCString() }, 7000, 'retry-after'],
+    ['a date in the past', { 'retry-after': 'Sun, 06 Nov 1994 08:49:37 GMT' }, 0, 'retry-after'],
+    // Full jitter: random 0.5 of the first ceiling, min(maxDelay 1000, baseDelay 400).
+    ['garbage (falls back to backoff)', { 'retry-after': 'soon-ish' }, 200, 'backoff'],
   ]
-  test.each(forms)('429 with %s is waited for, then succeeds', async (_label, headers, min, max) => {
+  test.each(forms)('429 with %s is waited for, then succeeds', async (_label, headers, wait, source) => {
     server = await startServer((_req, res, n) => {
       if (n === 1) res.writeHead(429, headers).end()
       else res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":1}')
     })
-    const delays: number[] = []
-    const client = createHttpClient({ baseUrl: server.url, retry: noBudget, hooks: { onRetry: (c) => void delays.push(c.delay) } })
+    const clock = instantTimers(clock0)
+    const retries: [number, string][] = []
+    const client = createHttpClient({
+      baseUrl: server.url,
+      timeout: 0,
+      timers: clock.timers,
+      retry: { baseDelay: 400, maxDelay: 1000, budget: false },
+      hooks: { onRetry: (c) => void retries.push([c.delay, c.delaySource]) },
+    })
     const t0 = Date.now()
     expect(await client.get('/')).toEqual({ ok: 1 })
-    const waited = Date.now() - t0
-    expect(waited).toBeGreaterThanOrEqual(min)
-    expect(waited).toBeLessThan(max)
-    expect(delays).toHaveLength(1)
+    expect(retries).toEqual([[wait, source]])
+    expect(clock.waits).toEqual(wait > 0 ? [wait] : [])
+    expect(clock.elapsed()).toBe(wait)
+    expect(Date.now() - t0).toBeLessThan(Math.max(wait, 500)) // no real waiting (a 7 s wait above)
   })
 
   test('Retry-After longer than the deadline fails at once with RateLimitedError.retryAt', async () => {

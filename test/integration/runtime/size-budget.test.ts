@@ -6,24 +6,31 @@ import { describe, expect, test } from 'vitest'
 /**
  * The runtime ships in users' browser bundles, so its size is tested, not just benchmarked
  * (figures and history: docs/benchmarks/http-runtime.md). Budgets are min+gzip bytes of an esbuild
- * browser build, ofetch included. The one-operation case imports `createApiCore` with no features,
- * as a generated module does for a document without security or SSE. The issue's 6 KB target is
- * not met: ofetch alone is ~4 KB; see
- * the benchmark doc for the breakdown.
+ * browser build, dependencies included. The one-operation case imports `createApiCore` with no
+ * features, as a generated module does for a document without security or SSE. Issue 13's 8 KB
+ * target is not met; see the benchmark doc for the breakdown.
  */
 const BUDGET = {
   /** A generated module with one operation: what `import { listPets } from 'virtual:api/petstore'` costs. */
   // 15,090 before issue 12's hardening (redirects followed by hand, ConfigurationError checks,
-  // one abort listener per signal, credential registration, 5xx body excerpts, refusing nested values).
-  oneOperation: 17_300,
+  // one abort listener per signal, credential registration, 5xx body excerpts, refusing nested values);
+  // 17,087 before issue 13 called fetch directly instead of through ofetch (13,810 after).
+  oneOperation: 14_050,
+  /**
+   * The same for a document with an API key (`authFeature`): 16,097 before issue 13, when importing
+   * any feature kept every other one (a spread in `allFeatures`); 14,671 after.
+   */
+  securedOperation: 14_900,
+  /** `createHttpClient` alone: 16,061 through ofetch, 10,537 after issue 13 (no OAuth2 or forms). */
+  httpClient: 10_750,
   /** Everything `@codomyrmex/networking/runtime` exports: HTTP, WebSocket, the network manager and telemetry adapters. Apps pay only for what they import (tested above). */
   // 28,834 before this round: h12b's encoders (+1 KB), paginate() and the query helpers (+2.2 KB, only in apps that import them:
   // test/integration/plugin/query-size.test.ts), the origin store interface (+0.5 KB), the hardening (+1.6 KB) and
-  // the AsyncAPI client runtime (ws-api). 36,660 measured; issue 13 is to bring it back under 20,000.
-  // 30,935 once what only generated code imports moved to `runtime/internal` (createApi*, feature objects,
-  // ws-api and query helpers); +770 B from the WebSocket client's split into a pure state machine and a
-  // shell (docs/benchmarks/websocket.md "Client size").
-  wholeRuntime: 32_300,
+  // the AsyncAPI client runtime (ws-api). 36,660 measured; 33,597 once ofetch left (issue 13, which is
+  // to bring it under 20,000); then what only generated code imports moved to `runtime/internal`
+  // (createApi*, feature objects, ws-api and query helpers), and +770 B from the WebSocket client's
+  // split into a state machine and a shell (docs/benchmarks/websocket.md "Client size").
+  wholeRuntime: 33_850,
 }
 
 const runtimeEntry = fileURLToPath(new URL('../../../runtime/index.ts', import.meta.url))
@@ -49,17 +56,40 @@ async function bundle(contents: string): Promise<{ code: string; gzip: number; i
 
 describe('runtime size budget (esbuild, platform browser, minified, gzip -9)', () => {
   test('one generated-style operation', async () => {
-    const { code, gzip, inputs, kept } = await bundle(`
+    const { code, gzip, kept } = await bundle(`
       import { createApiCore as createApi } from ${JSON.stringify(internalEntry)}
       const api = /* @__PURE__ */ createApi({ name: 'petstore', servers: [{ url: 'http://petstore.swagger.io/v1' }] })
       export const configure = api.configure
       export const listPets = /* @__PURE__ */ api.operation({ id: 'listPets', method: 'GET', path: '/pets', params: [{ name: 'limit', in: 'query', style: 'form', explode: true }], responses: { '200': { contentTypes: ['application/json'] } } })
     `)
     expect(gzip).toBeLessThanOrEqual(BUDGET.oneOperation)
-    expect(inputs.some((i) => i.includes('node_modules/ofetch/'))).toBe(true) // ofetch counted
+    expect(kept.filter((i) => i.includes('node_modules/'))).toEqual([]) // fetch is the transport: no dependency's code at all
     expect(code).not.toMatch(/["']node:/)
     // Features the document does not use stay out (generated modules import them by name).
+    expect(kept.filter((i) => /auth\/oauth2|http\/sse|api\/forms|http\/credentials/.test(i))).toEqual([])
+  })
+
+  test('one generated-style operation of a document with security: authFeature brings no other feature', async () => {
+    const { gzip, kept } = await bundle(`
+      import { createApiCore as createApi, authFeature } from ${JSON.stringify(internalEntry)}
+      const api = /* @__PURE__ */ createApi({ name: 'p', servers: [{ url: 'https://api.test/v1' }], securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'x-key' } } }, { ...authFeature })
+      export const configure = api.configure
+      export const listPets = /* @__PURE__ */ api.operation({ id: 'listPets', method: 'GET', path: '/pets', security: [{ key: [] }], responses: { '200': { contentTypes: ['application/json'] } } })
+    `)
+    expect(gzip).toBeLessThanOrEqual(BUDGET.securedOperation)
     expect(kept.filter((i) => /auth\/oauth2|http\/sse|api\/forms/.test(i))).toEqual([])
+    expect(kept.filter((i) => /http\/credentials|auth\/from-scheme/.test(i)).length).toBe(2)
+  })
+
+  test('createHttpClient alone', async () => {
+    const { gzip, kept } = await bundle(`export { createHttpClient } from ${JSON.stringify(runtimeEntry)}`)
+    expect(gzip).toBeLessThanOrEqual(BUDGET.httpClient)
+    // SSE parsing and credentials are in; OAuth2 grants and form encoders only come with createApi.
+    expect(kept.filter((i) => /node_modules\/|http\/redirect|http\/sse|http\/credentials|auth\/oauth2|api\/forms/.test(i)).sort()).toEqual([
+      expect.stringContaining('runtime/http/credentials.ts'),
+      expect.stringContaining('runtime/http/redirect.ts'),
+      expect.stringContaining('runtime/http/sse.ts'),
+    ])
   })
 
   test('the whole runtime, with no node: imports anywhere', async () => {

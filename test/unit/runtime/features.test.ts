@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createHttpCore, sseFeature } from '../../../runtime/index'
+import { bearer, createHttpCore, sseFeature } from '../../../runtime/index'
 import { allFeatures, authFeature, createApiCore, type ApiDef } from '../../../runtime/internal'
 
 const def: ApiDef = {
@@ -40,6 +40,23 @@ describe('runtime features passed to createApiCore / createHttpCore', () => {
     const noOAuth = createApiCore(def, authFeature)
     noOAuth.configure({ fetch, auth: { o: { clientId: 'id', clientSecret: 's' } } })
     await expect(noOAuth.operation(oop)()).rejects.toThrow('auth.o: OAuth2 grants need oauth2Feature')
-    expect(Object.keys(allFeatures).sort()).toEqual(['checkAuth', 'forms', 'oauth2', 'scheme', 'sse'])
+    expect(Object.keys(allFeatures).sort()).toEqual(['checkAuth', 'credentials', 'forms', 'oauth2', 'scheme', 'sse'])
+  })
+
+  it('createHttpCore sends credentials only with authFeature, and says so instead of dropping them', async () => {
+    const sent: (string | null)[] = []
+    const fetch = async (_: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+      sent.push(new Headers(init?.headers).get('authorization'))
+      return Response.json({ ok: true })
+    }
+    const token = bearer('abc')
+    expect(() => createHttpCore({ fetch, baseUrl: 'http://api.test', auth: token }, {})).toThrow(
+      expect.objectContaining({ name: 'ConfigurationError', option: 'auth', message: 'createHttpCore: auth needs authFeature (credentials are sent by it)' }),
+    )
+    const bare = createHttpCore({ fetch, baseUrl: 'http://api.test' }, {})
+    await expect(bare.send({ method: 'GET', url: '/x', auth: [token] })).rejects.toThrow('auth needs authFeature')
+    expect(sent).toEqual([]) // refused before sending
+    await createHttpCore({ fetch, baseUrl: 'http://api.test', auth: token }, authFeature).get('/x')
+    expect(sent).toEqual(['Bearer abc'])
   })
 })
