@@ -19,6 +19,7 @@ import { readBody, readErrorBody } from './response'
 import { sseFeature, type RuntimeFeatures } from './features'
 import { followRedirects } from './redirect'
 import { attemptScope, callScope, sleep } from './scope'
+import { ownsAttemptTimeout } from './transport'
 import type { AttemptContext, Hooks, HttpClientOptions, RequestOptions } from './types'
 import { appendQuery, joinUrl } from './url'
 
@@ -118,6 +119,9 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
     shown = undefined
     const policy = init.retry === undefined && replayable ? clientPolicy : resolveRetry(options.retry, init.retry, replayable)
     const timeout = init.timeout ?? options.timeout ?? 30_000
+    const attemptTimeout = ownsAttemptTimeout(options.fetch ?? globalThis.fetch)
+      ? { ms: timeout, stream: init.responseType === 'stream' || init.responseType === 'sse' }
+      : undefined
     const deadline = init.deadline ?? options.deadline
     const started = Date.now()
     const deadlineAt = deadline === undefined ? undefined : started + deadline
@@ -150,7 +154,7 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
         }
         for (const h of hookSets) await h.onRequest?.({ ...ctxOf(), headers: sendHeaders })
 
-        const scope = attemptScope(call.signal, timeout)
+        const scope = attemptScope(call.signal, attemptTimeout ? 0 : timeout)
         const t0 = Date.now()
         let failure: FailureKind
         let error: unknown
@@ -158,16 +162,27 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
         let stage: Stage = 'fetch'
         try {
           const exchange = (u: string, m: string, h: Headers, b: BodyInit | undefined): Promise<Response> =>
-            $fetch.raw(u, {
-              method: m,
-              headers: h,
-              body: b,
-              signal: scope.signal,
-              retry: 0,
-              ignoreResponseError: true,
-              responseType: 'stream',
-              redirect: CAN_FOLLOW ? 'manual' : 'follow',
-            })
+            // A transport that owns the attempt timeout (runtime/http/transport.ts) is called as it is:
+            // ofetch would only add a copy of the headers and a web stream per response.
+            attemptTimeout
+              ? (options.fetch ?? globalThis.fetch)(u, {
+                  method: m,
+                  headers: h,
+                  body: b,
+                  signal: scope.signal,
+                  redirect: 'manual',
+                  attemptTimeout,
+                } as RequestInit)
+              : $fetch.raw(u, {
+                  method: m,
+                  headers: h,
+                  body: b,
+                  signal: scope.signal,
+                  retry: 0,
+                  ignoreResponseError: true,
+                  responseType: 'stream',
+                  redirect: CAN_FOLLOW ? 'manual' : 'follow',
+                })
           response = await exchange(sendUrl, method, sendHeaders, body)
           if (CAN_FOLLOW) response = await followRedirects(response, sendUrl, method, sendHeaders, body, exchange, headers, strippedOnRedirect)
           stage = 'other'
