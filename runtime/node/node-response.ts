@@ -79,6 +79,9 @@ export class NodeResponse extends Response {
   override get url(): string {
     return this.#url
   }
+  override get type(): ResponseType {
+    return 'basic'
+  }
   override get redirected(): boolean {
     return false
   }
@@ -122,10 +125,10 @@ export class NodeResponse extends Response {
     )
   }
 
-  /** Frees the connection: a small rest of the body is read and dropped so the socket is kept. */
+  /** A cancelled body hangs up its connection, as fetch does: the rest may never end (a stream). */
   #release(): void {
     if (this.#source !== this.#raw) this.#source?.destroy()
-    ;(this.#raw as unknown as Dispatcher.ResponseData['body'] | undefined)?.dump({ limit: 65_536 }).catch(noop)
+    this.#raw?.destroy()
   }
 
   async #bytes(): Promise<Buffer> {
