@@ -105,8 +105,9 @@ describe('closeAll()', () => {
     }
     expect(server.requests).toHaveLength(3)
     expect(feed.state).toBe('closed')
-    // Every connection hung up (undici 7, under the Node transport, may open and drop a spare one after an abort).
-    await until(() => server.hungUp >= 3 && server.hungUp === server.connections)
+    // The three connections that carried requests hung up (undici may open a spare one after an
+    // abort: fetch's leaves it open, the Node transport's drops it too, so count at least three).
+    await until(() => server.hungUp >= 3)
     expect(openSocketsTo([server.port, ws.port])).toEqual([])
     // No timer left behind either (attempt timeouts, backoff sleeps, heartbeats).
     expect(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBeLessThanOrEqual(timersBefore)
