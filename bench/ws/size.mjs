@@ -31,8 +31,8 @@ for (const [file, { bytesInOutput }] of Object.entries(inputs).sort((a, b) => b[
 
 // What the WebSocket client adds to an app that already uses the HTTP runtime (shared: the error
 // base, URL redaction, Retry-After parsing, the logger types).
-async function gz(contents) {
-  const r = await build({
+async function bundle(contents) {
+  return build({
     stdin: { contents, resolveDir: process.cwd(), loader: 'ts' },
     bundle: true,
     write: false,
@@ -40,20 +40,31 @@ async function gz(contents) {
     platform: 'browser',
     target: 'es2022',
     minify: true,
+    metafile: true,
     logLevel: 'silent',
   })
-  return gzipSync(r.outputFiles[0].contents, { level: 9 }).length
 }
-// A plain client (no reconnect, heartbeat or queue) and what each opt-in feature adds.
+async function gz(contents) {
+  return gzipSync((await bundle(contents)).outputFiles[0].contents, { level: 9 }).length
+}
+// A plain client (no features) with its per-module breakdown, and what each opt-in feature adds.
 const core = `export { createWebSocketCore } from './runtime/ws/index'`
-const plain = await gz(core)
-console.log(`\nplain client (createWebSocketCore, no features): ${plain} B min+gzip`)
-for (const f of ['reconnectFeature', 'queueFeature', 'heartbeatFeature']) {
+const plainBuild = await bundle(core)
+const plain = gzipSync(plainBuild.outputFiles[0].contents, { level: 9 }).length
+console.log(`\nplain client (createWebSocketCore, no features): ${plainBuild.outputFiles[0].contents.length} B min, ${plain} B min+gzip\n`)
+console.log('| module | B in minified plain client |')
+console.log('|---|---|')
+const plainInputs = Object.values(plainBuild.metafile.outputs)[0].inputs
+for (const [file, { bytesInOutput }] of Object.entries(plainInputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)) {
+  if (bytesInOutput) console.log(`| ${file} | ${bytesInOutput} |`)
+}
+console.log('')
+for (const f of ['reconnectFeature', 'queueFeature', 'heartbeatFeature', 'wsAuthFeature', 'wsLoggerFeature', 'wsMessageSizeFeature']) {
   const with1 = await gz(`${core}\nexport { ${f} } from './runtime/ws/index'`)
   console.log(`  + ${f}: ${with1} B (+${with1 - plain} B)`)
 }
-const all = await gz(`export { createWebSocketCore, reconnectFeature, queueFeature, heartbeatFeature } from './runtime/ws/index'`)
-console.log(`  + all three: ${all} B (+${all - plain} B)`)
+const all = await gz(`export { createWebSocketCore, allWebSocketFeatures } from './runtime/ws/index'`)
+console.log(`  + allWebSocketFeatures: ${all} B (+${all - plain} B)`)
 const http = await gz(`export { createHttpClient, createApi } from './runtime/index'`)
 const both = await gz(`export { createHttpClient, createApi, connectWebSocket, createWebSocket } from './runtime/index'`)
 console.log(`\nHTTP runtime alone: ${http} B min+gzip; with the WebSocket client: ${both} B (+${both - http} B)`)

@@ -1,8 +1,10 @@
 // A small React app on the generated client and its TanStack Query options: a list, a detail, a
-// create mutation that invalidates the list, with errors and retries made visible.
+// create mutation that invalidates the list, with errors and retries made visible; below it a live
+// WebSocket feed from an AsyncAPI document (feed.jsx).
 import { QueryClient, QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState, useSyncExternalStore } from 'react'
 import { createRoot } from 'react-dom/client'
+import { Feed } from './feed.jsx'
 import petstore from 'virtual:api/petstore'
 import { createPetsMutationOptions, listPetsQueryKey, listPetsQueryOptions, showPetByIdQueryOptions } from 'virtual:api/petstore/query'
 
@@ -126,3 +128,5 @@ createRoot(document.getElementById('app')).render(
     <App />
   </QueryClientProvider>,
 )
+
+createRoot(document.getElementById('feed-app')).render(<Feed />)

@@ -27,11 +27,23 @@ export function socketUrl(api: WsApiDef, options: WsApiConnectOptions): { url: s
   const address = channel
     ? fill(channel.address, channel.parameters ?? {}, options.parameters ?? {}, (name) => `channel parameter "${name}"`, api.title, true)
     : ''
-  const url = new URL(join(base, address))
+  const url = new URL(join(base, address), pageOrigin(base, api.title))
   for (const [key, value] of Object.entries(options.query ?? {})) {
     if (value !== undefined && value !== null) url.searchParams.set(key, typeof value === 'object' ? JSON.stringify(value) : String(value))
   }
   return { url: url.href, channel: channelKey ?? '' }
+}
+
+/**
+ * A path as the base (`/__api/<name>`, the Vite dev mock) is on the page's own origin, as ws: or
+ * wss:. Outside a page there is no origin to read it against.
+ */
+function pageOrigin(base: string, api: string): string | undefined {
+  if (!base.startsWith('/')) return undefined
+  const href = (globalThis as { location?: { href?: string } }).location?.href
+  if (typeof href !== 'string' || !/^https?:/.test(href))
+    throw new WsApiUrlError(api, `the socket URL ${base} is a path, which needs a page to resolve against: pass an absolute \`url\``)
+  return href.replace(/^http/, 'ws')
 }
 
 function fill(

@@ -17,8 +17,6 @@ export interface DialRequest {
   timeout: number
   binaryType: string
   timers: Timers
-  /** Receives a function that abandons this attempt (used when the client is closed meanwhile). */
-  cancellable?: (cancel: () => void) => void
   /** Reads a refused handshake's Retry-After (comes with `reconnectFeature`, the only user of it). */
   retryAfter?: typeof parseRetryAfter
 }
@@ -37,61 +35,53 @@ export function abandon(socket: WebSocketLike): void {
 }
 
 /**
- * One connection attempt. `opened` runs synchronously inside `open`, because `ws` may deliver a
- * frame (or an error) in the same tick; the promise rejects with a connect/handshake error.
+ * One connection attempt: `opened` runs synchronously inside `open`, because `ws` may deliver a
+ * frame (or an error) in the same tick; `failed` gets a connect/handshake error. Exactly one of
+ * them is called. Returns a function that abandons the attempt (used when the client is closed).
  */
-export function dial(r: DialRequest, opened: (socket: WebSocketLike) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let socket: WebSocketLike
-    try {
-      socket = r.extra ? new r.Ctor(r.url, r.protocols, r.extra) : new r.Ctor(r.url, r.protocols)
-    } catch (error) {
-      reject(new WebSocketConnectError(r.shownUrl, 'invalid URL or protocols', { cause: error }))
-      return
-    }
-    socket.binaryType = r.binaryType
-    let refused: WebSocketHandshakeError | undefined
-    // `ws` exposes the refused upgrade response; native sockets only report a bare error.
-    socket.on?.('unexpected-response', (_req: never, res: { statusCode: number; headers: Record<string, string> }) => {
-      refused = new WebSocketHandshakeError(
-        r.shownUrl,
-        res.statusCode,
-        r.retryAfter?.((name) => res.headers[name], r.timers.now()),
-      )
-      abandon(socket)
-      fail(refused)
-    })
-    let cause: unknown
-    const timer = r.timers.setTimeout(() => {
-      abandon(socket)
-      fail(new WebSocketConnectError(r.shownUrl, `no connection within ${r.timeout} ms`, { code: 'ERR_WS_CONNECT_TIMEOUT' }))
-    }, r.timeout)
-    const fail = (error: Error): void => {
-      r.timers.clearTimeout(timer)
-      reject(error)
-    }
-    r.cancellable?.(() => {
-      abandon(socket)
-      fail(new WebSocketConnectError(r.shownUrl, 'connection attempt cancelled'))
-    })
-    socket.onerror = (event) => {
-      cause = (event as { error?: unknown }).error ?? event
-      // An error before open always ends the attempt, and undici (Node 22's global WebSocket)
-      // fires no close after it: waiting for one would hang until connectTimeout.
-      abandon(socket)
-      // The errno (ECONNREFUSED, ENOTFOUND...) says why; `ws` puts it on the event's error.
-      const errno = errorCode(cause)
-      fail(refused ?? new WebSocketConnectError(r.shownUrl, errno ? `connection failed (${errno})` : 'connection failed', { cause }))
-    }
-    socket.onclose = (event) => {
-      abandon(socket)
-      fail(refused ?? new WebSocketConnectError(r.shownUrl, `connection failed (code ${event.code})`, { cause }))
-    }
-    socket.onopen = () => {
-      r.timers.clearTimeout(timer)
-      socket.onopen = socket.onclose = null
-      opened(socket)
-      resolve()
-    }
+export function dial(r: DialRequest, opened: (socket: WebSocketLike) => void, failed: (error: Error) => void): () => void {
+  let socket: WebSocketLike
+  try {
+    socket = r.extra ? new r.Ctor(r.url, r.protocols, r.extra) : new r.Ctor(r.url, r.protocols)
+  } catch (error) {
+    failed(new WebSocketConnectError(r.shownUrl, 'invalid URL or protocols', { cause: error }))
+    return () => {}
+  }
+  socket.binaryType = r.binaryType
+  let refused: WebSocketHandshakeError | undefined
+  let cause: unknown
+  let done = false
+  const fail = (detail: string, code?: string): void => {
+    if (done) return
+    done = true
+    r.timers.clearTimeout(timer)
+    abandon(socket)
+    failed(refused ?? new WebSocketConnectError(r.shownUrl, detail, { code, cause }))
+  }
+  const timer = r.timers.setTimeout(() => fail(`no connection within ${r.timeout} ms`, 'ERR_WS_CONNECT_TIMEOUT'), r.timeout)
+  // `ws` exposes the refused upgrade response; native sockets only report a bare error.
+  socket.on?.('unexpected-response', (_req: never, res: { statusCode: number; headers: Record<string, string> }) => {
+    refused = new WebSocketHandshakeError(
+      r.shownUrl,
+      res.statusCode,
+      r.retryAfter?.((name) => res.headers[name], r.timers.now()),
+    )
+    fail('')
   })
+  socket.onerror = (event) => {
+    cause = (event as { error?: unknown }).error ?? event
+    // An error before open always ends the attempt, and undici (Node 22's global WebSocket)
+    // fires no close after it: waiting for one would hang until connectTimeout.
+    // The errno (ECONNREFUSED, ENOTFOUND...) says why; `ws` puts it on the event's error.
+    const errno = errorCode(cause)
+    fail(errno ? `connection failed (${errno})` : 'connection failed')
+  }
+  socket.onclose = (event) => fail(`connection failed (code ${event.code})`)
+  socket.onopen = () => {
+    done = true
+    r.timers.clearTimeout(timer)
+    socket.onopen = socket.onclose = null
+    opened(socket)
+  }
+  return () => fail('connection attempt cancelled')
 }

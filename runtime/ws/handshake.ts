@@ -1,4 +1,4 @@
-import type { WebSocketAuth } from './types'
+import type { TokenSource, WebSocketAuth } from './types'
 
 export interface Handshake {
   url: string
@@ -31,15 +31,5 @@ export function handshakeFor(
   return out
 }
 
-/** The byte size of `data` when it is over `max`, else undefined. Strings are measured as UTF-8. */
-export function oversize(data: unknown, max: number | undefined): number | undefined {
-  if (max === undefined) return undefined
-  const size =
-    typeof data === 'string'
-      ? // Cheap bound first: a string of n UTF-16 units is at most 3n UTF-8 bytes.
-        data.length * 3 <= max
-        ? 0
-        : new TextEncoder().encode(data).length
-      : ((data as Blob).size ?? (data as ArrayBuffer).byteLength)
-  return size > max ? size : undefined
-}
+/** The token for one attempt: a provider is asked every time, so refreshed tokens are used. */
+export const readToken = async (token: TokenSource): Promise<string> => (typeof token === 'function' ? await token() : token)

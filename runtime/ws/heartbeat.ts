@@ -1,4 +1,5 @@
-import type { Timers } from './types'
+import { WebSocketHeartbeatTimeoutError } from '../errors/websocket'
+import type { HeartbeatOptions, Timers, WebSocketLike } from './types'
 
 /**
  * Liveness check. Every `interval` ms it pings; if nothing at all arrives (a message, a pong
@@ -39,4 +40,30 @@ export function startHeartbeat(interval: number, timeout: number, ping: () => vo
     },
     stop,
   }
+}
+
+/**
+ * The heartbeat of one open socket (`heartbeatFeature`): pings by message and, on `ws`, by
+ * protocol frame; `dead` gets the timeout error once the peer stops answering.
+ */
+export function watchHeartbeat(
+  s: WebSocketLike,
+  o: HeartbeatOptions,
+  url: string,
+  timers: Timers,
+  dead: (error: Error) => void,
+): { seen(): void; isPong(data: unknown): boolean; stop(): void } {
+  const hb = startHeartbeat(
+    o.interval,
+    o.timeout,
+    () => {
+      if (o.message !== undefined) s.send(o.message as never)
+      if (o.protocolPing !== false) s.ping?.()
+    },
+    () => dead(new WebSocketHeartbeatTimeoutError(url, o.timeout)),
+    timers,
+  )
+  s.on?.('pong', hb.seen)
+  const { pong } = o
+  return { ...hb, isPong: (data) => pong !== undefined && (typeof pong === 'string' ? data === pong : pong(data)) }
 }

@@ -1,5 +1,14 @@
 export { connectWebSocket, createWebSocket, createWebSocketCore } from './client'
-export { reconnectFeature, queueFeature, heartbeatFeature, allWebSocketFeatures, type WebSocketFeatures } from './features'
+export {
+  reconnectFeature,
+  queueFeature,
+  heartbeatFeature,
+  wsAuthFeature,
+  wsLoggerFeature,
+  wsMessageSizeFeature,
+  allWebSocketFeatures,
+  type WebSocketFeatures,
+} from './features'
 export { jsonCodec, rawCodec } from './codec'
 export type { QueueOptions, QueueOverflow } from './send-queue'
 export type { ReconnectOptions } from './reconnect'

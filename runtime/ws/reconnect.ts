@@ -1,3 +1,6 @@
+import { WebSocketConnectError, type WebSocketHandshakeError } from '../errors/websocket'
+import { finish, type Machine, type ReconnectPolicy } from './machine'
+
 /**
  * When to reconnect and after how long: pure, with the elapsed time and randomness passed in, so
  * the schedule is table-tested without sockets or timers.
@@ -77,4 +80,37 @@ export function decideReconnect(input: ReconnectInput, o: ResolvedReconnect, ran
 /** Whether a close code says the credentials were refused (so reconnecting with them is pointless). */
 export function isAuthFailure(code: number, o: ResolvedReconnect): boolean {
   return o.authCodes.includes(code)
+}
+
+const GIVE_UP = { attempts: 'maxAttempts reached', deadline: 'reconnect deadline passed', 'retry-after': 'the server asked to wait longer than allowed' }
+
+/** An error's message without the `WebSocket <url>: ` prefix every one of ours carries. */
+const detail = (error: Error): string => error.message.replace(/^WebSocket \S+: /, '')
+
+/**
+ * The machine's answer to a lost connection when reconnect is on (`reconnectFeature`): pure, with
+ * the time and a random draw taken from the event. `rotating`: the token comes from a provider,
+ * so refused credentials may be replaced; a fixed token that was refused ends the client.
+ */
+export function reconnectPolicy(options: ReconnectOptions, url: string, rotating: boolean): ReconnectPolicy {
+  const rc = resolveReconnect(options)
+  return (m, error, code, e) => {
+    const { status, retryAfter } = error as WebSocketHandshakeError
+    let refused = m.refused
+    if (code !== undefined ? isAuthFailure(code, rc) : status === 401 || status === 403) {
+      // Reconnecting with refused credentials only hammers the server.
+      if (!rotating) return finish(m, error)
+      refused = { token: m.token, error, code }
+    }
+    // A connection that stayed up long enough earns a fresh attempt count.
+    const attempt = (m.phase === 'open' && e.now - m.openedAt >= rc.minUptime ? 0 : m.attempt) + 1
+    const next: Machine = { ...m, attempt, refused }
+    const decision = decideReconnect({ attempt, elapsed: e.now - m.lostAt, retryAfter }, rc, () => e.random)
+    if (!decision.retry) {
+      const message = `gave up reconnecting after ${attempt - 1} attempts (${GIVE_UP[decision.reason]}); last: ${detail(error)}`
+      return finish(next, new WebSocketConnectError(url, message, { code: 'ERR_WS_RECONNECT', cause: error }))
+    }
+    const reason = refused ? 'awaiting a new token' : decision.reason
+    return { state: { ...next, phase: 'reconnecting' }, effects: [{ type: 'wait', delay: decision.delay, attempt, reason, error, detail: detail(error) }] }
+  }
 }

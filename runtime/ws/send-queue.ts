@@ -1,3 +1,7 @@
+import { WebSocketQueueOverflowError } from '../errors/websocket'
+import type { ClientLog } from './log'
+import type { WebSocketData } from './types'
+
 /**
  * The bounded queue of messages sent while disconnected, flushed in order on (re)open. Pure: the
  * clock is passed in. Stale messages can do harm after a reconnect (Marfusios/websocket-client#142),
@@ -15,44 +19,42 @@ export interface QueueOptions {
   ttl?: number
 }
 
-export interface SendQueue<T> {
-  readonly size: number
-  /** 'queued', or 'dropped' when a message was discarded to make room or refused; 'full' for `throw`. */
-  push(item: T): 'queued' | 'dropped' | 'full'
-  /** Takes every message still within its time to live, oldest first; returns how many expired too. */
-  take(): { items: T[]; expired: number }
-  clear(): number
+/** The queue as the client uses it (`queueFeature`): overflow errors and log lines come with it. */
+export interface SendQueue {
+  /** True when the message is queued (possibly after dropping the oldest), false when it was dropped. */
+  push(data: WebSocketData): boolean
+  /** Hands every message still within its time to live to `send`, oldest first. */
+  flush(send: (data: WebSocketData) => void): void
+  clear(): void
 }
 
-export function createSendQueue<T>(options: QueueOptions, now: () => number): SendQueue<T> {
+export function createSendQueue(options: QueueOptions, now: () => number, url: string, log: ClientLog): SendQueue {
   const { limit = 100, overflow = 'throw', ttl = Infinity } = options
-  let entries: { item: T; at: number }[] = []
+  let entries: { data: WebSocketData; at: number }[] = []
+  const dropped = (n: number, why: string, field: string): void => {
+    if (n) log('warn', 'ws.queue', `dropped ${n} queued messages ${why}`, { [field]: n })
+  }
   return {
-    get size() {
-      return entries.length
-    },
-    push(item) {
-      let result: 'queued' | 'dropped' = 'queued'
+    push(data) {
       if (entries.length >= limit) {
-        if (overflow === 'throw') return 'full'
-        if (overflow === 'drop-newest' || limit <= 0) return 'dropped'
+        if (overflow === 'throw') throw new WebSocketQueueOverflowError(url, limit)
+        log('warn', 'ws.queue', 'send queue full: dropped a message')
+        if (overflow === 'drop-newest' || limit <= 0) return false
         entries.shift()
-        result = 'dropped'
       }
-      entries.push({ item, at: now() })
-      return result
+      entries.push({ data, at: now() })
+      return true
     },
-    take() {
+    flush(send) {
       const t = now()
-      const items = entries.filter((e) => t - e.at <= ttl).map((e) => e.item)
-      const expired = entries.length - items.length
+      const fresh = entries.filter((e) => t - e.at <= ttl)
+      dropped(entries.length - fresh.length, 'past their time to live', 'expired')
       entries = []
-      return { items, expired }
+      for (const e of fresh) send(e.data)
     },
     clear() {
-      const n = entries.length
+      dropped(entries.length, 'on close', 'dropped')
       entries = []
-      return n
     },
   }
 }

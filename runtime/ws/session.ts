@@ -1,18 +1,18 @@
 import { NetworkingError } from '../errors/networking-error'
-import { WebSocketHeartbeatTimeoutError, WebSocketMessageTooBigError } from '../errors/websocket'
 import { abandon } from './dial'
-import { oversize } from './handshake'
-import type { startHeartbeat } from './heartbeat'
+import type { watchHeartbeat } from './heartbeat'
+import type { SizeGuard } from './message-size'
 import type { CloseInfo, Codec, HeartbeatOptions, Timers, WebSocketLike } from './types'
 
 export interface SessionOptions<In> {
   shownUrl: string
   codec: Codec<In, never>
-  maxMessageSize?: number
+  /** The `maxMessageSize` check (`wsMessageSizeFeature`), when a limit is set. */
+  guard?: SizeGuard
   heartbeat?: HeartbeatOptions
   timers: Timers
   /** `heartbeatFeature`; required when `heartbeat` is set. */
-  startHeartbeat?: typeof startHeartbeat
+  watch?: typeof watchHeartbeat
 }
 
 export interface SessionEvents<In> {
@@ -27,48 +27,26 @@ export interface SessionEvents<In> {
  * it ends with. The client above decides what a close means (reconnect or not).
  */
 export function attachSession<In>(s: WebSocketLike, o: SessionOptions<In>, on: SessionEvents<In>): { stop(): void } {
-  const { shownUrl: shown, maxMessageSize: max, heartbeat: hbo } = o
+  const { shownUrl: shown, guard, heartbeat: hbo } = o
   let cause: unknown
   /** What we report when we closed the socket ourselves for a reason the peer may not echo. */
   let forced: CloseInfo | undefined
-  const tooBig = (size: number | undefined, error?: unknown): void => {
-    forced = { code: 1009, reason: 'message too big', wasClean: false }
-    on.error(new WebSocketMessageTooBigError(shown, size, max ?? 0, error))
-  }
   const hb =
     hbo &&
-    o.startHeartbeat!(
-      hbo.interval,
-      hbo.timeout,
-      () => {
-        if (hbo.message !== undefined) s.send(hbo.message as never)
-        if (hbo.protocolPing !== false) s.ping?.()
-      },
-      () => {
-        const error = new WebSocketHeartbeatTimeoutError(shown, hbo.timeout)
-        on.error(error)
-        abandon(s)
-        on.closed({ code: 4000, reason: 'heartbeat timeout', wasClean: false }, error)
-      },
-      o.timers,
-    )
-  if (hb) s.on?.('pong', () => hb.seen())
+    o.watch!(s, hbo, shown, o.timers, (error) => {
+      on.error(error)
+      abandon(s)
+      on.closed({ code: 4000, reason: 'heartbeat timeout', wasClean: false }, error)
+    })
 
   s.onmessage = ({ data }) => {
     hb?.seen()
-    const size = oversize(data, max)
-    if (size !== undefined) {
-      tooBig(size)
-      try {
-        s.close(1009, 'message too big')
-      } catch {
-        // Browsers only let scripts send 1000 and 3000-4999.
-        s.close(4009, 'message too big')
-      }
+    const tooBig = guard?.inbound(s, data)
+    if (tooBig) {
+      forced = tooBig
       return
     }
-    const pong = hbo?.pong
-    if (pong !== undefined && (typeof pong === 'string' ? data === pong : pong(data))) return
+    if (hb?.isPong(data)) return
     let message: In
     try {
       message = o.codec.decode(data as string)
@@ -80,8 +58,7 @@ export function attachSession<In>(s: WebSocketLike, o: SessionOptions<In>, on: S
   }
   s.onerror = (event) => {
     cause = (event as { error?: unknown }).error ?? event
-    // `ws` enforces maxPayload itself and sends 1009, but reports 1006 locally.
-    if ((cause as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') tooBig(undefined, cause)
+    forced = guard?.inbound(s, undefined, cause as { code?: string }) ?? forced
   }
   s.onclose = (event) => on.closed(forced ?? { code: event.code, reason: event.reason, wasClean: event.wasClean }, cause)
   return { stop: () => hb?.stop() }

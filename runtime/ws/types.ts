@@ -98,7 +98,7 @@ export interface WebSocketOptions<In = unknown, Out = unknown> {
   /** Hold messages sent while disconnected; `false` to throw instead. @default { limit: 100, overflow: 'throw' } */
   queue?: false | QueueOptions
   heartbeat?: HeartbeatOptions
-  /** `send` returns false once `bufferedAmount` reaches this many bytes. @default 1_048_576 */
+  /** `send` returns false once a sent message leaves `bufferedAmount` at this many bytes or more. @default 1_048_576 */
   highWaterMark?: number
   /**
    * Most received messages held for `receive()` / iteration; the oldest is dropped past it. Nothing
@@ -144,8 +144,10 @@ export interface WebSocketClient<In = unknown, Out = In> extends AsyncIterable<I
   /** Opens the connection (retrying per `reconnect`); resolves once open. Rejects after the client is closed. */
   connect(): Promise<void>
   /**
-   * Encodes and sends, or queues while disconnected. Returns false when the message was queued or
-   * when `bufferedAmount` is at `highWaterMark` (then `await drain()` before sending more).
+   * Encodes and sends, or queues while not open. True when accepted (sent, or queued: it goes out
+   * once open). False when a full `drop-newest` queue dropped it, or when it was sent and
+   * `bufferedAmount` is at `highWaterMark` (then `await drain()` before sending more). Throws
+   * when closed, when not open without a queue, and for a full `throw` queue.
    */
   send(message: Out): boolean
   /** Sends a frame as is (text or binary), bypassing the codec. Same return value as `send`. */

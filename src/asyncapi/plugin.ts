@@ -4,8 +4,13 @@ import { cacheKey, stampFiles, type CacheEntry } from '../core/cache'
 import type { ResolvedApi, ResolvedOptions } from '../core/options'
 import { isRemote } from '../spec/remote'
 import { isAsyncApiText } from './detect'
+import { wsHotModule } from './hot'
+import { buildWsModule } from './codegen'
 import { generateWsApi, type GeneratedWsApi } from './generate'
 import { prepareAsyncApi } from './prepare'
+import { buildWsMockSpec } from './mocks'
+import type { AsyncApiModel } from './model'
+import type { WsMockSpec } from '../mock/ws-spec'
 
 /** True when a local document is AsyncAPI (by content); remote documents are read as OpenAPI. */
 export async function isAsyncApiFile(spec: string): Promise<boolean> {
@@ -32,7 +37,31 @@ export async function generateAsyncApiFiles(
       throw new SpecError(api.name, error.problems, { cause: error.cause, kind: 'AsyncAPI' })
     throw error
   }
-  return { sources: prepared.sources, warnings: prepared.warnings, output: await generateWsApi(prepared.document, prepared.model) }
+  const output = await generateWsApi(prepared.document, prepared.model)
+  // Only the code points at `baseUrl`: the declarations stay the document's, the same in the dev
+  // server (where the dev mock sets it) as in the build.
+  if (api.baseUrl !== undefined) output.code = buildWsModule(withBaseUrl(prepared.model, api.baseUrl))
+  return { sources: prepared.sources, warnings: prepared.warnings, output }
+}
+
+/**
+ * `baseUrl` in place of every server's URL (the Vite dev mock sets `/__api/<name>`; a path is
+ * resolved against the page's origin by the client). The server names stay, so `server` still checks.
+ */
+function withBaseUrl(model: AsyncApiModel, baseUrl: string): AsyncApiModel {
+  if (model.noClient) return model
+  const servers = model.servers.length > 0 ? model.servers : [{ name: 'mock', url: '', variables: {}, security: [] }]
+  return { ...model, servers: servers.map((s) => ({ ...s, url: baseUrl, variables: {} })) }
+}
+
+/** The mock data of an AsyncAPI document (`virtual:api/<name>/mocks` and the dev mock). */
+export async function asyncApiMockSpec(api: ResolvedApi, options: Pick<ResolvedOptions, 'allowRemote' | 'allowRefsFrom'>): Promise<WsMockSpec> {
+  const prepared = await prepareAsyncApi(api.name, api.spec, {
+    allowRemote: options.allowRemote,
+    allowRefsFrom: options.allowRefsFrom,
+    ...(api.perspective ? { perspective: api.perspective } : {}),
+  })
+  return buildWsMockSpec(api.name, prepared.document, prepared.model, api.baseUrl)
 }
 
 /** The plugin's cache entry for an AsyncAPI document: the same shape, cache and declaration file as OpenAPI ones. */
@@ -46,8 +75,8 @@ export async function asyncApiEntry(api: ResolvedApi, options: ResolvedOptions, 
     files,
     stamps: await stampFiles(files),
     code: output.code,
-    // No hot variant or query module for WebSocket APIs yet: the dev server reloads the page.
-    hot: output.code,
+    // No query module for WebSocket APIs; the hot variant keeps open connections on the new document.
+    hot: wsHotModule(output.code, api.name),
     ambient: output.ambient,
     standalone: output.standalone,
     query: '',

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path'
 import { resolveOptions, type Options, type ResolvedOptions } from '../core/options'
 import { buildApi } from '../core/pipeline'
 import { writeIfChanged } from '../dts/write'
+import { formatProblem } from '../errors'
 import { generateAsyncApiFiles, isAsyncApiFile } from '../asyncapi/plugin'
 import { parseCli, USAGE, type BuildCommand, type CliCommand } from './args'
 import { loadConfigFile } from './config-file'
@@ -43,7 +44,8 @@ async function runBuild(command: BuildCommand, io: CliIo): Promise<number> {
   let stale = 0
   for (const api of options.apis.values()) {
     const { warnings, output } = (await isAsyncApiFile(api.spec)) ? await generateAsyncApiFiles(api, options) : await buildApi(api, options)
-    for (const warning of warnings) io.err(`warning: ${display(io, warning.file)}:${warning.line ?? 1}:${warning.column ?? 1} ${warning.message}`)
+    // The plugin's own format, pointer included, with the path as the user would type it.
+    for (const warning of warnings) io.err(`warning: ${formatProblem({ ...warning, file: display(io, warning.file) })}`)
     const files: Array<[string, string]> = [
       [join(out, `${api.name}.js`), output.code],
       [join(out, `${api.name}.d.ts`), output.standalone],

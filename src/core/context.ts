@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises'
-import { OptionsError, SpecError, type Problem } from '../errors'
+import { SpecError, type Problem } from '../errors'
 import { renderDeclarationFile } from '../dts/render'
 import { writeIfChanged } from '../dts/write'
 import { MOCK_DECLARATIONS } from '../mock/module'
 import { buildMockSpec } from '../mock/routes'
 import type { MockSpec } from '../mock/spec'
-import { asyncApiEntry, isAsyncApiFile } from '../asyncapi/plugin'
+import { WS_MOCK_DECLARATIONS } from '../mock/ws-module'
+import type { WsMockSpec } from '../mock/ws-spec'
+import { asyncApiEntry, asyncApiMockSpec, isAsyncApiFile } from '../asyncapi/plugin'
 import { fetchText, isRemote } from '../spec/remote'
 import { cacheKey, DiskCache, stampFiles, stampsMatch, type CacheEntry } from './cache'
 import type { ResolvedApi, ResolvedOptions } from './options'
@@ -31,7 +33,7 @@ export class ApiContext {
   private readonly memory = new Map<string, CacheEntry>()
   private readonly disk: DiskCache
   private readonly pending = new Map<string, Promise<LoadedApi>>()
-  private readonly mockSpecs = new Map<string, { key: string; spec: Promise<MockSpec> }>()
+  private readonly mockSpecs = new Map<string, { key: string; spec: Promise<MockSpec | WsMockSpec> }>()
   /** Counts full generations, for tests and benchmarks that must prove a warm build skipped them. */
   generations = 0
 
@@ -110,15 +112,15 @@ export class ApiContext {
    * Mock data for one API (the `/mocks` module and the dev server), rebuilt only when the
    * document's cache key changes. The document is re-read for it: the cache keeps generated code only.
    */
-  async mockSpec(name: string): Promise<{ spec: MockSpec; watchFiles: string[] }> {
+  async mockSpec(name: string): Promise<{ spec: MockSpec | WsMockSpec; watchFiles: string[] }> {
     const loaded = await this.load(name)
     const api = this.options.apis.get(name) as ResolvedApi
-    if (await isAsyncApiFile(api.spec))
-      throw new OptionsError(`apis.${name}`, 'mocks (virtual:api/<name>/mocks and the dev mock) are not generated for AsyncAPI documents yet')
     const key = (this.memory.get(name) as CacheEntry).key
     let hit = this.mockSpecs.get(name)
     if (hit?.key !== key) {
-      const spec = prepareApi(api, this.options).then(({ document }) => {
+      const spec = this.isAsyncApi(name).then(async (asyncApi) => {
+        if (asyncApi) return asyncApiMockSpec(api, this.options)
+        const { document } = await prepareApi(api, this.options)
         const mocks = buildMockSpec(name, document)
         if (api.baseUrl !== undefined) mocks.server = api.baseUrl
         return mocks
@@ -128,6 +130,12 @@ export class ApiContext {
       spec.catch(() => this.mockSpecs.get(name) === hit && this.mockSpecs.delete(name))
     }
     return { spec: await hit.spec, watchFiles: loaded.watchFiles }
+  }
+
+  /** True when the API's document is AsyncAPI (told by its content). */
+  isAsyncApi(name: string): Promise<boolean> {
+    const api = this.options.apis.get(name)
+    return api ? isAsyncApiFile(api.spec) : Promise.resolve(false)
   }
 
   /**
@@ -187,7 +195,11 @@ export class ApiContext {
       blocks.set(name, current.ambient)
       if (current.queryAmbient) queries.push(`declare module ${JSON.stringify(`virtual:api/${name}/query`)} {\n${current.queryAmbient}}\n`)
     }
-    const mocks = [...blocks.keys()].map((name) => `declare module ${JSON.stringify(`virtual:api/${name}/mocks`)} {\n${MOCK_DECLARATIONS}\n}\n`)
+    const mocks: string[] = []
+    for (const name of blocks.keys()) {
+      const declarations = (await this.isAsyncApi(name)) ? WS_MOCK_DECLARATIONS : MOCK_DECLARATIONS
+      mocks.push(`declare module ${JSON.stringify(`virtual:api/${name}/mocks`)} {\n${declarations}\n}\n`)
+    }
     return { content: [renderDeclarationFile(blocks), ...mocks, ...queries].join('\n'), errors }
   }
 }

@@ -3,8 +3,12 @@ import type { UnpluginFactory } from 'unplugin'
 import { PREFIX, UnknownApiError } from '../errors'
 import { debounce } from '../hmr/debounce'
 import { ServedCode } from '../hmr/served-code'
-import { attachDevMockSockets, createDevMockMiddleware, devMockBase } from '../mock/dev-server'
+import { WS_REFRESH_EVENT } from '../asyncapi/hot'
+import { attachDevMockSockets, createDevMockMiddleware, devMockBase, type DevMockSockets } from '../mock/dev-server'
 import { buildMockModule } from '../mock/module'
+import type { MockSpec } from '../mock/spec'
+import { buildWsMockModule } from '../mock/ws-module'
+import type { WsMockSpec } from '../mock/ws-spec'
 import { claimVirtualScheme, requireBundle, resolveFromRoot } from './bundler-fixes'
 import { ApiContext } from './context'
 import type { PluginApi } from './plugin-api'
@@ -30,6 +34,7 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
   let viteServe = false
   let devServer = false
   const served = new ServedCode()
+  let devSockets: DevMockSockets | undefined
   // Saves come in bursts (editors write twice, formatters rewrite): one declaration write per burst.
   const writeDeclarationsSoon = debounce(() => getContext().writeDeclarations(), 100)
   const getContext = (): ApiContext => (context ??= new ApiContext(withDevMocks(resolveOptions(rawOptions, hostRoot ?? process.cwd()), devServer)))
@@ -78,7 +83,7 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
           if (module === 'mocks') {
             const { spec, watchFiles } = await context.mockSpec(name)
             for (const file of watchFiles) this.addWatchFile(file)
-            const code = buildMockModule(spec)
+            const code = mockModule(spec)
             if (viteServe) served.record(id, code)
             return { code, map: null }
           }
@@ -108,13 +113,25 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
       },
       // The document is no module of the graph: map its change to the virtual modules built from it,
       // so Vite invalidates them and sends the update (the module accepts it, see hmr/hot-module).
-      configureServer(server) {
+      async configureServer(server) {
         if (!devServer) return
         const mocked = [...getContext().options.apis.values()].filter((api) => api.mock).map((api) => api.name)
         if (mocked.length === 0) return
         const context = getContext()
-        server.middlewares.use(createDevMockMiddleware(mocked.map((name) => ({ name, spec: async () => (await context.mockSpec(name)).spec }))))
-        if (server.httpServer) attachDevMockSockets(server.httpServer as import('node:http').Server, mocked)
+        const asyncApis = new Set<string>()
+        for (const name of mocked) if (await context.isAsyncApi(name)) asyncApis.add(name)
+        const httpApis = mocked.filter((name) => !asyncApis.has(name))
+        server.middlewares.use(createDevMockMiddleware(httpApis.map((name) => ({ name, spec: async () => (await context.mockSpec(name)).spec as MockSpec }))))
+        if (!server.httpServer) return
+        devSockets = attachDevMockSockets(
+          server.httpServer as import('node:http').Server,
+          mocked.map((name) => (asyncApis.has(name) ? { name, spec: async () => (await context.mockSpec(name)).spec as WsMockSpec } : { name })),
+        )
+        // Sent by an AsyncAPI client's hot variant once the page runs the new document (src/asyncapi/hot.ts):
+        // its sockets then reconnect to a mock that plays the new document, never before the page can route it.
+        server.ws.on(WS_REFRESH_EVENT, (data: { api?: unknown }) => {
+          if (typeof data?.api === 'string' && asyncApis.has(data.api)) devSockets?.refresh(data.api)
+        })
       },
       // The document is no module of the graph: map its change to the virtual modules built from it,
       // regenerated here and compared with what was served, so only a real change sends an update
@@ -129,7 +146,7 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
         for (const name of names) {
           const current: Array<[string, () => Promise<string>]> = [
             [asResolvedId(name), async () => (await ctx.load(name)).hot],
-            [asResolvedId(`${name}${MOCKS_SUFFIX}`), async () => buildMockModule((await ctx.mockSpec(name)).spec)],
+            [asResolvedId(`${name}${MOCKS_SUFFIX}`), async () => mockModule((await ctx.mockSpec(name)).spec)],
             [asResolvedId(`${name}${QUERY_SUFFIX}`), async () => (await ctx.queryModule(name)).code],
           ]
           for (const [id, generate] of current) {
@@ -140,6 +157,9 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
             if (code === undefined || served.changed(id, code)) affected.push(mod)
           }
         }
+        // A change the client module does not show (an example) reaches the page through its sockets.
+        if (this.environment.name === 'client')
+          for (const name of names) if (!affected.some((mod) => mod.id === asResolvedId(name))) await devSockets?.refreshIfChanged(name)
         // The document's own node only carries the change to our modules: drop it unless a module of the app imports it.
         const others = modules.filter((mod) => mod.file !== file || [...mod.importers].some((importer) => !isVirtualImporter(importer.id ?? undefined)))
         return [...others, ...affected]
@@ -172,6 +192,11 @@ function unknownApi(api: string, importer: string | undefined, registered: strin
   // Importers inside the project are shown relative to its root, as the user wrote them.
   const file = importer === undefined ? undefined : isAbsolute(importer) && !relative(root, importer).startsWith('..') ? relative(root, importer) : importer
   return new UnknownApiError(api, file, registered, nearestName(api, registered))
+}
+
+/** `virtual:api/<name>/mocks`: msw `http` handlers for an OpenAPI document, `ws` handlers for an AsyncAPI one. */
+function mockModule(spec: MockSpec | WsMockSpec): string {
+  return 'kind' in spec ? buildWsMockModule(spec) : buildMockModule(spec)
 }
 
 /** In the Vite dev server, a mocked API's client defaults to the dev mock's base path. */

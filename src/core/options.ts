@@ -172,8 +172,13 @@ function resolveApi(root: string, name: string, value: unknown, allowRemote: str
     return { name, spec, ...(baseUrl === undefined ? {} : { baseUrl }), ...filter }
   }
   const path = isAbsolute(spec) ? spec : resolve(root, spec)
-  if (checkFiles && !existsSync(path)) throw new OptionsError(`${where}.spec`, `no file at ${path}`)
+  if (checkFiles && !existsSync(path)) throw new OptionsError(`${where}.spec`, `no file at ${shownPath(spec, root)}`)
   return { name, spec: path, ...(baseUrl === undefined ? {} : { baseUrl }), ...filter }
+}
+
+/** A path as the user wrote it, and the root it was resolved against when relative. */
+function shownPath(written: string, root: string): string {
+  return isAbsolute(written) ? written : `${JSON.stringify(written)} (relative to ${root})`
 }
 
 function isUrlish(value: string): boolean {
@@ -188,7 +193,7 @@ function isUrlish(value: string): boolean {
 function scanDir(root: string, dir: unknown): ResolvedApi[] {
   if (typeof dir !== 'string' || dir === '') throw new OptionsError('dir', 'expected a folder path')
   const folder = resolve(root, dir)
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new OptionsError('dir', `no folder at ${folder}`)
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new OptionsError('dir', `no folder at ${shownPath(dir, root)}`)
   return readdirSync(folder)
     .filter((file) => DOCUMENT_EXTENSIONS.has(extname(file).toLowerCase()))
     .sort()

@@ -117,4 +117,26 @@ describe('playground/vite-app in Chromium against the dev mock', () => {
       .toBe('#1 Ada Lovelace (cat)')
     expect(await page.evaluate(() => (window as unknown as { __token: number }).__token)).toBe(42)
   })
+
+  it('shows a live feed from the dev mock of market.yaml (AsyncAPI): pushed tickers and the subscribe reply', async () => {
+    await page.locator('#feed li').nth(2).waitFor()
+    expect(await page.locator('#feed li').allTextContents()).toEqual(['XBT/USD 64250.5', 'ETH/USD 3120.25', 'SOL/USD 142.1'])
+    // The request's reqid (filled in by the client) came back in the reply example: request() resolved.
+    await page.locator('#feed-status', { hasText: /^Subscribed: ok \(reqid \d+\)$/ }).waitFor()
+    expect(await page.locator('#unknown li').count()).toBe(0)
+  })
+
+  it('HMR: a changed market.yaml reaches the open connection without a reload, routed by the new document', async () => {
+    await page.evaluate(() => ((window as unknown as { __feedToken: number }).__feedToken = 7))
+    const before = await page.locator('#feed li').count()
+    const spec = join(WORK, 'market.yaml')
+    // The wire format changes (`event: tick`) and so does an example: with the old routing data, the
+    // new frames would match no message and land in #unknown.
+    const text = await readFile(spec, 'utf8')
+    await writeFile(spec, text.replace('const: ticker', 'const: tick').replaceAll('event: ticker', 'event: tick').replace('SOL/USD', 'ADA/USD'))
+    await page.locator('#feed li', { hasText: 'ADA/USD 142.1' }).waitFor({ timeout: 30_000 })
+    expect(await page.locator('#feed li').count()).toBe(before + 3)
+    expect(await page.locator('#unknown li').allTextContents()).toEqual([])
+    expect(await page.evaluate(() => (window as unknown as { __feedToken: number }).__feedToken)).toBe(7)
+  })
 })

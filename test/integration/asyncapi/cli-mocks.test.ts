@@ -34,8 +34,17 @@ describe('codomyrmex-api with an AsyncAPI document', () => {
 })
 
 describe('mocks of an AsyncAPI document', () => {
-  it('are refused with a clear message, not an OpenAPI error', async () => {
+  it('echo back what an echo operation sends (its reply is the message it sent), at the document socket URL', async () => {
     const context = new ApiContext(resolveOptions({ apis: { echo: ECHO }, dts: false, cacheDir: false }, ROOT))
-    await expect(context.mockSpec('echo')).rejects.toThrow(/not generated for AsyncAPI documents yet/)
+    const { spec } = await context.mockSpec('echo')
+    expect(spec).toMatchObject({ kind: 'asyncapi', urls: ['wss://ws.postman-echo.com/raw'], sends: [{ name: 'echo', reply: { echo: true } }], greeting: [] })
+  }, 60_000)
+
+  it('are declared with msw ws handlers in the declaration file', async () => {
+    const context = new ApiContext(resolveOptions({ apis: { echo: ECHO }, dts: join(WORK, 'api.d.ts'), cacheDir: false }, ROOT))
+    const { content } = await context.declarationFile()
+    const block = content.slice(content.indexOf('declare module "virtual:api/echo/mocks"'))
+    expect(block).toContain('WsMockHandlers<__WebSocketHandler>')
+    expect(block).not.toContain('HttpHandler')
   }, 60_000)
 })

@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../../src/cli/run'
@@ -13,6 +13,7 @@ import { resolveOptions, type ApiOptions } from '../../../src/core/options'
 const CORPUS = resolve(__dirname, '../../fixtures/corpus/openapi')
 const WORK = resolve(__dirname, '../../.tmp/cli-equivalence')
 const SPLIT = 'oai-v2-petstore-separate/spec/swagger.yaml'
+const LARGE = 1_000_000
 
 const nameOf = (file: string): string =>
   basename(file)
@@ -55,6 +56,9 @@ describe('CLI output equals plugin output over the corpus', () => {
   it('for the `operations` subset of the first and last operation of each document', async () => {
     const apis: Record<string, ApiOptions> = {}
     for (const file of documents) {
+      // The three multi-megabyte documents already went through both sides whole; subsetting is the
+      // same pipeline step for every size, and parsing them twice more is a third of this file's time.
+      if ((await stat(join(CORPUS, file))).size > LARGE) continue
       // The ids as the whole module names them (operationId, or `GET /path`).
       const module = await readFile(join(WORK, 'whole', `${nameOf(file)}.js`), 'utf8')
       const ids = [...module.matchAll(/\$api\.operation\(\{"id":("(?:[^"\\]|\\.)*")/g)].map((m) => JSON.parse(m[1] as string) as string)
@@ -62,7 +66,7 @@ describe('CLI output equals plugin output over the corpus', () => {
       apis[nameOf(file)] = { spec: join(CORPUS, file), operations: [...new Set([ids[0] as string, ids[ids.length - 1] as string])] }
     }
     const names = await compare(apis, 'subset')
-    expect(names.length).toBeGreaterThanOrEqual(documents.length - 2)
+    expect(names.length).toBeGreaterThanOrEqual(documents.length - 2 - 3)
     for (const name of names) {
       const module = await readFile(join(WORK, 'subset', `${name}.js`), 'utf8')
       expect(module.match(/\$api\.operation\(/g)?.length, name).toBe(apis[name]?.operations?.length)

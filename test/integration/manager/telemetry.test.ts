@@ -118,7 +118,7 @@ describe('logger adapters', () => {
   })
 
   it('the manager logs breaker changes and rate-limit pauses through the shared logger', async () => {
-    const server = await startServer((_req, res) => json(res, 429, {}, { 'retry-after-ms': '10' }))
+    const server = await startServer((_req, res) => json(res, 429, {}, { 'retry-after-ms': '60000' }))
     servers.push(server)
     const { stream, lines } = sink()
     const manager = createNetworkManager({

@@ -53,4 +53,55 @@ responder.fail('2')
     )
     expect(run).toBe('')
   }, 60_000)
+
+  it('type an AsyncAPI setup: msw ws handlers, typed requests and replies', async () => {
+    const work = join(WORK, '../mocks-dts-ws')
+    await rm(work, { recursive: true, force: true })
+    await mkdir(work, { recursive: true })
+    const options = resolveOptions({ apis: { market: join(ROOT, 'playground/vite-app/market.yaml') }, dts: join(work, 'api-clients.d.ts'), cacheDir: false })
+    await new ApiContext(options).writeDeclarations()
+    await writeFile(
+      join(work, 'app.ts'),
+      `import { setupServer } from 'msw/node'
+import market, { type Subscribed, type Ticker } from 'virtual:api/market'
+import handlers, { createHandlers, responder, spec } from 'virtual:api/market/mocks'
+export const server = setupServer(...handlers, ...createHandlers({ url: 'wss://x.test/*' }).handlers)
+export const urls: string[] = spec.urls
+export const greeting: string[] = responder.greeting()
+export async function run(): Promise<[Subscribed, Ticker]> {
+  const ws = await market.connect()
+  const reply = await ws.request.subscribe({ event: 'subscribe', pairs: ['XBT/USD'] })
+  const status: 'ok' | 'error' = reply.status
+  // @ts-expect-error pairs are strings
+  ws.send.subscribe({ event: 'subscribe', pairs: [1] })
+  // @ts-expect-error the reply has no price
+  reply.price
+  for await (const tick of ws.receive('ticker')) return [reply, tick]
+  throw new Error(status)
+}
+`,
+    )
+    await writeFile(
+      join(work, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          target: 'ES2022',
+          module: 'Preserve',
+          moduleResolution: 'Bundler',
+          noEmit: true,
+          types: [],
+          lib: ['ES2022', 'DOM'],
+          skipLibCheck: true,
+        },
+        include: ['*.ts'],
+      }),
+    )
+    const tsc = join(ROOT, 'node_modules/typescript/bin/tsc')
+    const run = await promisify(execFile)(process.execPath, [tsc, '-p', join(work, 'tsconfig.json')]).then(
+      () => '',
+      (error: { stdout: string }) => error.stdout,
+    )
+    expect(run).toBe('')
+  }, 60_000)
 })

@@ -38,6 +38,15 @@ describe('codomyrmex-api', () => {
     })
   })
 
+  it('prints each warning as the plugin does: relative file, line, column and JSON pointer', async () => {
+    const spec = ['openapi: 3.0.3', 'info: { title: t, version: "1" }', 'servers:', '  - url: "https://"', 'paths: {}', ''].join('\n')
+    await writeFile(join(WORK, 'bad-server.yaml'), spec)
+    const result = await cli('generate', '--spec', 'bad-server.yaml', '--name', 'bad', '--out', 'gen')
+    expect(result.code).toBe(0)
+    expect(result.err).toHaveLength(1)
+    expect(result.err[0]).toMatch(/^warning: bad-server\.yaml:4:\d+ at \/servers\/0\/url: /)
+  })
+
   it('check exits 1 when the files are stale or missing', async () => {
     await cli('generate', '--spec', PETSTORE, '--name', 'petstore', '--out', 'gen')
     await writeFile(join(WORK, 'gen/petstore.js'), '// edited by hand\n')

@@ -20,7 +20,9 @@ const BUDGET = {
   // 28,834 before this round: h12b's encoders (+1 KB), paginate() and the query helpers (+2.2 KB, only in apps that import them:
   // test/integration/plugin/query-size.test.ts), the origin store interface (+0.5 KB), the hardening (+1.6 KB) and
   // the AsyncAPI client runtime (ws-api). 36,660 measured; issue 13 is to bring it back under 20,000.
-  wholeRuntime: 37_000,
+  // +770 B from the WebSocket client's split into a pure state machine and a shell (ws-size branch,
+  // docs/benchmarks/websocket.md "Client size"): 37,430 measured, 37,514 merged with main at 425a0ee.
+  wholeRuntime: 37_600,
 }
 
 const runtimeEntry = fileURLToPath(new URL('../../../runtime/index.ts', import.meta.url))

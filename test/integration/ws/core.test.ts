@@ -1,5 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createWebSocketCore, queueFeature, reconnectFeature, heartbeatFeature } from '../../../runtime/ws/index'
+import type { LogEvent } from '../../../runtime/log/types'
+import {
+  createWebSocket,
+  createWebSocketCore,
+  heartbeatFeature,
+  queueFeature,
+  reconnectFeature,
+  WebSocketMessageTooBigError,
+  WebSocketQueueOverflowError,
+  wsAuthFeature,
+  wsLoggerFeature,
+  wsMessageSizeFeature,
+} from '../../../runtime/ws/index'
 import { startServer, type TestServer } from '../../helpers/ws-servers'
 
 describe('createWebSocketCore: a plain client, features opted in', () => {
@@ -23,7 +35,7 @@ describe('createWebSocketCore: a plain client, features opted in', () => {
   it('queues with queueFeature', async () => {
     const client = createWebSocketCore<{ n: number }>(server.url(), {}, queueFeature)
     const connecting = client.connect()
-    expect(client.send({ n: 2 })).toBe(false) // queued
+    expect(client.send({ n: 2 })).toBe(true) // accepted: queued, delivered once open
     await connecting
     expect(await client.receive()).toEqual({ n: 2 })
     await client.close()
@@ -33,8 +45,65 @@ describe('createWebSocketCore: a plain client, features opted in', () => {
     expect(() => createWebSocketCore(server.url(), { reconnect: true }, {})).toThrow('WebSocket option reconnect needs reconnectFeature')
     expect(() => createWebSocketCore(server.url(), { heartbeat: { interval: 1000, timeout: 500 } }, reconnectFeature)).toThrow('needs heartbeatFeature')
     expect(() => createWebSocketCore(server.url(), { queue: { limit: 5 } }, {})).toThrow('needs queueFeature')
+    expect(() => createWebSocketCore(server.url(), { auth: { token: 't', in: 'query' } }, {})).toThrow('WebSocket option auth needs wsAuthFeature')
+    expect(() => createWebSocketCore(server.url(), { logger: console }, {})).toThrow('WebSocket option logger needs wsLoggerFeature')
+    expect(() => createWebSocketCore(server.url(), { maxMessageSize: 10 }, {})).toThrow('WebSocket option maxMessageSize needs wsMessageSizeFeature')
     expect(() =>
       createWebSocketCore(server.url(), { reconnect: true, heartbeat: { interval: 1000, timeout: 500 } }, { ...reconnectFeature, ...heartbeatFeature }),
     ).not.toThrow()
+  })
+
+  it('wsAuthFeature, wsLoggerFeature and wsMessageSizeFeature do what their options say', async () => {
+    const events: LogEvent[] = []
+    const sink = (e: LogEvent): void => void events.push(e)
+    const client = createWebSocketCore<unknown, string>(
+      server.url('/auth'),
+      { auth: { token: () => server.validToken, in: 'query' }, logger: { debug: sink, info: sink, warn: sink, error: sink }, maxMessageSize: 100 },
+      { ...wsAuthFeature, ...wsLoggerFeature, ...wsMessageSizeFeature },
+    )
+    await client.connect()
+    // /auth closes with 4401 unless the token came with the handshake.
+    expect(await client.receive()).toEqual({ welcome: server.validToken })
+    expect(() => client.send('x'.repeat(101))).toThrow(WebSocketMessageTooBigError)
+    await client.close()
+    expect(events.map((e) => e.event)).toEqual(['ws.connect', 'ws.open', 'ws.close'])
+  })
+})
+
+describe('send() says whether the message was accepted (issue 12)', () => {
+  let server: TestServer
+  beforeAll(async () => {
+    server = await startServer('ws')
+  })
+  afterAll(() => server.close())
+
+  it('true when queued before connect() (then delivered in order), true when sent on an open socket', async () => {
+    const client = createWebSocket<string>(server.url())
+    expect(client.send('early')).toBe(true)
+    expect(client.state).toBe('idle')
+    await client.connect()
+    expect(client.send('late')).toBe(true)
+    expect([await client.receive(), await client.receive()]).toEqual(['early', 'late'])
+    await client.close()
+  })
+
+  it("false when the queue is full and drops the newest; 'drop-oldest' accepts it; 'throw' throws; closed throws", async () => {
+    const newest = createWebSocket<string>(server.url(), { queue: { limit: 1, overflow: 'drop-newest' } })
+    expect([newest.send('a'), newest.send('b')]).toEqual([true, false])
+    await newest.connect()
+    expect(await newest.receive()).toBe('a')
+    await newest.close()
+    expect(() => newest.send('c')).toThrow(/cannot send while closed/)
+
+    const oldest = createWebSocket<string>(server.url(), { queue: { limit: 1, overflow: 'drop-oldest' } })
+    expect([oldest.send('a'), oldest.send('b')]).toEqual([true, true])
+    await oldest.connect()
+    expect(await oldest.receive()).toBe('b')
+    await oldest.close()
+
+    const strict = createWebSocket<string>(server.url(), { queue: { limit: 1 } })
+    strict.send('a')
+    expect(() => strict.send('b')).toThrow(WebSocketQueueOverflowError)
+    await strict.close()
   })
 })

@@ -46,7 +46,7 @@ describe.each<ServerKind>(['crossws', 'ws'])('faults with a %s server', (kind) =
     const reconnected = once<{ attempts: number }>((fn) => client.on('reconnected', fn))
     server.dropAll()
     await once((fn) => client.on('reconnecting', fn))
-    expect(client.send('queued while down')).toBe(false)
+    expect(client.send('queued while down')).toBe(true) // accepted: queued
     expect(await reconnected).toEqual({ attempts: 1 })
     expect(events).toEqual(['close 1006 false', 'reconnecting 1'])
     expect(await client.receive()).toBe('subscribe')
@@ -196,9 +196,10 @@ describe.each<ServerKind>(['crossws', 'ws'])('faults with a %s server', (kind) =
       queue: { limit: 3, overflow: 'drop-newest', ttl: 40 },
       logger: { debug() {}, info() {}, warn: (e) => warnings.push(e.message), error() {} },
     })
-    expect(ttl.send('stale')).toBe(false)
+    expect(ttl.send('stale')).toBe(true)
     await new Promise((r) => setTimeout(r, 60))
-    for (const m of ['b', 'c', 'dropped']) ttl.send(m)
+    // The queue holds 3: 'dropped' is refused (drop-newest), and send says so.
+    expect(['b', 'c', 'dropped'].map((m) => ttl.send(m))).toEqual([true, true, false])
     await ttl.connect()
     expect([await ttl.receive(), await ttl.receive()]).toEqual(['b', 'c'])
     expect(warnings.join('\n')).toMatch(/send queue full: dropped a message[^]*dropped 1 queued messages past their time to live/)

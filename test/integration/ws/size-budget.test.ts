@@ -13,10 +13,16 @@ import { bundleBrowserClient } from '../../helpers/ws-browser'
  * (features left out) has its own, lower budget.
  */
 // +~150 B with issue 12 (ConfigurationError, the errno and give-up reason in messages, credential registration in redact).
-const BUDGET_GZIP = 6_100
+// 6,042 measured before issue 13's split into a pure state machine and a shell (+~760 B: the machine's events and
+// effects, and the feature seams that took logging, auth and the size limit out of the plain client); 6,799 after.
+const BUDGET_GZIP = 6_850
 
-/** A plain client (`createWebSocketCore`, no reconnect / heartbeat / queue): what an app pays when it opts in to nothing. */
-const PLAIN_BUDGET_GZIP = 4_950
+/**
+ * A plain client (`createWebSocketCore`, no features): what an app pays when it opts in to nothing.
+ * 4,857 measured before issue 13, 4,173 after (reconnect decisions, queue, heartbeat error, logging,
+ * auth placement and the size limit moved into their features). The issue's target is 3,000.
+ */
+const PLAIN_BUDGET_GZIP = 4_250
 
 describe('WebSocket client browser build size', () => {
   it(`a plain client stays within ${PLAIN_BUDGET_GZIP} bytes min+gzip, without the opt-in features`, async () => {
@@ -37,7 +43,7 @@ describe('WebSocket client browser build size', () => {
     expect(gz).toBeGreaterThan(1_000)
     const inputs = Object.values(result.metafile.outputs)[0]!.inputs
     const kept = Object.keys(inputs).filter((i) => inputs[i]!.bytesInOutput > 0)
-    expect(kept.filter((i) => /ws\/(reconnect|heartbeat|send-queue)|retry-after/.test(i))).toEqual([])
+    expect(kept.filter((i) => /ws\/(reconnect|heartbeat|send-queue|handshake|log|message-size)|retry-after/.test(i))).toEqual([])
     expect(code).not.toMatch(/node:|require\(|createRequire|Sec-WebSocket-Key/)
   })
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { handshakeFor, oversize } from '../../../runtime/ws/handshake'
+import { handshakeFor } from '../../../runtime/ws/handshake'
+import { oversize } from '../../../runtime/ws/message-size'
 import type { WebSocketAuth } from '../../../runtime/ws/types'
 
 const URL_ = 'wss://api.example.com/live?room=1'
@@ -28,8 +29,7 @@ describe('handshakeFor', () => {
 })
 
 describe('oversize', () => {
-  it.each<[unknown, number | undefined, number | undefined]>([
-    ['x'.repeat(10), undefined, undefined],
+  it.each<[unknown, number, number | undefined]>([
     ['x'.repeat(10), 10, undefined],
     ['x'.repeat(11), 10, 11],
     ['é'.repeat(6), 10, 12], // 6 characters, 12 UTF-8 bytes

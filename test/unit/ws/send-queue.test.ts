@@ -1,40 +1,62 @@
 import { describe, expect, it } from 'vitest'
-import { createSendQueue, type QueueOverflow } from '../../../runtime/ws/send-queue'
+import { WebSocketQueueOverflowError } from '../../../runtime/errors/websocket'
+import type { LogLevel } from '../../../runtime/log/types'
+import { createSendQueue, type QueueOptions, type QueueOverflow } from '../../../runtime/ws/send-queue'
+
+function queue(options: QueueOptions, now: () => number = () => 0) {
+  const logged: string[] = []
+  const q = createSendQueue(options, now, 'ws://h/', (level: LogLevel, _event, message) => void logged.push(`${level} ${message}`))
+  const flushed = (): unknown[] => {
+    const out: unknown[] = []
+    q.flush((d) => out.push(d))
+    return out
+  }
+  return { q, logged, flushed }
+}
 
 describe('createSendQueue', () => {
-  it.each<[QueueOverflow, string[], string[]]>([
-    ['throw', ['queued', 'queued', 'full'], ['a', 'b']],
-    ['drop-oldest', ['queued', 'queued', 'dropped'], ['b', 'c']],
-    ['drop-newest', ['queued', 'queued', 'dropped'], ['a', 'b']],
-  ])('overflow %s: results %j, keeps %j', (overflow, results, kept) => {
-    const q = createSendQueue<string>({ limit: 2, overflow }, () => 0)
+  it.each<[QueueOverflow, boolean[], string[]]>([
+    ['drop-oldest', [true, true, true], ['b', 'c']],
+    ['drop-newest', [true, true, false], ['a', 'b']],
+  ])('overflow %s: push results %j, keeps %j, and logs the drop', (overflow, results, kept) => {
+    const { q, logged, flushed } = queue({ limit: 2, overflow })
     expect(['a', 'b', 'c'].map((m) => q.push(m))).toEqual(results)
-    expect(q.size).toBe(2)
-    expect(q.take()).toEqual({ items: kept, expired: 0 })
-    expect(q.size).toBe(0)
+    expect(logged).toEqual(['warn send queue full: dropped a message'])
+    expect(flushed()).toEqual(kept)
+    expect(flushed()).toEqual([])
   })
 
-  it('drops messages older than the time to live when taken', () => {
+  it("overflow 'throw' (the default): a WebSocketQueueOverflowError naming the limit", () => {
+    const { q } = queue({})
+    for (let i = 0; i < 100; i++) expect(q.push(String(i))).toBe(true)
+    expect(() => q.push('x')).toThrow(WebSocketQueueOverflowError)
+    expect(() => q.push('x')).toThrow('send queue full (100 messages)')
+  })
+
+  it('drops messages older than the time to live when flushed, and says how many', () => {
     let now = 0
-    const q = createSendQueue<string>({ ttl: 100 }, () => now)
+    const { q, logged, flushed } = queue({ ttl: 100 }, () => now)
     q.push('old')
     now = 60
     q.push('fresh')
     now = 101
-    expect(q.take()).toEqual({ items: ['fresh'], expired: 1 })
+    expect(flushed()).toEqual(['fresh'])
+    expect(logged).toEqual(['warn dropped 1 queued messages past their time to live'])
   })
 
   it('with limit 0 holds nothing', () => {
-    const q = createSendQueue<string>({ limit: 0, overflow: 'drop-oldest' }, () => 0)
-    expect(q.push('a')).toBe('dropped')
-    expect(q.size).toBe(0)
+    const { q, flushed } = queue({ limit: 0, overflow: 'drop-oldest' })
+    expect(q.push('a')).toBe(false)
+    expect(flushed()).toEqual([])
   })
 
-  it('clear() reports how many were discarded', () => {
-    const q = createSendQueue<number>({}, () => 0)
-    for (let i = 0; i < 100; i++) expect(q.push(i)).toBe('queued')
-    expect(q.push(100)).toBe('full')
-    expect(q.clear()).toBe(100)
-    expect(q.take()).toEqual({ items: [], expired: 0 })
+  it('clear() discards everything and logs how many', () => {
+    const { q, logged, flushed } = queue({})
+    q.push('a')
+    q.push('b')
+    q.clear()
+    q.clear()
+    expect(flushed()).toEqual([])
+    expect(logged).toEqual(['warn dropped 2 queued messages on close'])
   })
 })
