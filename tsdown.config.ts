@@ -70,6 +70,17 @@ export default defineConfig([
     sourcemap: false,
   },
   {
+    // `@codomyrmex/networking/node`: the Node transport on undici (a dependency, left external), never in a browser build.
+    entry: { index: 'runtime/node/index.ts' },
+    outDir: `${OUT}/node`,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20.19',
+    dts: true,
+    clean: false,
+    sourcemap: false,
+  },
+  {
     // `@codomyrmex/networking/redis`: Node only (its users' Redis clients are), never in the runtime barrel.
     entry: { index: 'runtime/redis/index.ts' },
     outDir: `${OUT}/redis`,

@@ -19,6 +19,8 @@ const DEFAULT_FILTERS = [
   'test/integration/plugin/bundlers.test.ts',
   'test/integration/plugin/tree-shaking.test.ts',
   'test/integration/runtime',
+  // undici's own `request` (the Node transport) on each Node.
+  'test/integration/node/node-transport.test.ts',
   // crossws/websocket picks Node's global (undici) WebSocket on Node >= 22, not `ws`.
   'test/integration/ws',
   'test/robustness/runtime-input.test.ts',

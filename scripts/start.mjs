@@ -48,8 +48,9 @@ async function scrape() {
     format: 'esm',
     outfile,
     logLevel: 'warning',
-    // The Redis client stays a package of its own (only the --redis mode loads it).
-    external: ['ioredis'],
+    // The Redis client stays a package of its own (only the --redis mode loads it); undici, the
+    // Node transport's dependency, is loaded from node_modules as any Node dependency is.
+    external: ['ioredis', 'undici'],
     // The server pages its list with a Link header (as GitHub does): paginate() follows rel="next".
     plugins: [
       networking({

@@ -3,6 +3,9 @@
 // walking every page of the list with paginate() (the server pages with a Link header, configured
 // as `apis.petstore.pagination` in scripts/start.mjs), printing its progress. `npm start` bundles it with esbuild + @codomyrmex/networking/esbuild and
 // runs it against a local, deliberately flaky petstore on 127.0.0.1 (see scripts/start.mjs).
+// It sends through the Node transport (`@codomyrmex/networking/node`, undici's `request`): about
+// twice the requests per second of Node's own fetch, with the same retries, timeouts and limits.
+import { createNodeFetch } from '@codomyrmex/networking/node'
 import { apiClient, createNetworkManager, paginate } from '@codomyrmex/networking/runtime'
 import petstore from 'virtual:api/petstore'
 
@@ -17,7 +20,9 @@ const worker = Number(process.env.SCRAPER_WORKER ?? 0)
 const shared = redisUrl ? await sharedStore(redisUrl) : undefined
 
 let retries = 0
+const nodeFetch = createNodeFetch()
 const manager = createNetworkManager({
+  defaults: { fetch: nodeFetch },
   clients: {
     petstore: apiClient(petstore, {
       baseUrl,
@@ -69,6 +74,7 @@ try {
   console.log(`done: ${details.length} pets (${tagged} tagged) in ${Date.now() - started} ms, ${retries} retries`)
 } finally {
   await manager.closeAll()
+  await nodeFetch.close()
 }
 
 async function sharedStore(url) {

@@ -24,6 +24,7 @@ import type { RuntimeFeatures } from './features'
 import { parseEventStream } from './sse'
 import { followRedirects } from './redirect'
 import { attemptScope, callScope, sleep } from './scope'
+import { ownsAttemptTimeout } from './transport'
 import type { AttemptContext, Hooks, HttpClientOptions, RequestOptions } from './types'
 import { appendQuery, joinUrl } from './url'
 
@@ -122,6 +123,9 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
     shown = undefined
     const policy = init.retry === undefined && replayable ? clientPolicy : resolveRetry(options.retry, init.retry, replayable)
     const timeout = init.timeout ?? options.timeout ?? DEFAULT_TIMEOUT
+    const attemptTimeout = ownsAttemptTimeout(options.fetch ?? globalThis.fetch)
+      ? { ms: timeout, stream: init.responseType === 'stream' || init.responseType === 'sse' }
+      : undefined
     const deadline = init.deadline ?? options.deadline
     const started = timers.now()
     const deadlineAt = deadline === undefined ? undefined : started + deadline
@@ -154,7 +158,7 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
         }
         for (const h of hookSets) await h.onRequest?.({ ...ctxOf(), headers: sendHeaders })
 
-        const scope = attemptScope(call.signal, timeout, timers)
+        const scope = attemptScope(call.signal, attemptTimeout ? 0 : timeout, timers)
         const t0 = timers.now()
         let failure: FailureKind
         let error: unknown
@@ -171,6 +175,8 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
               redirect: CAN_FOLLOW ? 'manual' : 'follow',
               // A stream body needs half duplex on Node's fetch (and Chromium's).
               ...(b instanceof ReadableStream && { duplex: 'half' }),
+              // A transport that owns the attempt timeout (runtime/http/transport.ts) enforces it itself.
+              ...(attemptTimeout && { attemptTimeout }),
             } as RequestInit)
           response = await exchange(sendUrl, method, sendHeaders, body)
           if (CAN_FOLLOW) response = await followRedirects(response, sendUrl, method, sendHeaders, body, exchange, headers, strippedOnRedirect)

@@ -3,9 +3,10 @@ import type { RequestInfo } from '../errors/request-info'
 import { AbortError, BodyTooLargeError, ConnectionError, ParseError, RedirectError, TimeoutError } from '../errors/transport-errors'
 import { redactUrl, type RedactOptions } from '../log/redact'
 import type { FailureKind } from '../policy/retry'
-import { describeNetworkError, networkFailure, unwrapFetchError } from './classify'
+import { describeNetworkError, errorCode, networkFailure, unwrapFetchError } from './classify'
 import { RedirectStop } from './redirect'
 import { BodyParseFailure, BodyTooLarge } from './response'
+import { ATTEMPT_TIMEOUT_CODE } from './transport'
 
 /** Where the attempt was when it threw: only the network steps can produce network failures. */
 export type Stage = 'fetch' | 'body' | 'other'
@@ -29,7 +30,7 @@ export interface ThrownFacts {
 
 /** Turns whatever an attempt threw into our error and the failure kind the retry policy reads. */
 export function classifyThrown(f: ThrownFacts): { error: unknown; failure: FailureKind } {
-  if (f.timedOut) return { error: new TimeoutError(f.info, 'attempt', f.timeout), failure: 'timeout' }
+  if (f.timedOut || errorCode(f.thrown) === ATTEMPT_TIMEOUT_CODE) return { error: new TimeoutError(f.info, 'attempt', f.timeout), failure: 'timeout' }
   if (f.stopped === 'deadline') return { error: new TimeoutError(f.info, 'deadline', f.deadline ?? 0, f.queued), failure: 'final' }
   if (f.stopped === 'abort') return { error: new AbortError(f.info, f.callerReason), failure: 'final' }
   if (f.thrown instanceof BodyTooLarge) return { error: new BodyTooLargeError(f.info, f.thrown.limit), failure: 'final' }

@@ -73,11 +73,12 @@ export async function readBody(
   maxBytes?: number,
   sse?: RuntimeFeatures['sse'],
 ): Promise<unknown> {
-  if (method === 'HEAD' || NO_BODY.has(response.status) || !response.body) {
+  const type = responseType ?? detectResponseType(response.headers.get('content-type'))
+  // JSON and text are read with text(), which needs no body stream (the Node transport makes one only when asked).
+  if (method === 'HEAD' || NO_BODY.has(response.status) || ((type !== 'json' && type !== 'text') || maxBytes !== undefined ? !response.body : false)) {
     await response.body?.cancel()
     return undefined
   }
-  const type = responseType ?? detectResponseType(response.headers.get('content-type'))
   if (maxBytes !== undefined && type !== 'stream' && type !== 'sse') response = await limited(response, maxBytes)
   switch (type) {
     case 'json': {
@@ -91,7 +92,7 @@ export async function readBody(
     }
     case 'text': {
       const text = await response.text()
-      return text === '' && !response.headers.get('content-type') ? undefined : text
+      return text === '' && (!response.headers.get('content-type') || !response.body) ? undefined : text
     }
     case 'stream':
       return response.body

@@ -119,10 +119,9 @@ class Attempt implements AttemptScope {
     this.#left = timeout
     if (outer?.aborted) this.#onAbort()
     else if (outer) this.#unsubscribe = onAbort(outer, this.#onAbort)
-    if (timeout > 0) {
-      this.#run()
-      if (tracking) clocks.set(this.#controller.signal, this)
-    }
+    if (timeout > 0) this.#run()
+    // Also without a timer (a transport that owns the attempt timeout): `queued` still tells the error.
+    if (tracking) clocks.set(this.#controller.signal, this)
   }
 
   #run(): void {
@@ -138,8 +137,9 @@ class Attempt implements AttemptScope {
   }
 
   set queued(hold: boolean) {
-    if (hold === this.#queued || this.#left <= 0 || this.timedOut) return
+    if (hold === this.#queued || this.timedOut) return
     this.#queued = hold
+    if (this.#left <= 0) return
     if (hold) {
       this.clearTimer()
       this.#left = Math.max(1, this.#left - (this.#timers.now() - this.#since))

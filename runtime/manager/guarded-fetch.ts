@@ -12,6 +12,7 @@ import { sleep } from './signals'
 import { TimeoutError } from '../errors/transport-errors'
 import { onAbort } from '../http/on-abort'
 import { holdAttemptClock, trackAttemptClocks } from '../http/scope'
+import { OWNS_ATTEMPT_TIMEOUT, ownsAttemptTimeout } from '../http/transport'
 
 export type FetchFn = typeof globalThis.fetch
 
@@ -189,6 +190,8 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
       release?.()
     }
   }
+  // A transport that owns the attempt timeout (the Node transport) still does behind the guard.
+  Object.defineProperty(guarded, OWNS_ATTEMPT_TIMEOUT, { get: () => ownsAttemptTimeout(ctx.fetch ?? globalThis.fetch) })
   return guarded as FetchFn
 }
 

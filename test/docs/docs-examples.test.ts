@@ -28,6 +28,7 @@ const RUNNABLE = [
   'quick-start',
   'generated-clients',
   'http-by-hand',
+  'node-transport',
   'retries',
   'auth',
   'websocket',
@@ -379,6 +380,9 @@ describe('runnable examples against 127.0.0.1', () => {
   })
   it('http-by-hand', async () => {
     expect(await run('http-by-hand', baseUrl)).toEqual({ names: ['Ada', 'Brutus'], one: 'Ada', status: 200, attempts: 1, isHttpError: true })
+  })
+  it('node-transport', async () => {
+    expect(await run('node-transport', baseUrl)).toEqual({ names: ['Ada', 'Brutus'], status: 200 })
   })
   it('retries', async () => {
     const result = await run('retries', baseUrl)

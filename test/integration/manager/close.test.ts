@@ -2,6 +2,7 @@ import type { Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createApi } from '../../../runtime/api/create-api'
 import { apiClient, createNetworkManager, httpClient, ManagerClosedError, webSocketClient, type ManagerEvent } from '../../../runtime/manager'
+import { ownsAttemptTimeout } from '../../../runtime/http/transport'
 import { json, startServer, type TestServer } from '../../helpers/http-server'
 import { startServer as startWsServer, type TestServer as WsServer } from '../../helpers/ws-servers'
 import { until } from './helpers'
@@ -84,8 +85,9 @@ describe('closeAll()', () => {
     expect(openSocketsTo([server.port])).toHaveLength(3)
     expect(openSocketsTo([ws.port])).toHaveLength(1)
 
-    // The clients' attempt timers are running now; they must be gone after closeAll().
-    expect(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBeGreaterThan(timersBefore)
+    // The clients' attempt timers are running now; they must be gone after closeAll(). (The Node
+    // transport makes none: undici's timers and its own are unref'd, so not counted here.)
+    if (!ownsAttemptTimeout(globalThis.fetch)) expect(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBeGreaterThan(timersBefore)
     const closing = manager.closeAll()
     expect(manager.closeAll()).toBe(closing)
     await closing
@@ -103,7 +105,9 @@ describe('closeAll()', () => {
     }
     expect(server.requests).toHaveLength(3)
     expect(feed.state).toBe('closed')
-    await until(() => server.hungUp === 3)
+    // The three connections that carried requests hung up (undici may open a spare one after an
+    // abort: fetch's leaves it open, the Node transport's drops it too, so count at least three).
+    await until(() => server.hungUp >= 3)
     expect(openSocketsTo([server.port, ws.port])).toEqual([])
     // No timer left behind either (attempt timeouts, backoff sleeps, heartbeats).
     expect(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBeLessThanOrEqual(timersBefore)

@@ -43,6 +43,7 @@ describe('package', () => {
       './runtime',
       './runtime/internal',
       './redis',
+      './node',
       './mock',
       './client',
       './package.json',
@@ -83,6 +84,30 @@ describe('package', () => {
     expect(redis).not.toMatch(/class \w*Error extends/)
     const dts = await readFile(join(ROOT, 'dist/redis/index.d.mts'), 'utf8')
     expect(dts).toMatch(/from "@codomyrmex\/networking\/runtime"/)
+  })
+
+  it('the Node transport is its own Node entry: out of the runtime, undici left a dependency, and a browser build of it fails saying why', async () => {
+    const runtime = await readFile(join(ROOT, 'dist/runtime/index.js'), 'utf8')
+    expect(runtime).not.toMatch(/from "undici"|createNodeFetch|createGunzip/)
+    const node = await readFile(join(ROOT, 'dist/node/index.mjs'), 'utf8')
+    expect(node).toMatch(/from "undici"/)
+    const { createNodeFetch } = (await import(join(ROOT, 'dist/node/index.mjs'))) as { createNodeFetch: () => { close(): Promise<void> } }
+    await createNodeFetch().close()
+    const esbuild = await import('esbuild')
+    const root = join(ROOT, 'test/fixtures/node-in-browser')
+    const bundle = (platform: 'browser' | 'node') =>
+      esbuild.build({
+        entryPoints: [join(root, 'main.js')],
+        absWorkingDir: root,
+        bundle: true,
+        write: false,
+        platform,
+        external: ['undici'],
+        logLevel: 'silent',
+      })
+    const error = (await bundle('browser').catch((e: unknown) => e)) as { errors?: { text: string }[] }
+    expect(error.errors?.map((e) => e.text).join('\n')).toContain('@codomyrmex/networking/node is the Node transport (undici) and cannot run in a browser')
+    expect((await bundle('node')).errors).toEqual([])
   })
 
   it('client.d.ts types any virtual:api/* import until the generated declarations exist', async () => {
