@@ -1,0 +1,134 @@
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import ts from 'typescript'
+import { describe, expect, it } from 'vitest'
+import { appDir } from '../../helpers/app-dir'
+import { build, type Bundler } from '../../helpers/bundlers'
+import { runCliIn } from '../../helpers/cli'
+
+const ROOT = resolve(__dirname, '../../..')
+const PETSTORE = join(ROOT, 'test/fixtures/petstore-app/petstore.yaml')
+
+/** A user's app outside the repository whose one file imports `listPets` only. */
+async function app(): Promise<string> {
+  const dir = await appDir('petstore-app')
+  await writeFile(join(dir, 'main.js'), `import { listPets } from 'virtual:api/petstore'\nexport const run = () => listPets({ query: { limit: 2 } })\n`)
+  return dir
+}
+
+async function buildApp(bundler: Bundler, dir: string, dts: unknown = 'api-clients.d.ts'): Promise<string> {
+  await build(bundler, {
+    root: dir,
+    entry: 'main.js',
+    outDir: join(dir, 'out'),
+    options: { apis: { petstore: './petstore.yaml' }, dts, cacheDir: false } as never,
+  })
+  return readFile(join(dir, 'api-clients.d.ts'), 'utf8')
+}
+
+/**
+ * Type-checks `code` against the declaration file with TypeScript's API, strict. The file lives
+ * outside the app, so no build or scan has seen what it imports: it sees the declarations as written.
+ */
+async function check(dts: string, code: string): Promise<string[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'codomyrmex-dts-check-'))
+  await writeFile(join(dir, 'api-clients.d.ts'), dts)
+  await writeFile(join(dir, 'use.ts'), code)
+  const program = ts.createProgram([join(dir, 'api-clients.d.ts'), join(dir, 'use.ts')], {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.Preserve,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+    types: [],
+    // The built declarations, as a user's tsc sees the package (global-setup builds dist/).
+    paths: { '@codomyrmex/networking/runtime': [join(ROOT, 'dist/runtime/index.d.ts')] },
+    skipLibCheck: true,
+  })
+  return ts
+    .getPreEmitDiagnostics(program)
+    .map(
+      (d) => `${d.file?.fileName.endsWith('use.ts') ? 'use.ts' : (d.file?.fileName ?? '')}: TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
+    )
+}
+
+describe('declarations follow what the app imports (dts.operations, default "imported")', () => {
+  it('esbuild and Vite write the same file: the imported operation fully typed, the others by name', async () => {
+    const dir = await app()
+    const fromEsbuild = await buildApp('esbuild', dir)
+    expect(fromEsbuild).toContain('export type ListPetsData = ')
+    expect(fromEsbuild).toContain('export const listPets: __Operation<ListPetsInput, ListPetsData, ListPetsError>')
+    expect(fromEsbuild).toMatch(/export const showPetById: __Operation\n/)
+    expect(fromEsbuild).not.toContain('ShowPetByIdData')
+    expect(fromEsbuild).toContain('"/pets": {')
+    expect(fromEsbuild).not.toContain('"/pets/{petId}": {')
+    expect(await buildApp('vite', dir)).toBe(fromEsbuild)
+
+    const used = `import { listPets, showPetById, type ListPetsData, type Pet } from 'virtual:api/petstore'
+const pets: ListPetsData = await listPets({ query: { limit: 2 } })
+const first: Pet | undefined = pets[0]
+export const name: string | undefined = first?.name
+// @ts-expect-error the imported operation is typed: limit is a number
+await listPets({ query: { limit: 'two' } })
+// Not imported by the app yet: the name exists (the editor completes it), its types come with the import.
+export const later = showPetById
+`
+    expect(await check(fromEsbuild, used)).toEqual([])
+    expect(await check(fromEsbuild, `import { notAnOperation } from 'virtual:api/petstore'\nexport const x = notAnOperation\n`)).toEqual([
+      expect.stringMatching(/^use\.ts: TS2614 Module '"virtual:api\/petstore"' has no exported member 'notAnOperation'\./),
+    ])
+  }, 120_000)
+
+  it('is rewritten only when the set of imported operations changes', async () => {
+    const dir = await app()
+    const file = join(dir, 'api-clients.d.ts')
+    const first = await buildApp('esbuild', dir)
+    const written = (await stat(file)).mtimeMs
+    await buildApp('esbuild', dir)
+    expect((await stat(file)).mtimeMs).toBe(written)
+
+    // A second file importing the same operation, in another spelling: same set, same file.
+    await writeFile(join(dir, 'other.ts'), `import { listPets as list } from 'virtual:api/petstore'\nexport { list }\n`)
+    await writeFile(
+      join(dir, 'main.js'),
+      `import { listPets } from 'virtual:api/petstore'\nimport { list } from './other'\nexport const run = () => [listPets, list]\n`,
+    )
+    expect(await buildApp('esbuild', dir)).toBe(first)
+    expect((await stat(file)).mtimeMs).toBe(written)
+
+    // A new operation (and a schema's alias by itself) changes the set: rewritten with its types.
+    await writeFile(
+      join(dir, 'other.ts'),
+      `import { showPetById, type Error } from 'virtual:api/petstore'\nexport const list: Error | typeof showPetById = showPetById\n`,
+    )
+    const second = await buildApp('esbuild', dir)
+    expect((await stat(file)).mtimeMs).not.toBe(written)
+    expect(second).toContain('export const showPetById: __Operation<ShowPetByIdInput, ShowPetByIdData, ShowPetByIdError>')
+    expect(second).toContain('export const listPets: __Operation<ListPetsInput, ListPetsData, ListPetsError>')
+    expect(second).toMatch(/export const createPets: __Operation\n/)
+  }, 120_000)
+
+  it('a default import types every operation, as does dts.operations "all"', async () => {
+    const dir = await app()
+    const all = await buildApp('esbuild', dir, { operations: 'all' })
+    expect(all).toContain('export const createPets: __Operation<CreatePetsInput, CreatePetsData, CreatePetsError>')
+    await writeFile(join(dir, 'main.js'), `import petstore from 'virtual:api/petstore'\nexport const run = () => petstore.pets.listPets()\n`)
+    expect(await buildApp('esbuild', dir)).toBe(all)
+  }, 120_000)
+
+  it('sync scans the sources under the root and writes what the build writes', async () => {
+    const dir = await app()
+    await writeFile(join(dir, 'networking.config.mjs'), `export default { apis: { petstore: './petstore.yaml' }, cacheDir: false }\n`)
+    await writeFile(join(dir, 'later.ts'), `import { type ShowPetByIdData } from 'virtual:api/petstore'\nexport type T = ShowPetByIdData\n`)
+    expect(await runCliIn(dir, 'sync', '--config', 'networking.config.mjs')).toEqual({ code: 0, out: ['wrote api-clients.d.ts'], err: [] })
+    const synced = await readFile(join(dir, 'api-clients.d.ts'), 'utf8')
+    // A type alias names its operation: both listPets (main.js) and showPetById (later.ts) are typed.
+    expect(synced).toContain('export const showPetById: __Operation<ShowPetByIdInput, ShowPetByIdData, ShowPetByIdError>')
+    expect(synced).toContain('export const listPets: __Operation<ListPetsInput, ListPetsData, ListPetsError>')
+    expect(synced).toMatch(/export const createPets: __Operation\n/)
+    expect(await buildApp('esbuild', dir)).toBe(synced)
+    expect(await runCliIn(dir, 'sync', '--config', 'networking.config.mjs')).toEqual({ code: 0, out: ['unchanged api-clients.d.ts'], err: [] })
+  }, 120_000)
+})
