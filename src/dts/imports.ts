@@ -11,7 +11,7 @@ export interface ApiImports {
 /** Per API name, what a set of files imports from `virtual:api/<name>`. */
 export type ImportSet = Map<string, ApiImports>
 
-const QUOTE = `(['"])${escape(API_PREFIX)}([^'"\\r\\n]+)\\`
+const QUOTE = `(['"])${escapeRegExp(API_PREFIX)}([^'"\\r\\n]+)\\`
 /** `import … from 'virtual:api/x'` and `export … from 'virtual:api/x'`; the clause has no quotes or semicolons. */
 const STATIC = new RegExp(`\\b(import|export)\\s+([^;'"\`]*?)\\s*\\bfrom\\s*${QUOTE}3`, 'g')
 /** `import('virtual:api/x')`: any member may be read from the namespace it resolves to. */
@@ -66,7 +66,7 @@ export function selectionKey(imports: ApiImports | undefined): string {
 const TOKENS = /("(?:[^"\\\r\n]|\\.)*"|'(?:[^'\\\r\n]|\\.)*'|`(?:[^`\\]|\\[\s\S])*`)|\/\/[^\r\n]*|\/\*[\s\S]*?\*\//g
 
 function withoutComments(code: string): string {
-  return code.replace(TOKENS, (match, string: string | undefined) => string ?? ' ')
+  return code.replace(TOKENS, (_match, string: string | undefined) => string ?? ' ')
 }
 
 function readClause(isExport: boolean, clause: string, entry: ApiImports): void {
@@ -99,6 +99,6 @@ function entryFor(set: ImportSet, api: string): ApiImports {
   return entry
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

@@ -8,7 +8,6 @@ import { build, type Bundler } from '../../helpers/bundlers'
 import { runCliIn } from '../../helpers/cli'
 
 const ROOT = resolve(__dirname, '../../..')
-const PETSTORE = join(ROOT, 'test/fixtures/petstore-app/petstore.yaml')
 
 /** A user's app outside the repository whose one file imports `listPets` only. */
 async function app(): Promise<string> {
