@@ -2,7 +2,9 @@ import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import ts from 'typescript'
+import { createServer } from 'vite'
 import { describe, expect, it } from 'vitest'
+import networking from '../../../src/index'
 import { appDir } from '../../helpers/app-dir'
 import { build, type Bundler } from '../../helpers/bundlers'
 import { runCliIn } from '../../helpers/cli'
@@ -129,5 +131,32 @@ export const later = showPetById
     expect(synced).toMatch(/export const createPets: __Operation\n/)
     expect(await buildApp('esbuild', dir)).toBe(synced)
     expect(await runCliIn(dir, 'sync', '--config', 'networking.config.mjs')).toEqual({ code: 0, out: ['unchanged api-clients.d.ts'], err: [] })
+  }, 120_000)
+
+  it('in the Vite dev server, an edit that imports another operation rewrites the file with its types', async () => {
+    const dir = await app()
+    const file = join(dir, 'api-clients.d.ts')
+    const server = await createServer({
+      root: dir,
+      configFile: false,
+      logLevel: 'silent',
+      server: { host: '127.0.0.1', port: 0, ws: false },
+      plugins: [networking.vite({ apis: { petstore: './petstore.yaml' }, cacheDir: false })],
+    })
+    try {
+      await server.pluginContainer.buildStart({})
+      expect(await readFile(file, 'utf8')).toMatch(/export const showPetById: __Operation\n/)
+      await writeFile(join(dir, 'main.js'), `import { listPets, showPetById } from 'virtual:api/petstore'\nexport const run = () => [listPets, showPetById]\n`)
+      // What the browser's request for the edited file does: the transform sees the new import.
+      await server.environments.client.transformRequest('/main.js')
+      await expect.poll(() => readFile(file, 'utf8'), { timeout: 30_000 }).toContain('export const showPetById: __Operation<ShowPetByIdInput')
+      // Removing the import again shrinks the set: the operation goes back to the index.
+      await writeFile(join(dir, 'main.js'), `import { listPets } from 'virtual:api/petstore'\nexport const run = () => listPets\n`)
+      server.environments.client.moduleGraph.invalidateAll()
+      await server.environments.client.transformRequest('/main.js')
+      await expect.poll(() => readFile(file, 'utf8'), { timeout: 30_000 }).toMatch(/export const showPetById: __Operation\n/)
+    } finally {
+      await server.close()
+    }
   }, 120_000)
 })
