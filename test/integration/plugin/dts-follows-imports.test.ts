@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path'
 import ts from 'typescript'
 import { createServer } from 'vite'
 import { describe, expect, it } from 'vitest'
+import { ApiContext } from '../../../src/core/context'
+import { resolveOptions } from '../../../src/core/options'
 import networking from '../../../src/index'
 import { appDir } from '../../helpers/app-dir'
 import { build, type Bundler } from '../../helpers/bundlers'
@@ -159,4 +161,41 @@ export const later = showPetById
       await server.close()
     }
   }, 120_000)
+
+  it('a restart with the same imports reuses the cached declarations; a new import after a warm start types it too', async () => {
+    const dir = await app()
+    const options = () => resolveOptions({ apis: { petstore: './petstore.yaml' }, cacheDir: 'cache' }, dir)
+    const first = new ApiContext(options())
+    const written = (await first.declarationFile()).content
+    expect(first.generations).toBe(1)
+
+    const restarted = new ApiContext(options())
+    expect((await restarted.declarationFile()).content).toBe(written)
+    expect(restarted.generations).toBe(0)
+
+    // The module comes from the disk cache; the new set needs the document, prepared again.
+    await writeFile(join(dir, 'main.js'), `import { createPets } from 'virtual:api/petstore'\nexport const run = () => createPets\n`)
+    const edited = new ApiContext(options())
+    const content = (await edited.declarationFile()).content
+    expect(edited.generations).toBe(0)
+    expect(content).toContain('export const createPets: __Operation<CreatePetsInput, CreatePetsData, CreatePetsError>')
+    expect(content).toMatch(/export const listPets: __Operation\n/)
+  }, 120_000)
+})
+
+describe('the dts option', () => {
+  it('takes a path, false, or { path, operations }, and names what is wrong', () => {
+    const root = resolve('/project')
+    expect(resolveOptions({}, root, { checkFiles: false })).toMatchObject({ dts: join(root, 'api-clients.d.ts'), dtsOperations: 'imported' })
+    expect(resolveOptions({ dts: { operations: 'all' } }, root, { checkFiles: false })).toMatchObject({
+      dts: join(root, 'api-clients.d.ts'),
+      dtsOperations: 'all',
+    })
+    expect(resolveOptions({ dts: { path: 'types/a.d.ts' } }, root, { checkFiles: false }).dts).toBe(join(root, 'types/a.d.ts'))
+    expect(resolveOptions({ dts: false }, root, { checkFiles: false }).dts).toBe(false)
+    expect(() => resolveOptions({ dts: { operations: 'some' } }, root)).toThrow('invalid option `dts.operations`: expected "imported" or "all"')
+    expect(() => resolveOptions({ dts: { path: 'a.ts' } }, root)).toThrow('invalid option `dts.path`: expected a path ending in ".d.ts"')
+    expect(() => resolveOptions({ dts: { file: 'a.d.ts' } }, root)).toThrow('invalid option `dts.file`: unknown option; expected one of path, operations')
+    expect(() => resolveOptions({ dts: 3 }, root)).toThrow('invalid option `dts`: expected false, a path ending in ".d.ts" or { path, operations }')
+  })
 })
