@@ -123,7 +123,7 @@ export class ApiContext {
 
   private selectionKeys(): string {
     const union = this.imports()
-    return JSON.stringify([...union.keys()].sort().map((name) => [name, selectionKey(union.get(name))]))
+    return JSON.stringify([...union.keys()].sort().map((name) => [name, selectionKey(union.get(name)), union.get(name)?.query]))
   }
 
   /** Once per context: the files under the root, as `sync` sees them; the bundler's reports then refine it. */
@@ -275,7 +275,9 @@ export class ApiContext {
         }
       }
       blocks.set(name, ambient)
-      if (current.queryAmbient) queries.push(`declare module ${JSON.stringify(`virtual:api/${name}/query`)} {\n${current.queryAmbient}}\n`)
+      // The query module's declarations name every operation: written once something imports it.
+      if (current.queryAmbient && (!followImports || imports.get(name)?.query))
+        queries.push(`declare module ${JSON.stringify(`virtual:api/${name}/query`)} {\n${current.queryAmbient}}\n`)
     }
     const mocks = [...blocks.keys()].map((name) => `declare module ${JSON.stringify(`virtual:api/${name}/mocks`)} {\n${MOCK_DECLARATIONS}\n}\n`)
     return { content: [renderDeclarationFile(blocks), ...mocks, ...queries].join('\n'), errors }

@@ -6,6 +6,8 @@ export interface ApiImports {
   all: boolean
   /** Imported (or re-exported) binding names, as the module exports them (before any `as`). */
   names: Set<string>
+  /** Something imports `virtual:api/<name>/query`: its declarations are written. */
+  query: boolean
 }
 
 /** Per API name, what a set of files imports from `virtual:api/<name>`. */
@@ -32,12 +34,14 @@ export function scanImports(source: string): ImportSet {
     const [, keyword, clause = '', , id = ''] = match
     const { api, sub } = split(id)
     const entry = entryFor(found, api)
-    if (sub === 'query') entry.all = true
+    if (sub === 'query') entry.all = entry.query = true
     else if (sub === undefined) readClause(keyword === 'export', clause, entry)
   }
   for (const match of code.matchAll(DYNAMIC)) {
     const { api, sub } = split(match[2] ?? '')
-    if (sub !== 'mocks') entryFor(found, api).all = true
+    const entry = entryFor(found, api)
+    if (sub !== 'mocks') entry.all = true
+    if (sub === 'query') entry.query = true
   }
   return found
 }
@@ -47,6 +51,7 @@ export function mergeImports(into: ImportSet, from: ImportSet): ImportSet {
   for (const [api, imports] of from) {
     const entry = entryFor(into, api)
     entry.all ||= imports.all
+    entry.query ||= imports.query
     for (const name of imports.names) entry.names.add(name)
   }
   return into
@@ -69,6 +74,9 @@ function withoutComments(code: string): string {
   return code.replace(TOKENS, (_match, string: string | undefined) => string ?? ' ')
 }
 
+/** Bindings that hand out every operation: the default client, and `createClient()`'s tree. */
+const WHOLE_API = new Set(['default', 'createClient'])
+
 function readClause(isExport: boolean, clause: string, entry: ApiImports): void {
   const text = clause.replace(/^type\s+/, '').trim()
   const braces = text.match(/\{([^}]*)\}/)
@@ -83,7 +91,7 @@ function readClause(isExport: boolean, clause: string, entry: ApiImports): void 
       ?.trim()
       .replace(/^(['"])(.*)\1$/, '$2')
     if (!name) continue
-    if (name === 'default') entry.all = true
+    if (WHOLE_API.has(name)) entry.all = true
     else entry.names.add(name)
   }
 }
@@ -95,7 +103,7 @@ function split(id: string): { api: string; sub: string | undefined } {
 
 function entryFor(set: ImportSet, api: string): ApiImports {
   let entry = set.get(api)
-  if (!entry) set.set(api, (entry = { all: false, names: new Set() }))
+  if (!entry) set.set(api, (entry = { all: false, names: new Set(), query: false }))
   return entry
 }
 

@@ -67,6 +67,8 @@ describe('declarations follow what the app imports (dts.operations, default "imp
     expect(fromEsbuild).not.toContain('ShowPetByIdData')
     expect(fromEsbuild).toContain('"/pets": {')
     expect(fromEsbuild).not.toContain('"/pets/{petId}": {')
+    // The query module's declarations name every operation: only written once something imports it.
+    expect(fromEsbuild).not.toContain('declare module "virtual:api/petstore/query"')
     expect(await buildApp('vite', dir)).toBe(fromEsbuild)
 
     const used = `import { listPets, showPetById, type ListPetsData, type Pet } from 'virtual:api/petstore'
@@ -117,7 +119,11 @@ export const later = showPetById
     const dir = await app()
     const all = await buildApp('esbuild', dir, { operations: 'all' })
     expect(all).toContain('export const createPets: __Operation<CreatePetsInput, CreatePetsData, CreatePetsError>')
+    expect(all).toContain('declare module "virtual:api/petstore/query"')
     await writeFile(join(dir, 'main.js'), `import petstore from 'virtual:api/petstore'\nexport const run = () => petstore.pets.listPets()\n`)
+    const whole = await buildApp('esbuild', dir)
+    expect(whole).toBe(all.replace(/\ndeclare module "virtual:api\/petstore\/query" \{[\s\S]*$/, ''))
+    await writeFile(join(dir, 'main.js'), `export const load = () => import('virtual:api/petstore/query')\n`)
     expect(await buildApp('esbuild', dir)).toBe(all)
   }, 120_000)
 

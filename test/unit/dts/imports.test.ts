@@ -19,6 +19,8 @@ describe('scanImports', () => {
     ['a default import takes everything', `import api, { x } from 'virtual:api/github'`, { github: '*' }],
     ['a namespace import takes everything', `import * as ns from 'virtual:api/ns'`, { ns: '*' }],
     ['`default` by name takes everything', `export { y, default as z } from 'virtual:api/re'`, { re: '*' }],
+    ['`createClient` hands out every operation', `import { createClient, configure } from 'virtual:api/p'`, { p: '*' }],
+    ['`configure` alone needs no operation', `import { configure } from 'virtual:api/p'`, { p: 'configure' }],
     ['`export *` takes everything', `export * from 'virtual:api/star'`, { star: '*' }],
     ['a dynamic import takes everything', `const m = await import('virtual:api/dyn')`, { dyn: '*' }],
     ['the query module types every operation', `import { listPetsQueryOptions } from 'virtual:api/petstore/query'`, { petstore: '*' }],

@@ -236,7 +236,8 @@ export type DeletePetError = __ErrorResponse<"default", paths["/pets/{id}"]["del
  */
 export const deletePet: __Operation<DeletePetInput, DeletePetData, DeletePetError>
 
+type __Tree = { findPets: typeof findPets; addPet: typeof addPet; findPetById: typeof findPetById; deletePet: typeof deletePet }
 export function configure(options: __ApiClientOptions<never>): void
-export function createClient(options?: __ApiClientOptions<never>): { findPets: typeof findPets; addPet: typeof addPet; findPetById: typeof findPetById; deletePet: typeof deletePet }
-declare const __default: { findPets: typeof findPets; addPet: typeof addPet; findPetById: typeof findPetById; deletePet: typeof deletePet; configure: typeof configure; createClient: typeof createClient }
+export function createClient(options?: __ApiClientOptions<never>): __Tree
+declare const __default: __Tree & { configure: typeof configure; createClient: typeof createClient }
 export default __default

@@ -192,7 +192,8 @@ export type ShowPetByIdError = __ErrorResponse<"default", paths["/pets/{petId}"]
  */
 export const showPetById: __Operation<ShowPetByIdInput, ShowPetByIdData, ShowPetByIdError>
 
+type __Tree = { listPets: typeof listPets; createPets: typeof createPets; showPetById: typeof showPetById; pets: { listPets: typeof listPets; createPets: typeof createPets; showPetById: typeof showPetById } }
 export function configure(options: __ApiClientOptions<never>): void
-export function createClient(options?: __ApiClientOptions<never>): { listPets: typeof listPets; createPets: typeof createPets; showPetById: typeof showPetById; pets: { listPets: typeof listPets; createPets: typeof createPets; showPetById: typeof showPetById } }
-declare const __default: { listPets: typeof listPets; createPets: typeof createPets; showPetById: typeof showPetById; pets: { listPets: typeof listPets; createPets: typeof createPets; showPetById: typeof showPetById }; configure: typeof configure; createClient: typeof createClient }
+export function createClient(options?: __ApiClientOptions<never>): __Tree
+declare const __default: __Tree & { configure: typeof configure; createClient: typeof createClient }
 export default __default
