@@ -1,7 +1,7 @@
 import { createUnplugin } from 'unplugin'
 import { unpluginFactory } from './core/factory'
 
-export type { ApiOptions, Options } from './core/options'
+export type { ApiOptions, DtsOptions, Options } from './core/options'
 export { OptionsError, SpecError, UnknownApiError, type Location, type Problem } from './errors'
 export { unpluginFactory }
 

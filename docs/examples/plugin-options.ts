@@ -10,7 +10,7 @@ export const options: Options = {
     },
   },
   dir: './openapi/more', // every *.yaml|*.yml|*.json here becomes virtual:api/<file stem>
-  dts: 'src/api-clients.d.ts', // default 'api-clients.d.ts'; false turns it off
+  dts: 'src/api-clients.d.ts', // default 'api-clients.d.ts'; false turns it off; or { path, operations: 'imported' | 'all' }
   allowRemote: [], // origins documents may be fetched from; none by default
   allowRefsFrom: ['./openapi/shared'], // folders file $refs may read besides each document's own
   cacheDir: 'node_modules/.cache/codomyrmex-networking', // false: memory only

@@ -1,7 +1,7 @@
 import type { ParameterLocation } from '../../runtime/api/types'
 import { RUNTIME_ID } from './banner'
 import { indexKey, jsLiteral } from './literals'
-import type { NamedOperation, TagGroup } from './names'
+import type { NamedOperation, OperationTypeNames, TagGroup } from './names'
 import { isSuccessStatus, LOCATIONS } from './operations'
 
 export interface DeclarationInput {
@@ -11,6 +11,13 @@ export interface DeclarationInput {
   groups: TagGroup[]
   schemas: Array<{ alias: string; schema: string }>
   securitySchemes: string[]
+  /** Per operation (same order as `operations`): the names of its input, data and error types. */
+  typeNames: OperationTypeNames[]
+  /**
+   * Operation names that get their full types; the others are declared by name only (a cheap
+   * index the editor completes from). Absent: every operation is fully typed.
+   */
+  typed?: ReadonlySet<string>
   /** Inside `declare module '…'` (no `declare` keyword allowed) or a standalone `.d.ts` file. */
   ambient: boolean
 }
@@ -29,20 +36,26 @@ export function buildDeclarations(input: DeclarationInput): string {
   ]
   for (const { alias, schema } of input.schemas) out.push(`export type ${alias} = components["schemas"]${indexKey(schema)}`)
   if (input.schemas.length > 0) out.push('')
-  for (const op of input.operations) {
-    const doc = docComment(op)
-    if (doc) out.push(doc)
-    out.push(`export const ${op.name}: ${operationType(op)}`)
-  }
+  input.operations.forEach((op, index) => {
+    const names = input.typeNames[index] as OperationTypeNames
+    if (input.typed && !input.typed.has(op.name)) {
+      out.push(docComment(op, true), `export const ${op.name}: __Operation`)
+      return
+    }
+    const { input: inputType, data, error } = operationTypes(op)
+    out.push(`export type ${names.input} = ${inputType}`, `export type ${names.data} = ${data}`, `export type ${names.error} = ${error}`)
+    out.push(docComment(op, false), `export const ${op.name}: __Operation<${names.input}, ${names.data}, ${names.error}>`)
+  })
   const schemes = input.securitySchemes.length > 0 ? input.securitySchemes.map(jsLiteral).join(' | ') : 'never'
   const tree = treeMembers(input.operations, input.groups)
   const client = tree.length > 0 ? `{ ${tree.join('; ')} }` : '{}'
-  const all = [...tree, 'configure: typeof configure', 'createClient: typeof createClient']
+  // The tree once, named: GitHub's is 170 KB of text that the checker would otherwise read twice.
   out.push(
     '',
+    `type __Tree = ${client}`,
     `export function configure(options: __ApiClientOptions<${schemes}>): void`,
-    `export function createClient(options?: __ApiClientOptions<${schemes}>): ${client}`,
-    `${input.ambient ? '' : 'declare '}const __default: { ${all.join('; ')} }`,
+    `export function createClient(options?: __ApiClientOptions<${schemes}>): __Tree`,
+    `${input.ambient ? '' : 'declare '}const __default: __Tree & { configure: typeof configure; createClient: typeof createClient }`,
     'export default __default',
   )
   return `${out.join('\n')}\n`
@@ -57,15 +70,17 @@ function treeMembers(operations: NamedOperation[], groups: TagGroup[]): string[]
   return members
 }
 
-function docComment(op: NamedOperation): string | undefined {
+function docComment(op: NamedOperation, indexOnly: boolean): string {
   const lines: string[] = []
   if (op.summary) lines.push(op.summary.replace(/\*\//g, '*\\/').replace(/\r?\n/g, ' '))
   lines.push(`\`${op.def.method} ${op.pathKey.replace(/\*\//g, '*\\/')}\``)
+  // Why the hover is loose: the full types are written once a file imports the operation.
+  if (indexOnly) lines.push('Fully typed once a file imports it (the declarations follow what the app imports).')
   if (op.deprecated) lines.push('@deprecated')
   return ['/**', ...lines.map((line) => ` * ${line}`), ' */'].join('\n')
 }
 
-function operationType(op: NamedOperation): string {
+function operationTypes(op: NamedOperation): { input: string; data: string; error: string } {
   const ref = `paths${indexKey(op.pathKey)}${indexKey(op.method)}`
   const members: string[] = []
   for (const where of LOCATIONS) {
@@ -101,7 +116,7 @@ function operationType(op: NamedOperation): string {
   }
   const data = success.length > 0 ? unique(success).join(' | ') : 'unknown'
   const error = errors.length > 0 ? errors.join(' | ') : 'never'
-  return `__Operation<${input}, ${data}, ${error}>`
+  return { input, data, error }
 }
 
 // The runtime reads a body by its media type (runtime/http/response.ts): declare what it returns.

@@ -2,7 +2,7 @@ import { buildApiDef } from './api-def'
 import { buildDeclarations } from './declarations'
 import type { OpenApiDocument } from '../spec/document'
 import { buildModule } from './module'
-import { groupByTag, nameOperations, nameSchemas } from './names'
+import { groupByTag, nameOperations, nameOperationTypes, nameSchemas } from './names'
 import { collectOperations } from './operations'
 import { buildTypes } from './types'
 import { buildQueryDeclarations, buildQueryModule } from './query-module'
@@ -50,7 +50,9 @@ export async function generateApi({ name, document, baseUrl, pagination }: Gener
   const code = buildModule({ api, operations, groups })
   const hot = buildModule({ api, operations, groups, hot: true })
   const types = await buildTypes(document)
-  const shared = { types, operations, groups, schemas: nameSchemas(document), securitySchemes: Object.keys(api.securitySchemes ?? {}) }
+  const schemas = nameSchemas(document)
+  const typeNames = nameOperationTypes(operations, schemas)
+  const shared = { types, operations, groups, schemas, typeNames, securitySchemes: Object.keys(api.securitySchemes ?? {}) }
   return {
     code,
     hot,

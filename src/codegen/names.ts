@@ -63,3 +63,24 @@ export function nameSchemas(document: OpenApiDocument): Array<{ alias: string; s
   const taken = new Set(OWN_TYPES)
   return Object.keys(schemas).map((schema) => ({ alias: uniqueName(toPascalIdentifier(schema), taken), schema }))
 }
+
+/** The three named types of one operation, so hovers read `ListPetsData` rather than `paths[…]`. */
+export interface OperationTypeNames {
+  input: string
+  data: string
+  error: string
+}
+
+/**
+ * `ListPetsInput`, `ListPetsData`, `ListPetsError` per operation, in document order after the
+ * schema aliases have taken theirs: a schema named `ListPetsData` keeps its name and the
+ * operation's type becomes `ListPetsData2`. Computed from the whole document, never a subset, so
+ * a name is the same whichever operations an app imports.
+ */
+export function nameOperationTypes(operations: NamedOperation[], schemaAliases: Array<{ alias: string }>): OperationTypeNames[] {
+  const taken = new Set([...OWN_TYPES, ...schemaAliases.map(({ alias }) => alias)])
+  return operations.map((op) => {
+    const base = toPascalIdentifier(op.name, 'Operation')
+    return { input: uniqueName(`${base}Input`, taken), data: uniqueName(`${base}Data`, taken), error: uniqueName(`${base}Error`, taken) }
+  })
+}

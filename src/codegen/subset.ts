@@ -6,6 +6,8 @@ export interface OperationFilter {
   operations?: readonly string[]
   /** Keep operations carrying any of these tags. */
   tags?: readonly string[]
+  /** Keep these `components.schemas` entries too (and what they reach), with or without an operation. */
+  schemas?: readonly string[]
 }
 
 /**
@@ -40,7 +42,8 @@ export function selectOperations(document: OpenApiDocument, filter: OperationFil
   }
   const { webhooks: _webhooks, ...rest } = document as OpenApiDocument & { webhooks?: unknown }
   const subset: OpenApiDocument = { ...rest, paths }
-  if (isObject(document.components)) subset.components = reachableComponents(document, { paths, security: document.security })
+  const schemas = (filter.schemas ?? []).map((name) => ({ $ref: `#/components/schemas/${name.replace(/~/g, '~0').replace(/\//g, '~1')}` }))
+  if (isObject(document.components)) subset.components = reachableComponents(document, { paths, security: document.security, schemas })
   return subset
 }
 

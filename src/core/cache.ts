@@ -11,7 +11,7 @@ import { isRemote } from '../spec/remote'
  * hash of the file holding this code (in a published build, the bundle with the whole generator)
  * catches every other change.
  */
-export const GENERATOR_VERSION = `codomyrmex-networking/7+${ownHash()}`
+export const GENERATOR_VERSION = `codomyrmex-networking/8+${ownHash()}`
 
 function ownHash(): string {
   try {
@@ -43,6 +43,13 @@ export interface CacheEntry {
   query: string
   queryAmbient: string
   warnings: Problem[]
+}
+
+/** Declarations typing one import set of an API (`selection`, see dts/imports `selectionKey`). */
+export interface SelectedDeclarations {
+  key: string
+  selection: string
+  ambient: string
 }
 
 type Meta = Omit<CacheEntry, 'code' | 'hot' | 'ambient' | 'standalone' | 'query' | 'queryAmbient'> & { version: string }
@@ -120,6 +127,26 @@ export class DiskCache {
     } catch {
       return undefined
     }
+  }
+
+  /** The declarations built for one import set (see ApiContext), if they belong to the entry `key`. */
+  async readSelected(name: string, key: string): Promise<SelectedDeclarations | undefined> {
+    if (!this.dir) return undefined
+    try {
+      const saved = JSON.parse(await readFile(join(this.dir, name, `${key}.selected.json`), 'utf8')) as SelectedDeclarations
+      return saved.key === key && typeof saved.selection === 'string' && typeof saved.ambient === 'string' ? saved : undefined
+    } catch {
+      return undefined
+    }
+  }
+
+  /** One import set per API: the last one built (a new entry's `write` removes it with the folder). */
+  async writeSelected(name: string, selected: SelectedDeclarations): Promise<void> {
+    if (!this.dir) return
+    const file = join(this.dir, name, `${selected.key}.selected.json`)
+    const temp = `${file}.${process.pid}.tmp`
+    await writeFile(temp, JSON.stringify(selected))
+    await rename(temp, file)
   }
 
   async write(name: string, entry: CacheEntry): Promise<void> {

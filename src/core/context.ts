@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises'
-import { SpecError, type Problem } from '../errors'
+import { OptionsError, SpecError, type Problem } from '../errors'
+import { buildSelectedDeclarations } from '../codegen/selected-declarations'
+import { mergeImports, selectionKey, type ApiImports, type ImportSet } from '../dts/imports'
 import { renderDeclarationFile } from '../dts/render'
+import { scanProject } from '../dts/scan-project'
 import { writeIfChanged } from '../dts/write'
 import { MOCK_DECLARATIONS } from '../mock/module'
 import { buildMockSpec } from '../mock/routes'
@@ -8,6 +11,7 @@ import type { MockSpec } from '../mock/spec'
 import { WS_MOCK_DECLARATIONS } from '../mock/ws-module'
 import type { WsMockSpec } from '../mock/ws-spec'
 import { asyncApiEntry, asyncApiMockSpec, isAsyncApiFile } from '../asyncapi/plugin'
+import type { OpenApiDocument } from '../spec/document'
 import { fetchText, isRemote } from '../spec/remote'
 import { cacheKey, DiskCache, stampFiles, stampsMatch, type CacheEntry } from './cache'
 import type { ResolvedApi, ResolvedOptions } from './options'
@@ -36,6 +40,15 @@ export class ApiContext {
   private readonly mockSpecs = new Map<string, { key: string; spec: Promise<MockSpec | WsMockSpec> }>()
   /** Counts full generations, for tests and benchmarks that must prove a warm build skipped them. */
   generations = 0
+  /** What each source file imports from `virtual:api/*` (dts.operations 'imported'). */
+  private readonly fileImports = new Map<string, ImportSet>()
+  /** Files whose imports the bundler reported: their current text wins over the project scan. */
+  private readonly reported = new Set<string>()
+  private scanned: Promise<void> | undefined
+  /** The prepared document of each API generated in this process, kept to type a new import set. */
+  private readonly documents = new Map<string, { key: string; document: OpenApiDocument }>()
+  /** The declarations last built per API for an import set (`selection`), by cache key. */
+  private readonly selected = new Map<string, { key: string; selection: string; ambient: string }>()
 
   constructor(readonly options: ResolvedOptions) {
     this.disk = new DiskCache(options.cacheDir)
@@ -69,7 +82,7 @@ export class ApiContext {
       await this.disk.write(name, entry).catch(() => undefined)
       return { code: entry.code, hot: entry.hot, watchFiles: localFiles(entry.files), warnings: entry.warnings, generated: true }
     }
-    const { sources, warnings, output } = await buildApi(api, this.options)
+    const { sources, warnings, output, document } = await buildApi(api, this.options)
     this.generations++
     const files = [...sources.keys()]
     const entry: CacheEntry = {
@@ -86,8 +99,74 @@ export class ApiContext {
       warnings,
     }
     this.memory.set(name, entry)
+    if (this.options.dtsOperations === 'imported') this.documents.set(name, { key: entry.key, document })
     await this.disk.write(name, entry).catch(() => undefined)
     return { code: entry.code, hot: entry.hot, watchFiles: localFiles(entry.files), warnings: entry.warnings, generated: true }
+  }
+
+  /**
+   * Records what `file` imports now (the bundler's transform of it); true when that changes the
+   * set of operations some API must type, i.e. when the declaration file must be rewritten.
+   */
+  recordImports(file: string, imports: ImportSet): boolean {
+    const before = this.selectionKeys()
+    this.reported.add(file)
+    if (imports.size === 0) this.fileImports.delete(file)
+    else this.fileImports.set(file, imports)
+    return this.selectionKeys() !== before
+  }
+
+  /** The union of what every known file imports, per API. */
+  imports(): ImportSet {
+    const union: ImportSet = new Map()
+    for (const imports of this.fileImports.values()) mergeImports(union, imports)
+    return union
+  }
+
+  private selectionKeys(): string {
+    const union = this.imports()
+    return JSON.stringify([...union.keys()].sort().map((name) => [name, selectionKey(union.get(name)), union.get(name)?.query]))
+  }
+
+  /** Once per context: the files under the root, as `sync` sees them; the bundler's reports then refine it. */
+  private scanSources(): Promise<void> {
+    this.scanned ??= scanProject(this.options.root, this.options.cacheDir ? [this.options.cacheDir] : []).then((found) => {
+      for (const [file, imports] of found) if (!this.reported.has(file)) this.fileImports.set(file, imports)
+    })
+    return this.scanned
+  }
+
+  /**
+   * The declarations of `name` typing only what `imports` names (the others by name only). Built
+   * once per (document, import set), kept in memory and on disk: a rebuild or restart with the
+   * same imports reuses them, so only a change of the set costs a (small) type generation. The
+   * document comes from this process's generation, else is prepared again.
+   */
+  private async selectedDeclarations(name: string, imports: ApiImports | undefined): Promise<string> {
+    const entry = this.memory.get(name) as CacheEntry
+    const selection = selectionKey(imports)
+    const hit = this.selected.get(name) ?? (await this.disk.readSelected(name, entry.key))
+    if (hit?.key === entry.key && hit.selection === selection) {
+      this.selected.set(name, hit)
+      return hit.ambient
+    }
+    const api = this.options.apis.get(name) as ResolvedApi
+    let held = this.documents.get(name)
+    let ambient: string
+    if (held?.key !== entry.key && (await isAsyncApiFile(api.spec))) {
+      // AsyncAPI declarations are small already: the full ones stand for every import set.
+      ambient = entry.ambient
+    } else {
+      if (held?.key !== entry.key) {
+        held = { key: entry.key, document: (await prepareApi(api, this.options)).document }
+        this.documents.set(name, held)
+      }
+      ambient = await buildSelectedDeclarations(name, held.document, imports?.names ?? [])
+    }
+    const built = { key: entry.key, selection, ambient }
+    this.selected.set(name, built)
+    await this.disk.writeSelected(name, built).catch(() => undefined)
+    return ambient
   }
 
   /**
@@ -183,6 +262,9 @@ export class ApiContext {
     const errors: Array<{ name: string; error: unknown }> = []
     const blocks = new Map<string, string>()
     const queries: string[] = []
+    const followImports = this.options.dtsOperations === 'imported'
+    if (followImports) await this.scanSources()
+    const imports = this.imports()
     for (const name of [...this.options.apis.keys()].sort()) {
       try {
         await this.load(name)
@@ -192,8 +274,18 @@ export class ApiContext {
       // After a failure, the last good declarations stay rather than dropping the module from the file.
       const current = this.declarations(name)
       if (!current) continue
-      blocks.set(name, current.ambient)
-      if (current.queryAmbient) queries.push(`declare module ${JSON.stringify(`virtual:api/${name}/query`)} {\n${current.queryAmbient}}\n`)
+      let ambient = current.ambient
+      if (followImports && !imports.get(name)?.all) {
+        try {
+          ambient = await this.selectedDeclarations(name, imports.get(name))
+        } catch (error) {
+          errors.push({ name, error })
+        }
+      }
+      blocks.set(name, ambient)
+      // The query module's declarations name every operation: written once something imports it.
+      if (current.queryAmbient && (!followImports || imports.get(name)?.query))
+        queries.push(`declare module ${JSON.stringify(`virtual:api/${name}/query`)} {\n${current.queryAmbient}}\n`)
     }
     const mocks: string[] = []
     for (const name of blocks.keys()) {

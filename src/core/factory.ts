@@ -1,6 +1,8 @@
 import { isAbsolute, join, relative } from 'node:path'
 import type { UnpluginFactory } from 'unplugin'
 import { PREFIX, UnknownApiError } from '../errors'
+import { scanImports } from '../dts/imports'
+import { SOURCE_FILE } from '../dts/scan-project'
 import { debounce } from '../hmr/debounce'
 import { ServedCode } from '../hmr/served-code'
 import { WS_REFRESH_EVENT } from '../asyncapi/hot'
@@ -49,6 +51,26 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
       for (const { name } of errors) {
         console.warn(`${PREFIX} API "${name}" could not be generated; importing virtual:api/${name} shows why`)
       }
+    },
+
+    // A build may type what it has seen imported; the last word is the final set (imports only grow in a build).
+    async buildEnd() {
+      if (getContext().options.dtsOperations === 'imported') await getContext().writeDeclarations()
+    },
+
+    // Reads, never changes, the app's files: which operations of `virtual:api/*` each one imports
+    // (dts.operations 'imported'), so the declaration file types those and follows edits in dev.
+    transform: {
+      // esbuild hands a matching file's loading to this hook: only scripts, so its own loaders keep the rest.
+      filter: { id: { include: meta.framework === 'esbuild' ? /\.[cm]?[jt]sx?$/ : SOURCE_FILE, exclude: [/[\\/]node_modules[\\/]/, /\0/] } },
+      handler(code, id) {
+        const context = getContext()
+        const file = sourceFile(id)
+        // Files outside the root are not the app's (the runtime, linked packages): `sync` scans the root alone, so does this.
+        if (!context.options.dts || context.options.dtsOperations !== 'imported' || file === undefined || !isInside(context.options.root, file)) return null
+        if (context.recordImports(file, scanImports(code)) && viteServe) writeDeclarationsSoon()
+        return null
+      },
     },
 
     resolveId: {
@@ -186,6 +208,21 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
       },
     },
   }
+}
+
+/**
+ * The file behind a transformed id, or undefined for a part of one (`App.vue?vue&type=style`):
+ * a part does not hold all of the file's imports, so it must not replace what the file imports.
+ */
+function sourceFile(id: string): string | undefined {
+  const [file, query] = id.split('?', 2) as [string, string | undefined]
+  if (query === undefined || /^(?:t=\d+|v=\w+)$/.test(query)) return file
+  return undefined
+}
+
+function isInside(root: string, file: string): boolean {
+  const path = relative(root, file)
+  return path !== '' && !path.startsWith('..') && !isAbsolute(path)
 }
 
 function unknownApi(api: string, importer: string | undefined, registered: string[], root: string): UnknownApiError {

@@ -42,10 +42,10 @@ export interface Options {
   dir?: string
   /**
    * Where the declarations of every `virtual:api/*` module go, relative to `root`; `false` turns
-   * them off.
+   * them off. The object form also says which operations get their full types (see `DtsOptions`).
    * @default 'api-clients.d.ts'
    */
-  dts?: boolean | string
+  dts?: boolean | string | DtsOptions
   /**
    * Origins (`https://api.example.com`) that documents and `$ref`s may be fetched from. Empty by
    * default: a build never reaches the network unless told to.
@@ -75,6 +75,18 @@ export interface Options {
   mock?: boolean
 }
 
+export interface DtsOptions {
+  /** The declaration file, relative to `root`. @default 'api-clients.d.ts' */
+  path?: string
+  /**
+   * `'imported'`: full types for the operations the app's files import (seen by the bundler and
+   * by `codomyrmex-api sync`, which scans the files under `root`), every other operation by name
+   * only, so the checker's cost follows the app. `'all'`: full types for every operation.
+   * @default 'imported'
+   */
+  operations?: 'imported' | 'all'
+}
+
 export interface ResolvedApi {
   name: string
   /** Absolute path or URL. */
@@ -91,6 +103,8 @@ export interface ResolvedOptions {
   root: string
   apis: Map<string, ResolvedApi>
   dts: string | false
+  /** `dts.operations`: which operations the declaration file types in full. */
+  dtsOperations: 'imported' | 'all'
   allowRemote: string[]
   /** Absolute folders. */
   allowRefsFrom: string[]
@@ -130,7 +144,7 @@ export function resolveOptions(raw: unknown, fallbackRoot = process.cwd(), { che
   }
   if (options.mock) for (const api of apis.values()) api.mock ??= true
   const allowRefsFrom = resolveAllowRefsFrom(root, options.allowRefsFrom)
-  return { root, apis, dts: resolveDts(root, options.dts), allowRemote, allowRefsFrom, cacheDir: resolveCacheDir(root, options.cacheDir) }
+  return { root, apis, ...resolveDts(root, options.dts), allowRemote, allowRefsFrom, cacheDir: resolveCacheDir(root, options.cacheDir) }
 }
 
 function resolveApi(root: string, name: string, value: unknown, allowRemote: string[], checkFiles: boolean): ResolvedApi {
@@ -228,11 +242,23 @@ function resolveAllowRefsFrom(root: string, value: unknown): string[] {
   })
 }
 
-function resolveDts(root: string, value: unknown): string | false {
-  if (value === undefined || value === true) return resolve(root, 'api-clients.d.ts')
-  if (value === false) return false
-  if (typeof value !== 'string' || !value.endsWith('.d.ts')) throw new OptionsError('dts', 'expected false or a path ending in ".d.ts"')
-  return resolve(root, value)
+const DTS_KEYS = new Set(['path', 'operations'])
+
+function resolveDts(root: string, value: unknown): Pick<ResolvedOptions, 'dts' | 'dtsOperations'> {
+  if (value === false) return { dts: false, dtsOperations: 'imported' }
+  const object = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
+  for (const key of Object.keys(object ?? {})) {
+    if (!DTS_KEYS.has(key)) throw new OptionsError(`dts.${key}`, `unknown option; expected one of ${[...DTS_KEYS].join(', ')}`)
+  }
+  const path = object ? object.path : value
+  const where = object ? 'dts.path' : 'dts'
+  const operations = object?.operations ?? 'imported'
+  if (operations !== 'imported' && operations !== 'all') throw new OptionsError('dts.operations', 'expected "imported" or "all"')
+  if (path === undefined || path === true) return { dts: resolve(root, 'api-clients.d.ts'), dtsOperations: operations }
+  if (typeof path !== 'string' || !path.endsWith('.d.ts')) {
+    throw new OptionsError(where, object ? 'expected a path ending in ".d.ts"' : 'expected false, a path ending in ".d.ts" or { path, operations }')
+  }
+  return { dts: resolve(root, path), dtsOperations: operations }
 }
 
 function resolveCacheDir(root: string, value: unknown): string | false {

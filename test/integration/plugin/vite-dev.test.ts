@@ -61,7 +61,8 @@ describe('Vite dev server', () => {
     expect(result?.code).toContain('import.meta.hot.accept(')
     const dts = await readFile(join(WORK, 'api-clients.d.ts'), 'utf8')
     expect(dts).toContain(`declare module "virtual:api/petstore" {`)
-    expect(dts).toContain('export const showPetById: __Operation<{ path: ')
+    expect(dts).toContain('export type ShowPetByIdInput = { path: ')
+    expect(dts).toContain('export const showPetById: __Operation<ShowPetByIdInput, ShowPetByIdData, ShowPetByIdError>')
     expect(dts).not.toContain('virtual:api/broken')
   })
 

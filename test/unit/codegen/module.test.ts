@@ -102,15 +102,21 @@ describe('generateApi', () => {
   it('types input, data and errors per operation', async () => {
     const { ambient, standalone } = await generateApi({ name: 'shop', document })
     const ref = 'paths["/items/{id}"]["get"]'
+    // Named types per operation, so a hover reads GetItemData rather than the indexed access.
     expect(ambient).toContain(
-      `export const getItem: __Operation<{ path: NonNullable<${ref}["parameters"]["path"]>; query?: NonNullable<${ref}["parameters"]["query"]> }, ${ref}["responses"]["200"]["content"]["application/json"], __ErrorResponse<404, ${ref}["responses"]["404"]["content"]["application/json"]> | __ErrorResponse<number, undefined> | __ErrorResponse<"default", string>>`,
+      [
+        `export type GetItemInput = { path: NonNullable<${ref}["parameters"]["path"]>; query?: NonNullable<${ref}["parameters"]["query"]> }`,
+        `export type GetItemData = ${ref}["responses"]["200"]["content"]["application/json"]`,
+        `export type GetItemError = __ErrorResponse<404, ${ref}["responses"]["404"]["content"]["application/json"]> | __ErrorResponse<number, undefined> | __ErrorResponse<"default", string>`,
+      ].join('\n'),
     )
+    expect(ambient).toContain('export const getItem: __Operation<GetItemInput, GetItemData, GetItemError>')
     expect(ambient).toContain('body?: NonNullable<paths["/items/{id}"]["put"]["requestBody"]>["content"]["application/json"] | ')
     expect(ambient).toContain('contentType?: "application/json" | "application/x-www-form-urlencoded"')
-    expect(ambient).toContain(', undefined, never>')
+    expect(ambient).toMatch(/ = undefined\nexport type \w+Error = never\n/)
     const raw = 'paths["/items/{id}/raw"]["get"]["responses"]'
     expect(ambient).toContain(
-      `export const getRaw: __Operation<{}, Blob | string | AsyncGenerator<__ServerSentEvent, void, undefined> | ${raw}["200"]["content"]["application/problem+json; charset=utf-8"], __ErrorResponse<400, ${raw}["400"]["content"]["application/problem+json"] | string>>`,
+      `export type GetRawInput = {}\nexport type GetRawData = Blob | string | AsyncGenerator<__ServerSentEvent, void, undefined> | ${raw}["200"]["content"]["application/problem+json; charset=utf-8"]\nexport type GetRawError = __ErrorResponse<400, ${raw}["400"]["content"]["application/problem+json"] | string>`,
     )
     expect(ambient).toContain('export type Item = components["schemas"]["Item"]')
     expect(ambient).toContain('export function configure(options: __ApiClientOptions<"token" | "key">): void')

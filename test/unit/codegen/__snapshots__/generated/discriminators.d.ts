@@ -694,58 +694,89 @@ export type ElectricVehicle = components["schemas"]["ElectricVehicle"]
 export type FueledVehicle = components["schemas"]["FueledVehicle"]
 export type PedaledVehicle = components["schemas"]["PedaledVehicle"]
 
+export type OneOfWithTopLevelDiscriminatorAndMappingInput = { body?: NonNullable<paths["/discriminator-with-mapping"]["patch"]["requestBody"]>["content"]["application/json"] }
+export type OneOfWithTopLevelDiscriminatorAndMappingData = undefined
+export type OneOfWithTopLevelDiscriminatorAndMappingError = never
 /**
  * oneOf with discriminator and mapping
  * `PATCH /discriminator-with-mapping`
  */
-export const oneOfWithTopLevelDiscriminatorAndMapping: __Operation<{ body?: NonNullable<paths["/discriminator-with-mapping"]["patch"]["requestBody"]>["content"]["application/json"] }, undefined, never>
+export const oneOfWithTopLevelDiscriminatorAndMapping: __Operation<OneOfWithTopLevelDiscriminatorAndMappingInput, OneOfWithTopLevelDiscriminatorAndMappingData, OneOfWithTopLevelDiscriminatorAndMappingError>
+export type OneOfWithTopLevelDiscriminatorNoMappingInput = { body?: NonNullable<paths["/discriminator-with-no-mapping"]["patch"]["requestBody"]>["content"]["application/json"] }
+export type OneOfWithTopLevelDiscriminatorNoMappingData = undefined
+export type OneOfWithTopLevelDiscriminatorNoMappingError = never
 /**
  * oneOf with top-level discriminator (no mapping)
  * `PATCH /discriminator-with-no-mapping`
  */
-export const oneOfWithTopLevelDiscriminatorNoMapping: __Operation<{ body?: NonNullable<paths["/discriminator-with-no-mapping"]["patch"]["requestBody"]>["content"]["application/json"] }, undefined, never>
+export const oneOfWithTopLevelDiscriminatorNoMapping: __Operation<OneOfWithTopLevelDiscriminatorNoMappingInput, OneOfWithTopLevelDiscriminatorNoMappingData, OneOfWithTopLevelDiscriminatorNoMappingError>
+export type PatchEmbeddedDiscriminatorInput = { body?: NonNullable<paths["/embedded-discriminator"]["patch"]["requestBody"]>["content"]["application/json"] }
+export type PatchEmbeddedDiscriminatorData = undefined
+export type PatchEmbeddedDiscriminatorError = never
 /**
  * oneOf request with a nested allOf and embedded discriminator
  * `PATCH /embedded-discriminator`
  */
-export const patchEmbeddedDiscriminator: __Operation<{ body?: NonNullable<paths["/embedded-discriminator"]["patch"]["requestBody"]>["content"]["application/json"] }, undefined, never>
+export const patchEmbeddedDiscriminator: __Operation<PatchEmbeddedDiscriminatorInput, PatchEmbeddedDiscriminatorData, PatchEmbeddedDiscriminatorError>
+export type PatchOneofAllofTopLevelDiscInput = { body?: NonNullable<paths["/oneof-allof-top-level-disc"]["patch"]["requestBody"]>["content"]["application/json"] }
+export type PatchOneofAllofTopLevelDiscData = undefined
+export type PatchOneofAllofTopLevelDiscError = never
 /**
  * oneOf request with a nested allOf and top level discriminator
  * `PATCH /oneof-allof-top-level-disc`
  */
-export const patchOneofAllofTopLevelDisc: __Operation<{ body?: NonNullable<paths["/oneof-allof-top-level-disc"]["patch"]["requestBody"]>["content"]["application/json"] }, undefined, never>
+export const patchOneofAllofTopLevelDisc: __Operation<PatchOneofAllofTopLevelDiscInput, PatchOneofAllofTopLevelDiscData, PatchOneofAllofTopLevelDiscError>
+export type PatchNestedOneOfObjectWithNestedOneOfInput = { body?: NonNullable<paths["/nested-one-of-object-with-nested-one-of"]["patch"]["requestBody"]>["content"]["application/json"] }
+export type PatchNestedOneOfObjectWithNestedOneOfData = undefined
+export type PatchNestedOneOfObjectWithNestedOneOfError = never
 /**
  * oneOf request with a nested oneOf, and embedded discriminator
  * `PATCH /nested-one-of-object-with-nested-one-of`
  */
-export const patchNestedOneOfObjectWithNestedOneOf: __Operation<{ body?: NonNullable<paths["/nested-one-of-object-with-nested-one-of"]["patch"]["requestBody"]>["content"]["application/json"] }, undefined, never>
+export const patchNestedOneOfObjectWithNestedOneOf: __Operation<PatchNestedOneOfObjectWithNestedOneOfInput, PatchNestedOneOfObjectWithNestedOneOfData, PatchNestedOneOfObjectWithNestedOneOfError>
+export type PatchMappingWithDuplicateSchemasInput = { body?: NonNullable<paths["/mapping-with-duplicate-schemas"]["patch"]["requestBody"]>["content"]["application/json"] }
+export type PatchMappingWithDuplicateSchemasData = undefined
+export type PatchMappingWithDuplicateSchemasError = never
 /**
  * Handle a schema with duplicate mapping schemas
  * `PATCH /mapping-with-duplicate-schemas`
  */
-export const patchMappingWithDuplicateSchemas: __Operation<{ body?: NonNullable<paths["/mapping-with-duplicate-schemas"]["patch"]["requestBody"]>["content"]["application/json"] }, undefined, never>
+export const patchMappingWithDuplicateSchemas: __Operation<PatchMappingWithDuplicateSchemasInput, PatchMappingWithDuplicateSchemasData, PatchMappingWithDuplicateSchemasError>
+export type PatchMappingOfSchemaNamesInput = { body?: NonNullable<paths["/mapping-of-schema-names"]["patch"]["requestBody"]>["content"]["application/json"] }
+export type PatchMappingOfSchemaNamesData = undefined
+export type PatchMappingOfSchemaNamesError = never
 /**
  * Discriminator with a schema name mapping
  * `PATCH /mapping-of-schema-names`
  */
-export const patchMappingOfSchemaNames: __Operation<{ body?: NonNullable<paths["/mapping-of-schema-names"]["patch"]["requestBody"]>["content"]["application/json"] }, undefined, never>
+export const patchMappingOfSchemaNames: __Operation<PatchMappingOfSchemaNamesInput, PatchMappingOfSchemaNamesData, PatchMappingOfSchemaNamesError>
+export type OneOfWithImproperlyPlacedDiscriminatorInput = { body?: NonNullable<paths["/improper-discriminator-placement"]["patch"]["requestBody"]>["content"]["application/json"] }
+export type OneOfWithImproperlyPlacedDiscriminatorData = undefined
+export type OneOfWithImproperlyPlacedDiscriminatorError = never
 /**
  * oneOf with a discriminator that is referencing a property up a level
  * `PATCH /improper-discriminator-placement`
  */
-export const oneOfWithImproperlyPlacedDiscriminator: __Operation<{ body?: NonNullable<paths["/improper-discriminator-placement"]["patch"]["requestBody"]>["content"]["application/json"] }, undefined, never>
+export const oneOfWithImproperlyPlacedDiscriminator: __Operation<OneOfWithImproperlyPlacedDiscriminatorInput, OneOfWithImproperlyPlacedDiscriminatorData, OneOfWithImproperlyPlacedDiscriminatorError>
+export type RedoclyQuirkInput = { body?: NonNullable<paths["/redocly-flavored-discriminator"]["patch"]["requestBody"]>["content"]["application/json"] }
+export type RedoclyQuirkData = undefined
+export type RedoclyQuirkError = never
 /**
  * Discriminator without `anyOf` or `oneOf` that Redocly supports
  * `PATCH /redocly-flavored-discriminator`
  */
-export const redoclyQuirk: __Operation<{ body?: NonNullable<paths["/redocly-flavored-discriminator"]["patch"]["requestBody"]>["content"]["application/json"] }, undefined, never>
+export const redoclyQuirk: __Operation<RedoclyQuirkInput, RedoclyQuirkData, RedoclyQuirkError>
+export type PostPotentiallyUndefinedFormDataInput = { body: NonNullable<paths["/potentially-undefined-formData"]["post"]["requestBody"]>["content"]["application/json"] }
+export type PostPotentiallyUndefinedFormDataData = undefined
+export type PostPotentiallyUndefinedFormDataError = never
 /**
  * Handling for potentially undefined formData
  * `POST /potentially-undefined-formData`
  */
-export const postPotentiallyUndefinedFormData: __Operation<{ body: NonNullable<paths["/potentially-undefined-formData"]["post"]["requestBody"]>["content"]["application/json"] }, undefined, never>
+export const postPotentiallyUndefinedFormData: __Operation<PostPotentiallyUndefinedFormDataInput, PostPotentiallyUndefinedFormDataData, PostPotentiallyUndefinedFormDataError>
 
+type __Tree = { oneOfWithTopLevelDiscriminatorAndMapping: typeof oneOfWithTopLevelDiscriminatorAndMapping; oneOfWithTopLevelDiscriminatorNoMapping: typeof oneOfWithTopLevelDiscriminatorNoMapping; patchEmbeddedDiscriminator: typeof patchEmbeddedDiscriminator; patchOneofAllofTopLevelDisc: typeof patchOneofAllofTopLevelDisc; patchNestedOneOfObjectWithNestedOneOf: typeof patchNestedOneOfObjectWithNestedOneOf; patchMappingWithDuplicateSchemas: typeof patchMappingWithDuplicateSchemas; patchMappingOfSchemaNames: typeof patchMappingOfSchemaNames; oneOfWithImproperlyPlacedDiscriminator: typeof oneOfWithImproperlyPlacedDiscriminator; redoclyQuirk: typeof redoclyQuirk; postPotentiallyUndefinedFormData: typeof postPotentiallyUndefinedFormData; Quirks: { oneOfWithImproperlyPlacedDiscriminator: typeof oneOfWithImproperlyPlacedDiscriminator; redoclyQuirk: typeof redoclyQuirk; postPotentiallyUndefinedFormData: typeof postPotentiallyUndefinedFormData } }
 export function configure(options: __ApiClientOptions<never>): void
-export function createClient(options?: __ApiClientOptions<never>): { oneOfWithTopLevelDiscriminatorAndMapping: typeof oneOfWithTopLevelDiscriminatorAndMapping; oneOfWithTopLevelDiscriminatorNoMapping: typeof oneOfWithTopLevelDiscriminatorNoMapping; patchEmbeddedDiscriminator: typeof patchEmbeddedDiscriminator; patchOneofAllofTopLevelDisc: typeof patchOneofAllofTopLevelDisc; patchNestedOneOfObjectWithNestedOneOf: typeof patchNestedOneOfObjectWithNestedOneOf; patchMappingWithDuplicateSchemas: typeof patchMappingWithDuplicateSchemas; patchMappingOfSchemaNames: typeof patchMappingOfSchemaNames; oneOfWithImproperlyPlacedDiscriminator: typeof oneOfWithImproperlyPlacedDiscriminator; redoclyQuirk: typeof redoclyQuirk; postPotentiallyUndefinedFormData: typeof postPotentiallyUndefinedFormData; Quirks: { oneOfWithImproperlyPlacedDiscriminator: typeof oneOfWithImproperlyPlacedDiscriminator; redoclyQuirk: typeof redoclyQuirk; postPotentiallyUndefinedFormData: typeof postPotentiallyUndefinedFormData } }
-declare const __default: { oneOfWithTopLevelDiscriminatorAndMapping: typeof oneOfWithTopLevelDiscriminatorAndMapping; oneOfWithTopLevelDiscriminatorNoMapping: typeof oneOfWithTopLevelDiscriminatorNoMapping; patchEmbeddedDiscriminator: typeof patchEmbeddedDiscriminator; patchOneofAllofTopLevelDisc: typeof patchOneofAllofTopLevelDisc; patchNestedOneOfObjectWithNestedOneOf: typeof patchNestedOneOfObjectWithNestedOneOf; patchMappingWithDuplicateSchemas: typeof patchMappingWithDuplicateSchemas; patchMappingOfSchemaNames: typeof patchMappingOfSchemaNames; oneOfWithImproperlyPlacedDiscriminator: typeof oneOfWithImproperlyPlacedDiscriminator; redoclyQuirk: typeof redoclyQuirk; postPotentiallyUndefinedFormData: typeof postPotentiallyUndefinedFormData; Quirks: { oneOfWithImproperlyPlacedDiscriminator: typeof oneOfWithImproperlyPlacedDiscriminator; redoclyQuirk: typeof redoclyQuirk; postPotentiallyUndefinedFormData: typeof postPotentiallyUndefinedFormData }; configure: typeof configure; createClient: typeof createClient }
+export function createClient(options?: __ApiClientOptions<never>): __Tree
+declare const __default: __Tree & { configure: typeof configure; createClient: typeof createClient }
 export default __default

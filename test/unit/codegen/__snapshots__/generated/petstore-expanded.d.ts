@@ -207,24 +207,37 @@ export type Pet = components["schemas"]["Pet"]
 export type NewPet = components["schemas"]["NewPet"]
 export type Error = components["schemas"]["Error"]
 
+export type FindPetsInput = { query?: NonNullable<paths["/pets"]["get"]["parameters"]["query"]> }
+export type FindPetsData = paths["/pets"]["get"]["responses"]["200"]["content"]["application/json"]
+export type FindPetsError = __ErrorResponse<"default", paths["/pets"]["get"]["responses"]["default"]["content"]["application/json"]>
 /**
  * `GET /pets`
  */
-export const findPets: __Operation<{ query?: NonNullable<paths["/pets"]["get"]["parameters"]["query"]> }, paths["/pets"]["get"]["responses"]["200"]["content"]["application/json"], __ErrorResponse<"default", paths["/pets"]["get"]["responses"]["default"]["content"]["application/json"]>>
+export const findPets: __Operation<FindPetsInput, FindPetsData, FindPetsError>
+export type AddPetInput = { body: NonNullable<paths["/pets"]["post"]["requestBody"]>["content"]["application/json"] }
+export type AddPetData = paths["/pets"]["post"]["responses"]["200"]["content"]["application/json"]
+export type AddPetError = __ErrorResponse<"default", paths["/pets"]["post"]["responses"]["default"]["content"]["application/json"]>
 /**
  * `POST /pets`
  */
-export const addPet: __Operation<{ body: NonNullable<paths["/pets"]["post"]["requestBody"]>["content"]["application/json"] }, paths["/pets"]["post"]["responses"]["200"]["content"]["application/json"], __ErrorResponse<"default", paths["/pets"]["post"]["responses"]["default"]["content"]["application/json"]>>
+export const addPet: __Operation<AddPetInput, AddPetData, AddPetError>
+export type FindPetByIdInput = { path: NonNullable<paths["/pets/{id}"]["get"]["parameters"]["path"]> }
+export type FindPetByIdData = paths["/pets/{id}"]["get"]["responses"]["200"]["content"]["application/json"]
+export type FindPetByIdError = __ErrorResponse<"default", paths["/pets/{id}"]["get"]["responses"]["default"]["content"]["application/json"]>
 /**
  * `GET /pets/{id}`
  */
-export const findPetById: __Operation<{ path: NonNullable<paths["/pets/{id}"]["get"]["parameters"]["path"]> }, paths["/pets/{id}"]["get"]["responses"]["200"]["content"]["application/json"], __ErrorResponse<"default", paths["/pets/{id}"]["get"]["responses"]["default"]["content"]["application/json"]>>
+export const findPetById: __Operation<FindPetByIdInput, FindPetByIdData, FindPetByIdError>
+export type DeletePetInput = { path: NonNullable<paths["/pets/{id}"]["delete"]["parameters"]["path"]> }
+export type DeletePetData = undefined
+export type DeletePetError = __ErrorResponse<"default", paths["/pets/{id}"]["delete"]["responses"]["default"]["content"]["application/json"]>
 /**
  * `DELETE /pets/{id}`
  */
-export const deletePet: __Operation<{ path: NonNullable<paths["/pets/{id}"]["delete"]["parameters"]["path"]> }, undefined, __ErrorResponse<"default", paths["/pets/{id}"]["delete"]["responses"]["default"]["content"]["application/json"]>>
+export const deletePet: __Operation<DeletePetInput, DeletePetData, DeletePetError>
 
+type __Tree = { findPets: typeof findPets; addPet: typeof addPet; findPetById: typeof findPetById; deletePet: typeof deletePet }
 export function configure(options: __ApiClientOptions<never>): void
-export function createClient(options?: __ApiClientOptions<never>): { findPets: typeof findPets; addPet: typeof addPet; findPetById: typeof findPetById; deletePet: typeof deletePet }
-declare const __default: { findPets: typeof findPets; addPet: typeof addPet; findPetById: typeof findPetById; deletePet: typeof deletePet; configure: typeof configure; createClient: typeof createClient }
+export function createClient(options?: __ApiClientOptions<never>): __Tree
+declare const __default: __Tree & { configure: typeof configure; createClient: typeof createClient }
 export default __default

@@ -167,23 +167,33 @@ export type Pet = components["schemas"]["Pet"]
 export type Pets = components["schemas"]["Pets"]
 export type Error = components["schemas"]["Error"]
 
+export type ListPetsInput = { query?: NonNullable<paths["/pets"]["get"]["parameters"]["query"]> }
+export type ListPetsData = paths["/pets"]["get"]["responses"]["200"]["content"]["application/json"]
+export type ListPetsError = __ErrorResponse<"default", paths["/pets"]["get"]["responses"]["default"]["content"]["application/json"]>
 /**
  * List all pets
  * `GET /pets`
  */
-export const listPets: __Operation<{ query?: NonNullable<paths["/pets"]["get"]["parameters"]["query"]> }, paths["/pets"]["get"]["responses"]["200"]["content"]["application/json"], __ErrorResponse<"default", paths["/pets"]["get"]["responses"]["default"]["content"]["application/json"]>>
+export const listPets: __Operation<ListPetsInput, ListPetsData, ListPetsError>
+export type CreatePetsInput = { body: NonNullable<paths["/pets"]["post"]["requestBody"]>["content"]["application/json"] }
+export type CreatePetsData = undefined
+export type CreatePetsError = __ErrorResponse<"default", paths["/pets"]["post"]["responses"]["default"]["content"]["application/json"]>
 /**
  * Create a pet
  * `POST /pets`
  */
-export const createPets: __Operation<{ body: NonNullable<paths["/pets"]["post"]["requestBody"]>["content"]["application/json"] }, undefined, __ErrorResponse<"default", paths["/pets"]["post"]["responses"]["default"]["content"]["application/json"]>>
+export const createPets: __Operation<CreatePetsInput, CreatePetsData, CreatePetsError>
+export type ShowPetByIdInput = { path: NonNullable<paths["/pets/{petId}"]["get"]["parameters"]["path"]> }
+export type ShowPetByIdData = paths["/pets/{petId}"]["get"]["responses"]["200"]["content"]["application/json"]
+export type ShowPetByIdError = __ErrorResponse<"default", paths["/pets/{petId}"]["get"]["responses"]["default"]["content"]["application/json"]>
 /**
  * Info for a specific pet
  * `GET /pets/{petId}`
  */
-export const showPetById: __Operation<{ path: NonNullable<paths["/pets/{petId}"]["get"]["parameters"]["path"]> }, paths["/pets/{petId}"]["get"]["responses"]["200"]["content"]["application/json"], __ErrorResponse<"default", paths["/pets/{petId}"]["get"]["responses"]["default"]["content"]["application/json"]>>
+export const showPetById: __Operation<ShowPetByIdInput, ShowPetByIdData, ShowPetByIdError>
 
+type __Tree = { listPets: typeof listPets; createPets: typeof createPets; showPetById: typeof showPetById; pets: { listPets: typeof listPets; createPets: typeof createPets; showPetById: typeof showPetById } }
 export function configure(options: __ApiClientOptions<never>): void
-export function createClient(options?: __ApiClientOptions<never>): { listPets: typeof listPets; createPets: typeof createPets; showPetById: typeof showPetById; pets: { listPets: typeof listPets; createPets: typeof createPets; showPetById: typeof showPetById } }
-declare const __default: { listPets: typeof listPets; createPets: typeof createPets; showPetById: typeof showPetById; pets: { listPets: typeof listPets; createPets: typeof createPets; showPetById: typeof showPetById }; configure: typeof configure; createClient: typeof createClient }
+export function createClient(options?: __ApiClientOptions<never>): __Tree
+declare const __default: __Tree & { configure: typeof configure; createClient: typeof createClient }
 export default __default
