@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { OptionsError, SpecError, type Problem } from '../errors'
+import { SpecError, type Problem } from '../errors'
 import { buildSelectedDeclarations } from '../codegen/selected-declarations'
 import { mergeImports, selectionKey, type ApiImports, type ImportSet } from '../dts/imports'
 import { renderDeclarationFile } from '../dts/render'

@@ -4,12 +4,14 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
-import type { WsApiConnection, WsMessageDef } from '../../runtime/index'
+import type { WsApiConnection } from '../../runtime/index'
+import type { WsMessageDef } from '../../runtime/internal'
 import { buildWsModule } from '../../src/asyncapi/codegen'
 import { prepareAsyncApi } from '../../src/asyncapi/prepare'
-import { RUNTIME_ID } from '../../src/codegen/banner'
+import { RUNTIME_ID, RUNTIME_INTERNAL_ID } from '../../src/codegen/banner'
 
 const RUNTIME = resolve(__dirname, '../../runtime/index.ts')
+const RUNTIME_INTERNAL = resolve(__dirname, '../../runtime/internal.ts')
 const OUT = resolve(__dirname, '../.tmp/asyncapi-modules')
 
 export interface GeneratedWsModule {
@@ -20,7 +22,9 @@ export interface GeneratedWsModule {
 
 export async function generatedModule(file: string, perspective?: 'client' | 'server'): Promise<GeneratedWsModule> {
   const prepared = await prepareAsyncApi('test', file, { allowRemote: [], ...(perspective ? { perspective } : {}) })
-  const code = buildWsModule(prepared.model).replace(JSON.stringify(RUNTIME_ID), JSON.stringify(RUNTIME))
+  const code = buildWsModule(prepared.model)
+    .replaceAll(JSON.stringify(RUNTIME_INTERNAL_ID), JSON.stringify(RUNTIME_INTERNAL))
+    .replaceAll(JSON.stringify(RUNTIME_ID), JSON.stringify(RUNTIME))
   await mkdir(OUT, { recursive: true })
   const out = join(OUT, `${basename(file)}-${perspective ?? 'auto'}.mjs`)
   await writeFile(out, code)

@@ -90,7 +90,7 @@ describe('runtime entries', () => {
     const ws: AsyncApiModel = { title: 't', perspective: 'client', servers: [], channels: [], messages: [], inbound: [], send: [], security: [], warnings: [] }
     const texts = [
       buildModule({ api: { name: 'a', servers: [], securitySchemes: { o: { type: 'oauth2', flows: {} } } }, operations: [], groups: [] }),
-      buildDeclarations({ types: '', operations: [], groups: [], schemas: [], securitySchemes: [], ambient: false }),
+      buildDeclarations({ types: '', operations: [], typeNames: [], groups: [], schemas: [], securitySchemes: [], ambient: false }),
       buildQueryModule('a', []),
       buildQueryDeclarations('a', []),
       buildWsModule(ws),
