@@ -31,7 +31,7 @@ async function browserBuild(entry: { file: string } | { contents: string }): Pro
     target: 'es2022',
     minify: true,
     outdir: join(ROOT, 'test/.tmp/asyncapi-size'),
-    alias: { '@codomyrmex/networking/runtime': './runtime/index.ts' },
+    alias: { '@codomyrmex/networking/runtime/internal': './runtime/internal.ts', '@codomyrmex/networking/runtime': './runtime/index.ts' },
     logLevel: 'silent',
     plugins: [networking.esbuild(options)],
   })
@@ -63,7 +63,7 @@ describe('AsyncAPI tree-shaking (Slack RTM, 47 messages)', () => {
     const bundle = await rollup({
       input: join(FIXTURE, 'one-message.js'),
       plugins: [networking.rollup(options)],
-      external: ['@codomyrmex/networking/runtime'],
+      external: ['@codomyrmex/networking/runtime', '@codomyrmex/networking/runtime/internal'],
       onwarn: () => {},
     })
     const { output } = await bundle.generate({ format: 'es' })

@@ -20,7 +20,8 @@ const BUDGET = {
    * The same for a document with an API key (`authFeature`): 16,097 before issue 13, when importing
    * any feature kept every other one (a spread in `allFeatures`); 14,671 after.
    */
-  securedOperation: 14_900,
+  // +131 B: the apiKey header/cookie name check (checkAuth) travels in authFeature.
+  securedOperation: 15_100,
   /** `createHttpClient` alone: 16,061 through ofetch, 10,537 after issue 13 (no OAuth2 or forms). */
   httpClient: 10_750,
   /** Everything `@codomyrmex/networking/runtime` exports: HTTP, WebSocket, the network manager and telemetry adapters. Apps pay only for what they import (tested above). */
