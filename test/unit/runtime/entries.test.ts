@@ -67,16 +67,7 @@ describe('runtime entries', () => {
   it('what generated code alone needs is not in the public entry', () => {
     const inPublic = new Set([...publicEntry.values, ...publicEntry.types])
     expect([...internalEntry.values, ...internalEntry.types].filter((name) => inPublic.has(name))).toEqual(IN_BOTH)
-    for (const name of [
-      'createApi',
-      'createApiCore',
-      'oauth2Feature',
-      'allFeatures',
-      'connectWsApi',
-      'queryOptionsOf',
-      'ApiDef',
-      'OperationDef',
-    ]) {
+    for (const name of ['createApi', 'createApiCore', 'oauth2Feature', 'allFeatures', 'connectWsApi', 'queryOptionsOf', 'ApiDef', 'OperationDef']) {
       expect(inPublic.has(name), name).toBe(false)
     }
   })
@@ -105,9 +96,7 @@ describe('runtime entries', () => {
     }
     const fromInternal = imported('@codomyrmex/networking/runtime/internal')
     const fromPublic = imported('@codomyrmex/networking/runtime')
-    expect(fromInternal).toEqual(
-      expect.arrayContaining(['createApiCore', 'authFeature', 'oauth2Feature', 'queryKeyOf', 'QueryKeyFn', 'connectWsApi']),
-    )
+    expect(fromInternal).toEqual(expect.arrayContaining(['createApiCore', 'authFeature', 'oauth2Feature', 'queryKeyOf', 'QueryKeyFn', 'connectWsApi']))
     expect(fromPublic).toEqual(expect.arrayContaining(['ApiClientOptions', 'Operation', 'WsApiConnection']))
     const has = (entry: Entry) => (name: string) => entry.values.includes(name) || entry.types.includes(name)
     expect(fromInternal.filter((name) => !has(internalEntry)(name))).toEqual([])
