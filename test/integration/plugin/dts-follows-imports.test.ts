@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import ts from 'typescript'
@@ -16,6 +16,9 @@ const ROOT = resolve(__dirname, '../../..')
 /** A user's app outside the repository whose one file imports `listPets` only. */
 async function app(): Promise<string> {
   const dir = await appDir('petstore-app')
+  // The fixture's other entry (the bundlers' typed-errors test) imports the default export, which
+  // types every operation: this app is main.js alone.
+  await rm(join(dir, 'typed-errors.js'))
   await writeFile(join(dir, 'main.js'), `import { listPets } from 'virtual:api/petstore'\nexport const run = () => listPets({ query: { limit: 2 } })\n`)
   return dir
 }

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { createServer, type ViteDevServer } from 'vite'
@@ -31,8 +31,11 @@ let vite: ViteDevServer
 let browser: Browser
 let page: Page
 
+/** Saved as editors with atomic save do (write aside, rename): the watcher never sees half a file. */
 async function edit(from: string, to: string): Promise<void> {
-  await writeFile(SPEC, (await readFile(SPEC, 'utf8')).replace(from, to))
+  const text = (await readFile(SPEC, 'utf8')).replace(from, to)
+  await writeFile(`${SPEC}.tmp`, text)
+  await rename(`${SPEC}.tmp`, SPEC)
 }
 
 beforeAll(async () => {
