@@ -9,6 +9,26 @@ import { resolveOptions } from '../../../src/core/options'
 const ROOT = resolve(__dirname, '../../..')
 const WORK = join(ROOT, 'test/.tmp/mocks-dts')
 
+/** tsc 5.9 over the folder's `*.ts` (strict, bundler resolution): its output, empty when clean. */
+async function typeCheck(dir: string): Promise<string> {
+  const compilerOptions = {
+    strict: true,
+    target: 'ES2022',
+    module: 'Preserve',
+    moduleResolution: 'Bundler',
+    noEmit: true,
+    types: [],
+    lib: ['ES2022', 'DOM'],
+    skipLibCheck: true,
+  }
+  await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['*.ts'] }))
+  const tsc = join(ROOT, 'node_modules/typescript/bin/tsc')
+  return promisify(execFile)(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json')]).then(
+    () => '',
+    (error: { stdout: string }) => error.stdout,
+  )
+}
+
 describe('declarations of virtual:api/<name>/mocks', () => {
   it('type-check a msw setup and reject a wrong call', async () => {
     await rm(WORK, { recursive: true, force: true })
@@ -30,28 +50,7 @@ export const routes: number = spec.routes.length
 responder.fail('2')
 `,
     )
-    await writeFile(
-      join(WORK, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          target: 'ES2022',
-          module: 'Preserve',
-          moduleResolution: 'Bundler',
-          noEmit: true,
-          types: [],
-          lib: ['ES2022', 'DOM'],
-          skipLibCheck: true,
-        },
-        include: ['*.ts'],
-      }),
-    )
-    const tsc = join(ROOT, 'node_modules/typescript/bin/tsc')
-    const run = await promisify(execFile)(process.execPath, [tsc, '-p', join(WORK, 'tsconfig.json')]).then(
-      () => '',
-      (error: { stdout: string }) => error.stdout,
-    )
-    expect(run).toBe('')
+    expect(await typeCheck(WORK)).toBe('')
   }, 60_000)
 
   it('type an AsyncAPI setup: msw ws handlers, typed requests and replies', async () => {
@@ -81,27 +80,6 @@ export async function run(): Promise<[Subscribed, Ticker]> {
 }
 `,
     )
-    await writeFile(
-      join(work, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          target: 'ES2022',
-          module: 'Preserve',
-          moduleResolution: 'Bundler',
-          noEmit: true,
-          types: [],
-          lib: ['ES2022', 'DOM'],
-          skipLibCheck: true,
-        },
-        include: ['*.ts'],
-      }),
-    )
-    const tsc = join(ROOT, 'node_modules/typescript/bin/tsc')
-    const run = await promisify(execFile)(process.execPath, [tsc, '-p', join(work, 'tsconfig.json')]).then(
-      () => '',
-      (error: { stdout: string }) => error.stdout,
-    )
-    expect(run).toBe('')
+    expect(await typeCheck(work)).toBe('')
   }, 60_000)
 })
