@@ -124,9 +124,10 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
     const policy = init.retry === undefined && replayable ? clientPolicy : resolveRetry(options.retry, init.retry, replayable)
     const timeout = init.timeout ?? options.timeout ?? DEFAULT_TIMEOUT
     // Injected timers keep the attempt timer here: a transport's own timer runs on the real clock.
-    const attemptTimeout = !options.timers && ownsAttemptTimeout(options.fetch ?? globalThis.fetch)
-      ? { ms: timeout, stream: init.responseType === 'stream' || init.responseType === 'sse' }
-      : undefined
+    const attemptTimeout =
+      !options.timers && ownsAttemptTimeout(options.fetch ?? globalThis.fetch)
+        ? { ms: timeout, stream: init.responseType === 'stream' || init.responseType === 'sse' }
+        : undefined
     const deadline = init.deadline ?? options.deadline
     const started = timers.now()
     const deadlineAt = deadline === undefined ? undefined : started + deadline
