@@ -75,7 +75,8 @@ describe('createHttpClient by hand', () => {
 
   test('a caller abort is an AbortError, never retried, even while waiting to retry', async () => {
     const s = await serve((req, res) => (req.url === '/slow' ? setTimeout(() => json(res, 200, {}), 500) : res.writeHead(503).end()))
-    const c = createHttpClient({ baseUrl: s.url, retry: { baseDelay: 1000, maxDelay: 1000, budget: false } })
+    // Full jitter would wait anywhere in [0, 1000) ms: pin it near the top so the abort lands during the wait.
+    const c = createHttpClient({ baseUrl: s.url, timers: { random: () => 0.99 }, retry: { baseDelay: 1000, maxDelay: 1000, budget: false } })
     const a = new AbortController()
     setTimeout(() => a.abort(new Error('user left')), 50)
     const e1 = await c.get('/slow', { signal: a.signal }).catch((e: unknown) => e)
