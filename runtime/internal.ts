@@ -34,3 +34,71 @@ export type {
   ServerDef,
   ServerVariableDef,
 } from './api/types'
+
+// Moved from the public entry (issue 13): building blocks, extension points and the types behind
+// the options. Hand-written code rarely names them; they follow the implementation, not a promise.
+export type { BodyOptions, SendInit, SendResult } from './http/client'
+export type { RuntimeFeatures } from './http/features'
+export type { ClientOptions, RetryOptions, Hooks, AttemptContext, RetryContext, ResponseType, HeaderValues } from './http/types'
+export type { SafeError, SafeResult } from './api/types'
+export type { RequestInfo } from './errors/request-info'
+export { redactUrl, redactHeaders, REDACTED, type RedactOptions } from './log/redact'
+export type { LogLevel, LoggerOption } from './log/types'
+export type { AuthRequest, Credential, TokenProvider, BasicCredential, OAuth2ClientCredentials, OAuth2RefreshToken } from './auth/types'
+export type { OAuth2Env } from './auth/oauth2'
+export { createRetryBudget, type RetryBudget, type RetryBudgetOptions } from './policy/budget'
+export { SPAN_KIND_CLIENT, SPAN_STATUS_ERROR, type AttributeValue, type OpenTelemetryOptions, type SpanLike } from './telemetry/otel'
+export {
+  reconnectFeature,
+  queueFeature,
+  heartbeatFeature,
+  wsAuthFeature,
+  wsLoggerFeature,
+  wsMessageSizeFeature,
+  allWebSocketFeatures,
+  type WebSocketFeatures,
+} from './ws/features'
+export type { QueueOptions, QueueOverflow } from './ws/send-queue'
+export type { ReconnectOptions } from './ws/reconnect'
+export type {
+  CloseInfo,
+  Codec,
+  HeartbeatOptions,
+  TokenSource,
+  WebSocketAuth,
+  WebSocketConstructor,
+  WebSocketData,
+  WebSocketEvents,
+  WebSocketLike,
+  WebSocketState,
+} from './ws/types'
+export { WsApiUrlError } from './ws-api/errors'
+export type { WsApiBaseOptions, WsApiConnectOptions, WsConnectionOf, WsMessage, WsRequestOptions } from './ws-api/types'
+export { defineClient } from './manager/index'
+export { memoryStore, type MaybePromise, type OriginBreaker, type OriginBucket, type OriginBudget, type OriginLimiter } from './manager/store'
+export type { OriginParts, OriginStore, OriginStoreContext, StoreMetrics } from './manager/store'
+// The Redis entry (same package version) imports its runtime classes and types from here.
+export { StoreUnavailableError, UnknownClientError } from './manager/errors'
+export { EnvironmentError } from './manager/options'
+export type { HttpSpecOptions, ApiSpecOptions, ApiSource } from './manager/kinds/http'
+export type { BreakerOptions, BreakerPermit, BreakerState } from './manager/breaker'
+export type { RateAdvice, RateAdviceOptions } from './manager/rate-advice'
+export type { ManagerEvent, ManagerListener } from './manager/events'
+export type { TokenBucketOptions, BucketSnapshot } from './manager/token-bucket'
+export type { OriginPolicy } from './manager/origin-state'
+export type { TrafficMetrics, LatencySummary } from './manager/metrics'
+export type {
+  ClientContext,
+  ClientKind,
+  ClientMetrics,
+  ClientSpec,
+  InstanceOf,
+  ManagerDefaults,
+  ManagerMetrics,
+  NetworkManagerOptions,
+  OriginMetrics,
+  PerEnvironment,
+} from './manager/types'
+export { linkTargets } from './pagination/link-header'
+export type { Paginator, PaginateArgs } from './pagination/paginate'
+export type { PaginationConfig, PaginationStyle, PaginateOptions, Page, PageItem, PageParam } from './pagination/types'
