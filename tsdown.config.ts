@@ -16,9 +16,10 @@ const RUNTIME = resolve(dirname(fileURLToPath(import.meta.url)), 'runtime')
 const REDIS = resolve(RUNTIME, 'redis')
 
 /**
- * The Redis entry uses the runtime's classes (StoreUnavailableError) and types: it imports them
- * from the published runtime entry, not a copy, so `instanceof` and types are the same objects.
- * Its sources import `../manager/...` for the type checker; every such import becomes the barrel.
+ * The Redis entry uses the runtime's classes (StoreUnavailableError) and types (the store
+ * interfaces): it imports them from the published runtime's internal entry (same package version;
+ * the store types are not in the public one), not a copy, so `instanceof` and types are the same
+ * objects. Its sources import `../manager/...` for the type checker; every such import becomes it.
  */
 const runtimeExternal = {
   name: 'codomyrmex:runtime-external',
@@ -27,7 +28,7 @@ const runtimeExternal = {
     const target = resolve(dirname(importer), id)
     const fromRedis = importer.startsWith(REDIS + sep)
     if (fromRedis && target.startsWith(RUNTIME + sep) && !target.startsWith(REDIS + sep)) {
-      return { id: '@codomyrmex/networking/runtime', external: true }
+      return { id: '@codomyrmex/networking/runtime/internal', external: true }
     }
     return null
   },

@@ -1,13 +1,16 @@
 /**
- * `@codomyrmex/networking/runtime`: what applications call — the HTTP client, errors, auth,
- * redaction, logging, WebSocket, the network manager, pagination — and the types they name.
- * What only generated modules need (`createApiCore`, the document contract types, the feature
- * objects a document selects) is in `./internal`. No `node:` imports: runs in browsers, workers
- * and Node.
+ * `@codomyrmex/networking/runtime`: what applications write by hand — the constructors they call,
+ * the values they pass (auth strategies, codecs, loggers), the errors they catch and the types they
+ * annotate with. Everything else (`createApiCore`, the document contract types, feature objects,
+ * extension points and low-level helpers) is in `./internal`, which follows the generator and
+ * makes no promise to hand-written code (docs/decisions/runtime-entries.md has the rule). No
+ * `node:` imports: runs in browsers, workers and Node.
  */
-export { authFeature, formsFeature, sseFeature, type RuntimeFeatures } from './http/features'
-export { createHttpClient, createHttpCore, type HttpClient, type SendInit, type SendResult, type BodyOptions } from './http/client'
+export { createHttpClient, createHttpCore, type HttpClient } from './http/client'
+export type { HttpClientOptions, RequestOptions, ApiClientOptions } from './http/types'
 export type { ServerSentEvent } from './http/sse'
+export type { ErrorResponse, Operation } from './api/types'
+
 export { NetworkingError } from './errors/networking-error'
 export { RequestError } from './errors/request-error'
 export { ConfigurationError } from './errors/configuration-error'
@@ -25,30 +28,36 @@ export {
 export { ConnectionError, TimeoutError, AbortError, ParseError, BodyTooLargeError, RedirectError } from './errors/transport-errors'
 export { RateLimitedError } from './errors/rate-limited-error'
 export { AuthError } from './errors/auth-error'
-export type { RequestInfo } from './errors/request-info'
-export { redactUrl, redactHeaders, REDACTED, UNSAFE_REVEAL_SECRETS, type RedactOptions } from './log/redact'
-export { consoleLogger } from './log/logger'
-export type { Logger, LogEvent, LogLevel, LoggerOption } from './log/types'
+
 export { bearer, basic, apiKey, httpScheme } from './auth/strategies'
-export { oauth2, type OAuth2Env } from './auth/oauth2'
-export type { AuthStrategy, AuthRequest, Credential, TokenProvider, BasicCredential, OAuth2ClientCredentials, OAuth2RefreshToken } from './auth/types'
-export { createRetryBudget, type RetryBudget, type RetryBudgetOptions } from './policy/budget'
-// What a generated operation is and returns, for code that takes operations as arguments.
-export type { ErrorResponse, Operation, SafeError, SafeResult } from './api/types'
-export type {
-  ApiClientOptions,
-  ClientOptions,
-  HttpClientOptions,
-  RequestOptions,
-  RetryOptions,
-  Hooks,
-  AttemptContext,
-  RetryContext,
-  ResponseType,
-  HeaderValues,
-} from './http/types'
-export * from './ws/index'
-export * from './manager/index'
-export { WsApiUrlError, WsRequestError } from './ws-api/errors'
-export type { WsApiBaseOptions, WsApiConnectOptions, WsApiConnection, WsConnectionOf, WsMessage, WsRequestOptions } from './ws-api/types'
-export * from './pagination/index'
+export { oauth2 } from './auth/oauth2'
+export type { AuthStrategy } from './auth/types'
+
+export { UNSAFE_REVEAL_SECRETS } from './log/redact'
+export { consoleLogger } from './log/logger'
+export { consolaLogger, pinoLogger } from './telemetry/loggers'
+export { instrumentOpenTelemetry, type TracerLike } from './telemetry/otel'
+export type { Logger, LogEvent } from './log/types'
+
+export { connectWebSocket, createWebSocket, createWebSocketCore } from './ws/client'
+export { jsonCodec, rawCodec } from './ws/codec'
+export type { WebSocketClient, WebSocketOptions } from './ws/types'
+export {
+  WebSocketClosedError,
+  WebSocketConnectError,
+  WebSocketHandshakeError,
+  WebSocketHeartbeatTimeoutError,
+  WebSocketMessageTooBigError,
+  WebSocketQueueOverflowError,
+} from './errors/websocket'
+export { WsRequestError } from './ws-api/errors'
+export type { WsApiConnection } from './ws-api/types'
+
+export { createNetworkManager } from './manager/manager'
+export { httpClient, apiClient } from './manager/kinds/http'
+export { webSocketClient } from './manager/kinds/websocket'
+export { CircuitOpenError, ManagerClosedError, StoreUnavailableError } from './manager/errors'
+export type { NetworkManager } from './manager/types'
+
+export { paginate } from './pagination/paginate'
+export { PaginationError } from './pagination/errors'

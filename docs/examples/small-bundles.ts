@@ -1,13 +1,13 @@
-import { createHttpCore, createWebSocketCore, queueFeature, reconnectFeature } from '@codomyrmex/networking/runtime'
+import { createHttpCore, createWebSocketCore } from '@codomyrmex/networking/runtime'
 
-// The *Core constructors take optional parts as arguments instead of importing them, so a bundle
-// carries only what it passes. createHttpClient / createWebSocket pass everything.
+// The *Core constructors leave the optional parts out, so a bundle carries only the plain client.
+// createHttpClient / createWebSocket carry everything.
 export async function main(baseUrl: string, wsUrl: string) {
-  const http = createHttpCore({ baseUrl }, {}) // no sseFeature: event streams come back as raw ReadableStreams
+  const http = createHttpCore({ baseUrl }) // no SSE parsing (event streams come back as raw ReadableStreams), no `auth`
   const pets = await http.get<unknown[]>('/pets')
 
-  // Reconnect and the send queue, no heartbeat; an option whose feature is missing is refused.
-  const socket = createWebSocketCore<{ type: string }, { type: string; channel: string }>(wsUrl, { reconnect: true }, { ...reconnectFeature, ...queueFeature })
+  // No reconnect, send queue, heartbeat, auth, logger or size limit: each of those options is refused here.
+  const socket = createWebSocketCore<{ type: string }, { type: string; channel: string }>(wsUrl)
   await socket.connect()
   socket.send({ type: 'subscribe', channel: 'news' })
   const reply = await socket.receive()

@@ -31,8 +31,8 @@ export function createWebSocket<In = unknown, Out = In>(url: string, options: We
  */
 export function createWebSocketCore<In = unknown, Out = In>(
   url: string,
-  options: WebSocketOptions<In, Out>,
-  features: WebSocketFeatures,
+  options: WebSocketOptions<In, Out> = {},
+  features: WebSocketFeatures = {},
 ): WebSocketClient<In, Out> {
   const need = (option: keyof WebSocketOptions<In, Out>, feature = option as keyof WebSocketFeatures): void => {
     if (options[option] && !features[feature]) throw new ConfigurationError(`WebSocket option ${option} needs ${feature}Feature`, option)

@@ -101,12 +101,12 @@ export function buildWsModule(model: AsyncApiModel): string {
   }
   lines.push(
     '',
-    `/** @param {import(${jsLiteral(RUNTIME_INTERNAL_ID)}).WsMessageDef[]} messages @param {import(${jsLiteral(RUNTIME_ID)}).WsApiConnectOptions} [options] */`,
+    `/** @param {import(${jsLiteral(RUNTIME_INTERNAL_ID)}).WsMessageDef[]} messages @param {import(${jsLiteral(RUNTIME_INTERNAL_ID)}).WsApiConnectOptions} [options] */`,
     'export function connectWith(messages, options) {',
     '  return $connect($api, messages, options ?? {})',
     '}',
     '',
-    `/** @param {import(${jsLiteral(RUNTIME_ID)}).WsApiConnectOptions} [options] */`,
+    `/** @param {import(${jsLiteral(RUNTIME_INTERNAL_ID)}).WsApiConnectOptions} [options] */`,
     'export function connect(options) {',
     `  return $connect($api, [${exports.map((e) => e.id).join(', ')}], options ?? {})`,
     '}',
@@ -131,7 +131,8 @@ export function buildWsDeclarations(model: AsyncApiModel, types: string, ambient
   const byName = new Map(model.messages.map((m) => [m.name, m]))
   const typeOf = (name: string): string => (byName.get(name) as MessageModel).type
   const out: string[] = [
-    `import type { BasicCredential as __Basic, TokenProvider as __Token, WsApiBaseOptions as __Base, WsApiConnection as __Connection, WsConnectionOf as __ConnectionOf, WsMessage as __Message } from ${jsLiteral(RUNTIME_ID)}`,
+    `import type { WsApiConnection as __Connection } from ${jsLiteral(RUNTIME_ID)}`,
+    `import type { BasicCredential as __Basic, TokenProvider as __Token, WsApiBaseOptions as __Base, WsConnectionOf as __ConnectionOf, WsMessage as __Message } from ${jsLiteral(RUNTIME_INTERNAL_ID)}`,
     '',
     types.trimEnd(),
     '',

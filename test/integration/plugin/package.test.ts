@@ -80,10 +80,10 @@ describe('package', () => {
     const runtime = await builtRuntime()
     expect(runtime).not.toMatch(/ZREMRANGEBYSCORE|createRedisStore/)
     const redis = await readFile(join(ROOT, 'dist/redis/index.mjs'), 'utf8')
-    expect(redis).toMatch(/from "@codomyrmex\/networking\/runtime"/)
+    expect(redis).toMatch(/from "@codomyrmex\/networking\/runtime\/internal"/)
     expect(redis).not.toMatch(/class \w*Error extends/)
     const dts = await readFile(join(ROOT, 'dist/redis/index.d.mts'), 'utf8')
-    expect(dts).toMatch(/from "@codomyrmex\/networking\/runtime"/)
+    expect(dts).toMatch(/from "@codomyrmex\/networking\/runtime\/internal"/)
   })
 
   it('the Node transport is its own Node entry: out of the runtime, undici left a dependency, and a browser build of it fails saying why', async () => {

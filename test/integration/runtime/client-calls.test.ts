@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { AbortError, ConnectionError, createHttpClient, NetworkingError, type AttemptContext, type AuthStrategy } from '../../../runtime/index'
+import { AbortError, ConnectionError, createHttpClient, NetworkingError, type AuthStrategy } from '../../../runtime/index'
+import type { AttemptContext } from '../../../runtime/internal'
 import { startServer, type TestServer } from '../../helpers/http-server'
 
 let server: TestServer

@@ -8,9 +8,8 @@ import {
   PaginationError,
   TimeoutError,
   type Operation,
-  type PaginationConfig,
 } from '../../../runtime/index'
-import { createApi, type OperationDef } from '../../../runtime/internal'
+import { createApi, type OperationDef, type PaginationConfig } from '../../../runtime/internal'
 import { json, serversClosedAfterEach } from '../../helpers/http-server'
 
 const start = serversClosedAfterEach()

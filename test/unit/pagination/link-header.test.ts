@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { linkTargets } from '../../../runtime/index'
+import { linkTargets } from '../../../runtime/internal'
 
 describe('linkTargets (RFC 8288 Link header)', () => {
   test.each([

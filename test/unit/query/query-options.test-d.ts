@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query'
 import { describe, expectTypeOf, it } from 'vitest'
-import type { ErrorResponse, Operation, SafeError } from '../../../runtime/index'
-import type { InfiniteQueryOptionsFn, MutationOptionsFn, QueryKeyFn, QueryOptionsFn } from '../../../runtime/internal'
+import type { ErrorResponse, Operation } from '../../../runtime/index'
+import type { InfiniteQueryOptionsFn, SafeError, MutationOptionsFn, QueryKeyFn, QueryOptionsFn } from '../../../runtime/internal'
 import { paginate } from '../../../runtime/index'
 
 // Operations typed as generated declarations type them (see src/codegen/declarations.ts).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { bearer, createHttpCore, sseFeature } from '../../../runtime/index'
-import { allFeatures, authFeature, createApiCore, type ApiDef } from '../../../runtime/internal'
+import { bearer, createHttpCore } from '../../../runtime/index'
+import { allFeatures, authFeature, sseFeature, createApiCore, type ApiDef } from '../../../runtime/internal'
 
 const def: ApiDef = {
   name: 'feat',

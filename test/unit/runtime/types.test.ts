@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, test } from 'vitest'
-import type { ErrorResponse, Operation, SafeResult } from '../../../runtime/index'
+import type { ErrorResponse, Operation } from '../../../runtime/index'
+import type { SafeResult } from '../../../runtime/internal'
 
 // Compile-time checks of what users see in the editor (run by `npm run typecheck`); the runtime
 // assertions below only keep vitest from reporting an empty file.
