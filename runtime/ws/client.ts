@@ -53,6 +53,7 @@ export function createWebSocketCore<In = unknown, Out = In>(
   const { auth, reconnect, heartbeat: hbo, maxMessageSize: max, logger } = options
   const Ctor: WebSocketConstructor = options.WebSocket ?? (NativeOrWs as unknown as WebSocketConstructor)
   const shown = redactUrl(url, auth?.in === 'query' && auth.name ? { query: [auth.name] } : undefined)
+  const ax = auth && features.wsAuth
   const codec = options.codec ?? jsonCodec<In, Out>()
   const hwm = options.highWaterMark ?? 1_048_576
   const listeners: { [event: string]: Set<(value: never) => void> | undefined } = {}
@@ -66,7 +67,6 @@ export function createWebSocketCore<In = unknown, Out = In>(
     emit('error', error)
   }
   const rx = features.reconnect
-  const ax = auth && features.wsAuth
   const guard = max ? features.wsMessageSize!(shown, max, fail) : undefined
   const queue = options.queue === false || !features.queue ? undefined : features.queue(options.queue ?? {}, t.now, shown, logs ? logs.log : () => {})
   let m = initial(reconnect ? rx?.policy(reconnect === true ? {} : reconnect, shown, typeof auth?.token === 'function') : undefined)
@@ -159,7 +159,7 @@ export function createWebSocketCore<In = unknown, Out = In>(
           timeout: options.connectTimeout ?? 10_000,
           binaryType: options.binaryType ?? 'arraybuffer',
           timers: t,
-          retryAfter: rx?.retryAfter,
+          refusal: rx?.refusal,
         },
         (s) => {
           cancelDial = undefined

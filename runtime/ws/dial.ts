@@ -1,6 +1,6 @@
-import { WebSocketConnectError, WebSocketHandshakeError } from '../errors/websocket'
+import { WebSocketConnectError } from '../errors/websocket'
 import { errorCode } from '../http/classify'
-import type { parseRetryAfter } from '../policy/retry-after'
+import type { readRefusal } from './refusal'
 import type { Timers, WebSocketConstructor, WebSocketLike } from './types'
 
 export interface DialRequest {
@@ -17,8 +17,8 @@ export interface DialRequest {
   timeout: number
   binaryType: string
   timers: Timers
-  /** Reads a refused handshake's Retry-After (comes with `reconnectFeature`, the only user of it). */
-  retryAfter?: typeof parseRetryAfter
+  /** Reads a refused handshake's status and Retry-After (comes with `reconnectFeature`, whose policy uses them). */
+  refusal?: typeof readRefusal
 }
 
 /** Drops a socket we no longer want, without waiting for a close handshake where `ws` allows it. */
@@ -48,7 +48,7 @@ export function dial(r: DialRequest, opened: (socket: WebSocketLike) => void, fa
     return () => {}
   }
   socket.binaryType = r.binaryType
-  let refused: WebSocketHandshakeError | undefined
+  let refused: Error | undefined
   let cause: unknown
   let done = false
   const fail = (detail: string, code?: string): void => {
@@ -60,14 +60,13 @@ export function dial(r: DialRequest, opened: (socket: WebSocketLike) => void, fa
   }
   const timer = r.timers.setTimeout(() => fail(`no connection within ${r.timeout} ms`, 'ERR_WS_CONNECT_TIMEOUT'), r.timeout)
   // `ws` exposes the refused upgrade response; native sockets only report a bare error.
-  socket.on?.('unexpected-response', (_req: never, res: { statusCode: number; headers: Record<string, string> }) => {
-    refused = new WebSocketHandshakeError(
-      r.shownUrl,
-      res.statusCode,
-      r.retryAfter?.((name) => res.headers[name], r.timers.now()),
-    )
-    fail('')
-  })
+  const read = r.refusal
+  if (read) {
+    socket.on?.('unexpected-response', (_req: never, res: Parameters<typeof read>[1]) => {
+      refused = read(r.shownUrl, res, r.timers.now())
+      fail('')
+    })
+  }
   socket.onerror = (event) => {
     cause = (event as { error?: unknown }).error ?? event
     // An error before open always ends the attempt, and undici (Node 22's global WebSocket)

@@ -1,9 +1,9 @@
-import { parseRetryAfter } from '../policy/retry-after'
 import { handshakeFor, readToken } from './handshake'
 import { watchHeartbeat } from './heartbeat'
 import { clientLogger } from './log'
 import { sizeGuard } from './message-size'
 import { reconnectPolicy } from './reconnect'
+import { readRefusal } from './refusal'
 import { createSendQueue } from './send-queue'
 
 /**
@@ -13,8 +13,8 @@ import { createSendQueue } from './send-queue'
  * exported feature objects, do not build your own.
  */
 export interface WebSocketFeatures {
-  /** Also reads a refused handshake's `Retry-After` (Node, where `ws` exposes the response). */
-  reconnect?: { policy: typeof reconnectPolicy; retryAfter: typeof parseRetryAfter }
+  /** Also reads a refused handshake's status and `Retry-After` (Node, where `ws` exposes the response). */
+  reconnect?: { policy: typeof reconnectPolicy; refusal: typeof readRefusal }
   /** The send queue used while disconnected (`queue` option). */
   queue?: typeof createSendQueue
   heartbeat?: typeof watchHeartbeat
@@ -26,8 +26,8 @@ export interface WebSocketFeatures {
   wsMessageSize?: typeof sizeGuard
 }
 
-/** Reconnect with backoff and jitter (the `reconnect` option). */
-export const reconnectFeature: WebSocketFeatures = { reconnect: { policy: reconnectPolicy, retryAfter: parseRetryAfter } }
+/** Reconnect with backoff and jitter (the `reconnect` option), and a refused handshake read as `WebSocketHandshakeError` (status, `Retry-After`). */
+export const reconnectFeature: WebSocketFeatures = { reconnect: { policy: reconnectPolicy, refusal: readRefusal } }
 /** A bounded send queue while connecting or reconnecting (the `queue` option; on by default with it). */
 export const queueFeature: WebSocketFeatures = { queue: createSendQueue }
 /** Application and protocol pings with a pong timeout (the `heartbeat` option). */
@@ -41,7 +41,7 @@ export const wsMessageSizeFeature: WebSocketFeatures = { wsMessageSize: sizeGuar
 // Spelled out, not spread: a spread at module level is not known to be pure, so bundlers would keep it.
 /** Every feature: what `createWebSocket` and `connectWebSocket` use. */
 export const allWebSocketFeatures: WebSocketFeatures = {
-  reconnect: { policy: reconnectPolicy, retryAfter: parseRetryAfter },
+  reconnect: { policy: reconnectPolicy, refusal: readRefusal },
   queue: createSendQueue,
   heartbeat: watchHeartbeat,
   wsAuth: { token: readToken, handshake: handshakeFor },

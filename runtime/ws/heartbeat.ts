@@ -1,5 +1,6 @@
 import { WebSocketHeartbeatTimeoutError } from '../errors/websocket'
-import type { HeartbeatOptions, Timers, WebSocketLike } from './types'
+import { abandon } from './dial'
+import type { CloseInfo, HeartbeatOptions, Timers, WebSocketLike } from './types'
 
 /**
  * Liveness check. Every `interval` ms it pings; if nothing at all arrives (a message, a pong
@@ -44,14 +45,15 @@ export function startHeartbeat(interval: number, timeout: number, ping: () => vo
 
 /**
  * The heartbeat of one open socket (`heartbeatFeature`): pings by message and, on `ws`, by
- * protocol frame; `dead` gets the timeout error once the peer stops answering.
+ * protocol frame; once the peer stops answering it reports the timeout error, drops the socket
+ * and ends the session with close code 4000.
  */
 export function watchHeartbeat(
   s: WebSocketLike,
   o: HeartbeatOptions,
   url: string,
   timers: Timers,
-  dead: (error: Error) => void,
+  on: { error(error: Error): void; closed(info: CloseInfo, cause: unknown): void },
 ): { seen(): void; isPong(data: unknown): boolean; stop(): void } {
   const hb = startHeartbeat(
     o.interval,
@@ -60,7 +62,12 @@ export function watchHeartbeat(
       if (o.message !== undefined) s.send(o.message as never)
       if (o.protocolPing !== false) s.ping?.()
     },
-    () => dead(new WebSocketHeartbeatTimeoutError(url, o.timeout)),
+    () => {
+      const error = new WebSocketHeartbeatTimeoutError(url, o.timeout)
+      on.error(error)
+      abandon(s)
+      on.closed({ code: 4000, reason: 'heartbeat timeout', wasClean: false }, error)
+    },
     timers,
   )
   s.on?.('pong', hb.seen)

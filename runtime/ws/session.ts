@@ -1,5 +1,4 @@
 import { NetworkingError } from '../errors/networking-error'
-import { abandon } from './dial'
 import type { watchHeartbeat } from './heartbeat'
 import type { SizeGuard } from './message-size'
 import type { CloseInfo, Codec, HeartbeatOptions, Timers, WebSocketLike } from './types'
@@ -31,13 +30,7 @@ export function attachSession<In>(s: WebSocketLike, o: SessionOptions<In>, on: S
   let cause: unknown
   /** What we report when we closed the socket ourselves for a reason the peer may not echo. */
   let forced: CloseInfo | undefined
-  const hb =
-    hbo &&
-    o.watch!(s, hbo, shown, o.timers, (error) => {
-      on.error(error)
-      abandon(s)
-      on.closed({ code: 4000, reason: 'heartbeat timeout', wasClean: false }, error)
-    })
+  const hb = hbo && o.watch!(s, hbo, shown, o.timers, on)
 
   s.onmessage = ({ data }) => {
     hb?.seen()

@@ -6,6 +6,8 @@ import {
   heartbeatFeature,
   queueFeature,
   reconnectFeature,
+  WebSocketConnectError,
+  WebSocketHandshakeError,
   WebSocketMessageTooBigError,
   WebSocketQueueOverflowError,
   wsAuthFeature,
@@ -51,6 +53,27 @@ describe('createWebSocketCore: a plain client, features opted in', () => {
     expect(() =>
       createWebSocketCore(server.url(), { reconnect: true, heartbeat: { interval: 1000, timeout: 500 } }, { ...reconnectFeature, ...heartbeatFeature }),
     ).not.toThrow()
+  })
+
+  it('a refused handshake is a connect failure; reconnectFeature reads its status and Retry-After', async () => {
+    server.refuse = { status: 503, headers: { 'Retry-After': '2' } }
+    try {
+      // `headers` makes crossws pick `ws`, the only socket that exposes the refused response.
+      const plain = await createWebSocketCore(server.url(), { headers: { 'x-a': '1' } })
+        .connect()
+        .catch((e: unknown) => e)
+      expect(plain).toBeInstanceOf(WebSocketConnectError)
+      expect(plain).not.toBeInstanceOf(WebSocketHandshakeError)
+      expect(plain).toMatchObject({ code: 'ERR_WS_CONNECT' })
+      expect(String((plain as Error).cause)).toContain('503')
+      const read = await createWebSocketCore(server.url(), { headers: { 'x-a': '1' } }, reconnectFeature)
+        .connect()
+        .catch((e: unknown) => e)
+      expect(read).toBeInstanceOf(WebSocketHandshakeError)
+      expect(read).toMatchObject({ status: 503, retryAfter: 2000, code: 'ERR_WS_HANDSHAKE' })
+    } finally {
+      server.refuse = undefined
+    }
   })
 
   it('wsAuthFeature, wsLoggerFeature and wsMessageSizeFeature do what their options say', async () => {

@@ -20,9 +20,11 @@ const BUDGET_GZIP = 6_850
 /**
  * A plain client (`createWebSocketCore`, no features): what an app pays when it opts in to nothing.
  * 4,857 measured before issue 13, 4,173 after (reconnect decisions, queue, heartbeat error, logging,
- * auth placement and the size limit moved into their features). The issue's target is 3,000.
+ * auth placement and the size limit moved into their features), 4,084 once the refused-handshake
+ * reading went to `reconnectFeature` and the heartbeat timeout to `heartbeatFeature` (budget: +2 %).
+ * The issue's target is 3,000 (not met: docs/benchmarks/websocket.md says what is left).
  */
-const PLAIN_BUDGET_GZIP = 4_250
+const PLAIN_BUDGET_GZIP = 4_170
 
 describe('WebSocket client browser build size', () => {
   it(`a plain client stays within ${PLAIN_BUDGET_GZIP} bytes min+gzip, without the opt-in features`, async () => {
@@ -43,7 +45,7 @@ describe('WebSocket client browser build size', () => {
     expect(gz).toBeGreaterThan(1_000)
     const inputs = Object.values(result.metafile.outputs)[0]!.inputs
     const kept = Object.keys(inputs).filter((i) => inputs[i]!.bytesInOutput > 0)
-    expect(kept.filter((i) => /ws\/(reconnect|heartbeat|send-queue|handshake|log|message-size)|retry-after/.test(i))).toEqual([])
+    expect(kept.filter((i) => /ws\/(reconnect|heartbeat|send-queue|handshake|log|message-size|refusal)|retry-after/.test(i))).toEqual([])
     expect(code).not.toMatch(/node:|require\(|createRequire|Sec-WebSocket-Key/)
   })
 
