@@ -86,11 +86,10 @@ describe('runtime size budget (esbuild, platform browser, minified, gzip -9)', (
   test('createHttpClient alone', async () => {
     const { gzip, kept } = await bundle(`export { createHttpClient } from ${JSON.stringify(runtimeEntry)}`)
     expect(gzip).toBeLessThanOrEqual(BUDGET.httpClient)
-    // SSE parsing and credentials are in; OAuth2 grants and form encoders only come with createApi.
+    // Credentials are in; SSE parsing comes with sseFeature, OAuth2 grants and form encoders with createApi.
     expect(kept.filter((i) => /node_modules\/|http\/redirect|http\/sse|http\/credentials|auth\/oauth2|api\/forms/.test(i)).sort()).toEqual([
       expect.stringContaining('runtime/http/credentials.ts'),
       expect.stringContaining('runtime/http/redirect.ts'),
-      expect.stringContaining('runtime/http/sse.ts'),
     ])
   })
 
