@@ -84,7 +84,7 @@ const CAN_FOLLOW = typeof (globalThis as { document?: unknown }).document === 'u
  * do not carry the parser (docs/decisions/http-client-size.md).
  */
 export function createHttpClient(options: HttpClientOptions = {}, features?: RuntimeFeatures): HttpClient {
-  return createHttpCore(options, { credentials, ...features })
+  return createHttpCore(options, { ...features, credentials })
 }
 
 /** `createHttpClient` with only the optional features passed in (see `RuntimeFeatures`), for smaller bundles. */
