@@ -2,8 +2,10 @@
 // and 64 concurrent, for raw fetch, raw ofetch, ky, axios and our runtime (hand client and a
 // generated-style operation), interleaved over rounds with the order rotated; medians reported.
 //
-//   node bench/runtime/http.mjs [--rounds 3] [--seq 2000] [--conc 8000] [--json out.json] [--before DIR]
+//   node bench/runtime/http.mjs [--rounds 3] [--seq 2000] [--conc 8000] [--json out.json] [--before DIR] [--only REGEX]
 //
+// --only REGEX: only the clients whose names match (ofetch, the ratios' reference, always runs): a
+// focused A/B gets more rounds in the same time.
 // --before DIR: also measure the runtime found in DIR/runtime (e.g. `git archive <commit> runtime |
 // tar -x -C DIR`), so a change is compared with what it replaces in the same run.
 //
@@ -24,6 +26,7 @@ const { values } = parseArgs({
     conc: { type: 'string', default: '8000' },
     json: { type: 'string' },
     before: { type: 'string' },
+    only: { type: 'string' },
   },
 })
 const ROUNDS = Number(values.rounds)
@@ -96,7 +99,8 @@ if (before) {
   clients['before: runtime createHttpClient'] = () => oursBefore.get(PET_PATH)
 }
 
-const names = Object.keys(clients)
+const only = values.only === undefined ? undefined : new RegExp(values.only)
+const names = Object.keys(clients).filter((n) => !only || n === 'ofetch' || only.test(n))
 const { results, summary } = await runRounds(clients, names, { rounds: ROUNDS, seq: SEQ, conc: CONC })
 server.stop()
 printTable(summary, 'ofetch', { rounds: ROUNDS, seq: SEQ, conc: CONC })

@@ -2,7 +2,7 @@
 // Response, so only the wrapper's own work is timed (as openapi-fetch's benchmark does).
 //   node bench/runtime/overhead.mjs [--n 20000] [--rounds 5] [--before DIR]
 // --before DIR: also time the runtime in DIR/runtime (`git archive <commit> runtime | tar -x -C DIR`).
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -27,8 +27,10 @@ await build({
 const runtime = await import(pathToFileURL(join(outDir, 'runtime.mjs')).href)
 let before
 if (values.before) {
+  // Both entries, as bench/runtime/entry.ts (createApi moved to runtime/internal), when the tree has it.
+  const entries = existsSync(join(values.before, 'runtime/internal.ts')) ? ['index', 'internal'] : ['index']
   await build({
-    entryPoints: [join(values.before, 'runtime/index.ts')],
+    stdin: { contents: entries.map((e) => `export * from './runtime/${e}'`).join('\n'), resolveDir: values.before, loader: 'ts' },
     bundle: true,
     format: 'esm',
     platform: 'neutral',

@@ -16,7 +16,7 @@ export class ConfigurationError extends NetworkingError {
     super(message, { code: 'ERR_CONFIGURATION' })
   }
 
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), option: this.option }
+  protected override get shownFields(): readonly string[] {
+    return ['option']
   }
 }

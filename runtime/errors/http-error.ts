@@ -1,6 +1,6 @@
 import { redactText } from '../log/redact'
 import { NetworkingError } from './networking-error'
-import { describe, type RequestInfo } from './request-info'
+import { describe, REQUEST_FIELDS, requestFields, type RequestInfo } from './request-info'
 
 export interface HttpErrorInit extends RequestInfo {
   status: number
@@ -13,55 +13,46 @@ export interface HttpErrorInit extends RequestInfo {
   response?: Response | undefined
 }
 
+// What `toJSON` shows of an HttpError (never the body itself: only its redacted excerpt).
+const SHOWN = ['status', ...REQUEST_FIELDS, 'requestId', 'headers', 'bodyExcerpt']
+
 /** The server answered with a non-2xx status. Subclasses exist for the statuses callers branch on. */
 export class HttpError<B = unknown> extends NetworkingError {
   override name = 'HttpError'
-  readonly status: number
-  readonly statusText: string
-  readonly headers: Record<string, string>
-  readonly body: B
-  readonly method: string
-  readonly url: string
-  readonly operationId: string | undefined
-  readonly attempts: number
+  declare readonly status: number
+  declare readonly statusText: string
+  declare readonly headers: Record<string, string>
+  declare readonly body: B
+  declare readonly method: string
+  declare readonly url: string
+  declare readonly operationId: string | undefined
+  declare readonly attempts: number
   /** From `x-request-id`, `request-id` or similar response headers: quote it to the API's support. */
-  readonly requestId: string | undefined
+  declare readonly requestId: string | undefined
   /** The raw response (body already consumed); not enumerable, so it never lands in logs. */
   declare readonly response: Response | undefined
 
   /** A 5xx body's first 200 characters, redacted, also shown in the message ("database on fire"). */
-  readonly bodyExcerpt: string | undefined
+  declare readonly bodyExcerpt: string | undefined
 
   constructor(init: HttpErrorInit, message?: string) {
     const excerpt = init.status >= 500 ? excerptOf(init.body) : undefined
     super(message ?? `${describe(init)} failed with HTTP ${init.status}${init.statusText ? ` ${init.statusText}` : ''}${excerpt ? `: ${excerpt}` : ''}`, {
       code: `ERR_HTTP_${init.status}`,
     })
-    this.bodyExcerpt = excerpt
-    this.status = init.status
-    this.statusText = init.statusText ?? ''
-    this.headers = init.headers
-    this.body = init.body as B
-    this.method = init.method
-    this.url = init.url
-    this.operationId = init.operationId
-    this.attempts = init.attempts ?? 1
-    this.requestId = init.requestId
-    Object.defineProperty(this, 'response', { value: init.response, enumerable: false })
+    Object.assign(this, requestFields(init), {
+      status: init.status,
+      statusText: init.statusText ?? '',
+      headers: init.headers,
+      body: init.body,
+      requestId: init.requestId,
+      bodyExcerpt: excerpt,
+    })
+    Object.defineProperty(this, 'response', { value: init.response })
   }
 
-  override toJSON(): Record<string, unknown> {
-    return {
-      ...super.toJSON(),
-      status: this.status,
-      method: this.method,
-      url: this.url,
-      operationId: this.operationId,
-      attempts: this.attempts,
-      requestId: this.requestId,
-      headers: this.headers,
-      bodyExcerpt: this.bodyExcerpt,
-    }
+  protected override get shownFields(): readonly string[] {
+    return SHOWN
   }
 }
 

@@ -13,9 +13,19 @@ export class NetworkingError extends Error {
     this.code = options.code
   }
 
+  /**
+   * The fields `toJSON` (and so inspection) shows besides name, code and message: public,
+   * already-redacted ones only. One list per class instead of a `toJSON` body per class.
+   */
+  protected get shownFields(): readonly string[] {
+    return []
+  }
+
   /** What logs and `JSON.stringify` show: public, already-redacted fields only. */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, code: this.code, message: this.message }
+    const out: Record<string, unknown> = { name: this.name, code: this.code, message: this.message }
+    for (const k of this.shownFields) out[k] = (this as unknown as Record<string, unknown>)[k]
+    return out
   }
 
   // Node's util.inspect (console.log of an error) would otherwise print every own property,

@@ -7,11 +7,10 @@ import { describe } from './request-info'
  */
 export class RateLimitedError<B = unknown> extends HttpError<B> {
   override name = 'RateLimitedError'
-  readonly retryAt: Date
+  declare readonly retryAt: Date
   constructor(init: HttpErrorInit & { retryAt: Date }) {
     super(init, `${describe(init)} rate limited (HTTP ${init.status}); retry at ${iso(init.retryAt) ?? 'an unknown time'}`)
-    this.retryAt = init.retryAt
-    ;(this as { code: string }).code = 'ERR_RATE_LIMITED'
+    Object.assign(this, { retryAt: init.retryAt, code: 'ERR_RATE_LIMITED' })
   }
 
   override toJSON(): Record<string, unknown> {

@@ -11,3 +11,14 @@ export interface RequestInfo {
 export function describe(info: RequestInfo): string {
   return `${info.method} ${info.url}${info.operationId ? ` (${info.operationId})` : ''}`
 }
+
+/** The request fields every request-scoped error (HTTP status or transport) shows, in this order. */
+export const REQUEST_FIELDS = ['method', 'url', 'operationId', 'attempts']
+
+/** Those fields of `info` as own properties of an error (`attempts` defaults to 1). */
+export const requestFields = (info: RequestInfo): { method: string; url: string; operationId: string | undefined; attempts: number } => ({
+  method: info.method,
+  url: info.url,
+  operationId: info.operationId,
+  attempts: info.attempts ?? 1,
+})

@@ -1,22 +1,24 @@
 import { NetworkingError } from './networking-error'
-import { describe, type RequestInfo } from './request-info'
+import { describe, REQUEST_FIELDS, requestFields, type RequestInfo } from './request-info'
 
+/**
+ * The base of the transport errors: the message names the request, the fields come from `info`
+ * plus the subclass's own (`fields`), assigned in one go rather than declared and copied one by
+ * one in every class (docs/decisions/http-client-size.md).
+ */
 abstract class RequestScopedError extends NetworkingError {
-  readonly method: string
-  readonly url: string
-  readonly operationId: string | undefined
-  readonly attempts: number
+  declare readonly method: string
+  declare readonly url: string
+  declare readonly operationId: string | undefined
+  declare readonly attempts: number
 
-  constructor(info: RequestInfo, detail: string, options: { code: string; cause?: unknown }) {
-    super(`${describe(info)}: ${detail}`, options)
-    this.method = info.method
-    this.url = info.url
-    this.operationId = info.operationId
-    this.attempts = info.attempts ?? 1
+  constructor(info: RequestInfo, detail: string, code: string, cause?: unknown, fields?: object) {
+    super(`${describe(info)}: ${detail}`, { code, cause })
+    Object.assign(this, requestFields(info), fields)
   }
 
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), method: this.method, url: this.url, operationId: this.operationId, attempts: this.attempts }
+  protected override get shownFields(): readonly string[] {
+    return REQUEST_FIELDS
   }
 }
 
@@ -26,11 +28,18 @@ abstract class RequestScopedError extends NetworkingError {
  */
 export class ConnectionError extends RequestScopedError {
   override name = 'ConnectionError'
-  readonly refused: boolean
+  declare readonly refused: boolean
   constructor(info: RequestInfo, detail: string, options: { cause?: unknown; refused?: boolean } = {}) {
-    super(info, detail, { code: options.refused ? 'ERR_CONNECTION_REFUSED' : 'ERR_CONNECTION', cause: options.cause })
-    this.refused = options.refused ?? false
+    const refused = options.refused ?? false
+    super(info, detail, refused ? 'ERR_CONNECTION_REFUSED' : 'ERR_CONNECTION', options.cause, { refused })
   }
+}
+
+// Timeout kind → [code, the detail of the message].
+const TIMEOUTS: Record<TimeoutError['kind'], [string, (ms: number, queued: boolean) => string]> = {
+  attempt: ['ERR_TIMEOUT', (ms) => `attempt timed out after ${ms} ms`],
+  deadline: ['ERR_DEADLINE', (ms, queued) => `deadline of ${ms} ms exceeded${queued ? ' while queued for a slot' : ''}`],
+  queue: ['ERR_QUEUE_TIMEOUT', (ms) => `waited ${ms} ms for a slot (queueTimeout); not sent`],
 }
 
 /**
@@ -40,21 +49,11 @@ export class ConnectionError extends RequestScopedError {
  */
 export class TimeoutError extends RequestScopedError {
   override name = 'TimeoutError'
-  constructor(
-    info: RequestInfo,
-    readonly kind: 'attempt' | 'deadline' | 'queue',
-    readonly ms: number,
-    queued = false,
-  ) {
-    super(
-      info,
-      kind === 'attempt'
-        ? `attempt timed out after ${ms} ms`
-        : kind === 'queue'
-          ? `waited ${ms} ms for a slot (queueTimeout); not sent`
-          : `deadline of ${ms} ms exceeded${queued ? ' while queued for a slot' : ''}`,
-      { code: kind === 'attempt' ? 'ERR_TIMEOUT' : kind === 'queue' ? 'ERR_QUEUE_TIMEOUT' : 'ERR_DEADLINE' },
-    )
+  declare readonly kind: 'attempt' | 'deadline' | 'queue'
+  declare readonly ms: number
+  constructor(info: RequestInfo, kind: 'attempt' | 'deadline' | 'queue', ms: number, queued = false) {
+    const [code, detail] = TIMEOUTS[kind] ?? TIMEOUTS.deadline
+    super(info, detail(ms, queued), code, undefined, { kind, ms })
   }
 }
 
@@ -62,31 +61,26 @@ export class TimeoutError extends RequestScopedError {
 export class AbortError extends RequestScopedError {
   override name = 'AbortError'
   constructor(info: RequestInfo, cause?: unknown) {
-    super(info, 'aborted by the caller', { code: 'ERR_ABORTED', cause })
+    super(info, 'aborted by the caller', 'ERR_ABORTED', cause)
   }
 }
 
 /** The response said one content type and carried something else (invalid JSON is never a silent string). */
 export class ParseError extends RequestScopedError {
   override name = 'ParseError'
-  constructor(
-    info: RequestInfo,
-    readonly status: number,
-    readonly contentType: string,
-    cause?: unknown,
-  ) {
-    super(info, `HTTP ${status} body is not valid ${contentType}`, { code: 'ERR_PARSE', cause })
+  declare readonly status: number
+  declare readonly contentType: string
+  constructor(info: RequestInfo, status: number, contentType: string, cause?: unknown) {
+    super(info, `HTTP ${status} body is not valid ${contentType}`, 'ERR_PARSE', cause, { status, contentType })
   }
 }
 
 /** A buffered response body passed `maxBodyBytes`; the rest was not read. Never retried. */
 export class BodyTooLargeError extends RequestScopedError {
   override name = 'BodyTooLargeError'
-  constructor(
-    info: RequestInfo,
-    readonly limit: number,
-  ) {
-    super(info, `response body exceeds maxBodyBytes (${limit})`, { code: 'ERR_BODY_TOO_LARGE' })
+  declare readonly limit: number
+  constructor(info: RequestInfo, limit: number) {
+    super(info, `response body exceeds maxBodyBytes (${limit})`, 'ERR_BODY_TOO_LARGE', undefined, { limit })
   }
 }
 
@@ -97,19 +91,22 @@ export class BodyTooLargeError extends RequestScopedError {
  */
 export class RedirectError extends RequestScopedError {
   override name = 'RedirectError'
-  constructor(
-    info: RequestInfo,
-    /** Redirects followed before stopping. */
-    readonly redirects: number,
-    /** The refused Location, redacted; undefined for a loop. */
-    readonly location: string | undefined,
-  ) {
-    super(info, location === undefined ? `more than ${redirects} redirects` : `redirect to ${location} refused (only http: and https: are followed)`, {
-      code: location === undefined ? 'ERR_TOO_MANY_REDIRECTS' : 'ERR_REDIRECT_REFUSED',
-    })
+  /** Redirects followed before stopping. */
+  declare readonly redirects: number
+  /** The refused Location, redacted; undefined for a loop. */
+  declare readonly location: string | undefined
+  constructor(info: RequestInfo, redirects: number, location: string | undefined) {
+    const loop = location === undefined
+    super(
+      info,
+      loop ? `more than ${redirects} redirects` : `redirect to ${location} refused (only http: and https: are followed)`,
+      loop ? 'ERR_TOO_MANY_REDIRECTS' : 'ERR_REDIRECT_REFUSED',
+      undefined,
+      { redirects, location },
+    )
   }
 
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), redirects: this.redirects, location: this.location }
+  protected override get shownFields(): readonly string[] {
+    return [...REQUEST_FIELDS, 'redirects', 'location']
   }
 }

@@ -21,7 +21,6 @@ import { isStreamed } from './media-type'
 import { resolveRetry } from './options'
 import { readBody, readErrorBody } from './response'
 import type { RuntimeFeatures } from './features'
-import { parseEventStream } from './sse'
 import { followRedirects } from './redirect'
 import { attemptScope, callScope, sleep } from './scope'
 import { ownsAttemptTimeout } from './transport'
@@ -78,9 +77,14 @@ function amend(error: unknown, note: string): void {
 // Browsers strip Authorization cross-origin themselves and would hand us an opaque response instead.
 const CAN_FOLLOW = typeof (globalThis as { document?: unknown }).document === 'undefined' && !('WorkerGlobalScope' in globalThis)
 
-/** A client for hand-written calls, with SSE parsing and credentials (`auth`); generated API modules build theirs with `createApiCore`. */
-export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
-  return createHttpCore(options, { sse: parseEventStream, credentials })
+/**
+ * A client for hand-written calls, with credentials (`auth`); generated API modules build theirs
+ * with `createApiCore`. Event streams are parsed with `sseFeature` passed as `features` (without it
+ * a `text/event-stream` body comes back as a raw `ReadableStream`), so bundles that never read one
+ * do not carry the parser (docs/decisions/http-client-size.md).
+ */
+export function createHttpClient(options: HttpClientOptions = {}, features?: RuntimeFeatures): HttpClient {
+  return createHttpCore(options, { ...features, credentials })
 }
 
 /** `createHttpClient` with only the optional features passed in (see `RuntimeFeatures`), for smaller bundles. */

@@ -28,33 +28,43 @@ export interface ThrownFacts {
   redact: RedactOptions
 }
 
+type Classified = { error: unknown; failure: FailureKind }
+
+/** Never retried: the caller's, the deadline's or a verdict's end of the call. */
+const final = (error: unknown): Classified => ({ error, failure: 'final' })
+
 /** Turns whatever an attempt threw into our error and the failure kind the retry policy reads. */
-export function classifyThrown(f: ThrownFacts): { error: unknown; failure: FailureKind } {
-  if (f.timedOut || errorCode(f.thrown) === ATTEMPT_TIMEOUT_CODE) return { error: new TimeoutError(f.info, 'attempt', f.timeout), failure: 'timeout' }
-  if (f.stopped === 'deadline') return { error: new TimeoutError(f.info, 'deadline', f.deadline ?? 0, f.queued), failure: 'final' }
-  if (f.stopped === 'abort') return { error: new AbortError(f.info, f.callerReason), failure: 'final' }
-  if (f.thrown instanceof BodyTooLarge) return { error: new BodyTooLargeError(f.info, f.thrown.limit), failure: 'final' }
-  if (f.thrown instanceof RedirectStop) {
-    const where = f.thrown.location === undefined ? undefined : redactUrl(f.thrown.location.slice(0, 200), f.redact)
-    return { error: new RedirectError(f.info, f.thrown.redirects, where), failure: 'final' }
+export function classifyThrown(f: ThrownFacts): Classified {
+  const { thrown, info } = f
+  if (f.timedOut || errorCode(thrown) === ATTEMPT_TIMEOUT_CODE) return { error: new TimeoutError(info, 'attempt', f.timeout), failure: 'timeout' }
+  if (f.stopped === 'deadline') return final(new TimeoutError(info, 'deadline', f.deadline ?? 0, f.queued))
+  if (f.stopped === 'abort') return final(new AbortError(info, f.callerReason))
+  if (thrown instanceof BodyTooLarge) return final(new BodyTooLargeError(info, thrown.limit))
+  if (thrown instanceof RedirectStop) {
+    return final(new RedirectError(info, thrown.redirects, thrown.location === undefined ? undefined : redactUrl(thrown.location.slice(0, 200), f.redact)))
   }
-  if (f.thrown instanceof BodyParseFailure) return { error: new ParseError(f.info, f.status ?? 0, f.thrown.contentType, f.thrown.cause), failure: 'final' }
+  if (thrown instanceof BodyParseFailure) return final(new ParseError(info, f.status ?? 0, thrown.contentType, thrown.cause))
   // Our own errors (a token endpoint that refused, a bad request) and anything a hook or auth
-  // provider threw are not network trouble, so never ours to retry or rename.
-  if (f.stage === 'other' || f.thrown instanceof NetworkingError) return { error: f.thrown, failure: 'final' }
-  // A ReferenceError/RangeError/SyntaxError is a bug (ours or a hook's), never a dropped
-  // connection: fetch and body streams fail with TypeError or DOMException.
-  if (f.thrown instanceof ReferenceError || f.thrown instanceof RangeError || f.thrown instanceof SyntaxError) {
-    return { error: f.thrown, failure: 'final' }
+  // provider threw are not network trouble, so never ours to retry or rename. Nor is a
+  // ReferenceError/RangeError/SyntaxError: a bug (ours or a hook's), never a dropped connection
+  // (fetch and body streams fail with TypeError or DOMException).
+  if (
+    f.stage === 'other' ||
+    thrown instanceof NetworkingError ||
+    thrown instanceof ReferenceError ||
+    thrown instanceof RangeError ||
+    thrown instanceof SyntaxError
+  ) {
+    return final(thrown)
   }
-  const cause = unwrapFetchError(f.thrown)
+  const cause = unwrapFetchError(thrown)
   // A NetworkingError from a user-supplied fetch (a network manager's circuit breaker, say) is a
   // verdict, not a network failure: it reaches the caller as it is, never retried.
-  if (cause instanceof NetworkingError) return { error: cause, failure: 'final' }
+  if (cause instanceof NetworkingError) return final(cause)
   const failure = networkFailure(cause)
   const detail = describeNetworkError(cause, f.redact)
   return {
-    error: new ConnectionError(f.info, f.stage === 'body' ? `connection lost while reading the body: ${detail}` : detail, {
+    error: new ConnectionError(info, f.stage === 'body' ? `connection lost while reading the body: ${detail}` : detail, {
       cause,
       refused: failure === 'refused',
     }),

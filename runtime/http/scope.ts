@@ -35,31 +35,7 @@ export function callScope(caller: AbortSignal | readonly AbortSignal[] | undefin
       dispose() {},
     }
   }
-  const controller = new AbortController()
-  let stopped: 'abort' | 'deadline' | undefined
-  const abort = (): void => {
-    stopped ??= 'abort'
-    controller.abort(callers.find((c) => c.aborted)?.reason)
-  }
-  const unsubscribe = callers.map((c) => onAbort(c, abort))
-  if (callers.some((c) => c.aborted)) abort()
-  const timer =
-    deadline === undefined
-      ? undefined
-      : timers.setTimeout(() => {
-          stopped ??= 'deadline'
-          controller.abort(new DOMException('deadline exceeded', 'TimeoutError'))
-        }, deadline)
-  return {
-    signal: controller.signal,
-    get stopped() {
-      return stopped
-    },
-    dispose() {
-      timers.clearTimeout(timer)
-      for (const u of unsubscribe) u()
-    },
-  }
+  return new Linked(callers, deadline ?? 0, timers, 'deadline') as CallScope
 }
 
 export interface AttemptScope {
@@ -77,7 +53,7 @@ const NO_ATTEMPT_SCOPE: AttemptScope = { signal: undefined, timedOut: false, que
 // Attempt scopes by their signal, so a queueing fetch (the network manager's) can stop the clock.
 // Filled only once such a fetch exists: a WeakMap entry keyed by a signal costs about as much as
 // the signal itself (~3 µs on Node 20, docs/benchmarks/http-runtime.md), on every attempt.
-const clocks = new WeakMap<AbortSignal, Attempt>()
+const clocks = new WeakMap<AbortSignal, Linked>()
 let tracking = false
 
 /** Called by a fetch that will use `holdAttemptClock` (the network manager's), before its first request. */
@@ -98,38 +74,56 @@ export function holdAttemptClock(signal: AbortSignal | null | undefined, hold: b
 export function attemptScope(outer: AbortSignal | undefined, timeout: number, timers: Timers): AttemptScope {
   const timed = timeout > 0 && Number.isFinite(timeout)
   // With neither a timer nor an outer signal there is nothing to abort: send no signal at all.
-  return timed || outer ? new Attempt(outer, timed ? timeout : 0, timers) : NO_ATTEMPT_SCOPE
+  if (!timed && !outer) return NO_ATTEMPT_SCOPE
+  const attempt = new Linked(outer ? [outer] : [], timed ? timeout : 0, timers, 'timeout')
+  // Also without a timer (a transport that owns the attempt timeout): `queued` still tells the error.
+  if (tracking) clocks.set(attempt.signal, attempt)
+  return attempt
 }
 
-// A class, not an object literal with getters: this runs once per request and accessor literals
-// are slow to create in V8.
-class Attempt implements AttemptScope {
+/**
+ * One signal that aborts when any outer signal does or when `ms` pass (0: no timer), and says
+ * which came first (`stopped`: 'abort' or `kind`); both the call (deadline) and each attempt
+ * (timeout) use it. A class, not an object literal with getters: this runs once per request and
+ * accessor literals are slow to create in V8.
+ */
+class Linked implements AttemptScope {
   readonly #controller = new AbortController()
-  readonly #outer: AbortSignal | undefined
-  readonly #unsubscribe: (() => void) | undefined
+  readonly #outers: readonly AbortSignal[]
+  readonly #unsubscribe: (() => void)[]
   readonly #timers: Timers
+  readonly #kind: 'deadline' | 'timeout'
   #timer: unknown
   #left: number
   #since = 0
-  timedOut = false
+  #queued = false
+  stopped: StopReason | undefined
 
-  constructor(outer: AbortSignal | undefined, timeout: number, timers: Timers) {
-    this.#outer = outer
+  constructor(outers: readonly AbortSignal[], ms: number, timers: Timers, kind: 'deadline' | 'timeout') {
+    this.#outers = outers
     this.#timers = timers
-    this.#left = timeout
-    if (outer?.aborted) this.#onAbort()
-    else if (outer) this.#unsubscribe = onAbort(outer, this.#onAbort)
-    if (timeout > 0) this.#run()
-    // Also without a timer (a transport that owns the attempt timeout): `queued` still tells the error.
-    if (tracking) clocks.set(this.#controller.signal, this)
+    this.#kind = kind
+    this.#left = ms
+    this.#unsubscribe = outers.map((o) => onAbort(o, this.#onAbort))
+    if (outers.some((o) => o.aborted)) this.#onAbort()
+    if (ms > 0) this.#run()
   }
 
   #run(): void {
     this.#since = this.#timers.now()
     this.#timer = this.#timers.setTimeout(() => {
-      this.timedOut = true
-      this.#controller.abort(new DOMException('attempt timed out', 'TimeoutError'))
+      this.stopped ??= this.#kind
+      this.#controller.abort(new DOMException(this.#kind === 'timeout' ? 'attempt timed out' : 'deadline exceeded', 'TimeoutError'))
     }, this.#left)
+  }
+
+  readonly #onAbort = (): void => {
+    this.stopped ??= 'abort'
+    this.#controller.abort(this.#outers.find((o) => o.aborted)?.reason)
+  }
+
+  get timedOut(): boolean {
+    return this.stopped === 'timeout'
   }
 
   get queued(): boolean {
@@ -137,18 +131,14 @@ class Attempt implements AttemptScope {
   }
 
   set queued(hold: boolean) {
-    if (hold === this.#queued || this.timedOut) return
+    if (hold === this.#queued || this.stopped) return
     this.#queued = hold
     if (this.#left <= 0) return
     if (hold) {
       this.clearTimer()
       this.#left = Math.max(1, this.#left - (this.#timers.now() - this.#since))
-    } else if (this.#left > 0) this.#run()
+    } else this.#run()
   }
-
-  #queued = false
-
-  readonly #onAbort = (): void => this.#controller.abort(this.#outer?.reason)
 
   get signal(): AbortSignal {
     return this.#controller.signal
@@ -161,7 +151,7 @@ class Attempt implements AttemptScope {
 
   dispose(): void {
     this.clearTimer()
-    this.#unsubscribe?.()
+    for (const u of this.#unsubscribe) u()
   }
 }
 

@@ -20,18 +20,9 @@ export interface RedactOptions {
   unsafeRevealSecrets?: typeof UNSAFE_REVEAL_SECRETS
 }
 
-const SENSITIVE_HEADERS = new Set([
-  'authorization',
-  'proxy-authorization',
-  'cookie',
-  'set-cookie',
-  'x-api-key',
-  'api-key',
-  'x-auth-token',
-  'x-access-token',
-  'x-csrf-token',
-  'x-amz-security-token',
-])
+// Header names SENSITIVE_NAME below does not catch; x-api-key, x-auth-token, x-csrf-token,
+// x-amz-security-token and their kind it does.
+const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie'])
 
 // Token-like names: access_token, apiKey, X-Goog-Signature, client_secret, sig, password...
 const SENSITIVE_NAME = /(?:^|[-_.])(?:sig|code|auth)$|token|key|secret|passw(?:or)?d|signature|credential|session/i
@@ -59,7 +50,8 @@ export function registerCredentialValue(value: string): void {
 
 export function isSensitiveQueryName(name: string, extra?: readonly string[]): boolean {
   const lower = name.toLowerCase()
-  return SENSITIVE_NAME.test(name) || lower === 'sig' || lower === 'code' || placedQuery.has(lower) || (extra?.some((n) => n.toLowerCase() === lower) ?? false)
+  // SENSITIVE_NAME covers `sig` and `code` alone too (`^` before them).
+  return SENSITIVE_NAME.test(name) || placedQuery.has(lower) || (extra?.some((n) => n.toLowerCase() === lower) ?? false)
 }
 
 export function isSensitiveHeader(name: string, extra?: readonly string[]): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { AbortError, createHttpClient, HttpError, RequestError, TimeoutError, type LogEvent } from '../../../runtime/index'
+import { AbortError, createHttpClient, HttpError, RequestError, sseFeature, TimeoutError, type LogEvent, type ServerSentEvent } from '../../../runtime/index'
 import { json, serversClosedAfterEach } from '../../helpers/http-server'
 
 const serve = serversClosedAfterEach()
@@ -42,6 +42,20 @@ describe('createHttpClient by hand', () => {
     expect(new Uint8Array(await c.get<ArrayBuffer>('/bin', { responseType: 'arrayBuffer' }))).toEqual(new Uint8Array([1, 2]))
     const stream = await c.get<ReadableStream>('/t', { responseType: 'stream' })
     expect(await new Response(stream).text()).toBe('{"a":1}')
+  })
+
+  test('event streams are parsed with sseFeature passed, and arrive as a raw stream without it', async () => {
+    const s = await serve((_req, res) => res.writeHead(200, { 'content-type': 'text/event-stream' }).end('event: tick\ndata: 1\n\ndata: 2\n\n'))
+    const parsed = await createHttpClient({ baseUrl: s.url }, sseFeature).get<AsyncIterable<ServerSentEvent>>('/e')
+    const got: ServerSentEvent[] = []
+    for await (const e of parsed) got.push(e)
+    expect(got).toEqual([
+      { event: 'tick', data: '1' },
+      { event: 'message', data: '2' },
+    ])
+    const raw = await createHttpClient({ baseUrl: s.url }).get<ReadableStream<Uint8Array>>('/e')
+    expect(raw).toBeInstanceOf(ReadableStream)
+    expect(await new Response(raw).text()).toBe('event: tick\ndata: 1\n\ndata: 2\n\n')
   })
 
   test('fetch is looked up at call time: the option, else the global of the moment', async () => {

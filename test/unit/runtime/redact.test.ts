@@ -42,4 +42,10 @@ describe('redactHeaders', () => {
     expect(redactHeaders(undefined)).toEqual({})
     expect(redactHeaders({ authorization: 'x' }, { unsafeRevealSecrets: UNSAFE_REVEAL_SECRETS })).toEqual({ authorization: 'x' })
   })
+
+  // The well-known list is short because the token-like rule catches the rest: this pins both.
+  const known = ['Proxy-Authorization', 'X-Api-Key', 'Api-Key', 'X-Auth-Token', 'X-Access-Token', 'X-Csrf-Token', 'X-Amz-Security-Token', 'X-Goog-Signature']
+  test.each(known)('%s is redacted', (name) => {
+    expect(redactHeaders({ [name]: 'secret-value', 'x-design': 'kept' })).toEqual({ [name.toLowerCase()]: 'REDACTED', 'x-design': 'kept' })
+  })
 })

@@ -1,7 +1,21 @@
 import { inspect } from 'node:util'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { pickRequirement, strategyFor } from '../../../runtime/auth/from-scheme'
-import { ConfigurationError, ConnectionError, createHttpError, HttpError, RateLimitedError, ServerError, TimeoutError } from '../../../runtime/errors/index'
+import {
+  AbortError,
+  BodyTooLargeError,
+  ConfigurationError,
+  ConnectionError,
+  createHttpError,
+  HttpError,
+  NetworkingError,
+  NotFoundError,
+  ParseError,
+  RateLimitedError,
+  RedirectError,
+  ServerError,
+  TimeoutError,
+} from '../../../runtime/errors/index'
 import { createEmitter } from '../../../runtime/log/logger'
 import { newIdempotencyKey } from '../../../runtime/policy/idempotency'
 
@@ -78,6 +92,56 @@ describe('errors', () => {
     const c = new ConnectionError(info, 'reset', { cause: new Error('ECONNRESET') })
     expect(c.toJSON()).toMatchObject({ name: 'ConnectionError', code: 'ERR_CONNECTION', attempts: 2 })
     expect(inspect(new TimeoutError(info, 'deadline', 50))).toContain('"code":"ERR_DEADLINE"')
+  })
+
+  // The classes share one constructor path (fields assigned from a table, toJSON from a field
+  // list): every class still has its own name, code, fields and JSON.
+  const request = { method: 'GET', url: info.url, operationId: 'op', attempts: 2 }
+  test.each([
+    [new TimeoutError(info, 'attempt', 5), 'TimeoutError', 'ERR_TIMEOUT', 'attempt timed out after 5 ms', { kind: 'attempt', ms: 5 }, {}],
+    [new TimeoutError(info, 'deadline', 9, true), 'TimeoutError', 'ERR_DEADLINE', 'deadline of 9 ms exceeded while queued for a slot', { ms: 9 }, {}],
+    [new TimeoutError(info, 'queue', 7), 'TimeoutError', 'ERR_QUEUE_TIMEOUT', 'waited 7 ms for a slot (queueTimeout); not sent', { kind: 'queue' }, {}],
+    [new AbortError(info, 'why'), 'AbortError', 'ERR_ABORTED', 'aborted by the caller', { cause: 'why' }, {}],
+    [new ConnectionError(info, 'reset'), 'ConnectionError', 'ERR_CONNECTION', 'reset', { refused: false }, {}],
+    [new ConnectionError(info, 'no', { refused: true }), 'ConnectionError', 'ERR_CONNECTION_REFUSED', 'no', { refused: true }, {}],
+    [new ParseError(info, 200, 'JSON'), 'ParseError', 'ERR_PARSE', 'HTTP 200 body is not valid JSON', { status: 200, contentType: 'JSON' }, {}],
+    [new BodyTooLargeError(info, 10), 'BodyTooLargeError', 'ERR_BODY_TOO_LARGE', 'response body exceeds maxBodyBytes (10)', { limit: 10 }, {}],
+    [new RedirectError(info, 20, undefined), 'RedirectError', 'ERR_TOO_MANY_REDIRECTS', 'more than 20 redirects', {}, { redirects: 20, location: undefined }],
+    [
+      new RedirectError(info, 1, 'data:x'),
+      'RedirectError',
+      'ERR_REDIRECT_REFUSED',
+      'redirect to data:x refused (only http: and https: are followed)',
+      {},
+      { redirects: 1, location: 'data:x' },
+    ],
+  ] as const)('%s: name, code, message, fields and JSON', (error, name, code, detail, fields, json) => {
+    expect(error).toBeInstanceOf(NetworkingError)
+    expect(error).toMatchObject({ name, code, message: `GET ${info.url} (op): ${detail}`, ...request, ...fields })
+    expect(error.toJSON()).toEqual({ name, code, message: error.message, ...request, ...json })
+    expect(error.stack).toMatch(new RegExp(`^${name}: GET`))
+  })
+
+  test('HttpError fields, the non-enumerable response, and the one-line JSON of ConfigurationError', () => {
+    const response = new Response(null, { status: 404 })
+    const e = createHttpError({ method: 'GET', url: 'http://x/', status: 404, statusText: 'Not Found', headers: {}, body: { a: 1 }, response })
+    expect(e).toBeInstanceOf(NotFoundError)
+    expect(e).toMatchObject({
+      name: 'NotFoundError',
+      code: 'ERR_HTTP_404',
+      status: 404,
+      statusText: 'Not Found',
+      body: { a: 1 },
+      attempts: 1,
+      bodyExcerpt: undefined,
+    })
+    expect(e.message).toBe('GET http://x/ failed with HTTP 404 Not Found')
+    expect(e.response).toBe(response)
+    expect(Object.keys(e)).not.toContain('response')
+    expect(JSON.stringify(e)).not.toContain('"body"')
+    const c = new ConfigurationError('bad timeout', 'timeout')
+    expect(c.toJSON()).toEqual({ name: 'ConfigurationError', code: 'ERR_CONFIGURATION', message: 'bad timeout', option: 'timeout' })
+    expect(inspect(c)).toContain('"option":"timeout"')
   })
 })
 
