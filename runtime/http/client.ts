@@ -11,6 +11,7 @@ import { decide, type FailureKind } from '../policy/retry'
 import { idempotencyKeyFor } from '../policy/idempotency'
 import { ConfigurationError } from '../errors/configuration-error'
 import { credentials } from './credentials'
+import { parseEventStream } from './sse'
 import { DEFAULT_MAX_ERROR_BODY, DEFAULT_TIMEOUT } from './defaults'
 import { resolveTimers } from './timers'
 import { classifyThrown, type Stage } from './failure'
@@ -78,13 +79,12 @@ function amend(error: unknown, note: string): void {
 const CAN_FOLLOW = typeof (globalThis as { document?: unknown }).document === 'undefined' && !('WorkerGlobalScope' in globalThis)
 
 /**
- * A client for hand-written calls, with credentials (`auth`); generated API modules build theirs
- * with `createApiCore`. Event streams are parsed with `sseFeature` passed as `features` (without it
- * a `text/event-stream` body comes back as a raw `ReadableStream`), so bundles that never read one
- * do not carry the parser (docs/decisions/http-client-size.md).
+ * A client for hand-written calls with everything a hand-written call may meet: credentials
+ * (`auth`) and event streams parsed into async iterators. Generated API modules build theirs with
+ * `createApiCore`; `createHttpCore` takes only the features passed, for smaller bundles.
  */
 export function createHttpClient(options: HttpClientOptions = {}, features?: RuntimeFeatures): HttpClient {
-  return createHttpCore(options, { ...features, credentials })
+  return createHttpCore(options, { sse: parseEventStream, ...features, credentials })
 }
 
 /** `createHttpClient` with only the optional features passed in (see `RuntimeFeatures`), for smaller bundles. */

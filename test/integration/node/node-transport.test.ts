@@ -1,6 +1,6 @@
 import { brotliCompressSync, constants, createBrotliCompress, createDeflate, createGzip, deflateSync, gzipSync } from 'node:zlib'
 import { afterAll, describe, expect, test } from 'vitest'
-import { BodyTooLargeError, createHttpClient, HttpError, sseFeature, TimeoutError } from '../../../runtime/index'
+import { BodyTooLargeError, createHttpClient, HttpError, TimeoutError } from '../../../runtime/index'
 import { createNodeFetch } from '../../../runtime/node/index'
 import { json, startServer } from '../../helpers/http-server'
 
@@ -96,7 +96,7 @@ describe('the Node transport (createNodeFetch)', () => {
       res.writeHead(200, { 'content-type': 'text/event-stream' }).write('data: one\n\n')
       setTimeout(() => res.end('data: two\n\n'), 250)
     })
-    const client = createHttpClient({ baseUrl: s.url, fetch: nodeFetch, timeout: 50 }, sseFeature)
+    const client = createHttpClient({ baseUrl: s.url, fetch: nodeFetch, timeout: 50 })
     const events = await client.get<AsyncIterable<{ data: string }>>('/events')
     const got: string[] = []
     for await (const e of events) got.push(e.data)

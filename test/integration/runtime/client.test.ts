@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest'
-import { AbortError, createHttpClient, HttpError, RequestError, sseFeature, TimeoutError, type LogEvent, type ServerSentEvent } from '../../../runtime/index'
+import {
+  AbortError,
+  createHttpClient,
+  createHttpCore,
+  HttpError,
+  RequestError,
+  TimeoutError,
+  type LogEvent,
+  type ServerSentEvent,
+} from '../../../runtime/index'
 import { json, serversClosedAfterEach } from '../../helpers/http-server'
 
 const serve = serversClosedAfterEach()
@@ -44,16 +53,16 @@ describe('createHttpClient by hand', () => {
     expect(await new Response(stream).text()).toBe('{"a":1}')
   })
 
-  test('event streams are parsed with sseFeature passed, and arrive as a raw stream without it', async () => {
+  test('createHttpClient parses event streams; createHttpCore without sseFeature hands back the raw stream', async () => {
     const s = await serve((_req, res) => res.writeHead(200, { 'content-type': 'text/event-stream' }).end('event: tick\ndata: 1\n\ndata: 2\n\n'))
-    const parsed = await createHttpClient({ baseUrl: s.url }, sseFeature).get<AsyncIterable<ServerSentEvent>>('/e')
+    const parsed = await createHttpClient({ baseUrl: s.url }).get<AsyncIterable<ServerSentEvent>>('/e')
     const got: ServerSentEvent[] = []
     for await (const e of parsed) got.push(e)
     expect(got).toEqual([
       { event: 'tick', data: '1' },
       { event: 'message', data: '2' },
     ])
-    const raw = await createHttpClient({ baseUrl: s.url }).get<ReadableStream<Uint8Array>>('/e')
+    const raw = await createHttpCore({ baseUrl: s.url }).get<ReadableStream<Uint8Array>>('/e')
     expect(raw).toBeInstanceOf(ReadableStream)
     expect(await new Response(raw).text()).toBe('event: tick\ndata: 1\n\ndata: 2\n\n')
   })
