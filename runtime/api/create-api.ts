@@ -8,14 +8,19 @@ import { allFeatures, type RuntimeFeatures } from '../http/features'
 import type { HttpError } from '../errors/http-error'
 import { buildRequest } from './build-request'
 import { PAGE_URL } from '../pagination/page-url'
+import { allParts } from './parts'
 import { pickServer, serverUrl } from './server-url'
-import type { ApiClientOptions, ApiDef, ErrorResponse, Operation, OperationDef, OperationInput, RequestOptions, SafeResult } from './types'
+import type { ApiClientOptions, ApiDef, ErrorResponse, Operation, OperationDef, OperationInput, OperationParts, RequestOptions, SafeResult } from './types'
 
 export interface Api<TScheme extends string = string> {
   readonly def: ApiDef
   /** Merges options into the module's default client (used by the exported operations). */
   configure(options: ApiClientOptions<TScheme>): void
-  operation<I extends OperationInput = OperationInput, D = unknown, E extends ErrorResponse = ErrorResponse>(def: OperationDef): Operation<I, D, E>
+  /** `parts`: the serializers the operation's data needs (generated modules pass them; see `OperationParts`). */
+  operation<I extends OperationInput = OperationInput, D = unknown, E extends ErrorResponse = ErrorResponse>(
+    def: OperationDef,
+    parts?: OperationParts,
+  ): Operation<I, D, E>
   /** `tree` with every operation of this API re-bound to a new, independent client made from `options`. */
   createClient<T>(options: ApiClientOptions<TScheme>, tree: T): T
 }
@@ -24,8 +29,8 @@ interface Bound {
   client: HttpClient
   /** The client's own headers set Accept, which then wins over the operation's response types. */
   ownAccept: boolean
-  baseUrl(op: OperationDef): string
-  strategies(op: OperationDef): AuthStrategy[]
+  baseUrl(op: OperationDef, parts: OperationParts): string
+  strategies(op: OperationDef, parts: OperationParts): AuthStrategy[]
 }
 
 type Invoke = (bound: Bound, input: OperationInput | undefined, options: RequestOptions | undefined) => ReturnType<HttpClient['send']>
@@ -42,32 +47,38 @@ function merge(a: ApiClientOptions, b: ApiClientOptions): ApiClientOptions {
 
 /** The runtime side of an API module, with every runtime feature (OAuth2, SSE...). */
 export function createApi<TScheme extends string = string>(def: ApiDef): Api<TScheme> {
-  return createApiCore(def, allFeatures)
+  return createApiCore(def, allFeatures, allParts)
 }
 
 /**
  * `createApi` with only the features the document needs, which generated modules pass
- * (`authFeature`, `oauth2Feature`, `sseFeature`), so the rest is left out of the bundle.
+ * (`authFeature`, `oauth2Feature`, `sseFeature`), so the rest is left out of the bundle. `parts`
+ * are those every operation gets (the server `variables` part), besides its own.
  */
-export function createApiCore<TScheme extends string = string>(def: ApiDef, features: RuntimeFeatures = {}): Api<TScheme> {
+export function createApiCore<TScheme extends string = string>(def: ApiDef, features: RuntimeFeatures = {}, parts: OperationParts = {}): Api<TScheme> {
   let defaults: ApiClientOptions = {}
   let shared: Bound | undefined
   const operations: OperationDef[] = []
   const invokers = new WeakMap<object, Invoke>()
+  const partsOf = new WeakMap<OperationDef, OperationParts>()
   const apiKeyNames = (where: 'query' | 'header' | 'cookie'): string[] =>
     Object.values(def.securitySchemes ?? {}).flatMap((s) => (s.type === 'apiKey' && s.in === where ? [s.name] : []))
 
   function bind(options: ApiClientOptions): Bound {
-    const serverOf = (op: OperationDef): string | undefined => {
+    const serverOf = (op: OperationDef, own: OperationParts): string | undefined => {
       if (options.baseUrl) return options.baseUrl
       const where = `${op.method} ${op.path} (${op.id})`
       const server = pickServer(op.servers ?? def.servers, options.server, where)
-      return server && serverUrl(server, options.serverVariables, where)
+      return server && serverUrl(server, options.serverVariables, where, own)
     }
     // A server that does not parse gets no credentials; only its own operations fail, when called.
-    const servers = [...(def.servers ?? []), ...operations.flatMap((o) => o.servers ?? [])]
-    const urls = [...servers.map((s) => serverUrl(s, options.serverVariables)), options.baseUrl]
-    const origins = features.credentials?.origins(urls) ?? []
+    const origins = features.credentials
+      ? features.credentials.origins([
+          ...(def.servers ?? []).map((s) => serverUrl(s, options.serverVariables, undefined, parts)),
+          ...operations.flatMap((o) => (o.servers ?? []).map((s) => serverUrl(s, options.serverVariables, undefined, partsOf.get(o) ?? parts))),
+          options.baseUrl,
+        ])
+      : []
     const { auth, serverVariables, baseUrl, server, ...rest } = options
     const client = createHttpCore(
       {
@@ -88,23 +99,23 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
     return {
       client,
       ownAccept: Object.entries(options.headers ?? {}).some(([k, v]) => v !== undefined && k.toLowerCase() === 'accept'),
-      baseUrl(op) {
+      baseUrl(op, own) {
         let url = bases.get(op)
         if (url === undefined) {
-          url = serverOf(op)?.replace(/\/+$/, '')
+          url = serverOf(op, own)?.replace(/\/+$/, '')
           if (url === undefined)
             throw new RequestError(`${op.method} ${op.path} (${op.id}): no server URL; pass baseUrl to configure() or createClient()`, { code: 'ERR_BASE_URL' })
           bases.set(op, url)
         }
         return url
       },
-      strategies(op) {
+      strategies(op, own) {
         let picked = perOperation.get(op)
         if (picked) return picked
         picked = pickRequirement(op.security ?? def.security, has).map((name) => {
           let s = cache.get(name)
           if (!s) {
-            const base = serverOf(op)
+            const base = serverOf(op, own)
             if (!features.scheme) throw new ConfigurationError(`auth.${name}: security schemes need authFeature`, `auth.${name}`)
             s = features.scheme(name, def.securitySchemes?.[name], auth![name as TScheme]!, {
               resolveUrl: (u) => (base ? new URL(u, base.endsWith('/') ? base : `${base}/`).href : u),
@@ -121,11 +132,15 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
     }
   }
 
-  function makeOperation<I extends OperationInput, D, E extends ErrorResponse>(op: OperationDef, getBound: () => Bound): Operation<I, D, E> {
+  function makeOperation<I extends OperationInput, D, E extends ErrorResponse>(
+    op: OperationDef,
+    own: OperationParts,
+    getBound: () => Bound,
+  ): Operation<I, D, E> {
     const invoke: Invoke = async (bound, input, options) => {
-      const built = buildRequest(op, input, features)
+      const built = buildRequest(op, input, features, own)
       if (bound.ownAccept) delete built.headers.accept
-      const base = bound.baseUrl(op)
+      const base = bound.baseUrl(op, own)
       return bound.client.send({
         ...options,
         method: op.method,
@@ -135,7 +150,7 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
         headers: { ...built.headers, ...options?.headers },
         operationId: op.id,
         idempotent: op.idempotent || options?.idempotent,
-        auth: bound.strategies(op),
+        auth: bound.strategies(op, own),
       })
     }
     const fn = (async (input?: I, options?: RequestOptions) => (await invoke(getBound(), input, options)).data) as unknown as Operation<I, D, E>
@@ -162,7 +177,7 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
       if (!seen.has(tree))
         seen.set(
           tree,
-          makeOperation(op, () => bound),
+          makeOperation(op, partsOf.get(op) ?? parts, () => bound),
         )
       return seen.get(tree) as T
     }
@@ -184,9 +199,11 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
       defaults = merge(defaults, options)
       shared = undefined
     },
-    operation<I extends OperationInput, D, E extends ErrorResponse>(op: OperationDef) {
+    operation<I extends OperationInput, D, E extends ErrorResponse>(op: OperationDef, own?: OperationParts) {
       operations.push(op)
-      return makeOperation<I, D, E>(op, () => (shared ??= bind(defaults)))
+      const all = own ? { ...parts, ...own } : parts
+      partsOf.set(op, all)
+      return makeOperation<I, D, E>(op, all, () => (shared ??= bind(defaults)))
     },
     createClient(options, tree) {
       checkOptions({ ...options, auth: undefined }, `${def.name}: createClient()`)

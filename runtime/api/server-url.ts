@@ -1,5 +1,6 @@
 import { RequestError } from '../errors/request-error'
-import type { ServerDef } from './types'
+import { need } from './need'
+import type { OperationParts, ServerDef } from './types'
 import { parses } from '../http/url'
 
 const ABSOLUTE = /^[a-z][a-z\d+.-]*:\/\//i
@@ -20,13 +21,9 @@ export function pickServer(servers: readonly ServerDef[] | undefined, choice: nu
   return found
 }
 
-/**
- * A server URL with its `{variables}` filled from overrides, else the document's defaults. With
- * `where`, an absolute URL that does not parse (`https://`) is refused: joined with a path it
- * would turn the path into a host name (`https:///pets` is `https://pets/`).
- */
-export function serverUrl(server: ServerDef, overrides?: Record<string, string>, where?: string): string {
-  let url = server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+/** A server URL with its `{variables}` filled from overrides, else the document's defaults. */
+export function fillVariables(server: ServerDef, overrides: Record<string, string> | undefined): string {
+  return server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
     const variable = server.variables?.[name]
     const value = overrides?.[name]
     // An enum is the document's list of valid values: a typo should fail here, not reach another host.
@@ -37,6 +34,15 @@ export function serverUrl(server: ServerDef, overrides?: Record<string, string>,
     }
     return value ?? variable?.default ?? whole
   })
+}
+
+/**
+ * A server URL, its `{variables}` filled by the `variables` part (only documents whose server URLs
+ * have them pass it). With `where`, an absolute URL that does not parse (`https://`) is refused:
+ * joined with a path it would turn the path into a host name (`https:///pets` is `https://pets/`).
+ */
+export function serverUrl(server: ServerDef, overrides: Record<string, string> | undefined, where: string | undefined, parts: OperationParts): string {
+  let url = /\{[^}]+\}/.test(server.url) ? need(parts, 'variables', where ?? `server ${server.url}`)(server, overrides) : server.url
   const absolute = ABSOLUTE.test(url)
   if (where && absolute && !parses(url)) {
     throw new RequestError(`${where}: server URL "${server.url}" of the document is not a valid URL; pass baseUrl to configure() or createClient()`, {

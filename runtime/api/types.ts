@@ -118,6 +118,35 @@ export interface OperationDef {
 }
 
 /**
+ * The code an operation's data needs, which the generator imports by name per operation (and
+ * `createApi` passes in full), so a bundle carries only the parameter styles, body encoder and
+ * server variables the imported operations use. Missing a part that the data needs is a
+ * `ConfigurationError` naming it, not a silently different request.
+ */
+export interface OperationParts {
+  /** Fills the path template's `{name}`s (operations whose path has parameters). */
+  path?: (op: OperationDef, values: Record<string, unknown> | undefined, where: string, parts: OperationParts) => string
+  /** A header parameter's checked text. */
+  header?: (p: ParameterDef, value: unknown, where: string, parts: OperationParts) => string
+  /** Query/cookie pairs of style form, spaceDelimited or pipeDelimited. */
+  form?: (p: ParameterDef, value: unknown, encode: (v: string) => string) => [name: string, value: string][]
+  /** Query/cookie pairs of style deepObject. */
+  deepObject?: (p: ParameterDef, value: unknown, encode: (v: string) => string) => [name: string, value: string][]
+  /** The text of a parameter described with `content` (JSON for a JSON media type). */
+  content?: (p: ParameterDef, value: unknown) => string
+  /** Encodes the request body (operations with a `requestBody`). */
+  body?: (
+    def: RequestBodyDef | undefined,
+    value: unknown,
+    chosen: string | undefined,
+    where: string,
+    forms?: RuntimeFeatures['forms'],
+  ) => { body: BodyInit | undefined; contentType: string | undefined }
+  /** Fills a server URL's `{variables}` (documents whose server URLs have them; passed to `createApiCore`). */
+  variables?: (server: ServerDef, overrides: Record<string, string> | undefined) => string
+}
+
+/**
  * The first argument of a generated operation. Generated declarations narrow each member to the
  * operation's own parameters and body (members are omitted when the operation has none).
  */
@@ -133,6 +162,7 @@ export interface OperationInput {
 
 import type { ApiClientOptions, RequestOptions } from '../http/types'
 import type { PaginationConfig } from '../pagination/types'
+import type { RuntimeFeatures } from '../http/features'
 import type { HttpError } from '../errors/http-error'
 import type { NetworkingError } from '../errors/networking-error'
 
