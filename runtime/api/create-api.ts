@@ -71,20 +71,13 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
       const server = pickServer(op.servers ?? def.servers, options.server, where)
       return server && serverUrl(server, options.serverVariables, where, own)
     }
-    // A server that does not parse gets no credentials; only its own operations fail, when called.
-    const origins = features.credentials
-      ? features.credentials.origins([
-          ...(def.servers ?? []).map((s) => serverUrl(s, options.serverVariables, undefined, parts)),
-          ...operations.flatMap((o) => (o.servers ?? []).map((s) => serverUrl(s, options.serverVariables, undefined, partsOf.get(o) ?? parts))),
-          options.baseUrl,
-        ])
-      : []
+    const authz = features.apiAuth?.(def, options, features, serverOf, operations, (op) => (op && partsOf.get(op)) || parts)
     const { auth, serverVariables, baseUrl, server, ...rest } = options
     const client = createHttpCore(
       {
         ...rest,
         name: options.name ?? def.name,
-        authOrigins: [...origins],
+        authOrigins: authz ? [...authz.origins] : [],
         redact: {
           query: [...apiKeyNames('query'), ...(options.redact?.query ?? [])],
           headers: [...apiKeyNames('header'), ...(options.redact?.headers ?? [])],
@@ -92,8 +85,6 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
       },
       features,
     )
-    const cache = new Map<string, AuthStrategy>()
-    const perOperation = new WeakMap<OperationDef, AuthStrategy[]>()
     const has = (name: string): boolean => auth?.[name as TScheme] !== undefined
     const bases = new WeakMap<OperationDef, string>()
     return {
@@ -109,26 +100,14 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
         }
         return url
       },
-      strategies(op, own) {
-        let picked = perOperation.get(op)
-        if (picked) return picked
-        picked = pickRequirement(op.security ?? def.security, has).map((name) => {
-          let s = cache.get(name)
-          if (!s) {
-            const base = serverOf(op, own)
-            if (!features.scheme) throw new ConfigurationError(`auth.${name}: security schemes need authFeature`, `auth.${name}`)
-            s = features.scheme(name, def.securitySchemes?.[name], auth![name as TScheme]!, {
-              resolveUrl: (u) => (base ? new URL(u, base.endsWith('/') ? base : `${base}/`).href : u),
-              fetch: () => options.fetch ?? globalThis.fetch,
-              oauth2: features.oauth2,
-            })
-            cache.set(name, s)
-          }
-          return s
-        })
-        perOperation.set(op, picked)
-        return picked
-      },
+      strategies: authz
+        ? authz.strategies
+        : (op) => {
+            // Without authFeature nothing is sent: say so rather than drop a credential meant for this operation.
+            const [name] = pickRequirement(op.security ?? def.security, has)
+            if (name) throw new ConfigurationError(`auth.${name}: security schemes need authFeature`, `auth.${name}`)
+            return []
+          },
     }
   }
 
