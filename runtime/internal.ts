@@ -9,7 +9,7 @@
  */
 export { createApi, createApiCore, type Api } from './api/create-api'
 // The serializers a generated operation imports by name, each only where its data needs it.
-export { pathPart, headerPart, formPart, deepObjectPart, contentPart, bodyPart, variablesPart } from './api/parts'
+export { pathPart, headerPart, cookiePart, formPart, deepObjectPart, contentPart, bodyPart, serverPart } from './api/parts'
 export { authFeature, oauth2Feature, sseFeature, formsFeature, allFeatures } from './http/features'
 export { createHttpError, type HttpErrorInit } from './errors/http-error'
 export { wsHandshakeAuth } from './ws-api/auth'

@@ -13,7 +13,7 @@ const cases = {
   import { createApiCore as createApi, formPart } from ${JSON.stringify(join(root, 'runtime/internal.ts'))}
   const api = /* @__PURE__ */ createApi({ name: 'petstore', servers: [{ url: 'http://petstore.swagger.io/v1' }] })
   export const configure = api.configure
-  export const listPets = /* @__PURE__ */ api.operation({ id: 'listPets', method: 'GET', path: '/pets', params: [{ name: 'limit', in: 'query', style: 'form', explode: true }], responses: { '200': { contentTypes: ['application/json'] } } }, { form: formPart })
+  export const listPets = /* @__PURE__ */ api.operation({ id: 'listPets', method: 'GET', path: '/pets', params: [{ name: 'limit', in: 'query', style: 'form', explode: true }], responses: { '200': { contentTypes: ['application/json'] } }, accept: 'application/json' }, { form: formPart })
 `,
   client: `export { createHttpClient } from ${runtime}`,
   whole: `export * from ${runtime}`,

@@ -15,7 +15,7 @@ const oneOperation = `
   import { createApiCore as createApi, formPart } from ${internal}
   const api = /* @__PURE__ */ createApi({ name: 'petstore', servers: [{ url: 'http://petstore.swagger.io/v1' }] })
   export const configure = api.configure
-  export const listPets = /* @__PURE__ */ api.operation({ id: 'listPets', method: 'GET', path: '/pets', params: [{ name: 'limit', in: 'query', style: 'form', explode: true }], responses: { '200': { contentTypes: ['application/json'] } } }, { form: formPart })
+  export const listPets = /* @__PURE__ */ api.operation({ id: 'listPets', method: 'GET', path: '/pets', params: [{ name: 'limit', in: 'query', style: 'form', explode: true }], responses: { '200': { contentTypes: ['application/json'] } }, accept: 'application/json' }, { form: formPart })
 `
 const cases = {
   // A peer for scale (our transport until issue 13; the runtime now calls fetch itself).

@@ -1,7 +1,8 @@
 import type { RuntimeFeatures } from '../http/features'
-import { located, queryEncoder, type Encode, type Pair } from './params'
+import { pairs } from './pairs'
+import { located, queryEncoder } from './params'
 import { need } from './need'
-import type { OperationDef, OperationInput, OperationParts, ParameterDef } from './types'
+import type { OperationDef, OperationInput, OperationParts } from './types'
 import { RequestError } from '../errors/request-error'
 
 export interface BuiltRequest {
@@ -13,15 +14,6 @@ export interface BuiltRequest {
 }
 
 const TEMPLATE = /\{[^}]+\}/
-
-/** Query or cookie pairs for one parameter, with the style's part. */
-function pairs(p: ParameterDef, value: unknown, encode: Encode | undefined, parts: OperationParts, where: string): Pair[] {
-  if (p.contentType) {
-    const text = need(parts, 'content', where)(p, value)
-    return [[p.name, encode ? encode(text) : text]]
-  }
-  return need(parts, p.style === 'deepObject' ? 'deepObject' : 'form', where)(p, value, encode ?? ((v) => v))
-}
 
 /**
  * Turns an operation's input into path, headers and body, refusing what cannot be sent. The
@@ -60,19 +52,7 @@ export function buildRequest(op: OperationDef, input: OperationInput | undefined
     if (encoded.contentType) headers['content-type'] = encoded.contentType
     body = encoded.body
   }
-  const accept = acceptOf(op)
+  const accept = op.accept ?? parts.accept?.(op)
   if (accept) headers.accept = accept
   return { path: query.length > 0 ? `${path}?${query.join('&')}` : path, headers, body }
-}
-
-const accepts = new WeakMap<OperationDef, string | undefined>()
-function acceptOf(op: OperationDef): string | undefined {
-  if (!accepts.has(op)) accepts.set(op, successTypes(op))
-  return accepts.get(op)
-}
-
-function successTypes(op: OperationDef): string | undefined {
-  const types = new Set<string>()
-  for (const [status, r] of Object.entries(op.responses ?? {})) if (/^2/.test(status)) for (const t of r.contentTypes) types.add(t)
-  return types.size > 0 ? [...types].join(', ') : undefined
 }

@@ -53,7 +53,7 @@ export function createApi<TScheme extends string = string>(def: ApiDef): Api<TSc
 /**
  * `createApi` with only the features the document needs, which generated modules pass
  * (`authFeature`, `oauth2Feature`, `sseFeature`), so the rest is left out of the bundle. `parts`
- * are those every operation gets (the server `variables` part), besides its own.
+ * are those every operation gets (the `server` part), besides its own.
  */
 export function createApiCore<TScheme extends string = string>(def: ApiDef, features: RuntimeFeatures = {}, parts: OperationParts = {}): Api<TScheme> {
   let defaults: ApiClientOptions = {}
@@ -61,8 +61,6 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
   const operations: OperationDef[] = []
   const invokers = new WeakMap<object, Invoke>()
   const partsOf = new WeakMap<OperationDef, OperationParts>()
-  const apiKeyNames = (where: 'query' | 'header' | 'cookie'): string[] =>
-    Object.values(def.securitySchemes ?? {}).flatMap((s) => (s.type === 'apiKey' && s.in === where ? [s.name] : []))
 
   function bind(options: ApiClientOptions): Bound {
     const serverOf = (op: OperationDef, own: OperationParts): string | undefined => {
@@ -78,10 +76,7 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
         ...rest,
         name: options.name ?? def.name,
         authOrigins: authz ? [...authz.origins] : [],
-        redact: {
-          query: [...apiKeyNames('query'), ...(options.redact?.query ?? [])],
-          headers: [...apiKeyNames('header'), ...(options.redact?.headers ?? [])],
-        },
+        redact: authz ? authz.redact : options.redact,
       },
       features,
     )

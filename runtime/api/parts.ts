@@ -2,8 +2,9 @@ import { RequestError } from '../errors/request-error'
 import { HEADER_NAME } from '../http/headers'
 import { encodeBody } from './body'
 import { contentText, deepObjectPairs, formPairs, headerStyle, located, pathStyle } from './params'
-import { fillVariables } from './server-url'
+import { fullServerUrl } from './server-url'
 import { need } from './need'
+import { pairs } from './pairs'
 import type { OperationDef, OperationParts, ParameterDef } from './types'
 
 /**
@@ -50,15 +51,30 @@ export function headerPart(p: ParameterDef, value: unknown, where: string, parts
   return text
 }
 
-export { formPairs as formPart, deepObjectPairs as deepObjectPart, contentText as contentPart, encodeBody as bodyPart, fillVariables as variablesPart }
+/** A cookie parameter's `name=value` pairs (style form, deepObject, or `content`). */
+export function cookiePart(p: ParameterDef, value: unknown, where: string, parts: OperationParts): string[] {
+  const label = `cookie parameter "${p.name}"`
+  return located(where, label, () => pairs(p, value, undefined, parts, where)).map(([n, v]) => `${n}=${located(where, label, () => encodeURIComponent(v))}`)
+}
+
+/** The 2xx media types of `responses`, for definitions written without `accept`. */
+export function acceptPart(op: OperationDef): string | undefined {
+  const types = new Set<string>()
+  for (const [status, r] of Object.entries(op.responses ?? {})) if (/^2/.test(status)) for (const t of r.contentTypes) types.add(t)
+  return types.size > 0 ? [...types].join(', ') : undefined
+}
+
+export { formPairs as formPart, deepObjectPairs as deepObjectPart, contentText as contentPart, encodeBody as bodyPart, fullServerUrl as serverPart }
 
 /** Every part: what `createApi` (hand-written definitions) uses. */
 export const allParts: OperationParts = {
   path: pathPart,
   header: headerPart,
+  cookie: cookiePart,
+  accept: acceptPart,
   form: formPairs,
   deepObject: deepObjectPairs,
   content: contentText,
   body: encodeBody,
-  variables: fillVariables,
+  server: fullServerUrl,
 }

@@ -21,9 +21,15 @@ export function pickServer(servers: readonly ServerDef[] | undefined, choice: nu
   return found
 }
 
-/** A server URL with its `{variables}` filled from overrides, else the document's defaults. */
-export function fillVariables(server: ServerDef, overrides: Record<string, string> | undefined): string {
-  return server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+/**
+ * A server URL with its `{variables}` filled from overrides, else the document's defaults (an
+ * enum value outside the list is refused). With `where`, an absolute URL that does not parse
+ * (`https://`) is refused: joined with a path it would turn the path into a host name
+ * (`https:///pets` is `https://pets/`). This is the `server` part: generated modules pass it only
+ * when a server URL is not a plain absolute one.
+ */
+export function fullServerUrl(server: ServerDef, overrides: Record<string, string> | undefined, where?: string): string {
+  let url = server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
     const variable = server.variables?.[name]
     const value = overrides?.[name]
     // An enum is the document's list of valid values: a typo should fail here, not reach another host.
@@ -34,15 +40,6 @@ export function fillVariables(server: ServerDef, overrides: Record<string, strin
     }
     return value ?? variable?.default ?? whole
   })
-}
-
-/**
- * A server URL, its `{variables}` filled by the `variables` part (only documents whose server URLs
- * have them pass it). With `where`, an absolute URL that does not parse (`https://`) is refused:
- * joined with a path it would turn the path into a host name (`https:///pets` is `https://pets/`).
- */
-export function serverUrl(server: ServerDef, overrides: Record<string, string> | undefined, where: string | undefined, parts: OperationParts): string {
-  let url = /\{[^}]+\}/.test(server.url) ? need(parts, 'variables', where ?? `server ${server.url}`)(server, overrides) : server.url
   const absolute = ABSOLUTE.test(url)
   if (where && absolute && !parses(url)) {
     throw new RequestError(`${where}: server URL "${server.url}" of the document is not a valid URL; pass baseUrl to configure() or createClient()`, {
@@ -52,5 +49,16 @@ export function serverUrl(server: ServerDef, overrides: Record<string, string> |
   // A relative server URL (`/v1`) is relative to the page in browsers; elsewhere it needs baseUrl.
   const location = (globalThis as { location?: { href?: string } }).location?.href
   if (!absolute && location) url = new URL(url, location).href
+  return url
+}
+
+/**
+ * A server's URL: through the `server` part when given, else the URL as written, which must then be
+ * a plain absolute URL (no variables, parses): what the generator checked before leaving the part out.
+ */
+export function serverUrl(server: ServerDef, overrides: Record<string, string> | undefined, where: string | undefined, parts: OperationParts): string {
+  if (parts.server) return parts.server(server, overrides, where)
+  const url = server.url
+  if (!ABSOLUTE.test(url) || /\{[^}]+\}/.test(url) || !parses(url)) need(parts, 'server', where ?? `server ${url}`)
   return url
 }

@@ -107,6 +107,11 @@ export interface OperationDef {
   body?: RequestBodyDef
   /** Keyed by status code (`200`, `4XX`, `default`). */
   responses?: Record<string, ResponseDef>
+  /**
+   * The Accept header the operation sends: its 2xx media types, joined (`application/json, text/csv`),
+   * written by the generator. Without it, the `accept` part derives it from `responses`.
+   */
+  accept?: string
   /** Overrides the document-level security; `[]` turns authentication off for this operation. */
   security?: SecurityRequirement[]
   servers?: ServerDef[]
@@ -126,6 +131,8 @@ export interface OperationDef {
 export interface OperationParts {
   /** Fills the path template's `{name}`s (operations whose path has parameters). */
   path?: (op: OperationDef, values: Record<string, unknown> | undefined, where: string, parts: OperationParts) => string
+  /** The Cookie header's `name=value` pairs for the cookie parameters given. */
+  cookie?: (p: ParameterDef, value: unknown, where: string, parts: OperationParts) => string[]
   /** A header parameter's checked text. */
   header?: (p: ParameterDef, value: unknown, where: string, parts: OperationParts) => string
   /** Query/cookie pairs of style form, spaceDelimited or pipeDelimited. */
@@ -142,8 +149,13 @@ export interface OperationParts {
     where: string,
     forms?: RuntimeFeatures['forms'],
   ) => { body: BodyInit | undefined; contentType: string | undefined }
-  /** Fills a server URL's `{variables}` (documents whose server URLs have them; passed to `createApiCore`). */
-  variables?: (server: ServerDef, overrides: Record<string, string> | undefined) => string
+  /** Derives the Accept header from `responses` for a definition that has no `accept` (hand-written ones; `createApi`). */
+  accept?: (op: OperationDef) => string | undefined
+  /**
+   * A server's URL: `{variables}` filled, refused when it does not parse, a relative one resolved
+   * against the page (passed to `createApiCore` when a server URL is not a plain absolute one).
+   */
+  server?: (server: ServerDef, overrides: Record<string, string> | undefined, where?: string) => string
 }
 
 /**

@@ -8,6 +8,8 @@ import type { AuthStrategy } from './types'
 export interface ApiAuth {
   /** Origins that may receive credentials: the API's servers and `baseUrl`. */
   origins: Iterable<string>
+  /** `options.redact` with the names of the document's API keys added (query parameters and headers). */
+  redact: { query: string[]; headers: string[] }
   /** The strategies one operation sends, per its (or the document's) security requirement. */
   strategies(op: OperationDef, parts: OperationParts): AuthStrategy[]
 }
@@ -32,8 +34,14 @@ export function apiAuth(
   const cache = new Map<string, AuthStrategy>()
   const perOperation = new WeakMap<OperationDef, AuthStrategy[]>()
   const has = (name: string): boolean => auth?.[name] !== undefined
+  const apiKeyNames = (where: 'query' | 'header'): string[] =>
+    Object.values(def.securitySchemes ?? {}).flatMap((s) => (s.type === 'apiKey' && s.in === where ? [s.name] : []))
   return {
     origins: features.credentials?.origins(urls) ?? [],
+    redact: {
+      query: [...apiKeyNames('query'), ...(options.redact?.query ?? [])],
+      headers: [...apiKeyNames('header'), ...(options.redact?.headers ?? [])],
+    },
     strategies(op, parts) {
       let picked = perOperation.get(op)
       if (picked) return picked

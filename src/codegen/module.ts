@@ -20,8 +20,8 @@ export interface ModuleInput {
 export function buildModule({ api, operations, groups, hot = false }: ModuleInput): string {
   const features = featuresOf(api, operations)
   const opParts = operations.map((op) => partsOf(op.def))
-  const variables = [...(api.servers ?? []), ...operations.flatMap((op) => op.def.servers ?? [])].some((s) => TEMPLATE.test(s.url))
-  const used = [...new Set([...opParts.flat().map(([, name]) => name), ...(variables ? ['variablesPart'] : [])])].sort()
+  const server = [...(api.servers ?? []), ...operations.flatMap((op) => op.def.servers ?? [])].some((s) => !plainUrl(s.url))
+  const used = [...new Set([...opParts.flat().map(([, name]) => name), ...(server ? ['serverPart'] : [])])].sort()
   const imports = ['createApiCore as $createApi', ...features.map((f) => `${f} as $${f}`), ...used.map((f) => `${f} as $${f}`)]
   // In the hot variant a newer module instance's API takes over `configure` and `createClient`.
   const current = hot ? '($hotData?.api ?? $api)' : '$api'
@@ -30,7 +30,7 @@ export function buildModule({ api, operations, groups, hot = false }: ModuleInpu
     banner(),
     `import { ${imports.join(', ')} } from ${jsLiteral(RUNTIME_INTERNAL_ID)}`,
     '',
-    `const $api = /* @__PURE__ */ $createApi(${jsLiteral(api)}, {${features.map((f) => ` ...$${f}`).join(',')}${features.length > 0 ? ' ' : ''}}${variables ? ', { variables: $variablesPart }' : ''})`,
+    `const $api = /* @__PURE__ */ $createApi(${jsLiteral(api)}, {${features.map((f) => ` ...$${f}`).join(',')}${features.length > 0 ? ' ' : ''}}${server ? ', { server: $serverPart }' : ''})`,
     ...(hot ? [HOT_PRELUDE] : []),
     '',
     `/** @param {import(${jsLiteral(RUNTIME_ID)}).ApiClientOptions} options */`,
@@ -85,6 +85,17 @@ function featuresOf(api: ApiDef, operations: NamedOperation[]): string[] {
 
 const TEMPLATE = /\{[^}]+\}/
 
+/** An absolute URL without `{variables}` that parses: used as written, so the `server` part stays out. */
+function plainUrl(url: string): boolean {
+  if (!/^[a-z][a-z\d+.-]*:\/\//i.test(url) || TEMPLATE.test(url)) return false
+  try {
+    new URL(url)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /**
  * The runtime parts (`OperationParts`) one operation's data needs, as `[key, export]`: only these
  * are imported, so a bundle carries only the parameter styles and body encoder its operations use.
@@ -95,6 +106,7 @@ function partsOf(def: OperationDef): Array<[keyof OperationParts, string]> {
   const parts: Array<[keyof OperationParts, string]> = []
   if (TEMPLATE.test(def.path)) parts.push(['path', 'pathPart'])
   if (params.some((p) => p.in === 'header')) parts.push(['header', 'headerPart'])
+  if (params.some((p) => p.in === 'cookie')) parts.push(['cookie', 'cookiePart'])
   const pairs = params.filter((p) => (p.in === 'query' || p.in === 'cookie') && !p.contentType)
   if (pairs.some((p) => p.style !== 'deepObject')) parts.push(['form', 'formPart'])
   if (pairs.some((p) => p.style === 'deepObject')) parts.push(['deepObject', 'deepObjectPart'])

@@ -124,12 +124,14 @@ describe('generateApi', () => {
     }
     const { code } = await generateApi({ name: 'p', document: doc })
     expect(code).toContain(
-      'import { createApiCore as $createApi, bodyPart as $bodyPart, contentPart as $contentPart, deepObjectPart as $deepObjectPart, headerPart as $headerPart, pathPart as $pathPart, variablesPart as $variablesPart } from',
+      'import { createApiCore as $createApi, bodyPart as $bodyPart, contentPart as $contentPart, cookiePart as $cookiePart, deepObjectPart as $deepObjectPart, headerPart as $headerPart, pathPart as $pathPart, serverPart as $serverPart } from',
     )
-    expect(code).toMatch(/\}, \{\}, \{ variables: \$variablesPart \}\)\n/)
+    expect(code).toMatch(/\}, \{\}, \{ server: \$serverPart \}\)\n/)
     expect(code).toMatch(/export const plain = \/\* @__PURE__ \*\/ \$api\.operation\(\{[^\n]*\}\)\n/)
     expect(code).toMatch(/export const q = [^\n]*\}, \{ deepObject: \$deepObjectPart \}\)\n/)
-    expect(code).toMatch(/export const h = [^\n]*\}, \{ path: \$pathPart, header: \$headerPart, content: \$contentPart, body: \$bodyPart \}\)\n/)
+    expect(code).toMatch(
+      /export const h = [^\n]*\}, \{ path: \$pathPart, header: \$headerPart, cookie: \$cookiePart, content: \$contentPart, body: \$bodyPart \}\)\n/,
+    )
   })
 
   it('overrides the servers with baseUrl', async () => {

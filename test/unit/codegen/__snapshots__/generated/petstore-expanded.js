@@ -8,9 +8,9 @@ export function configure(options) {
   return $api.configure(options)
 }
 
-export const findPets = /* @__PURE__ */ $api.operation({"id":"findPets","method":"GET","path":"/pets","params":[{"name":"tags","in":"query","style":"form","explode":true},{"name":"limit","in":"query","style":"form","explode":true}],"responses":{"200":{"contentTypes":["application/json"]},"default":{"contentTypes":["application/json"]}}}, { form: $formPart })
-export const addPet = /* @__PURE__ */ $api.operation({"id":"addPet","method":"POST","path":"/pets","body":{"contentTypes":["application/json"],"required":true},"responses":{"200":{"contentTypes":["application/json"]},"default":{"contentTypes":["application/json"]}}}, { body: $bodyPart })
-export const findPetById = /* @__PURE__ */ $api.operation({"id":"find pet by id","method":"GET","path":"/pets/{id}","params":[{"name":"id","in":"path","style":"simple","explode":false,"required":true}],"responses":{"200":{"contentTypes":["application/json"]},"default":{"contentTypes":["application/json"]}}}, { path: $pathPart })
+export const findPets = /* @__PURE__ */ $api.operation({"id":"findPets","method":"GET","path":"/pets","params":[{"name":"tags","in":"query","style":"form","explode":true},{"name":"limit","in":"query","style":"form","explode":true}],"responses":{"200":{"contentTypes":["application/json"]},"default":{"contentTypes":["application/json"]}},"accept":"application/json"}, { form: $formPart })
+export const addPet = /* @__PURE__ */ $api.operation({"id":"addPet","method":"POST","path":"/pets","body":{"contentTypes":["application/json"],"required":true},"responses":{"200":{"contentTypes":["application/json"]},"default":{"contentTypes":["application/json"]}},"accept":"application/json"}, { body: $bodyPart })
+export const findPetById = /* @__PURE__ */ $api.operation({"id":"find pet by id","method":"GET","path":"/pets/{id}","params":[{"name":"id","in":"path","style":"simple","explode":false,"required":true}],"responses":{"200":{"contentTypes":["application/json"]},"default":{"contentTypes":["application/json"]}},"accept":"application/json"}, { path: $pathPart })
 export const deletePet = /* @__PURE__ */ $api.operation({"id":"deletePet","method":"DELETE","path":"/pets/{id}","params":[{"name":"id","in":"path","style":"simple","explode":false,"required":true}],"responses":{"204":{"contentTypes":[]},"default":{"contentTypes":["application/json"]}}}, { path: $pathPart })
 
 /** @param {import("@codomyrmex/networking/runtime").ApiClientOptions} [options] */

@@ -8,9 +8,9 @@ export function configure(options) {
   return $api.configure(options)
 }
 
-export const listPets = /* @__PURE__ */ $api.operation({"id":"listPets","method":"GET","path":"/pets","params":[{"name":"limit","in":"query","style":"form","explode":true}],"responses":{"200":{"contentTypes":["application/json"]},"default":{"contentTypes":["application/json"]}}}, { form: $formPart })
+export const listPets = /* @__PURE__ */ $api.operation({"id":"listPets","method":"GET","path":"/pets","params":[{"name":"limit","in":"query","style":"form","explode":true}],"responses":{"200":{"contentTypes":["application/json"]},"default":{"contentTypes":["application/json"]}},"accept":"application/json"}, { form: $formPart })
 export const createPets = /* @__PURE__ */ $api.operation({"id":"createPets","method":"POST","path":"/pets","body":{"contentTypes":["application/json"],"required":true},"responses":{"201":{"contentTypes":[]},"default":{"contentTypes":["application/json"]}}}, { body: $bodyPart })
-export const showPetById = /* @__PURE__ */ $api.operation({"id":"showPetById","method":"GET","path":"/pets/{petId}","params":[{"name":"petId","in":"path","style":"simple","explode":false,"required":true}],"responses":{"200":{"contentTypes":["application/json"]},"default":{"contentTypes":["application/json"]}}}, { path: $pathPart })
+export const showPetById = /* @__PURE__ */ $api.operation({"id":"showPetById","method":"GET","path":"/pets/{petId}","params":[{"name":"petId","in":"path","style":"simple","explode":false,"required":true}],"responses":{"200":{"contentTypes":["application/json"]},"default":{"contentTypes":["application/json"]}},"accept":"application/json"}, { path: $pathPart })
 
 /** @param {import("@codomyrmex/networking/runtime").ApiClientOptions} [options] */
 export function createClient(options) {
