@@ -8,11 +8,13 @@ import { allFeatures, type RuntimeFeatures } from '../http/features'
 import type { HttpError } from '../errors/http-error'
 import { buildRequest } from './build-request'
 import { PAGE_URL } from '../pagination/page-url'
+import { createApiClient } from './create-client'
 import { allParts } from './parts'
 import { pickServer, serverUrl } from './server-url'
 import type { ApiClientOptions, ApiDef, ErrorResponse, Operation, OperationDef, OperationInput, OperationParts, RequestOptions, SafeResult } from './types'
 
-export interface Api<TScheme extends string = string> {
+/** What `createApiCore` returns; `createApiClient` (its own import, so bundles that never call it leave it out) builds client trees from it. */
+export interface ApiCore<TScheme extends string = string> {
   readonly def: ApiDef
   /** Merges options into the module's default client (used by the exported operations). */
   configure(options: ApiClientOptions<TScheme>): void
@@ -21,6 +23,14 @@ export interface Api<TScheme extends string = string> {
     def: OperationDef,
     parts?: OperationParts,
   ): Operation<I, D, E>
+  /**
+   * A new, independent client made from `options` (checked now), as a function that returns an
+   * operation of this API bound to it, or undefined for anything else.
+   */
+  rebinder(options: ApiClientOptions<TScheme>): (value: unknown) => Operation | undefined
+}
+
+export interface Api<TScheme extends string = string> extends ApiCore<TScheme> {
   /** `tree` with every operation of this API re-bound to a new, independent client made from `options`. */
   createClient<T>(options: ApiClientOptions<TScheme>, tree: T): T
 }
@@ -47,7 +57,8 @@ function merge(a: ApiClientOptions, b: ApiClientOptions): ApiClientOptions {
 
 /** The runtime side of an API module, with every runtime feature (OAuth2, SSE...). */
 export function createApi<TScheme extends string = string>(def: ApiDef): Api<TScheme> {
-  return createApiCore(def, allFeatures, allParts)
+  const core = createApiCore<TScheme>(def, allFeatures, allParts)
+  return { ...core, createClient: (options, tree) => createApiClient(core, options, tree) }
 }
 
 /**
@@ -55,7 +66,7 @@ export function createApi<TScheme extends string = string>(def: ApiDef): Api<TSc
  * (`authFeature`, `oauth2Feature`, `sseFeature`), so the rest is left out of the bundle. `parts`
  * are those every operation gets (the `server` part), besides its own.
  */
-export function createApiCore<TScheme extends string = string>(def: ApiDef, features: RuntimeFeatures = {}, parts: OperationParts = {}): Api<TScheme> {
+export function createApiCore<TScheme extends string = string>(def: ApiDef, features: RuntimeFeatures = {}, parts: OperationParts = {}): ApiCore<TScheme> {
   let defaults: ApiClientOptions = {}
   let shared: Bound | undefined
   const operations: OperationDef[] = []
@@ -145,26 +156,6 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
     return fn
   }
 
-  function rebind<T>(tree: T, bound: Bound, seen: Map<object, unknown>): T {
-    if (typeof tree === 'function' && invokers.has(tree)) {
-      const op = (tree as unknown as Operation).def
-      if (!seen.has(tree))
-        seen.set(
-          tree,
-          makeOperation(op, partsOf.get(op) ?? parts, () => bound),
-        )
-      return seen.get(tree) as T
-    }
-    if (tree && typeof tree === 'object' && Object.getPrototypeOf(tree) === Object.prototype) {
-      if (seen.has(tree)) return seen.get(tree) as T
-      const out: Record<string, unknown> = {}
-      seen.set(tree, out)
-      for (const [k, v] of Object.entries(tree)) out[k] = rebind(v, bound, seen)
-      return out as T
-    }
-    return tree
-  }
-
   return {
     def,
     configure(options) {
@@ -179,10 +170,14 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
       partsOf.set(op, all)
       return makeOperation<I, D, E>(op, all, () => (shared ??= bind(defaults)))
     },
-    createClient(options, tree) {
+    rebinder(options) {
       checkOptions({ ...options, auth: undefined }, `${def.name}: createClient()`)
       features.checkAuth?.(def, options)
-      return rebind(tree, bind(merge({}, options)), new Map())
+      const bound = bind(merge({}, options))
+      return (value) => {
+        const op = invokers.has(value as object) ? (value as Operation).def : undefined
+        return op && makeOperation(op, partsOf.get(op) ?? parts, () => bound)
+      }
     },
   }
 }

@@ -22,7 +22,12 @@ export function buildModule({ api, operations, groups, hot = false }: ModuleInpu
   const opParts = operations.map((op) => partsOf(op.def))
   const server = [...(api.servers ?? []), ...operations.flatMap((op) => op.def.servers ?? [])].some((s) => !plainUrl(s.url))
   const used = [...new Set([...opParts.flat().map(([, name]) => name), ...(server ? ['serverPart'] : [])])].sort()
-  const imports = ['createApiCore as $createApi', ...features.map((f) => `${f} as $${f}`), ...used.map((f) => `${f} as $${f}`)]
+  const imports = [
+    'createApiCore as $createApi',
+    'createApiClient as $createApiClient',
+    ...features.map((f) => `${f} as $${f}`),
+    ...used.map((f) => `${f} as $${f}`),
+  ]
   // In the hot variant a newer module instance's API takes over `configure` and `createClient`.
   const current = hot ? '($hotData?.api ?? $api)' : '$api'
   const tree = treeLiteral(operations, groups)
@@ -49,7 +54,8 @@ export function buildModule({ api, operations, groups, hot = false }: ModuleInpu
     '',
     `/** @param {import(${jsLiteral(RUNTIME_ID)}).ApiClientOptions} [options] */`,
     'export function createClient(options) {',
-    `  return ${current}.createClient(options ?? {}, ${hot ? '$hotData?.tree ?? ' : ''}{${tree}})`,
+    // Its own import, not a method: a bundle that never imports createClient leaves the tree walk out.
+    `  return $createApiClient(${current}, options ?? {}, ${hot ? '$hotData?.tree ?? ' : ''}{${tree}})`,
     '}',
     '',
     `export default {${tree}${operations.length > 0 || groups.length > 0 ? ',' : ''} configure, createClient }`,
