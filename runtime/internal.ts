@@ -7,7 +7,10 @@
  * Built in the same tsdown build as the public entry, so both share one copy of every class
  * (`instanceof` holds across entries).
  */
-export { createApi, createApiCore, type Api } from './api/create-api'
+export { createApi, createApiCore, type Api, type ApiCore } from './api/create-api'
+export { createApiClient } from './api/create-client'
+// The serializers a generated operation imports by name, each only where its data needs it.
+export { pathPart, headerPart, cookiePart, formPart, deepObjectPart, contentPart, bodyPart, serverPart } from './api/parts'
 export { authFeature, oauth2Feature, sseFeature, formsFeature, allFeatures } from './http/features'
 export { createHttpError, type HttpErrorInit } from './errors/http-error'
 export { wsHandshakeAuth } from './ws-api/auth'
@@ -24,6 +27,7 @@ export type {
   OperationArgs,
   OperationDef,
   OperationInput,
+  OperationParts,
   ParameterDef,
   ParameterLocation,
   ParameterStyle,

@@ -10,10 +10,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const runtime = JSON.stringify(join(root, 'runtime/index.ts'))
 const cases = {
   one: `
-  import { createApiCore as createApi } from ${JSON.stringify(join(root, 'runtime/internal.ts'))}
+  import { createApiCore as createApi, formPart } from ${JSON.stringify(join(root, 'runtime/internal.ts'))}
   const api = /* @__PURE__ */ createApi({ name: 'petstore', servers: [{ url: 'http://petstore.swagger.io/v1' }] })
   export const configure = api.configure
-  export const listPets = /* @__PURE__ */ api.operation({ id: 'listPets', method: 'GET', path: '/pets', params: [{ name: 'limit', in: 'query', style: 'form', explode: true }], responses: { '200': { contentTypes: ['application/json'] } } })
+  export const listPets = /* @__PURE__ */ api.operation({ id: 'listPets', method: 'GET', path: '/pets', params: [{ name: 'limit', in: 'query', style: 'form', explode: true }], responses: { '200': { contentTypes: ['application/json'] } }, accept: 'application/json' }, { form: formPart })
 `,
   client: `export { createHttpClient } from ${runtime}`,
   whole: `export * from ${runtime}`,

@@ -7,13 +7,15 @@ import { build } from 'esbuild'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const runtime = JSON.stringify(join(root, 'runtime/index.ts'))
-// What generated modules import (createApiCore, the feature objects): not part of the public surface.
+// What generated modules import (createApiCore, the feature objects, the operation parts): not part of the public surface.
+// The one-operation case is what src/codegen/module.ts emits for listPets (one form query parameter): only the
+// `form` part (test/integration/runtime/size-budget.test.ts builds the real generator's output).
 const internal = JSON.stringify(join(root, 'runtime/internal.ts'))
 const oneOperation = `
-  import { createApiCore as createApi } from ${internal}
+  import { createApiCore as createApi, formPart } from ${internal}
   const api = /* @__PURE__ */ createApi({ name: 'petstore', servers: [{ url: 'http://petstore.swagger.io/v1' }] })
   export const configure = api.configure
-  export const listPets = /* @__PURE__ */ api.operation({ id: 'listPets', method: 'GET', path: '/pets', params: [{ name: 'limit', in: 'query', style: 'form', explode: true }], responses: { '200': { contentTypes: ['application/json'] } } })
+  export const listPets = /* @__PURE__ */ api.operation({ id: 'listPets', method: 'GET', path: '/pets', params: [{ name: 'limit', in: 'query', style: 'form', explode: true }], responses: { '200': { contentTypes: ['application/json'] } }, accept: 'application/json' }, { form: formPart })
 `
 const cases = {
   // A peer for scale (our transport until issue 13; the runtime now calls fetch itself).

@@ -8,14 +8,29 @@ import { allFeatures, type RuntimeFeatures } from '../http/features'
 import type { HttpError } from '../errors/http-error'
 import { buildRequest } from './build-request'
 import { PAGE_URL } from '../pagination/page-url'
+import { createApiClient } from './create-client'
+import { allParts } from './parts'
 import { pickServer, serverUrl } from './server-url'
-import type { ApiClientOptions, ApiDef, ErrorResponse, Operation, OperationDef, OperationInput, RequestOptions, SafeResult } from './types'
+import type { ApiClientOptions, ApiDef, ErrorResponse, Operation, OperationDef, OperationInput, OperationParts, RequestOptions, SafeResult } from './types'
 
-export interface Api<TScheme extends string = string> {
+/** What `createApiCore` returns; `createApiClient` (its own import, so bundles that never call it leave it out) builds client trees from it. */
+export interface ApiCore<TScheme extends string = string> {
   readonly def: ApiDef
   /** Merges options into the module's default client (used by the exported operations). */
   configure(options: ApiClientOptions<TScheme>): void
-  operation<I extends OperationInput = OperationInput, D = unknown, E extends ErrorResponse = ErrorResponse>(def: OperationDef): Operation<I, D, E>
+  /** `parts`: the serializers the operation's data needs (generated modules pass them; see `OperationParts`). */
+  operation<I extends OperationInput = OperationInput, D = unknown, E extends ErrorResponse = ErrorResponse>(
+    def: OperationDef,
+    parts?: OperationParts,
+  ): Operation<I, D, E>
+  /**
+   * A new, independent client made from `options` (checked now), as a function that returns an
+   * operation of this API bound to it, or undefined for anything else.
+   */
+  rebinder(options: ApiClientOptions<TScheme>): (value: unknown) => Operation | undefined
+}
+
+export interface Api<TScheme extends string = string> extends ApiCore<TScheme> {
   /** `tree` with every operation of this API re-bound to a new, independent client made from `options`. */
   createClient<T>(options: ApiClientOptions<TScheme>, tree: T): T
 }
@@ -24,8 +39,8 @@ interface Bound {
   client: HttpClient
   /** The client's own headers set Accept, which then wins over the operation's response types. */
   ownAccept: boolean
-  baseUrl(op: OperationDef): string
-  strategies(op: OperationDef): AuthStrategy[]
+  baseUrl(op: OperationDef, parts: OperationParts): string
+  strategies(op: OperationDef, parts: OperationParts): AuthStrategy[]
 }
 
 type Invoke = (bound: Bound, input: OperationInput | undefined, options: RequestOptions | undefined) => ReturnType<HttpClient['send']>
@@ -42,90 +57,75 @@ function merge(a: ApiClientOptions, b: ApiClientOptions): ApiClientOptions {
 
 /** The runtime side of an API module, with every runtime feature (OAuth2, SSE...). */
 export function createApi<TScheme extends string = string>(def: ApiDef): Api<TScheme> {
-  return createApiCore(def, allFeatures)
+  const core = createApiCore<TScheme>(def, allFeatures, allParts)
+  return { ...core, createClient: (options, tree) => createApiClient(core, options, tree) }
 }
 
 /**
  * `createApi` with only the features the document needs, which generated modules pass
- * (`authFeature`, `oauth2Feature`, `sseFeature`), so the rest is left out of the bundle.
+ * (`authFeature`, `oauth2Feature`, `sseFeature`), so the rest is left out of the bundle. `parts`
+ * are those every operation gets (the `server` part), besides its own.
  */
-export function createApiCore<TScheme extends string = string>(def: ApiDef, features: RuntimeFeatures = {}): Api<TScheme> {
+export function createApiCore<TScheme extends string = string>(def: ApiDef, features: RuntimeFeatures = {}, parts: OperationParts = {}): ApiCore<TScheme> {
   let defaults: ApiClientOptions = {}
   let shared: Bound | undefined
   const operations: OperationDef[] = []
   const invokers = new WeakMap<object, Invoke>()
-  const apiKeyNames = (where: 'query' | 'header' | 'cookie'): string[] =>
-    Object.values(def.securitySchemes ?? {}).flatMap((s) => (s.type === 'apiKey' && s.in === where ? [s.name] : []))
+  const partsOf = new WeakMap<OperationDef, OperationParts>()
 
   function bind(options: ApiClientOptions): Bound {
-    const serverOf = (op: OperationDef): string | undefined => {
+    const serverOf = (op: OperationDef, own: OperationParts): string | undefined => {
       if (options.baseUrl) return options.baseUrl
       const where = `${op.method} ${op.path} (${op.id})`
       const server = pickServer(op.servers ?? def.servers, options.server, where)
-      return server && serverUrl(server, options.serverVariables, where)
+      return server && serverUrl(server, options.serverVariables, where, own)
     }
-    // A server that does not parse gets no credentials; only its own operations fail, when called.
-    const servers = [...(def.servers ?? []), ...operations.flatMap((o) => o.servers ?? [])]
-    const urls = [...servers.map((s) => serverUrl(s, options.serverVariables)), options.baseUrl]
-    const origins = features.credentials?.origins(urls) ?? []
+    const authz = features.apiAuth?.(def, options, features, serverOf, operations, (op) => (op && partsOf.get(op)) || parts)
     const { auth, serverVariables, baseUrl, server, ...rest } = options
     const client = createHttpCore(
       {
         ...rest,
         name: options.name ?? def.name,
-        authOrigins: [...origins],
-        redact: {
-          query: [...apiKeyNames('query'), ...(options.redact?.query ?? [])],
-          headers: [...apiKeyNames('header'), ...(options.redact?.headers ?? [])],
-        },
+        authOrigins: authz ? [...authz.origins] : [],
+        redact: authz ? authz.redact : options.redact,
       },
       features,
     )
-    const cache = new Map<string, AuthStrategy>()
-    const perOperation = new WeakMap<OperationDef, AuthStrategy[]>()
     const has = (name: string): boolean => auth?.[name as TScheme] !== undefined
     const bases = new WeakMap<OperationDef, string>()
     return {
       client,
       ownAccept: Object.entries(options.headers ?? {}).some(([k, v]) => v !== undefined && k.toLowerCase() === 'accept'),
-      baseUrl(op) {
+      baseUrl(op, own) {
         let url = bases.get(op)
         if (url === undefined) {
-          url = serverOf(op)?.replace(/\/+$/, '')
+          url = serverOf(op, own)?.replace(/\/+$/, '')
           if (url === undefined)
             throw new RequestError(`${op.method} ${op.path} (${op.id}): no server URL; pass baseUrl to configure() or createClient()`, { code: 'ERR_BASE_URL' })
           bases.set(op, url)
         }
         return url
       },
-      strategies(op) {
-        let picked = perOperation.get(op)
-        if (picked) return picked
-        picked = pickRequirement(op.security ?? def.security, has).map((name) => {
-          let s = cache.get(name)
-          if (!s) {
-            const base = serverOf(op)
-            if (!features.scheme) throw new ConfigurationError(`auth.${name}: security schemes need authFeature`, `auth.${name}`)
-            s = features.scheme(name, def.securitySchemes?.[name], auth![name as TScheme]!, {
-              resolveUrl: (u) => (base ? new URL(u, base.endsWith('/') ? base : `${base}/`).href : u),
-              fetch: () => options.fetch ?? globalThis.fetch,
-              oauth2: features.oauth2,
-            })
-            cache.set(name, s)
-          }
-          return s
-        })
-        perOperation.set(op, picked)
-        return picked
-      },
+      strategies: authz
+        ? authz.strategies
+        : (op) => {
+            // Without authFeature nothing is sent: say so rather than drop a credential meant for this operation.
+            const [name] = pickRequirement(op.security ?? def.security, has)
+            if (name) throw new ConfigurationError(`auth.${name}: security schemes need authFeature`, `auth.${name}`)
+            return []
+          },
     }
   }
 
-  function makeOperation<I extends OperationInput, D, E extends ErrorResponse>(op: OperationDef, getBound: () => Bound): Operation<I, D, E> {
+  function makeOperation<I extends OperationInput, D, E extends ErrorResponse>(
+    op: OperationDef,
+    own: OperationParts,
+    getBound: () => Bound,
+  ): Operation<I, D, E> {
     const invoke: Invoke = async (bound, input, options) => {
-      const built = buildRequest(op, input, features)
+      const built = buildRequest(op, input, features, own)
       if (bound.ownAccept) delete built.headers.accept
-      const base = bound.baseUrl(op)
+      const base = bound.baseUrl(op, own)
       return bound.client.send({
         ...options,
         method: op.method,
@@ -135,7 +135,7 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
         headers: { ...built.headers, ...options?.headers },
         operationId: op.id,
         idempotent: op.idempotent || options?.idempotent,
-        auth: bound.strategies(op),
+        auth: bound.strategies(op, own),
       })
     }
     const fn = (async (input?: I, options?: RequestOptions) => (await invoke(getBound(), input, options)).data) as unknown as Operation<I, D, E>
@@ -156,26 +156,6 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
     return fn
   }
 
-  function rebind<T>(tree: T, bound: Bound, seen: Map<object, unknown>): T {
-    if (typeof tree === 'function' && invokers.has(tree)) {
-      const op = (tree as unknown as Operation).def
-      if (!seen.has(tree))
-        seen.set(
-          tree,
-          makeOperation(op, () => bound),
-        )
-      return seen.get(tree) as T
-    }
-    if (tree && typeof tree === 'object' && Object.getPrototypeOf(tree) === Object.prototype) {
-      if (seen.has(tree)) return seen.get(tree) as T
-      const out: Record<string, unknown> = {}
-      seen.set(tree, out)
-      for (const [k, v] of Object.entries(tree)) out[k] = rebind(v, bound, seen)
-      return out as T
-    }
-    return tree
-  }
-
   return {
     def,
     configure(options) {
@@ -184,14 +164,20 @@ export function createApiCore<TScheme extends string = string>(def: ApiDef, feat
       defaults = merge(defaults, options)
       shared = undefined
     },
-    operation<I extends OperationInput, D, E extends ErrorResponse>(op: OperationDef) {
+    operation<I extends OperationInput, D, E extends ErrorResponse>(op: OperationDef, own?: OperationParts) {
       operations.push(op)
-      return makeOperation<I, D, E>(op, () => (shared ??= bind(defaults)))
+      const all = own ? { ...parts, ...own } : parts
+      partsOf.set(op, all)
+      return makeOperation<I, D, E>(op, all, () => (shared ??= bind(defaults)))
     },
-    createClient(options, tree) {
+    rebinder(options) {
       checkOptions({ ...options, auth: undefined }, `${def.name}: createClient()`)
       features.checkAuth?.(def, options)
-      return rebind(tree, bind(merge({}, options)), new Map())
+      const bound = bind(merge({}, options))
+      return (value) => {
+        const op = invokers.has(value as object) ? (value as Operation).def : undefined
+        return op && makeOperation(op, partsOf.get(op) ?? parts, () => bound)
+      }
     },
   }
 }

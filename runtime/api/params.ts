@@ -8,7 +8,8 @@ import type { ParameterDef, ParameterStyle } from './types'
  * style cannot express (an object inside an array...) is refused, never sent as `[object Object]`.
  */
 
-type Pair = [name: string, value: string]
+export type Pair = [name: string, value: string]
+export type Encode = (v: string) => string
 
 // allowReserved keeps RFC 3986 reserved characters literal, except `#`, which would end the URL.
 const RESERVED = /%(3A|2F|3F|5B|5D|40|21|24|26|27|28|29|2A|2B|2C|3B|3D)/gi
@@ -46,7 +47,7 @@ function flat(v: unknown, style: string): void {
 }
 
 /** A `content` parameter: JSON text for a JSON media type, else the value's own text. */
-function contentText(p: ParameterDef, value: unknown): string {
+export function contentText(p: ParameterDef, value: unknown): string {
   if (isJsonType(p.contentType)) return JSON.stringify(value)
   if (!text(value)) refuse(`is ${kind(value)}, which content ${p.contentType} cannot carry`)
   return scalar(value)
@@ -57,9 +58,11 @@ function defaults(p: ParameterDef): { style: ParameterStyle; explode: boolean } 
   return { style, explode: p.explode ?? style === 'form' }
 }
 
-/** A path parameter's replacement text (simple, label, matrix). */
-export function serializePathParam(p: ParameterDef, value: unknown): string {
-  if (p.contentType) return enc(contentText(p, value))
+/**
+ * The path styles (simple, label, matrix) without `content`: each style is its own function so a
+ * generated operation imports only those its parameters use (see `OperationParts`).
+ */
+export function pathStyle(p: ParameterDef, value: unknown): string {
   const { style, explode } = defaults(p)
   flat(value, style)
   const e = (v: unknown): string => enc(scalar(v), p.allowReserved)
@@ -80,9 +83,14 @@ export function serializePathParam(p: ParameterDef, value: unknown): string {
   return style === 'matrix' ? `;${p.name}${value === '' ? '' : `=${e(value)}`}` : prefix + e(value)
 }
 
+/** A path parameter's replacement text (simple, label, matrix, or `content`). */
+export function serializePathParam(p: ParameterDef, value: unknown): string {
+  return p.contentType ? enc(contentText(p, value)) : pathStyle(p, value)
+}
+
 // Nesting is what deepObject names (`a[b][c]`, array items by index: the qs convention), though
 // the specification leaves nested values undefined for it.
-function deepObject(name: string, value: unknown, out: Pair[], encode: (v: string) => string): void {
+function deepObject(name: string, value: unknown, out: Pair[], encode: Encode): void {
   if (isObject(value)) for (const [k, v] of Object.entries(value)) deepObject(`${name}[${k}]`, v, out, encode)
   else if (Array.isArray(value)) value.forEach((v, i) => deepObject(`${name}[${i}]`, v, out, encode))
   else if (value !== undefined) {
@@ -91,22 +99,22 @@ function deepObject(name: string, value: unknown, out: Pair[], encode: (v: strin
   }
 }
 
-const same = (v: string): string => v
+const same: Encode = (v) => v
+
+/** Query or cookie pairs of style deepObject. */
+export function deepObjectPairs(p: ParameterDef, value: unknown, encode: Encode = same): Pair[] {
+  const out: Pair[] = []
+  deepObject(p.name, value, out, encode)
+  return out
+}
 
 /**
- * Query or cookie pairs for one parameter; names are not encoded. `encode` applies to each item,
- * never to the delimiters between them, so `a,b` as one array item stays distinguishable from two
- * items (OAS 3.1.1 §4.8.12.4.1). Without `encode`, values are plain text.
+ * Query or cookie pairs of style form, spaceDelimited or pipeDelimited. `encode` applies to each
+ * item, never to the delimiters between them, so `a,b` as one array item stays distinguishable
+ * from two items (OAS 3.1.1 §4.8.12.4.1).
  */
-export function parameterPairs(p: ParameterDef, value: unknown, encode: (v: string) => string = same): Pair[] {
-  if (value === undefined) return []
-  if (p.contentType) return [[p.name, encode(contentText(p, value))]]
+export function formPairs(p: ParameterDef, value: unknown, encode: Encode = same): Pair[] {
   const { style, explode } = defaults(p)
-  if (style === 'deepObject') {
-    const out: Pair[] = []
-    deepObject(p.name, value, out, encode)
-    return out
-  }
   flat(value, style)
   const sep = style === 'spaceDelimited' ? encode(' ') : style === 'pipeDelimited' ? encode('|') : ','
   if (Array.isArray(value)) {
@@ -121,22 +129,34 @@ export function parameterPairs(p: ParameterDef, value: unknown, encode: (v: stri
   return [[p.name, encode(scalar(value))]]
 }
 
-/** The query string (without `?`) for an operation's query parameters. */
+/** Query or cookie pairs for one parameter, any style; names are not encoded. Without `encode`, values are plain text. */
+export function parameterPairs(p: ParameterDef, value: unknown, encode: Encode = same): Pair[] {
+  if (value === undefined) return []
+  if (p.contentType) return [[p.name, encode(contentText(p, value))]]
+  return (p.style === 'deepObject' ? deepObjectPairs : formPairs)(p, value, encode)
+}
+
+/** The encoder of a query value: percent-encoding, reserved characters kept with allowReserved. */
+export const queryEncoder =
+  (p: ParameterDef): Encode =>
+  (x) =>
+    enc(x, p.allowReserved)
+
+/** The query string (without `?`) for an operation's query parameters, any style. */
 export function serializeQuery(params: readonly ParameterDef[], values: Record<string, unknown> | undefined, where = ''): string {
   if (!values) return ''
   const parts: string[] = []
   for (const p of params) {
     if (p.in !== 'query') continue
     located(where, `query parameter "${p.name}"`, () => {
-      for (const [n, v] of parameterPairs(p, values[p.name], (x) => enc(x, p.allowReserved))) parts.push(`${encodeURIComponent(n)}=${v}`)
+      for (const [n, v] of parameterPairs(p, values[p.name], queryEncoder(p))) parts.push(`${encodeURIComponent(n)}=${v}`)
     })
   }
   return parts.join('&')
 }
 
-/** A header parameter's value (style simple). */
-export function serializeHeaderParam(p: ParameterDef, value: unknown): string {
-  if (p.contentType) return contentText(p, value)
+/** A header parameter's value of style simple (without `content`). */
+export function headerStyle(p: ParameterDef, value: unknown): string {
   flat(value, 'simple')
   const explode = p.explode ?? false
   if (Array.isArray(value)) return value.map(scalar).join(',')
@@ -145,6 +165,11 @@ export function serializeHeaderParam(p: ParameterDef, value: unknown): string {
     return explode ? entries.map(([k, v]) => `${k}=${scalar(v)}`).join(',') : entries.flatMap(([k, v]) => [k, scalar(v)]).join(',')
   }
   return scalar(value)
+}
+
+/** A header parameter's value (style simple, or `content`). */
+export function serializeHeaderParam(p: ParameterDef, value: unknown): string {
+  return p.contentType ? contentText(p, value) : headerStyle(p, value)
 }
 
 /**

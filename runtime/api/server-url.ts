@@ -1,5 +1,6 @@
 import { RequestError } from '../errors/request-error'
-import type { ServerDef } from './types'
+import { need } from './need'
+import type { OperationParts, ServerDef } from './types'
 import { parses } from '../http/url'
 
 const ABSOLUTE = /^[a-z][a-z\d+.-]*:\/\//i
@@ -21,11 +22,13 @@ export function pickServer(servers: readonly ServerDef[] | undefined, choice: nu
 }
 
 /**
- * A server URL with its `{variables}` filled from overrides, else the document's defaults. With
- * `where`, an absolute URL that does not parse (`https://`) is refused: joined with a path it
- * would turn the path into a host name (`https:///pets` is `https://pets/`).
+ * A server URL with its `{variables}` filled from overrides, else the document's defaults (an
+ * enum value outside the list is refused). With `where`, an absolute URL that does not parse
+ * (`https://`) is refused: joined with a path it would turn the path into a host name
+ * (`https:///pets` is `https://pets/`). This is the `server` part: generated modules pass it only
+ * when a server URL is not a plain absolute one.
  */
-export function serverUrl(server: ServerDef, overrides?: Record<string, string>, where?: string): string {
+export function fullServerUrl(server: ServerDef, overrides: Record<string, string> | undefined, where?: string): string {
   let url = server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
     const variable = server.variables?.[name]
     const value = overrides?.[name]
@@ -46,5 +49,16 @@ export function serverUrl(server: ServerDef, overrides?: Record<string, string>,
   // A relative server URL (`/v1`) is relative to the page in browsers; elsewhere it needs baseUrl.
   const location = (globalThis as { location?: { href?: string } }).location?.href
   if (!absolute && location) url = new URL(url, location).href
+  return url
+}
+
+/**
+ * A server's URL: through the `server` part when given, else the URL as written, which must then be
+ * a plain absolute URL (no variables, parses): what the generator checked before leaving the part out.
+ */
+export function serverUrl(server: ServerDef, overrides: Record<string, string> | undefined, where: string | undefined, parts: OperationParts): string {
+  if (parts.server) return parts.server(server, overrides, where)
+  const url = server.url
+  if (!ABSOLUTE.test(url) || /\{[^}]+\}/.test(url) || !parses(url)) need(parts, 'server', where ?? `server ${url}`)
   return url
 }

@@ -107,6 +107,11 @@ export interface OperationDef {
   body?: RequestBodyDef
   /** Keyed by status code (`200`, `4XX`, `default`). */
   responses?: Record<string, ResponseDef>
+  /**
+   * The Accept header the operation sends: its 2xx media types, joined (`application/json, text/csv`),
+   * written by the generator. Without it, the `accept` part derives it from `responses`.
+   */
+  accept?: string
   /** Overrides the document-level security; `[]` turns authentication off for this operation. */
   security?: SecurityRequirement[]
   servers?: ServerDef[]
@@ -115,6 +120,42 @@ export interface OperationDef {
   deprecated?: boolean
   /** How its pages link together, from the plugin's `apis.<name>.pagination` (read by `paginate()`). */
   pagination?: PaginationConfig
+}
+
+/**
+ * The code an operation's data needs, which the generator imports by name per operation (and
+ * `createApi` passes in full), so a bundle carries only the parameter styles, body encoder and
+ * server variables the imported operations use. Missing a part that the data needs is a
+ * `ConfigurationError` naming it, not a silently different request.
+ */
+export interface OperationParts {
+  /** Fills the path template's `{name}`s (operations whose path has parameters). */
+  path?: (op: OperationDef, values: Record<string, unknown> | undefined, where: string, parts: OperationParts) => string
+  /** The Cookie header's `name=value` pairs for the cookie parameters given. */
+  cookie?: (p: ParameterDef, value: unknown, where: string, parts: OperationParts) => string[]
+  /** A header parameter's checked text. */
+  header?: (p: ParameterDef, value: unknown, where: string, parts: OperationParts) => string
+  /** Query/cookie pairs of style form, spaceDelimited or pipeDelimited. */
+  form?: (p: ParameterDef, value: unknown, encode: (v: string) => string) => [name: string, value: string][]
+  /** Query/cookie pairs of style deepObject. */
+  deepObject?: (p: ParameterDef, value: unknown, encode: (v: string) => string) => [name: string, value: string][]
+  /** The text of a parameter described with `content` (JSON for a JSON media type). */
+  content?: (p: ParameterDef, value: unknown) => string
+  /** Encodes the request body (operations with a `requestBody`). */
+  body?: (
+    def: RequestBodyDef | undefined,
+    value: unknown,
+    chosen: string | undefined,
+    where: string,
+    forms?: RuntimeFeatures['forms'],
+  ) => { body: BodyInit | undefined; contentType: string | undefined }
+  /** Derives the Accept header from `responses` for a definition that has no `accept` (hand-written ones; `createApi`). */
+  accept?: (op: OperationDef) => string | undefined
+  /**
+   * A server's URL: `{variables}` filled, refused when it does not parse, a relative one resolved
+   * against the page (passed to `createApiCore` when a server URL is not a plain absolute one).
+   */
+  server?: (server: ServerDef, overrides: Record<string, string> | undefined, where?: string) => string
 }
 
 /**
@@ -133,6 +174,7 @@ export interface OperationInput {
 
 import type { ApiClientOptions, RequestOptions } from '../http/types'
 import type { PaginationConfig } from '../pagination/types'
+import type { RuntimeFeatures } from '../http/features'
 import type { HttpError } from '../errors/http-error'
 import type { NetworkingError } from '../errors/networking-error'
 

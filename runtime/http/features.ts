@@ -1,4 +1,5 @@
 import { formUrlEncoded, multipart } from '../api/forms'
+import { apiAuth } from '../auth/api-auth'
 import { checkSchemeCredentials, strategyFor } from '../auth/from-scheme'
 import { oauth2 } from '../auth/oauth2'
 import { parseEventStream, type ServerSentEvent } from './sse'
@@ -19,6 +20,8 @@ export interface RuntimeFeatures {
   checkAuth?: typeof checkSchemeCredentials
   /** Sends credentials: the origins that may receive them, applying strategies, the refresh after a 401 (part of `authFeature`). */
   credentials?: CredentialsFeature
+  /** A generated API's credentials: the strategies each operation sends and the origins they may go to (part of `authFeature`). */
+  apiAuth?: typeof apiAuth
   /** OAuth2 client credentials / refresh token grants from credential objects. */
   oauth2?: typeof oauth2
   /** Encodes `application/x-www-form-urlencoded` and `multipart/*` bodies from objects of fields. */
@@ -28,7 +31,7 @@ export interface RuntimeFeatures {
 /** Server-sent events: `text/event-stream` responses as an async iterator of events. */
 export const sseFeature: RuntimeFeatures = { sse: parseEventStream }
 /** Credentials placed as the document's security schemes say (bearer, basic, API keys). */
-export const authFeature: RuntimeFeatures = { scheme: strategyFor, checkAuth: checkSchemeCredentials, credentials }
+export const authFeature: RuntimeFeatures = { scheme: strategyFor, checkAuth: checkSchemeCredentials, credentials, apiAuth }
 /** OAuth2 grants (client credentials, refresh token) from credential objects; needs `authFeature` too. */
 export const oauth2Feature: RuntimeFeatures = { oauth2 }
 const forms = { urlencoded: formUrlEncoded, multipart }
@@ -37,4 +40,12 @@ export const formsFeature: RuntimeFeatures = { forms }
 // Plain literals only (no spread, no member access): bundlers keep a statement they cannot prove
 // pure, and a spread here kept OAuth2, forms and SSE in every bundle that imported one feature.
 /** Every feature: what `createApi` uses. */
-export const allFeatures: RuntimeFeatures = { sse: parseEventStream, scheme: strategyFor, checkAuth: checkSchemeCredentials, credentials, oauth2, forms }
+export const allFeatures: RuntimeFeatures = {
+  sse: parseEventStream,
+  scheme: strategyFor,
+  checkAuth: checkSchemeCredentials,
+  credentials,
+  apiAuth,
+  oauth2,
+  forms,
+}

@@ -1,4 +1,4 @@
-import type { ApiDef } from '../../runtime/api/types'
+import type { ApiDef, OperationDef, OperationParts } from '../../runtime/api/types'
 import { banner, RUNTIME_ID, RUNTIME_INTERNAL_ID } from './banner'
 import { jsLiteral } from './literals'
 import type { NamedOperation, TagGroup } from './names'
@@ -19,7 +19,15 @@ export interface ModuleInput {
  */
 export function buildModule({ api, operations, groups, hot = false }: ModuleInput): string {
   const features = featuresOf(api, operations)
-  const imports = ['createApiCore as $createApi', ...features.map((f) => `${f} as $${f}`)]
+  const opParts = operations.map((op) => partsOf(op.def))
+  const server = [...(api.servers ?? []), ...operations.flatMap((op) => op.def.servers ?? [])].some((s) => !plainUrl(s.url))
+  const used = [...new Set([...opParts.flat().map(([, name]) => name), ...(server ? ['serverPart'] : [])])].sort()
+  const imports = [
+    'createApiCore as $createApi',
+    'createApiClient as $createApiClient',
+    ...features.map((f) => `${f} as $${f}`),
+    ...used.map((f) => `${f} as $${f}`),
+  ]
   // In the hot variant a newer module instance's API takes over `configure` and `createClient`.
   const current = hot ? '($hotData?.api ?? $api)' : '$api'
   const tree = treeLiteral(operations, groups)
@@ -27,7 +35,7 @@ export function buildModule({ api, operations, groups, hot = false }: ModuleInpu
     banner(),
     `import { ${imports.join(', ')} } from ${jsLiteral(RUNTIME_INTERNAL_ID)}`,
     '',
-    `const $api = /* @__PURE__ */ $createApi(${jsLiteral(api)}, {${features.map((f) => ` ...$${f}`).join(',')}${features.length > 0 ? ' ' : ''}})`,
+    `const $api = /* @__PURE__ */ $createApi(${jsLiteral(api)}, {${features.map((f) => ` ...$${f}`).join(',')}${features.length > 0 ? ' ' : ''}}${server ? ', { server: $serverPart }' : ''})`,
     ...(hot ? [HOT_PRELUDE] : []),
     '',
     `/** @param {import(${jsLiteral(RUNTIME_ID)}).ApiClientOptions} options */`,
@@ -37,15 +45,17 @@ export function buildModule({ api, operations, groups, hot = false }: ModuleInpu
     '}',
     '',
   ]
-  for (const op of operations) {
-    const operation = `$api.operation(${jsLiteral(op.def)})`
+  for (const [i, op] of operations.entries()) {
+    const parts = opParts[i]!
+    const operation = `$api.operation(${jsLiteral(op.def)}${parts.length > 0 ? `, { ${parts.map(([key, name]) => `${key}: $${name}`).join(', ')} }` : ''})`
     lines.push(`export const ${op.name} = ${hot ? `$hot(${jsLiteral(op.name)}, ${operation})` : `/* @__PURE__ */ ${operation}`}`)
   }
   lines.push(
     '',
     `/** @param {import(${jsLiteral(RUNTIME_ID)}).ApiClientOptions} [options] */`,
     'export function createClient(options) {',
-    `  return ${current}.createClient(options ?? {}, ${hot ? '$hotData?.tree ?? ' : ''}{${tree}})`,
+    // Its own import, not a method: a bundle that never imports createClient leaves the tree walk out.
+    `  return $createApiClient(${current}, options ?? {}, ${hot ? '$hotData?.tree ?? ' : ''}{${tree}})`,
     '}',
     '',
     `export default {${tree}${operations.length > 0 || groups.length > 0 ? ',' : ''} configure, createClient }`,
@@ -77,6 +87,38 @@ function featuresOf(api: ApiDef, operations: NamedOperation[]): string[] {
     ...(sse ? ['sseFeature'] : []),
     ...(forms ? ['formsFeature'] : []),
   ]
+}
+
+const TEMPLATE = /\{[^}]+\}/
+
+/** An absolute URL without `{variables}` that parses: used as written, so the `server` part stays out. */
+function plainUrl(url: string): boolean {
+  if (!/^[a-z][a-z\d+.-]*:\/\//i.test(url) || TEMPLATE.test(url)) return false
+  try {
+    new URL(url)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The runtime parts (`OperationParts`) one operation's data needs, as `[key, export]`: only these
+ * are imported, so a bundle carries only the parameter styles and body encoder its operations use.
+ * Keys and export names are fixed words, never text from the document.
+ */
+function partsOf(def: OperationDef): Array<[keyof OperationParts, string]> {
+  const params = def.params ?? []
+  const parts: Array<[keyof OperationParts, string]> = []
+  if (TEMPLATE.test(def.path)) parts.push(['path', 'pathPart'])
+  if (params.some((p) => p.in === 'header')) parts.push(['header', 'headerPart'])
+  if (params.some((p) => p.in === 'cookie')) parts.push(['cookie', 'cookiePart'])
+  const pairs = params.filter((p) => (p.in === 'query' || p.in === 'cookie') && !p.contentType)
+  if (pairs.some((p) => p.style !== 'deepObject')) parts.push(['form', 'formPart'])
+  if (pairs.some((p) => p.style === 'deepObject')) parts.push(['deepObject', 'deepObjectPart'])
+  if (params.some((p) => p.contentType)) parts.push(['content', 'contentPart'])
+  if (def.body) parts.push(['body', 'bodyPart'])
+  return parts
 }
 
 /** `{ listPets, showPetById, pets: { listPets, showPetById } }` (names are identifiers already). */

@@ -45,6 +45,9 @@ function buildOperation(document: OpenApiDocument, { id, operationId, path: path
   const body = buildBody(document, operation.requestBody)
   if (body) def.body = body
   def.responses = buildResponses(document, operation.responses)
+  // Decided here rather than per call: the 2xx media types are the Accept the operation sends.
+  const accept = [...new Set(Object.entries(def.responses).flatMap(([status, r]) => (/^2/.test(status) ? r.contentTypes : [])))].join(', ')
+  if (accept) def.accept = accept
   const security = buildSecurity(operation.security)
   if (security) def.security = security
   const servers = buildServers(operation.servers) ?? buildServers(item.servers)

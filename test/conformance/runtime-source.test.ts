@@ -5,6 +5,7 @@ import { buildRequest } from '../../runtime/api/build-request'
 import { serializeQuery } from '../../runtime/api/params'
 import { pickServer, serverUrl } from '../../runtime/api/server-url'
 import { createApi } from '../../runtime/api/create-api'
+import { allParts } from '../../runtime/api/parts'
 import { createHttpClient } from '../../runtime/http/client'
 import { strategyFor } from '../../runtime/auth/from-scheme'
 
@@ -25,23 +26,23 @@ describe('conformance fixes on the runtime sources', () => {
       path: '/{c}',
       params: [{ name: 'c', in: 'path' as const, style, required: true }],
     })
-    expect(buildRequest(op('matrix'), { path: { c: '' } }).path).toBe('/;c')
-    expect(() => buildRequest(op('simple'), { path: { c: '' } })).toThrow(/missing required path parameter "c"/)
+    expect(buildRequest(op('matrix'), { path: { c: '' } }, {}, allParts).path).toBe('/;c')
+    expect(() => buildRequest(op('simple'), { path: { c: '' } }, {}, allParts)).toThrow(/missing required path parameter "c"/)
   })
 
   it('a header parameter outside Latin-1 is refused naming it', () => {
     const op = { id: 'x', method: 'GET' as const, path: '/', params: [{ name: 'X-Note', in: 'header' as const }] }
-    expect(() => buildRequest(op, { header: { 'X-Note': '€' } })).toThrow(
+    expect(() => buildRequest(op, { header: { 'X-Note': '€' } }, {}, allParts)).toThrow(
       expect.objectContaining({ code: 'ERR_HEADER_VALUE', message: expect.stringContaining('"X-Note"') }),
     )
-    expect(buildRequest(op, { header: { 'X-Note': 'ü' } }).headers['X-Note']).toBe('ü')
+    expect(buildRequest(op, { header: { 'X-Note': 'ü' } }, {}, allParts).headers['X-Note']).toBe('ü')
   })
 
   it('a server variable outside its enum is refused; allowed values and defaults fill in', () => {
     const server = { url: 'https://{env}.example.com', variables: { env: { default: 'api', enum: ['api', 'beta'] } } }
-    expect(serverUrl(server)).toBe('https://api.example.com')
-    expect(serverUrl(server, { env: 'beta' })).toBe('https://beta.example.com')
-    expect(() => serverUrl(server, { env: 'prod' })).toThrow(
+    expect(serverUrl(server, undefined, undefined, allParts)).toBe('https://api.example.com')
+    expect(serverUrl(server, { env: 'beta' }, undefined, allParts)).toBe('https://beta.example.com')
+    expect(() => serverUrl(server, { env: 'prod' }, undefined, allParts)).toThrow(
       expect.objectContaining({ code: 'ERR_SERVER_VARIABLE', message: expect.stringContaining('"env" is "prod", not one of api, beta') }),
     )
   })
@@ -59,9 +60,9 @@ describe('conformance fixes on the runtime sources', () => {
       }),
     )
     expect(() => pickServer(undefined, 0, 'w')).toThrow(/no server 0 \(index or description\) among this operation's 0/)
-    expect(() => serverUrl({ url: 'https://' }, undefined, 'w')).toThrow(expect.objectContaining({ code: 'ERR_SERVER_URL' }))
-    expect(serverUrl({ url: 'https://' })).toBe('https://')
-    expect(serverUrl({ url: '/v1' }, undefined, 'w')).toBe('/v1')
+    expect(() => serverUrl({ url: 'https://' }, undefined, 'w', allParts)).toThrow(expect.objectContaining({ code: 'ERR_SERVER_URL' }))
+    expect(serverUrl({ url: 'https://' }, undefined, undefined, allParts)).toBe('https://')
+    expect(serverUrl({ url: '/v1' }, undefined, 'w', allParts)).toBe('/v1')
 
     const seen: string[] = []
     const fetch = async (input: RequestInfo | URL) => (seen.push(String(input instanceof Request ? input.url : input)), new Response(null, { status: 204 }))
@@ -78,13 +79,13 @@ describe('conformance fixes on the runtime sources', () => {
 
   it('header names that are no RFC 9110 token are refused naming them, never a raw TypeError', async () => {
     const op = { id: 'h', method: 'GET' as const, path: '/', params: [{ name: 'bad name', in: 'header' as const }] }
-    expect(() => buildRequest(op, { header: { 'bad name': 'x' } })).toThrow(
+    expect(() => buildRequest(op, { header: { 'bad name': 'x' } }, {}, allParts)).toThrow(
       expect.objectContaining({
         code: 'ERR_HEADER_NAME',
         message: 'GET / (h): header parameter "bad name" is not a valid HTTP header name, so it cannot be sent',
       }),
     )
-    expect(buildRequest(op, {}).headers).toEqual({})
+    expect(buildRequest(op, {}, {}, allParts).headers).toEqual({})
     const client = createHttpClient({ fetch: async () => new Response(null, { status: 204 }), retry: false })
     await expect(client.get('http://x.test/', { headers: { 'x:y': '1' } })).rejects.toMatchObject({
       name: 'RequestError',

@@ -8,7 +8,7 @@ import {
   NetworkingError,
   type HttpClientOptions,
 } from '../../../runtime/index'
-import { authFeature, createApi, createApiCore, type ApiDef } from '../../../runtime/internal'
+import { authFeature, createApi, createApiClient, createApiCore, type ApiDef } from '../../../runtime/internal'
 import { json, serversClosedAfterEach } from '../../helpers/http-server'
 
 const serve = serversClosedAfterEach()
@@ -141,7 +141,7 @@ describe('configuration mistakes are ConfigurationError, at configuration time',
       ] as const) {
         const api = createApiCore({ ...badKeyDef, servers: [{ url: s.url }] }, authFeature)
         const call = () =>
-          method === 'configure' ? api.configure({ auth: { [scheme]: 'k-secret' } }) : api.createClient({ auth: { [scheme]: 'k-secret' } }, {})
+          method === 'configure' ? api.configure({ auth: { [scheme]: 'k-secret' } }) : createApiClient(api, { auth: { [scheme]: 'k-secret' } }, {})
         const error = thrown(call)
         expectConfigurationError(error, `auth.${scheme}`)
         expect((error as Error).message).toContain(`security scheme "${scheme}": ${name} is not valid`)

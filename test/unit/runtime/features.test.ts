@@ -40,7 +40,7 @@ describe('runtime features passed to createApiCore / createHttpCore', () => {
     const noOAuth = createApiCore(def, authFeature)
     noOAuth.configure({ fetch, auth: { o: { clientId: 'id', clientSecret: 's' } } })
     await expect(noOAuth.operation(oop)()).rejects.toThrow('auth.o: OAuth2 grants need oauth2Feature')
-    expect(Object.keys(allFeatures).sort()).toEqual(['checkAuth', 'credentials', 'forms', 'oauth2', 'scheme', 'sse'])
+    expect(Object.keys(allFeatures).sort()).toEqual(['apiAuth', 'checkAuth', 'credentials', 'forms', 'oauth2', 'scheme', 'sse'])
   })
 
   it('createHttpCore sends credentials only with authFeature, and says so instead of dropping them', async () => {
