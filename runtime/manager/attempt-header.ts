@@ -10,25 +10,13 @@ export const ATTEMPT_HEADER = 'x-codomyrmex-attempt'
 export function takeAttempt(init: RequestInit | undefined): { attempt: number | undefined; init: RequestInit | undefined } {
   const headers = init?.headers
   if (!headers) return { attempt: undefined, init }
-  let value: string | null | undefined
-  if (headers instanceof Headers) {
-    value = headers.get(ATTEMPT_HEADER)
-    if (value === null) return { attempt: undefined, init }
-    // Removed in place: the header is only ever set on the per-attempt copy the HTTP client makes.
-    headers.delete(ATTEMPT_HEADER)
-  } else if (Array.isArray(headers)) {
-    const kept = headers.filter(([name]) => name.toLowerCase() !== ATTEMPT_HEADER)
-    if (kept.length === headers.length) return { attempt: undefined, init }
-    value = headers.find(([name]) => name.toLowerCase() === ATTEMPT_HEADER)?.[1]
-    init = { ...init, headers: kept }
-  } else {
-    const record = headers as Record<string, string>
-    const key = Object.keys(record).find((name) => name.toLowerCase() === ATTEMPT_HEADER)
-    if (key === undefined) return { attempt: undefined, init }
-    value = record[key]
-    const { [key]: _, ...rest } = record
-    init = { ...init, headers: rest }
-  }
+  // A Headers object is the per-attempt copy the HTTP client makes: the header is removed in place.
+  // Another form (a custom kind's record or pairs) is copied, so the caller's object is never changed.
+  const h = headers instanceof Headers ? headers : new Headers(headers)
+  const value = h.get(ATTEMPT_HEADER)
+  if (value === null) return { attempt: undefined, init }
+  h.delete(ATTEMPT_HEADER)
+  if (h !== headers) init = { ...init, headers: h }
   const attempt = Number(value)
   return { attempt: Number.isInteger(attempt) && attempt >= 1 ? attempt : undefined, init }
 }

@@ -29,6 +29,18 @@ export class ManagerClosedError extends NetworkingError {
   }
 }
 
+/** The request `closeAll()` aborted, named. */
+export const abortedByClose = (client: string, method: string, url: string, cause?: unknown): ManagerClosedError =>
+  new ManagerClosedError(client, `${method} ${url}: aborted by closeAll()`, { cause })
+
+/** The manager's own error (closed, breaker open) in `error`'s cause chain, if any. */
+export function managerError(error: unknown): CircuitOpenError | ManagerClosedError | undefined {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof CircuitOpenError || e instanceof ManagerClosedError) return e
+  }
+  return undefined
+}
+
 /** `get(name)` named a client the manager does not hold. */
 export class UnknownClientError extends NetworkingError {
   override name = 'UnknownClientError'

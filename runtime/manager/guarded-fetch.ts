@@ -1,16 +1,15 @@
 import { redactUrl, type RedactOptions } from '../log/redact'
 import { takeAttempt } from './attempt-header'
-import { CircuitOpenError, ManagerClosedError, StoreUnavailableError } from './errors'
+import { abortedByClose, CircuitOpenError, ManagerClosedError, StoreUnavailableError } from './errors'
 import type { EventHub } from './events'
 import type { InflightEntry, InflightSet } from './inflight'
 import type { MetricsRecorder } from './metrics'
 import type { OriginState } from './origin-state'
-import { errorClass, isOriginFailure } from './outcome'
+import { errorClass, healthOf } from './outcome'
 import { adviseRate } from './rate-advice'
 import { parseRateLimit } from './rate-limit-headers'
-import { sleep } from './signals'
+import { follower, sleep } from './signals'
 import { TimeoutError } from '../errors/transport-errors'
-import { onAbort } from '../http/on-abort'
 import { holdAttemptClock, trackAttemptClocks } from '../http/scope'
 import { OWNS_ATTEMPT_TIMEOUT, ownsAttemptTimeout } from '../http/transport'
 
@@ -92,11 +91,8 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
     let signal: AbortSignal
     if (ctx.followsClose && callerSignal) signal = callerSignal
     else {
-      const controller = new AbortController()
-      const forward = (): void => controller.abort(callerSignal?.reason)
-      entry = { controller, client, method, url }
-      if (callerSignal?.aborted) forward()
-      else if (callerSignal) entry.unlink = onAbort(callerSignal, forward)
+      const { controller, unlink } = follower(callerSignal)
+      entry = { controller, client, method, url, unlink }
       ctx.inflight.add(entry)
       signal = controller.signal
     }
@@ -105,7 +101,7 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
     const reason = (error: unknown): unknown => {
       if (!signal.aborted) return error
       const why: unknown = signal.reason
-      return why === ctx.closed.reason ? new ManagerClosedError(client, `${method} ${url()}: aborted by closeAll()`) : why
+      return why === ctx.closed.reason ? abortedByClose(client, method, url()) : why
     }
     let release: (() => void) | undefined
     let probe = false
@@ -115,14 +111,12 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
     let endWait: (() => void) | undefined
     const limit = state.queueTimeout
     if (limit !== undefined) {
-      const waiting = new AbortController()
+      const { controller: waiting, unlink } = follower(signal)
       const timer = setTimeout(() => waiting.abort(new TimeoutError({ method, url: url() }, 'queue', limit)), limit)
-      const unsubscribe = onAbort(signal, () => waiting.abort(signal.reason))
-      if (signal.aborted) waiting.abort(signal.reason)
       waitSignal = waiting.signal
       endWait = () => {
         clearTimeout(timer)
-        unsubscribe()
+        unlink?.()
       }
     }
     try {
@@ -174,17 +168,18 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
     try {
       const response = await fetchImpl(input, entry ? { ...init, signal } : init)
       const t = ctx.now()
-      const outcome = { status: response.status }
-      state.breaker?.record(verdict(outcome), probe)
+      const cls = errorClass({ status: response.status })
+      state.breaker?.record(healthOf(cls), probe)
       if (state.bucket) learn(state, response, t, hub)
-      finish(t, response.status, errorClass(outcome))
+      finish(t, response.status, cls)
       if (entry) ctx.inflight.settle(entry, response.body)
       return response
     } catch (thrown) {
       const error = reason(thrown)
       if (entry) ctx.inflight.delete(entry)
-      state.breaker?.record(verdict({ error }), probe)
-      finish(ctx.now(), undefined, errorClass({ error }), error)
+      const cls = errorClass({ error })
+      state.breaker?.record(healthOf(cls), probe)
+      finish(ctx.now(), undefined, cls, error)
       throw error
     } finally {
       release?.()
@@ -193,12 +188,6 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
   // A transport that owns the attempt timeout (the Node transport) still does behind the guard.
   Object.defineProperty(guarded, OWNS_ATTEMPT_TIMEOUT, { get: () => ownsAttemptTimeout(ctx.fetch ?? globalThis.fetch) })
   return guarded as FetchFn
-}
-
-/** The breaker's view of an attempt: healthy (true), failed (false), or no verdict (null). */
-function verdict(outcome: Parameters<typeof isOriginFailure>[0]): boolean | null {
-  const failure = isOriginFailure(outcome)
-  return failure === null ? null : !failure
 }
 
 /** Feeds one response's rate-limit signals (429, `Retry-After`, `RateLimit-*`) to the origin's bucket. */

@@ -1,4 +1,4 @@
-import { ManagerClosedError } from './errors'
+import { abortedByClose } from './errors'
 
 /**
  * The attempts `closeAll()` must abort: those waiting or in flight, and those whose body may still
@@ -63,7 +63,7 @@ export function createInflightSet(): InflightSet {
       const all = entries
       entries = new Set()
       for (const e of all) {
-        e.controller.abort(e.whole ? reason : new ManagerClosedError(e.client, `${e.method} ${e.url()}: aborted by closeAll()`))
+        e.controller.abort(e.whole ? reason : abortedByClose(e.client, e.method, e.url()))
         e.unlink?.()
       }
     },

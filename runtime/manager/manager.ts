@@ -3,7 +3,7 @@ import { createEmitter } from '../log/logger'
 import type { LogEvent, LogLevel } from '../log/types'
 import type { Hooks } from '../http/types'
 import { ATTEMPT_HEADER } from './attempt-header'
-import { CircuitOpenError, ManagerClosedError, UnknownClientError } from './errors'
+import { ManagerClosedError, managerError, UnknownClientError } from './errors'
 import { createEventHub, type ManagerEvent } from './events'
 import { createGuardedFetch, type FetchFn } from './guarded-fetch'
 import { createInflightSet } from './inflight'
@@ -13,14 +13,6 @@ import { pickEnvironment } from './options'
 import { createOriginRegistry } from './origin-state'
 import { memoryStore, type OriginBudget } from './store'
 import type { ClientContext, ClientSpec, InstanceOf, ManagerMetrics, NetworkManager, NetworkManagerOptions, OriginMetrics } from './types'
-
-/** The manager's own error (closed, breaker open): itself, or the cause of the client's AbortError after closeAll(). */
-function managerError(error: unknown): CircuitOpenError | ManagerClosedError | undefined {
-  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    if (e instanceof CircuitOpenError || e instanceof ManagerClosedError) return e
-  }
-  return undefined
-}
 
 /**
  * Named clients sharing defaults and per-origin limits, closed together. Clients are created on

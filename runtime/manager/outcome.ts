@@ -11,39 +11,38 @@ export interface AttemptOutcome {
   error?: unknown
 }
 
-function name(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'name' in error && typeof error.name === 'string' ? error.name : undefined
-}
-
-function code(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined
-}
-
 /** undefined for a success (any status under 400). */
 export function errorClass(outcome: AttemptOutcome): ErrorClass | undefined {
-  if (outcome.error === undefined) {
-    return outcome.status !== undefined && outcome.status >= 400 ? String(outcome.status) : undefined
-  }
-  const error = outcome.error
-  const c = code(error)
-  if (c === 'ERR_CIRCUIT_OPEN') return 'circuit_open'
-  if (c === 'ERR_MANAGER_CLOSED') return 'closed'
-  const n = name(error)
-  if (n === 'TimeoutError' || c === 'ERR_TIMEOUT') return 'timeout'
-  if (n === 'AbortError' || c === 'ERR_ABORTED') return 'abort'
-  return 'network'
+  const { status, error } = outcome
+  if (error === undefined) return status !== undefined && status >= 400 ? String(status) : undefined
+  const { name, code } = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; code?: unknown }
+  return code === 'ERR_CIRCUIT_OPEN'
+    ? 'circuit_open'
+    : code === 'ERR_MANAGER_CLOSED'
+      ? 'closed'
+      : name === 'TimeoutError' || code === 'ERR_TIMEOUT'
+        ? 'timeout'
+        : name === 'AbortError' || code === 'ERR_ABORTED'
+          ? 'abort'
+          : 'network'
 }
 
 /**
- * true when the attempt counts against the origin's health (network failure, timeout, 408, 429,
- * 5xx: the statuses Polly's breaker handles), false when it shows a healthy origin, null when it
- * says nothing about the origin (the caller aborted, the manager closed).
+ * The breaker's verdict on an attempt of class `cls`: false when it counts against the origin's
+ * health (network failure, timeout, 408, 429, 5xx: the statuses Polly's breaker handles), true when
+ * it shows a healthy origin, null when it says nothing about the origin (the caller aborted, the
+ * manager closed).
  */
-export function isOriginFailure(outcome: AttemptOutcome): boolean | null {
-  const cls = errorClass(outcome)
-  if (cls === undefined) return false
+export function healthOf(cls: ErrorClass | undefined): boolean | null {
+  if (cls === undefined) return true
   if (cls === 'abort' || cls === 'closed' || cls === 'circuit_open') return null
-  if (cls === 'network' || cls === 'timeout') return true
   const status = Number(cls)
-  return status === 408 || status === 429 || status >= 500
+  // NaN for network and timeout: a failure.
+  return !(Number.isNaN(status) || status === 408 || status === 429 || status >= 500)
+}
+
+/** true when the attempt counts against the origin's health, false when healthy, null for no verdict. */
+export function isOriginFailure(outcome: AttemptOutcome): boolean | null {
+  const health = healthOf(errorClass(outcome))
+  return health === null ? null : !health
 }

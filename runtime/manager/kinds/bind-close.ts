@@ -1,5 +1,5 @@
-import { ManagerClosedError } from '../errors'
-import { onAbort } from '../../http/on-abort'
+import { abortedByClose, ManagerClosedError, managerError } from '../errors'
+import { follower } from '../signals'
 
 /**
  * Makes every call of a client follow `closeAll()`, including the wait between retries: the
@@ -30,39 +30,25 @@ function streamOf(result: unknown): object | undefined {
 
 function follow(options: WithSignal, calls: CallSet, close: AbortSignal): { options: WithSignal; controller?: AbortController; done: () => void } {
   if (close.aborted) return { options: { ...options, signal: close }, done: () => {} }
-  const own = options?.signal
-  const controller = new AbortController()
-  const onOwn = (): void => controller.abort(own?.reason)
-  let unsubscribe: (() => void) | undefined
-  if (own?.aborted) onOwn()
-  else if (own) unsubscribe = onAbort(own, onOwn)
+  const { controller, unlink } = follower(options?.signal)
   calls.add(controller)
   return {
     options: { ...options, signal: controller.signal },
     controller,
     done: () => {
       calls.delete(controller)
-      unsubscribe?.()
+      unlink?.()
     },
   }
 }
 
 /** After closeAll(), the client's abort error (its cause is the close) becomes the manager's, naming the request. */
 export function closedError(error: unknown, client: string, close: AbortSignal): unknown {
-  if (!close.aborted) return error
-  let own: ManagerClosedError | undefined
-  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    if (e instanceof ManagerClosedError) {
-      own = e
-      break
-    }
-  }
-  if (!own) return error
+  const own = close.aborted ? managerError(error) : undefined
+  if (!(own instanceof ManagerClosedError)) return error
   if (own !== close.reason) return own
   const { method, url } = error as { method?: unknown; url?: unknown }
-  return typeof method === 'string' && typeof url === 'string'
-    ? new ManagerClosedError(client, `${method} ${url}: aborted by closeAll()`, { cause: error })
-    : own
+  return typeof method === 'string' && typeof url === 'string' ? abortedByClose(client, method, url, error) : own
 }
 
 type AsyncFn = (...args: never[]) => Promise<unknown>

@@ -1,0 +1,55 @@
+import { gzipSync } from 'node:zlib'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+import { describe, expect, test } from 'vitest'
+
+/**
+ * The network manager's own share of a browser bundle: the bundle of what an app imports to use it
+ * minus the bundle of what it builds on (the HTTP and WebSocket clients), min+gzip of an esbuild
+ * browser build, as `node bench/manager/size.mjs` measures (figures: docs/benchmarks/manager.md
+ * "Size"). Budgets are the 2026-12-03 figures plus about 2 %.
+ */
+const BUDGET = {
+  // 7,572 before issue 13's manager round, 7,352 after.
+  manager: 7_500,
+  // 1,936 (unchanged by issue 13's manager round).
+  pagination: 1_975,
+}
+
+const runtime = JSON.stringify(fileURLToPath(new URL('../../../runtime/index.ts', import.meta.url)))
+const base = `export { createHttpClient, createWebSocket } from ${runtime}`
+
+async function bundle(contents: string): Promise<{ gzip: number; inputs: string[] }> {
+  const result = await build({
+    stdin: { contents, resolveDir: process.cwd(), loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  })
+  return { gzip: gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length, inputs: Object.keys(result.metafile.inputs) }
+}
+
+describe('network manager size budget (esbuild, platform browser, minified, gzip -9)', () => {
+  test('the manager and its client builders, beyond the HTTP and WebSocket clients', async () => {
+    const [floor, managed] = await Promise.all([
+      bundle(base),
+      bundle(`${base}\nexport { createNetworkManager, httpClient, apiClient, webSocketClient } from ${runtime}`),
+    ])
+    const own = managed.gzip - floor.gzip
+    expect(own, `manager's own cost ${own} B`).toBeGreaterThan(0)
+    expect(own, `manager's own cost ${own} B`).toBeLessThanOrEqual(BUDGET.manager)
+    // The shared (Redis) store is its own entry: an in-memory manager never carries it.
+    expect(managed.inputs.filter((i) => i.includes('runtime/redis/'))).toEqual([])
+  })
+
+  test('pagination, beyond the HTTP client', async () => {
+    const [floor, paged] = await Promise.all([bundle(base), bundle(`${base}\nexport { paginate, PaginationError, linkTargets } from ${runtime}`)])
+    const own = paged.gzip - floor.gzip
+    expect(own, `pagination's own cost ${own} B`).toBeGreaterThan(0)
+    expect(own, `pagination's own cost ${own} B`).toBeLessThanOrEqual(BUDGET.pagination)
+  })
+})
