@@ -44,7 +44,8 @@ const BUDGET = {
   // +151 B for the Node transport's seam (runtime/http/transport.ts, docs/decisions/node-transport.md).
   // 29,061 -> 27,020 with the HTTP client core's round and the public entry cut to 68 names (docs/decisions/runtime-entries.md);
   // authFeature (now internal-only) carries apiAuth, a generated API's strategy picking (operation-parts.md).
-  wholeRuntime: 27_560,
+  // 26,824 with the manager written once (docs/decisions/network-manager.md "Issue 13").
+  wholeRuntime: 27_350,
 }
 
 const runtimeEntry = fileURLToPath(new URL('../../../runtime/index.ts', import.meta.url))
