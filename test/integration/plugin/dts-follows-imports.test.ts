@@ -123,10 +123,14 @@ export const later = showPetById
     const all = await buildApp('esbuild', dir, { operations: 'all' })
     expect(all).toContain('export const createPets: __Operation<CreatePetsInput, CreatePetsData, CreatePetsError>')
     expect(all).toContain('declare module "virtual:api/petstore/query"')
+    expect(all).toContain('declare module "virtual:api/petstore/mocks"')
     await writeFile(join(dir, 'main.js'), `import petstore from 'virtual:api/petstore'\nexport const run = () => petstore.pets.listPets()\n`)
     const whole = await buildApp('esbuild', dir)
-    expect(whole).toBe(all.replace(/\ndeclare module "virtual:api\/petstore\/query" \{[\s\S]*$/, ''))
+    // The mocks and query modules (in that order, after the API's block) are declared once imported.
+    expect(whole).toBe(all.replace(/\ndeclare module "virtual:api\/petstore\/mocks" \{[\s\S]*$/, ''))
     await writeFile(join(dir, 'main.js'), `export const load = () => import('virtual:api/petstore/query')\n`)
+    // A test setup file: under the root (so scanned), not in the build.
+    await writeFile(join(dir, 'setup-tests.ts'), `import handlers from 'virtual:api/petstore/mocks'\nexport default handlers\n`)
     expect(await buildApp('esbuild', dir)).toBe(all)
   }, 120_000)
 
