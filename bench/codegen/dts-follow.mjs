@@ -5,9 +5,13 @@
 //   - an empty app (no declarations): the floor of tsc loading its own libs;
 //   - openapi-typescript's output alone (types only, `paths[keyof paths]`): the peer;
 //   - ours with dts.operations 'all' (every operation typed) and 'imported' (the default).
+// Wall time is the process's; CPU time (user + sys of tsc and the binary it starts, by
+// /usr/bin/time when present) is what a loaded machine distorts least. "+empty" is the median of
+// each round's difference to the empty app of the same round (the cases of a round run back to back).
 // Prints a Markdown table and writes bench/.results-tmp/dts-follow.json. See docs/benchmarks/codegen.md.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { buildOurs } from './build-ours.mjs'
 
@@ -102,63 +106,87 @@ for (const [label, names, mode] of [
   addCase(label, dir, ['api-clients.d.ts', 'app.ts'], await oursFor(dir, mode))
 }
 
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined
+
 function runTsc(bin, dir) {
+  const args = [bin, '-p', dir, '--extendedDiagnostics']
   const start = performance.now()
-  const result = spawnSync(process.execPath, [bin, '-p', dir, '--extendedDiagnostics'], { encoding: 'utf8', maxBuffer: 64 << 20 })
+  const result = TIME
+    ? spawnSync(TIME, ['-f', '@cpu %U %S', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 })
+    : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 << 20 })
   const wall = (performance.now() - start) / 1000
   const out = `${result.stdout}\n${result.stderr}`
+  const times = out.match(/^@cpu ([\d.]+) ([\d.]+)$/m)
+  const cpu = times ? Number(times[1]) + Number(times[2]) : undefined
   const stat = (label) => {
     const match = out.match(new RegExp(`^${label}:\\s+([\\d.]+)`, 'm'))
     return match ? Number(match[1]) : undefined
   }
   const errors = [...out.matchAll(/error (TS\d+)/g)].map((m) => m[1])
-  return { wall, check: stat('Check time'), instantiations: stat('Instantiations'), memoryK: stat('Memory used'), errors }
+  return { wall, cpu, check: stat('Check time'), instantiations: stat('Instantiations'), memoryK: stat('Memory used'), errors }
 }
 
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ')
+const loadBefore = load()
+const started = new Date().toISOString()
 const results = new Map(cases.map((c) => [c.name, Object.fromEntries(Object.keys(TSC).map((t) => [t, []]))]))
 for (let run = 0; run < RUNS; run++) {
   const order = run % 2 === 0 ? cases : [...cases].reverse()
   for (const c of order) for (const [tool, bin] of Object.entries(TSC)) results.get(c.name)[tool].push(runTsc(bin, c.dir))
-  console.error(`[bench] run ${run + 1}/${RUNS} done`)
+  console.error(`[bench] run ${run + 1}/${RUNS} done (load ${load()})`)
 }
+const loadAfter = load()
 
 const median = (values) => {
   const sorted = values.filter((v) => v !== undefined).sort((a, b) => a - b)
   return sorted.length === 0 ? undefined : sorted[Math.floor(sorted.length / 2)]
 }
+const tools = Object.keys(TSC)
+const baseline = cases[0].name
+/** The median of each round's difference to the empty app (same round, same tool). */
+const overEmpty = (name, tool, key) => {
+  const mine = results.get(name)[tool]
+  const base = results.get(baseline)[tool]
+  return median(mine.map((r, i) => (r[key] === undefined || base[i]?.[key] === undefined ? undefined : r[key] - base[i][key])))
+}
 const summary = cases.map((c) => {
   const row = { name: c.name, bytes: c.prepared?.bytes, generateMs: c.prepared?.ms }
-  for (const tool of Object.keys(TSC)) {
+  for (const tool of tools) {
     const runs = results.get(c.name)[tool]
     row[tool] = {
       wall: median(runs.map((r) => r.wall)),
       min: Math.min(...runs.map((r) => r.wall)),
-      max: Math.max(...runs.map((r) => r.wall)),
+      cpu: median(runs.map((r) => r.cpu)),
+      wallOverEmpty: c.name === baseline ? undefined : overEmpty(c.name, tool, 'wall'),
+      cpuOverEmpty: c.name === baseline ? undefined : overEmpty(c.name, tool, 'cpu'),
       check: median(runs.map((r) => r.check)),
       instantiations: median(runs.map((r) => r.instantiations)),
       memoryMB: median(runs.map((r) => r.memoryK)) === undefined ? undefined : Math.round(median(runs.map((r) => r.memoryK)) / 1024),
       errors: [...new Set(runs.flatMap((r) => r.errors))],
+      runs,
     }
   }
   return row
 })
-writeFileSync(join(ROOT, 'bench/.results-tmp/dts-follow.json'), JSON.stringify(summary, null, 2))
+writeFileSync(join(ROOT, 'bench/.results-tmp/dts-follow.json'), JSON.stringify({ started, loadBefore, loadAfter, runs: RUNS, summary }, null, 2))
 
-const baseline = summary[0]
 const fmt = (n, digits = 2) => (n === undefined ? '—' : n.toFixed(digits))
-const tools = Object.keys(TSC)
+const signed = (n) => (n === undefined ? '' : `${n >= 0 ? '+' : ''}${fmt(n)}`)
 const lines = [
-  `Median of ${RUNS} interleaved runs of \`tsc -p <app> --extendedDiagnostics\` (wall time of the process, min in brackets); "+empty" is the difference to the empty app, median (min); "check" is tsc's own Check time, median.`,
+  `${started}, load average (1/5/15 min) ${loadBefore} before, ${loadAfter} after; ${cases.length} cases × ${tools.length} compilers × ${RUNS} interleaved rounds.`,
   '',
-  `| app | declarations KB | ${tools.map((t) => `${t}: wall s | ${t}: +empty s | ${t}: check s | ${t}: instantiations | ${t}: errors`).join(' | ')} |`,
-  `|---|---|${tools.map(() => '---|---|---|---|---').join('|')}|`,
+  `Median of ${RUNS} rounds of \`tsc -p <app> --extendedDiagnostics\`: wall s (min), CPU s (user + sys); "+empty" is the median of each round's difference to the empty app.`,
+  '',
+  `| app | declarations KB | ${tools.map((t) => `${t}: wall s (min) | ${t}: +empty wall | ${t}: CPU s | ${t}: +empty CPU | ${t}: instantiations | ${t}: errors`).join(' | ')} |`,
+  `|---|---|${tools.map(() => '---|---|---|---|---|---').join('|')}|`,
 ]
 for (const row of summary) {
   const cells = tools.map((tool) => {
     const r = row[tool]
-    const b = baseline[tool]
-    const over = row === baseline ? '' : `${fmt(r.wall - b.wall)} (${fmt(r.min - b.min)})`
-    return `${fmt(r.wall)} (${fmt(r.min)}) | ${over} | ${fmt(r.check)} | ${r.instantiations ?? '—'} | ${r.errors.length === 0 ? 0 : r.errors.join(' ')}`
+    return `${fmt(r.wall)} (${fmt(r.min)}) | ${signed(r.wallOverEmpty)} | ${fmt(r.cpu)} | ${signed(r.cpuOverEmpty)} | ${r.instantiations ?? '—'} | ${r.errors.length === 0 ? 0 : r.errors.join(' ')}`
   })
   lines.push(`| ${row.name} | ${row.bytes === undefined ? '—' : Math.round(row.bytes / 1024)} | ${cells.join(' | ')} |`)
 }

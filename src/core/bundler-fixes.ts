@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import type { Compiler } from 'webpack'
 import type { PluginBuild } from 'esbuild'
 import { VIRTUAL_ID_FILTER } from './virtual-id'
@@ -50,4 +51,40 @@ export function resolveFromRoot(build: PluginBuild, namespace: string, root: () 
 export function requireBundle(build: PluginBuild, message: string): void {
   if (build.initialOptions.bundle === true) return
   build.onStart(() => ({ errors: [{ text: message }] }))
+}
+
+/**
+ * esbuild runs only the first `onLoad` that returns contents, and unplugin's esbuild transform
+ * hook returns the file's text even when the transform changes nothing: a plugin after ours with
+ * its own `onLoad` (a banner, a macro, a framework's loader) would never load the app's files. So
+ * esbuild gets no transform hook; the imports are observed without claiming any load:
+ * - an `onLoad` that reads the file and returns nothing (esbuild goes on to the next plugin);
+ * - for files a plugin before ours loaded, the importer of each `virtual:api/*` id, read from
+ *   disk when the returned callback is called from `resolveId` (esbuild drops type-only imports
+ *   before resolving, so this sees only value imports: the `onLoad` sees the rest).
+ * `follow` maps a path to the file whose imports count, or undefined to skip it unread.
+ */
+export function observeImports(
+  build: PluginBuild,
+  filter: RegExp,
+  follow: (path: string) => string | undefined,
+  record: (file: string, code: string) => void,
+): (importer: string | undefined) => Promise<void> {
+  // Files read in the current build: each is read once, whichever way it was seen first.
+  const seen = new Set<string>()
+  build.onStart(() => seen.clear())
+  const read = async (path: string): Promise<void> => {
+    const file = follow(path)
+    if (file === undefined || seen.has(file)) return
+    seen.add(file)
+    const code = await readFile(file, 'utf8').catch(() => undefined)
+    if (code !== undefined) record(file, code)
+  }
+  build.onLoad({ filter, namespace: 'file' }, async (args) => {
+    await read(args.path)
+    return undefined
+  })
+  return async (importer) => {
+    if (importer !== undefined) await read(importer)
+  }
 }

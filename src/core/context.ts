@@ -125,7 +125,7 @@ export class ApiContext {
 
   private selectionKeys(): string {
     const union = this.imports()
-    return JSON.stringify([...union.keys()].sort().map((name) => [name, selectionKey(union.get(name)), union.get(name)?.query]))
+    return JSON.stringify([...union.keys()].sort().map((name) => [name, selectionKey(union.get(name)), union.get(name)?.query, union.get(name)?.mocks]))
   }
 
   /** Once per context: the files under the root, as `sync` sees them; the bundler's reports then refine it. */
@@ -289,6 +289,8 @@ export class ApiContext {
     }
     const mocks: string[] = []
     for (const name of blocks.keys()) {
+      // Its `import type` of msw makes tsc load and check msw's declarations: only when something imports it.
+      if (followImports && !imports.get(name)?.mocks) continue
       const declarations = (await this.isAsyncApi(name)) ? WS_MOCK_DECLARATIONS : MOCK_DECLARATIONS
       mocks.push(`declare module ${JSON.stringify(`virtual:api/${name}/mocks`)} {\n${declarations}\n}\n`)
     }

@@ -11,7 +11,7 @@ import { buildMockModule } from '../mock/module'
 import type { MockSpec } from '../mock/spec'
 import { buildWsMockModule } from '../mock/ws-module'
 import type { WsMockSpec } from '../mock/ws-spec'
-import { claimVirtualScheme, requireBundle, resolveFromRoot } from './bundler-fixes'
+import { claimVirtualScheme, observeImports, requireBundle, resolveFromRoot } from './bundler-fixes'
 import { ApiContext } from './context'
 import type { PluginApi } from './plugin-api'
 import { nearestName } from './nearest-name'
@@ -40,6 +40,19 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
   // Saves come in bursts (editors write twice, formatters rewrite): one declaration write per burst.
   const writeDeclarationsSoon = debounce(() => getContext().writeDeclarations(), 100)
   const getContext = (): ApiContext => (context ??= new ApiContext(withDevMocks(resolveOptions(rawOptions, hostRoot ?? process.cwd()), devServer)))
+  /** The app's file behind `id` whose imports the declarations follow (dts.operations 'imported'), else undefined. */
+  const followedFile = (id: string): string | undefined => {
+    const { options } = getContext()
+    const file = sourceFile(id)
+    // Files outside the root are not the app's (the runtime, linked packages): `sync` scans the root alone, so does this.
+    if (!options.dts || options.dtsOperations !== 'imported' || file === undefined || !isInside(options.root, file)) return undefined
+    return /[\\/]node_modules[\\/]/.test(file) ? undefined : file
+  }
+  const recordImports = (file: string, code: string): void => {
+    if (getContext().recordImports(file, scanImports(code)) && viteServe) writeDeclarationsSoon()
+  }
+  /** esbuild only: reads an importer of `virtual:api/*` that no transform showed us (see observeImports). */
+  let observeImporter: ((importer: string | undefined) => Promise<void>) | undefined
 
   return {
     name: PLUGIN_NAME,
@@ -60,22 +73,22 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
 
     // Reads, never changes, the app's files: which operations of `virtual:api/*` each one imports
     // (dts.operations 'imported'), so the declaration file types those and follows edits in dev.
-    transform: {
-      // esbuild hands a matching file's loading to this hook: only scripts, so its own loaders keep the rest.
-      filter: { id: { include: meta.framework === 'esbuild' ? /\.[cm]?[jt]sx?$/ : SOURCE_FILE, exclude: [/[\\/]node_modules[\\/]/, /\0/] } },
-      handler(code, id) {
-        const context = getContext()
-        const file = sourceFile(id)
-        // Files outside the root are not the app's (the runtime, linked packages): `sync` scans the root alone, so does this.
-        if (!context.options.dts || context.options.dtsOperations !== 'imported' || file === undefined || !isInside(context.options.root, file)) return null
-        if (context.recordImports(file, scanImports(code)) && viteServe) writeDeclarationsSoon()
-        return null
-      },
-    },
+    // Not in esbuild, where a transform hook claims every file's load (see observeImports).
+    transform:
+      meta.framework === 'esbuild'
+        ? undefined
+        : {
+            filter: { id: { include: SOURCE_FILE, exclude: [/[\\/]node_modules[\\/]/, /\0/] } },
+            handler(code, id) {
+              const file = followedFile(id)
+              if (file !== undefined) recordImports(file, code)
+              return null
+            },
+          },
 
     resolveId: {
       filter: { id: RESOLVE_FILTER },
-      handler(id, importer) {
+      async handler(id, importer) {
         const name = getApiName(id)
         if (name === undefined) {
           // A virtual module has no folder: resolve its runtime import as if made from the root.
@@ -86,6 +99,7 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
         const context = getContext()
         const { api } = splitModule(name)
         if (!context.has(api)) throw unknownApi(api, importer, [...context.options.apis.keys()], context.options.root)
+        await observeImporter?.(importer)
         return asResolvedId(name)
       },
     },
@@ -205,6 +219,7 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
           `${PREFIX} esbuild must bundle to build virtual:api/* imports: set \`bundle: true\` in the build options (without it the imports stay in the output and fail at run time)`,
         )
         resolveFromRoot(build, PLUGIN_NAME, () => getContext().options.root)
+        observeImporter = observeImports(build, SOURCE_FILE, followedFile, recordImports)
       },
     },
   }

@@ -8,6 +8,8 @@ export interface ApiImports {
   names: Set<string>
   /** Something imports `virtual:api/<name>/query`: its declarations are written. */
   query: boolean
+  /** Something imports `virtual:api/<name>/mocks`: its declarations (and msw's types) are written. */
+  mocks: boolean
 }
 
 /** Per API name, what a set of files imports from `virtual:api/<name>`. */
@@ -35,12 +37,14 @@ export function scanImports(source: string): ImportSet {
     const { api, sub } = split(id)
     const entry = entryFor(found, api)
     if (sub === 'query') entry.all = entry.query = true
+    else if (sub === 'mocks') entry.mocks = true
     else if (sub === undefined) readClause(keyword === 'export', clause, entry)
   }
   for (const match of code.matchAll(DYNAMIC)) {
     const { api, sub } = split(match[2] ?? '')
     const entry = entryFor(found, api)
-    if (sub !== 'mocks') entry.all = true
+    if (sub === 'mocks') entry.mocks = true
+    else entry.all = true
     if (sub === 'query') entry.query = true
   }
   return found
@@ -52,6 +56,7 @@ export function mergeImports(into: ImportSet, from: ImportSet): ImportSet {
     const entry = entryFor(into, api)
     entry.all ||= imports.all
     entry.query ||= imports.query
+    entry.mocks ||= imports.mocks
     for (const name of imports.names) entry.names.add(name)
   }
   return into
@@ -103,7 +108,7 @@ function split(id: string): { api: string; sub: string | undefined } {
 
 function entryFor(set: ImportSet, api: string): ApiImports {
   let entry = set.get(api)
-  if (!entry) set.set(api, (entry = { all: false, names: new Set(), query: false }))
+  if (!entry) set.set(api, (entry = { all: false, names: new Set(), query: false, mocks: false }))
   return entry
 }
 

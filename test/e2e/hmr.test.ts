@@ -51,6 +51,8 @@ beforeAll(async () => {
   await rm(WORK, { recursive: true, force: true })
   await mkdir(WORK, { recursive: true })
   for (const file of ['index.html', 'main.js']) await copyFile(join(FIXTURE, file), join(WORK, file))
+  // A test setup the page never loads: the mocks module is declared once a file under the root imports it.
+  await writeFile(join(WORK, 'mocks.ts'), `import handlers from 'virtual:api/petstore/mocks'\nexport default handlers\n`)
   await copyFile(resolve(__dirname, '../fixtures/petstore-app/petstore.yaml'), SPEC)
   vite = await createServer({
     root: WORK,

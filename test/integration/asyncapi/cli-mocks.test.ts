@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { runCliIn } from '../../helpers/cli'
@@ -41,7 +41,9 @@ describe('mocks of an AsyncAPI document', () => {
   }, 60_000)
 
   it('are declared with msw ws handlers in the declaration file', async () => {
-    const context = new ApiContext(resolveOptions({ apis: { echo: ECHO }, dts: join(WORK, 'api.d.ts'), cacheDir: false }, ROOT))
+    // The mocks module is declared once a file imports it (the scan reads the sources under the root).
+    await writeFile(join(WORK, 'mocks.ts'), `import handlers from 'virtual:api/echo/mocks'\nexport default handlers\n`)
+    const context = new ApiContext(resolveOptions({ apis: { echo: ECHO }, dts: join(WORK, 'api.d.ts'), cacheDir: false }, WORK))
     const { content } = await context.declarationFile()
     const block = content.slice(content.indexOf('declare module "virtual:api/echo/mocks"'))
     expect(block).toContain('WsMockHandlers<__WebSocketHandler>')

@@ -60,6 +60,42 @@ async function check(dts: string, code: string): Promise<string[]> {
     )
 }
 
+/**
+ * What an editor offers at `|` in `code`, and the hover of the name after `hover` (TypeScript's
+ * language service, as editors run it) against the declaration file.
+ */
+function editor(dts: string, code: string, hover: string): { completions: string[]; hover: string } {
+  const files = new Map([
+    ['/app/api-clients.d.ts', dts],
+    ['/app/use.ts', code.replace('|', '')],
+  ])
+  const options: ts.CompilerOptions = {
+    strict: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.Preserve,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    types: [],
+    paths: { '@codomyrmex/networking/runtime': [join(ROOT, 'dist/runtime/index.d.ts')] },
+  }
+  const service = ts.createLanguageService({
+    getScriptFileNames: () => [...files.keys()],
+    getScriptVersion: () => '1',
+    getScriptSnapshot: (name) => {
+      const text = files.get(name) ?? ts.sys.readFile(name)
+      return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text)
+    },
+    getCurrentDirectory: () => '/app',
+    getCompilationSettings: () => options,
+    getDefaultLibFileName: ts.getDefaultLibFilePath,
+    fileExists: (name) => files.has(name) || ts.sys.fileExists(name),
+    readFile: (name) => files.get(name) ?? ts.sys.readFile(name),
+  })
+  const text = files.get('/app/use.ts') as string
+  const completions = service.getCompletionsAtPosition('/app/use.ts', code.indexOf('|'), {})?.entries.map((entry) => entry.name) ?? []
+  const info = service.getQuickInfoAtPosition('/app/use.ts', text.indexOf(hover) + hover.length + 1)
+  return { completions, hover: ts.displayPartsToString(info?.displayParts) }
+}
+
 describe('declarations follow what the app imports (dts.operations, default "imported")', () => {
   it('esbuild and Vite write the same file: the imported operation fully typed, the others by name', async () => {
     const dir = await app()
@@ -87,6 +123,12 @@ export const later = showPetById
     expect(await check(fromEsbuild, `import { notAnOperation } from 'virtual:api/petstore'\nexport const x = notAnOperation\n`)).toEqual([
       expect.stringMatching(/^use\.ts: TS2614 Module '"virtual:api\/petstore"' has no exported member 'notAnOperation'\./),
     ])
+    // In the editor: the names not imported yet are offered; an imported one hovers with its named
+    // input and error types (a data type that is an existing schema's type shows that type's shape:
+    // TypeScript keeps no alias of an alias).
+    const seen = editor(fromEsbuild, `import { |listPets } from 'virtual:api/petstore'\nexport const x = listPets\n`, 'export const x =')
+    expect(seen.completions).toEqual(expect.arrayContaining(['createPets', 'listPets', 'showPetById', 'ListPetsData']))
+    expect(seen.hover).toMatch(/^\(alias\) const listPets: Operation<ListPetsInput, [\s\S]+, ListPetsError>\nimport listPets$/)
   }, 120_000)
 
   it('is rewritten only when the set of imported operations changes', async () => {
@@ -123,10 +165,14 @@ export const later = showPetById
     const all = await buildApp('esbuild', dir, { operations: 'all' })
     expect(all).toContain('export const createPets: __Operation<CreatePetsInput, CreatePetsData, CreatePetsError>')
     expect(all).toContain('declare module "virtual:api/petstore/query"')
+    expect(all).toContain('declare module "virtual:api/petstore/mocks"')
     await writeFile(join(dir, 'main.js'), `import petstore from 'virtual:api/petstore'\nexport const run = () => petstore.pets.listPets()\n`)
     const whole = await buildApp('esbuild', dir)
-    expect(whole).toBe(all.replace(/\ndeclare module "virtual:api\/petstore\/query" \{[\s\S]*$/, ''))
+    // The mocks and query modules (in that order, after the API's block) are declared once imported.
+    expect(whole).toBe(all.replace(/\ndeclare module "virtual:api\/petstore\/mocks" \{[\s\S]*$/, ''))
     await writeFile(join(dir, 'main.js'), `export const load = () => import('virtual:api/petstore/query')\n`)
+    // A test setup file: under the root (so scanned), not in the build.
+    await writeFile(join(dir, 'setup-tests.ts'), `import handlers from 'virtual:api/petstore/mocks'\nexport default handlers\n`)
     expect(await buildApp('esbuild', dir)).toBe(all)
   }, 120_000)
 

@@ -38,6 +38,9 @@ describe('buildSelectedDeclarations', () => {
     expect(text).not.toContain('"/pets/{id}"')
     // Every name stays in the default export's tree, so the index is complete.
     expect(text).toContain('listPets: typeof listPets; getPet: typeof getPet')
+    // The index stays small: why a name is loosely typed is said once, not in each doc comment.
+    expect(text.match(/fully typed once a file imports it/g)).toHaveLength(1)
+    expect(text).toContain('/**\n * `GET /pets/{id}`\n */\nexport const getPet: __Operation\n')
   })
 
   it('an operation is selected by one of its type names, a schema by its alias alone', async () => {

@@ -37,6 +37,15 @@ describe('scanImports', () => {
     expect(scan(code)).toEqual(expected)
   })
 
+  it('marks an import of the mocks module, static or dynamic, and only that', () => {
+    const mocks = (code: string) => Object.fromEntries([...scanImports(code)].map(([api, imports]) => [api, imports.mocks]))
+    expect(mocks(`import handlers from 'virtual:api/p/mocks'`)).toEqual({ p: true })
+    expect(mocks(`const m = await import('virtual:api/p/mocks')`)).toEqual({ p: true })
+    expect(mocks(`import { a } from 'virtual:api/p'; import { q } from 'virtual:api/p/query'`)).toEqual({ p: false })
+    const union = mergeImports(scanImports(`import { a } from 'virtual:api/p'`), scanImports(`import { handlers } from 'virtual:api/p/mocks'`))
+    expect(union.get('p')).toMatchObject({ mocks: true, all: false, names: new Set(['a']) })
+  })
+
   it('reads several imports of one file, in a Vue component too', () => {
     const sfc = `<script setup lang="ts">\nimport { listPets } from 'virtual:api/pets'\nimport { getRepo } from 'virtual:api/github'\nimport { showPetById } from 'virtual:api/pets'\n</script>\n<template><p/></template>`
     expect(scan(sfc)).toEqual({ pets: 'listPets,showPetById', github: 'getRepo' })
