@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { connectWsApi, type WsApiDef, type WsMessageDef, wsHandshakeAuth } from '../../../runtime/internal'
+import { connectWsApi, type WsApiDef, type WsMessageDef, wsHandshakeAuth, wsSend } from '../../../runtime/internal'
 import { generatedModule } from '../../helpers/asyncapi-module'
 import { closeAll, kraken, open, play, recorder } from '../../helpers/asyncapi-servers'
 
@@ -95,7 +95,7 @@ describe('connectWith: a connection with some of the messages', () => {
     const api = await moduleOf('spec-kraken-websocket-request-reply-message-filter-in-reply-asyncapi.yml')
     expect(api.heartbeat).toEqual({ name: 'heartbeat', in: { prop: 'event', values: ['heartbeat'] } })
     const ping = api.ping as WsMessageDef
-    expect(ping).toMatchObject({ name: 'ping', out: true, correlation: '/reqid' })
+    expect(ping).toMatchObject({ name: 'ping', out: wsSend, correlation: '/reqid' })
     expect(ping.replies?.().map((m) => m.name)).toEqual(['pong'])
     const server = await play(kraken)
     const logger = recorder()
@@ -143,7 +143,7 @@ describe('connectWsApi handshake', () => {
     }
     const messages: WsMessageDef[] = [
       { name: 'any', in: {} },
-      { name: 'note', out: true, text: true },
+      { name: 'note', out: wsSend, text: true },
     ]
     const server = await play((frame) => frame)
     const ws = await connectWsApi(api, messages, {
@@ -164,7 +164,14 @@ describe('connectWsApi handshake', () => {
   })
 
   it('a bearer token goes in the Authorization header', async () => {
-    const api: WsApiDef = { title: 'Bearer', servers: [], channels: {}, inbound: 0, security: [{ name: 'jwt', kind: 'bearer' }], auth: wsHandshakeAuth }
+    const api: WsApiDef = {
+      title: 'Bearer',
+      servers: [],
+      channels: {},
+      inbound: 0,
+      security: [{ name: 'jwt', kind: 'apiKey', in: 'header', param: 'Authorization', scheme: 'Bearer ' }],
+      auth: wsHandshakeAuth,
+    }
     const server = await play(() => undefined)
     // Without `authOrigins`, a `url` that is not a server of the document gets no credentials.
     const logger = recorder()

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { wsHandshakeAuth as handshakeAuth } from '../../../runtime/ws-api/auth'
 import { readPointer, route } from '../../../runtime/ws-api/route'
 import type { WsApiDef, WsMessageDef } from '../../../runtime/ws-api/types'
-import { socketUrl } from '../../../runtime/ws-api/url'
+import { socketUrl, wsFill } from '../../../runtime/ws-api/url'
 
 const api: WsApiDef = {
   title: 'Test',
@@ -17,6 +17,7 @@ const api: WsApiDef = {
     { name: 'key', kind: 'apiKey', in: 'query', param: 'token' },
     { name: 'user', kind: 'basic' },
   ],
+  fill: wsFill,
 }
 
 describe('socketUrl', () => {
@@ -29,15 +30,19 @@ describe('socketUrl', () => {
     ],
     [{ url: 'ws://127.0.0.1:1/', parameters: { symbol: '1inchusd' } }, 'ws://127.0.0.1:1/v1/marketdata/1inchusd'],
   ])('%j gives %s', (options, expected) => {
-    expect(socketUrl(api, options).url).toBe(expected)
+    expect(socketUrl(api, options)).toBe(expected)
   })
 
   it.each([
     [{}, /channel parameter "symbol" has no value and no default/],
     [{ channel: 'nope' }, /no channel "nope" \(channels: market, root\)/],
-    [{ server: 'nope', channel: 'root' }, /no server "nope" \(servers: public, regional\)/],
+    [{ server: 'nope', channel: 'root' }, /no WebSocket server "nope" \(servers: public, regional\)/],
   ])('%j is refused naming what is missing', (options, message) => {
     expect(() => socketUrl(api, options)).toThrow(message)
+  })
+
+  it('without `fill` (a document with no placeholders) templates are used as written', () => {
+    expect(socketUrl({ ...api, fill: undefined }, { parameters: { symbol: 'x' } })).toBe('wss://api.example.com/v1/marketdata/%7Bsymbol%7D')
   })
 
   it('asks for `url` when the document has no socket server', () => {
@@ -91,7 +96,10 @@ describe('handshakeAuth', () => {
   })
 
   it('withholds credentials from a `url` that is not a server of the document, unless allowed', () => {
-    expect(handshakeAuth(api, { url: 'wss://evil.example', auth: { key: 's' } }, 'wss://evil.example/x')).toEqual({ withheld: 'wss://evil.example' })
+    const warnings: string[] = []
+    const logger = { debug() {}, info() {}, error() {}, warn: (e: { message: string }) => void warnings.push(e.message) }
+    expect(handshakeAuth(api, { url: 'wss://evil.example', auth: { key: 's' }, logger }, 'wss://evil.example/x')).toEqual({ withheld: 'wss://evil.example' })
+    expect(warnings).toEqual(['Test: credentials not sent to wss://evil.example, which is not a server of the document (add it to `authOrigins`)'])
     expect(handshakeAuth(api, { url: 'wss://api.example.com', auth: { key: 's' } }, 'wss://api.example.com/x').auth).toBeDefined()
     expect(
       handshakeAuth(api, { url: 'wss://other.example', authOrigins: ['wss://other.example'], auth: { key: 's' } }, 'wss://other.example/x').auth,
