@@ -30,10 +30,8 @@ export function wsHandshakeAuth(api: WsApiDef, options: WsApiConnectOptions, url
     return { withheld: origin }
   }
   const value = given[scheme.name]
-  if (scheme.kind === 'basic') {
-    const { username, password } = value as BasicCredential
-    // UTF-8, then base64 (btoa takes only Latin-1); credentials are short enough to spread.
-    return { headers: { Authorization: `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${username}:${password}`)))}` } }
-  }
-  return { auth: { token: value as TokenProvider, in: scheme.in, name: scheme.param, scheme: scheme.scheme ?? '' } }
+  // UTF-8, then base64 (btoa takes only Latin-1); credentials are short enough to spread.
+  const basic = (c: BasicCredential): string => btoa(String.fromCharCode(...new TextEncoder().encode(`${c.username}:${c.password}`)))
+  const token = scheme.kind === 'basic' ? basic(value as BasicCredential) : (value as TokenProvider)
+  return { auth: { token, in: scheme.in, name: scheme.param, scheme: scheme.scheme ?? '' } }
 }

@@ -17,8 +17,9 @@ const DONE: IteratorReturnResult<undefined> = { value: undefined, done: true }
  */
 export async function connectWsApi(api: WsApiDef, messages: readonly WsMessageDef[], options: WsApiConnectOptions = {}): Promise<WsApiConnection> {
   const url = socketUrl(api, options)
-  const { auth, headers = {} } = api.auth?.(api, options, url) ?? {}
-  for (const [key, value] of Object.entries(options.headers ?? {})) if (value !== undefined) headers[key] ??= String(value)
+  const auth = api.auth?.(api, options, url).auth
+  const headers: Record<string, string> = {}
+  for (const [key, value] of Object.entries(options.headers ?? {})) if (value !== undefined) headers[key] = String(value)
   // Frame handlers by message name (receive streams and on() listeners); '' is `unknown`.
   const handlers = new Map<string, Set<(frame: unknown) => void>>()
   const live = new Set<() => void>()

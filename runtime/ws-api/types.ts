@@ -35,10 +35,9 @@ export type WsFill = (
   given?: Record<string, string | number>,
 ) => string
 
-/** What `auth` gives the socket: credentials to place, extra headers, or why they were withheld (already logged as `ws.auth`). */
+/** What `auth` gives the socket: credentials to place, or why they were withheld (already logged as `ws.auth`). */
 export interface HandshakeAuth {
   auth?: WebSocketAuth
-  headers?: Record<string, string>
   /** Set when credentials were given but withheld (the URL is not one of the document's servers). */
   withheld?: string
 }
@@ -106,8 +105,18 @@ export type WsConnectionOf<M extends WsMessage, In extends object, Send extends 
   Pick<Req, Named<M, 'request'> & keyof Req>
 >
 
-/** A security scheme of the document: a token placed in the query or a header (an `http` bearer is `Authorization` with scheme `Bearer `), or basic credentials. */
-export type WsSecurityDef = { name: string; kind: 'apiKey'; in: 'query' | 'header'; param: string; scheme?: string } | { name: string; kind: 'basic' }
+/**
+ * A security scheme of the document, as the token's place in the handshake: a query parameter or a
+ * header, with a scheme before it (an `http` bearer is `Authorization` + `Bearer `; `basic` is
+ * `Authorization` + `Basic ` with `{ username, password }` base64-encoded as the token).
+ */
+export interface WsSecurityDef {
+  name: string
+  kind: 'apiKey' | 'basic'
+  in: 'query' | 'header'
+  param: string
+  scheme?: string
+}
 
 /** Options every generated `connect()` takes; the generated `ConnectOptions` adds the document's own. */
 export interface WsApiBaseOptions<Send extends string = string, In extends string = string> {

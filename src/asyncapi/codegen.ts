@@ -23,9 +23,16 @@ export function apiDef(model: AsyncApiModel): Omit<WsApiDef, 'auth' | 'fill'> {
   }
 }
 
-/** A bearer token is an `Authorization` header with its scheme, as the runtime places it. */
+/** Where the runtime places the credential: bearer and basic are `Authorization` headers with their scheme. */
 function securityDef(s: SecurityModel): WsSecurityDef {
-  return s.kind === 'bearer' ? { name: s.name, kind: 'apiKey', in: 'header', param: 'Authorization', scheme: 'Bearer ' } : s
+  if (s.kind === 'apiKey') return s
+  return {
+    name: s.name,
+    kind: s.kind === 'basic' ? 'basic' : 'apiKey',
+    in: 'header',
+    param: 'Authorization',
+    scheme: s.kind === 'basic' ? 'Basic ' : 'Bearer ',
+  }
 }
 
 /** One message the client sends or receives, with the identifier of its export. */
@@ -127,9 +134,13 @@ export function buildWsModule(model: AsyncApiModel): string {
     '  return $connect($api, messages, options ?? {})',
     '}',
     '',
+    // One array for every connection `connect` opens: the hot variant rewrites it in place when the
+    // document changes, so open connections route a message the edit added (src/asyncapi/hot.ts).
+    `/** @type {import(${jsLiteral(RUNTIME_INTERNAL_ID)}).WsMessageDef[]} */`,
+    `const $all = [${exports.map((e) => e.id).join(', ')}]`,
     `/** @param {import(${jsLiteral(RUNTIME_ID)}).WsApiConnectOptions} [options] */`,
     'export function connect(options) {',
-    `  return $connect($api, [${exports.map((e) => e.id).join(', ')}], options ?? {})`,
+    '  return $connect($api, $all, options ?? {})',
     '}',
     '',
     'export default { connect, connectWith }',

@@ -15,7 +15,7 @@ const api: WsApiDef = {
   inbound: 4,
   security: [
     { name: 'key', kind: 'apiKey', in: 'query', param: 'token' },
-    { name: 'user', kind: 'basic' },
+    { name: 'user', kind: 'basic', in: 'header', param: 'Authorization', scheme: 'Basic ' },
   ],
   fill: wsFill,
 }
@@ -89,10 +89,14 @@ describe('handshakeAuth', () => {
     expect(handshakeAuth(api, { auth: { key: 's3cret' } }, 'wss://api.example.com/x').auth).toEqual({ token: 's3cret', in: 'query', name: 'token', scheme: '' })
   })
 
-  it('sends basic credentials as a header', () => {
-    expect(handshakeAuth(api, { auth: { user: { username: 'a', password: 'b' } } }, 'wss://api.example.com').headers).toEqual({
-      Authorization: `Basic ${btoa('a:b')}`,
+  it('sends basic credentials as a header (UTF-8, base64)', () => {
+    expect(handshakeAuth(api, { auth: { user: { username: 'a', password: 'b' } } }, 'wss://api.example.com').auth).toEqual({
+      token: btoa('a:b'),
+      in: 'header',
+      name: 'Authorization',
+      scheme: 'Basic ',
     })
+    expect(handshakeAuth(api, { auth: { user: { username: 'é', password: '€' } } }, 'wss://api.example.com').auth?.token).toBe(btoa('\xc3\xa9:\xe2\x82\xac'))
   })
 
   it('withholds credentials from a `url` that is not a server of the document, unless allowed', () => {
