@@ -36,9 +36,8 @@ export function createRouter(messages: readonly WsMessageDef[]): Router {
     const chosen = match?.(frame)
     if (chosen !== undefined && names.has(chosen)) return [chosen]
     let hits: string[] = []
-    if (typeof frame === 'object' && frame !== null && !Array.isArray(frame)) {
-      for (const [prop, byValue] of byProp) hits = hits.concat(byValue.get((frame as Record<string, unknown>)[prop]) ?? [])
-    }
+    // Read on any frame: a string's or an array's own members never equal a routing value of the document.
+    for (const [prop, byValue] of byProp) hits = hits.concat(byValue.get((frame as Record<string, unknown> | null)?.[prop]) ?? [])
     return hits.length > 0 ? hits : (byType.get(Array.isArray(frame) ? 'array' : frame === null ? 'null' : typeof frame) ?? byType.get('') ?? [])
   }) as Router
   router.size = names.size
