@@ -53,7 +53,7 @@ export { createWebSocket, jsonCodec } from '@codomyrmex/networking/runtime'`,
   format: 'esm',
   write: false,
   external: ['crossws', 'crossws/*', 'ws'],
-  alias: { '@codomyrmex/networking/runtime': './runtime/index.ts' },
+  alias: { '@codomyrmex/networking/runtime/internal': './runtime/internal.ts', '@codomyrmex/networking/runtime': './runtime/index.ts' },
   logLevel: 'warning',
   plugins: [networking.esbuild({ apis: { slack: join(ROOT, 'test/fixtures/corpus/asyncapi/spec-slack-rtm-asyncapi.yml') }, dts: false, cacheDir: false })],
 })

@@ -40,7 +40,7 @@ async function measure(contents) {
     minify: true,
     metafile: true,
     outfile: join(OUT, 'app.js'),
-    alias: { '@codomyrmex/networking/runtime': './runtime/index.ts' },
+    alias: { '@codomyrmex/networking/runtime/internal': './runtime/internal.ts', '@codomyrmex/networking/runtime': './runtime/index.ts' },
     logLevel: 'silent',
     plugins: [networking.esbuild({ apis: { slack: SLACK, kraken: KRAKEN }, dts: false, cacheDir: false })],
   })

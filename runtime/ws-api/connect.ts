@@ -1,87 +1,81 @@
 import { createWebSocket } from '../ws/client'
-import type { Codec, WebSocketData } from '../ws/types'
+import { jsonCodec } from '../ws/codec'
+import { createInbox } from '../ws/inbox'
 import { createRouter } from './route'
-import { createStream, type Stream } from './stream'
 import type { WsApiConnectOptions, WsApiConnection, WsApiDef, WsMessageDef, WsRequestContext, WsRequestOptions } from './types'
 import { socketUrl } from './url'
+
+const DONE: IteratorReturnResult<undefined> = { value: undefined, done: true }
 
 /**
  * Opens a typed connection to a document's WebSocket with the given messages (generated `connect`
  * passes all of them, `connectWith` the ones the app imported): builds the URL and handshake from
  * the document, routes every frame to its message's streams (or to `unknown`), lets request
  * messages match their replies, and replays the sends marked `resubscribe` after each reconnect.
+ * When the Vite hot module bumps `api.rev`, routing is indexed again from `messages`, which the hot
+ * module rewrites in place (so a message added to the document reaches open `connect` connections).
  */
 export async function connectWsApi(api: WsApiDef, messages: readonly WsMessageDef[], options: WsApiConnectOptions = {}): Promise<WsApiConnection> {
-  const { url } = socketUrl(api, options)
-  const credentials = api.auth?.(api, options, url) ?? {}
-  const logger = options.logger
-  if (credentials.withheld) {
-    logger?.warn({
-      level: 'warn',
-      event: 'ws.auth',
-      message: `${api.title}: credentials not sent to ${credentials.withheld}, which is not a server of the document (add it to \`authOrigins\`)`,
-    })
-  }
+  const url = socketUrl(api, options)
+  const auth = api.auth?.(api, options, url).auth
   const headers: Record<string, string> = {}
   for (const [key, value] of Object.entries(options.headers ?? {})) if (value !== undefined) headers[key] = String(value)
-  Object.assign(headers, credentials.headers)
-  // Reply messages a request brings in are routed too (so its reply is recognised), once each.
-  const known = new Map<string, WsMessageDef>()
-  for (const m of messages) for (const r of [m, ...(m.replies?.() ?? [])]) known.set(r.name, r)
-  let inbound = [...known.values()].filter((m) => m.in)
-  let route = createRouter(inbound)
-  let rev = api.rev
   // Frame handlers by message name (receive streams and on() listeners); '' is `unknown`.
   const handlers = new Map<string, Set<(frame: unknown) => void>>()
-  const live = new Set<Stream<unknown>>()
-  const taps: WsRequestContext['taps'] = new Set()
-  // Distinct payloads sent with `resubscribe` messages, in the order first sent.
-  const replayed = new Map<string, [string, unknown]>()
-  const resubscribe = new Set(options.resubscribe === true ? messages.filter((m) => m.out).map((m) => m.name) : options.resubscribe || [])
-  let nextId = 1
+  const live = new Set<() => void>()
+  const logger = options.logger
+  let rev = api.rev
+  let route = createRouter(messages)
 
+  const json = jsonCodec()
+  const text = messages.some((m) => m.text)
   // The client options pass through (the members they share mean the same); the document's
   // handshake replaces `headers` and `auth`.
   const socket = createWebSocket<unknown, unknown>(url, {
     ...options,
-    codec: textOrJson(messages.some((m) => m.text)),
+    // JSON frames, except what the document types as text: string payloads of text messages go out
+    // as is, and a frame that is not JSON comes in as it came (echo servers, timestamps).
+    codec: {
+      encode: (message) => (text && typeof message === 'string' ? message : JSON.stringify(message)),
+      decode(data) {
+        try {
+          return json.decode(data)
+        } catch {
+          return data
+        }
+      },
+    },
     headers: Object.keys(headers).length > 0 ? headers : undefined,
-    auth: credentials.auth,
+    auth,
     onReconnect: () => {
-      for (const [name, payload] of replayed.values()) send(name, payload)
+      for (const payload of context.replayed?.values() ?? []) socket.send(payload)
     },
   })
 
   socket.on('message', (frame) => {
-    if (api.rev !== rev) {
+    if (rev !== api.rev) {
       rev = api.rev
-      inbound = [...known.values()].filter((m) => m.in)
-      route = createRouter(inbound)
+      route = createRouter(messages)
     }
     let names = route(frame, options.match)
     if (names.length === 0) {
       // A connection opened with some of the messages meets the others all the time: not a warning.
-      const level = inbound.length < api.inbound ? 'debug' : 'warn'
+      const level = route.size < api.inbound ? 'debug' : 'warn'
       logger?.[level]({ level, event: 'ws.unknown', message: `WebSocket ${socket.url}: a frame matched no message of ${api.title}`, url: socket.url })
       names = ['']
-    } else for (const tap of taps) if (tap(names, frame)) return
+    } else for (const tap of context.taps ?? []) if (tap(names, frame)) return
     for (const name of names) for (const handler of handlers.get(name) ?? []) handler(frame)
   })
   socket.on('state', (state) => {
-    if (state === 'closed') for (const stream of live) stream.end()
+    if (state === 'closed') for (const end of live) end()
   })
 
-  function send(name: string, payload: unknown): boolean {
-    if (resubscribe.has(name)) replayed.set(name + JSON.stringify(payload), [name, payload])
-    return socket.send(payload)
-  }
-
-  const context: WsRequestContext = { socket, taps, send, nextId: () => nextId++, requestTimeout: options.requestTimeout }
+  const context: WsRequestContext = { socket, options }
   const sendApi: Record<string, (payload: unknown) => boolean> = {}
   const requestApi: Record<string, (payload: unknown, init?: WsRequestOptions) => Promise<unknown>> = {}
   for (const m of messages) {
-    if (m.out) sendApi[m.name] = (payload) => send(m.name, payload)
-    if (m.request) requestApi[m.name] = (payload, init) => m.request!(context, m, payload, init)
+    if (m.out) sendApi[m.name] = m.out(context, m)
+    if (m.request) requestApi[m.name] = m.request(context, m)
   }
 
   const on = (name: string, handler: (frame: unknown) => void): (() => boolean) => {
@@ -90,15 +84,33 @@ export async function connectWsApi(api: WsApiDef, messages: readonly WsMessageDe
     set.add(handler)
     return () => set.delete(handler)
   }
-  const open = (name: string): Stream<never> => {
-    const stream = createStream<unknown>(() => {
+  // A stream is an inbox fed by a handler: frames wait there until read; the connection's close
+  // ends it (what it holds can still be read), `return()` drops it.
+  const open = (name: string): AsyncIterableIterator<never> => {
+    const inbox = createInbox<unknown>(Infinity)
+    let dropped = false
+    const off = on(name, inbox.push)
+    const end = (): void => {
       off()
-      live.delete(stream)
-    })
-    const off = on(name, stream.push)
-    if (socket.state === 'closed') stream.end()
-    else live.add(stream)
-    return stream as Stream<never>
+      live.delete(end)
+      inbox.end(Error, true)
+    }
+    const stream: AsyncIterableIterator<never> = {
+      next: () =>
+        (dropped ? Promise.reject() : inbox.next()).then(
+          (value) => ({ value: value as never, done: false }),
+          () => DONE,
+        ),
+      return: () => {
+        dropped = true
+        end()
+        return Promise.resolve(DONE)
+      },
+      [Symbol.asyncIterator]: () => stream,
+    }
+    if (socket.state === 'closed') end()
+    else live.add(end)
+    return stream
   }
   const connection: WsApiConnection = {
     send: sendApi,
@@ -111,25 +123,4 @@ export async function connectWsApi(api: WsApiDef, messages: readonly WsMessageDe
   }
   await socket.connect()
   return connection
-}
-
-let decoder: TextDecoder | undefined
-
-/**
- * JSON frames, except what the document types as text: string payloads of text messages go out
- * as is, and a frame that is not JSON comes in as its text (echo servers, timestamps).
- */
-function textOrJson(anyText: boolean): Codec<unknown, unknown> {
-  return {
-    encode: (message): WebSocketData => (anyText && typeof message === 'string' ? message : JSON.stringify(message)),
-    decode(data) {
-      const text = typeof data === 'string' ? data : data instanceof ArrayBuffer ? (decoder ??= new TextDecoder()).decode(data) : undefined
-      if (text === undefined) return data
-      try {
-        return JSON.parse(text)
-      } catch {
-        return text
-      }
-    },
-  }
 }

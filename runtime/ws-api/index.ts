@@ -2,6 +2,8 @@ export { wsHandshakeAuth } from './auth'
 export { connectWsApi } from './connect'
 export { WsApiUrlError, WsRequestError } from './errors'
 export { wsRequest } from './request'
+export { wsSend } from './send'
+export { wsFill } from './url'
 export type {
   HandshakeAuth,
   WsApiBaseOptions,

@@ -8,17 +8,29 @@ import type { WsMessageDef, WsRequestContext, WsRequestOptions } from './types'
  * Generated request messages reference this function, so an app that sends no request does not
  * ship it.
  */
-export function wsRequest(context: WsRequestContext, message: WsMessageDef, payload: unknown, init: WsRequestOptions = {}): Promise<unknown> {
-  const { socket, taps } = context
+export function wsRequest(context: WsRequestContext, message: WsMessageDef): (payload: unknown, init?: WsRequestOptions) => Promise<unknown> {
+  const send = message.out?.(context, message) ?? context.socket.send
+  return (payload, init = {}) => request(context, message, send, payload, init)
+}
+
+function request(
+  context: WsRequestContext,
+  message: WsMessageDef,
+  send: (payload: unknown) => boolean,
+  payload: unknown,
+  init: WsRequestOptions,
+): Promise<unknown> {
+  const { socket } = context
+  const taps = (context.taps ??= new Set())
   const { name, correlation: pointer } = message
   const replies = (message.replies?.() ?? []).map((m) => m.name)
   let id = pointer === undefined ? undefined : readPointer(payload, pointer)
   // A correlation id the caller left out is filled in, so concurrent requests cannot be confused.
   if (pointer !== undefined && id === undefined && /^\/[^/]+$/.test(pointer) && typeof payload === 'object' && payload !== null) {
-    id = context.nextId()
+    id = context.lastId = (context.lastId ?? 0) + 1
     payload = { ...(payload as object), [pointer.slice(1).replace(/~1/g, '/').replace(/~0/g, '~')]: id }
   }
-  const timeout = init.timeout ?? context.requestTimeout ?? 10_000
+  const timeout = init.timeout ?? context.options.requestTimeout ?? 10_000
   return new Promise((resolve, reject) => {
     const fail = (detail: string, code: 'ERR_WS_REQUEST_TIMEOUT' | 'ERR_WS_REQUEST_ABORTED' | 'ERR_WS_REQUEST_CLOSED', cause?: unknown): void =>
       settle(new WsRequestError(socket.url, name, detail, { code, cause }))
@@ -45,7 +57,7 @@ export function wsRequest(context: WsRequestContext, message: WsMessageDef, payl
     init.signal?.addEventListener('abort', onAbort, { once: true })
     taps.add(tap)
     try {
-      context.send(name, payload)
+      send(payload)
     } catch (error) {
       settle(error as Error)
     }

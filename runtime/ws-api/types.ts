@@ -21,14 +21,23 @@ export interface WsApiDef {
   security?: WsSecurityDef[]
   /** Bumped by the Vite hot module when the document changed (message objects rewritten in place): open connections index their routing again. */
   rev?: number
+  /** Fills `{placeholders}` of servers and channels (`wsFill`), referenced only by documents that have them. */
+  fill?: WsFill
   /** The handshake credentials (`wsHandshakeAuth`), referenced only by documents with security schemes. */
   auth?: (api: WsApiDef, options: WsApiConnectOptions, url: string) => HandshakeAuth
 }
 
-/** What `auth` gives the socket: credentials to place, extra headers, or why they were withheld. */
+export type WsFill = (
+  template: string,
+  what: 'server variable' | 'channel parameter',
+  fail: (detail: string) => never,
+  defaults?: Record<string, { default?: string }>,
+  given?: Record<string, string | number>,
+) => string
+
+/** What `auth` gives the socket: credentials to place, or why they were withheld (already logged as `ws.auth`). */
 export interface HandshakeAuth {
   auth?: WebSocketAuth
-  headers?: Record<string, string>
   /** Set when credentials were given but withheld (the URL is not one of the document's servers). */
   withheld?: string
 }
@@ -48,8 +57,8 @@ export interface WsMessageDef {
   name: string
   /** Set for messages the client receives: how frames are routed to it. */
   in?: WsMatcher
-  /** Set for messages the client sends. */
-  out?: boolean
+  /** Set for messages the client sends: the send machinery (`wsSend`), so apps that send nothing do not ship it. */
+  out?: WsSender
   /** Sent as a text frame as is (string payloads), not as JSON. */
   text?: boolean
   /** JSON pointer inside the payload of the correlation id (`/reqid`). */
@@ -60,18 +69,22 @@ export interface WsMessageDef {
   request?: WsRequester
 }
 
-/** What a connection hands a request message's `request`: its socket, the reply taps, its send. */
+/** What a connection hands the `out` and `request` of its messages; the optional parts are made by their first user. */
 export interface WsRequestContext {
   socket: WebSocketClient<unknown, unknown>
+  options: WsApiConnectOptions
+  /** Payloads of `resubscribe` sends (by message and payload), sent again after each reconnect. */
+  replayed?: Map<string, unknown>
   /** Consulted before delivery; a tap that returns true took the frame (a reply). */
-  taps: Set<(names: string[], frame: unknown) => boolean>
-  send(name: string, payload: unknown): boolean
-  requestTimeout?: number
-  /** A fresh correlation id for a request that left it out. */
-  nextId(): number
+  taps?: Set<(names: string[], frame: unknown) => boolean>
+  /** The last correlation id filled in for a request that left it out (a counter per connection). */
+  lastId?: number
 }
 
-export type WsRequester = (context: WsRequestContext, message: WsMessageDef, payload: unknown, options?: WsRequestOptions) => Promise<unknown>
+/** `send.<message>` of a connection (`wsSend`). */
+export type WsSender = (context: WsRequestContext, message: WsMessageDef) => (payload: unknown) => boolean
+/** `request.<message>` of a connection (`wsRequest`). */
+export type WsRequester = (context: WsRequestContext, message: WsMessageDef) => (payload: unknown, options?: WsRequestOptions) => Promise<unknown>
 
 /** The roles a message has for the client, in the type of its export. */
 export type WsRole = 'receive' | 'send' | 'request'
@@ -92,10 +105,18 @@ export type WsConnectionOf<M extends WsMessage, In extends object, Send extends 
   Pick<Req, Named<M, 'request'> & keyof Req>
 >
 
-export type WsSecurityDef =
-  | { name: string; kind: 'apiKey'; in: 'query' | 'header'; param: string }
-  | { name: string; kind: 'bearer' }
-  | { name: string; kind: 'basic' }
+/**
+ * A security scheme of the document, as the token's place in the handshake: a query parameter or a
+ * header, with a scheme before it (an `http` bearer is `Authorization` + `Bearer `; `basic` is
+ * `Authorization` + `Basic ` with `{ username, password }` base64-encoded as the token).
+ */
+export interface WsSecurityDef {
+  name: string
+  kind: 'apiKey' | 'basic'
+  in: 'query' | 'header'
+  param: string
+  scheme?: string
+}
 
 /** Options every generated `connect()` takes; the generated `ConnectOptions` adds the document's own. */
 export interface WsApiBaseOptions<Send extends string = string, In extends string = string> {

@@ -1,10 +1,10 @@
 import { RUNTIME_ID, RUNTIME_INTERNAL_ID } from '../codegen/banner'
 import { indexKey, jsLiteral, propertyKey, toCamelIdentifier, uniqueName } from '../codegen/literals'
-import type { WsApiDef, WsMatcher, WsMessageDef, WsRole } from '../../runtime/ws-api/types'
-import type { AsyncApiModel, MessageModel } from './model'
+import type { WsApiDef, WsMatcher, WsMessageDef, WsRole, WsSecurityDef } from '../../runtime/ws-api/types'
+import type { AsyncApiModel, MessageModel, SecurityModel } from './model'
 
 /** The document's runtime data, without its messages (see runtime/ws-api/types.ts, the contract). */
-export function apiDef(model: AsyncApiModel): Omit<WsApiDef, 'auth'> {
+export function apiDef(model: AsyncApiModel): Omit<WsApiDef, 'auth' | 'fill'> {
   const channels: WsApiDef['channels'] = {}
   for (const c of model.channels) {
     const parameters = Object.fromEntries(Object.entries(c.parameters).map(([k, p]) => [k, p.default === undefined ? {} : { default: p.default }]))
@@ -19,7 +19,19 @@ export function apiDef(model: AsyncApiModel): Omit<WsApiDef, 'auth'> {
     channels,
     ...(model.channel === undefined ? {} : { channel: model.channel }),
     inbound: model.inbound.length,
-    ...(model.security.length > 0 ? { security: model.security } : {}),
+    ...(model.security.length > 0 ? { security: model.security.map(securityDef) } : {}),
+  }
+}
+
+/** Where the runtime places the credential: bearer and basic are `Authorization` headers with their scheme. */
+function securityDef(s: SecurityModel): WsSecurityDef {
+  if (s.kind === 'apiKey') return s
+  return {
+    name: s.name,
+    kind: s.kind === 'basic' ? 'basic' : 'apiKey',
+    in: 'header',
+    param: 'Authorization',
+    scheme: s.kind === 'basic' ? 'Basic ' : 'Bearer ',
   }
 }
 
@@ -28,8 +40,9 @@ export interface MessageExport {
   message: MessageModel
   id: string
   roles: WsRole[]
-  /** The data part of its `WsMessageDef` (replies and the request function are code). */
-  def: Omit<WsMessageDef, 'replies' | 'request'>
+  /** The data part of its `WsMessageDef` (the send and request functions and the replies are code). */
+  def: Omit<WsMessageDef, 'out' | 'replies' | 'request'>
+  send: boolean
   replies?: string[]
 }
 
@@ -54,12 +67,18 @@ export function messageExports(model: AsyncApiModel): MessageExport[] {
       } else if (m.matcher.type) matcher.type = m.matcher.type
       def.in = matcher
     }
-    if (send) def.out = true
     if (m.text) def.text = true
     const request = send?.reply !== undefined
     if (request && m.correlation !== undefined) def.correlation = m.correlation
     const roles: WsRole[] = [...(inbound.has(m.name) ? ['receive' as const] : []), ...(send ? ['send' as const] : []), ...(request ? ['request' as const] : [])]
-    out.push({ message: m, id: uniqueName(toCamelIdentifier(m.name, 'message'), taken), roles, def, ...(request ? { replies: send.reply } : {}) })
+    out.push({
+      message: m,
+      id: uniqueName(toCamelIdentifier(m.name, 'message'), taken),
+      roles,
+      def,
+      send: send !== undefined,
+      ...(request ? { replies: send.reply } : {}),
+    })
   }
   return out
 }
@@ -76,26 +95,35 @@ export function buildWsModule(model: AsyncApiModel): string {
   const exports = messageExports(model)
   const ids = new Map(exports.map((e) => [e.message.name, e.id]))
   const imports = ['connectWsApi as $connect']
-  if (model.security.length > 0) imports.push('wsHandshakeAuth as $auth')
+  // Runtime code a document needs only for some of its parts, referenced from its data only then.
+  const code: string[] = []
+  const placeholders = [...model.servers.map((s) => s.url), ...model.channels.map((c) => c.address)].some((t) => /\{[^{}]+\}/.test(t))
+  if (placeholders) {
+    imports.push('wsFill as $fill')
+    code.push('fill:$fill')
+  }
+  if (model.security.length > 0) {
+    imports.push('wsHandshakeAuth as $auth')
+    code.push('auth:$auth')
+  }
+  if (exports.some((e) => e.send)) imports.push('wsSend as $send')
   if (exports.some((e) => e.replies)) imports.push('wsRequest as $request')
   const data = jsLiteral(apiDef(model))
   const lines = [
     BANNER,
     `import { ${imports.join(', ')} } from ${jsLiteral(RUNTIME_INTERNAL_ID)}`,
     '',
-    // The handshake code is referenced only when the document has security schemes.
     `/** @type {import(${jsLiteral(RUNTIME_INTERNAL_ID)}).WsApiDef} */`,
-    `const $api = ${model.security.length > 0 ? `${data.slice(0, -1)},auth:$auth}` : data}`,
+    `const $api = ${code.length > 0 ? `${data.slice(0, -1)},${code.join(',')}}` : data}`,
     '',
   ]
   for (const e of exports) {
     const fields = jsLiteral(e.def).slice(1, -1)
-    const code = e.replies
-      ? `, replies: () => [${e.replies
-          .map((r) => ids.get(r))
-          .filter((r) => r !== undefined)
-          .join(', ')}], request: $request`
-      : ''
+    let code = e.send ? ', out: $send' : ''
+    if (e.replies) {
+      const replies = e.replies.map((r) => ids.get(r)).filter((r) => r !== undefined)
+      code += `, replies: () => [${replies.join(', ')}], request: $request`
+    }
     // The JSDoc type keeps checkJs from widening `"string"` and `true` in the literal.
     lines.push(`/** @type {import(${jsLiteral(RUNTIME_INTERNAL_ID)}).WsMessageDef} */`, `export const ${e.id} = { ${fields}${code} }`)
   }
@@ -106,9 +134,13 @@ export function buildWsModule(model: AsyncApiModel): string {
     '  return $connect($api, messages, options ?? {})',
     '}',
     '',
+    // One array for every connection `connect` opens: the hot variant rewrites it in place when the
+    // document changes, so open connections route a message the edit added (src/asyncapi/hot.ts).
+    `/** @type {import(${jsLiteral(RUNTIME_INTERNAL_ID)}).WsMessageDef[]} */`,
+    `const $all = [${exports.map((e) => e.id).join(', ')}]`,
     `/** @param {import(${jsLiteral(RUNTIME_INTERNAL_ID)}).WsApiConnectOptions} [options] */`,
     'export function connect(options) {',
-    `  return $connect($api, [${exports.map((e) => e.id).join(', ')}], options ?? {})`,
+    '  return $connect($api, $all, options ?? {})',
     '}',
     '',
     'export default { connect, connectWith }',

@@ -5,11 +5,12 @@ export const WS_REFRESH_EVENT = 'codomyrmex:ws-refresh'
 
 /**
  * Vite dev only: the AsyncAPI module with a self-accepting footer. Importers and open connections
- * hold the first module instance's objects: its document data (`$api`: servers, channels) and its
- * message exports (routing data, one object per message). Each new instance writes its own data
- * into those objects (a message new to the document is kept for later instances only) and bumps
- * `$api.rev`, so open connections index their routing again and `connect` routes by the new
- * document without a reload. The module exports the same names for every document it can
+ * hold the first module instance's objects: its document data (`$api`: servers, channels), its
+ * message exports (routing data, one object per message) and the array of every message that
+ * `connect` passes (`$all`). Each new instance writes its own data into those objects, refills
+ * `$all` with the new document's messages (a message the edit added is in it, one it removed is
+ * not) and bumps `$api.rev`, so open connections index their routing again from `$all` and route
+ * by the new document without a reload; a `connectWith` connection keeps the messages it was given. The module exports the same names for every document it can
  * (`connect`, `default`, the messages), so an update never needs the importers to re-run. Then the
  * dev mock is asked to restart the API's sockets: they reconnect to a mock that plays the new
  * document only after the page can route it. The `send` methods of an open connection are the
@@ -30,14 +31,18 @@ export function wsHotModule(code: string, api: string): string {
   if ($data.api && $data.api !== $api) {
     const rev = ($data.api.rev ?? 0) + 1
     $renew($data.api, { ...$api, rev })
+    const kept = new Map()
     for (const [id, next] of Object.entries($messages)) {
       if ($data.messages[id]) $renew($data.messages[id], next)
       else $data.messages[id] = next
+      kept.set(next, $data.messages[id])
     }
+    $data.all.splice(0, $data.all.length, ...$all.map((m) => kept.get(m)))
     import.meta.hot.send(${jsLiteral(WS_REFRESH_EVENT)}, { api: ${jsLiteral(api)} })
   } else {
     $data.api = $api
     $data.messages = $messages
+    $data.all = $all
   }
   import.meta.hot.accept()
 }

@@ -20,8 +20,12 @@ export interface GeneratedWsModule {
   [message: string]: unknown
 }
 
-export async function generatedModule(file: string, perspective?: 'client' | 'server'): Promise<GeneratedWsModule> {
-  const prepared = await prepareAsyncApi('test', file, { allowRemote: [], ...(perspective ? { perspective } : {}) })
+export async function generatedModule(file: string, perspective?: 'client' | 'server', allowRefsFrom?: string[]): Promise<GeneratedWsModule> {
+  const prepared = await prepareAsyncApi('test', file, {
+    allowRemote: [],
+    ...(perspective ? { perspective } : {}),
+    ...(allowRefsFrom ? { allowRefsFrom } : {}),
+  })
   const code = buildWsModule(prepared.model)
     .replaceAll(JSON.stringify(RUNTIME_INTERNAL_ID), JSON.stringify(RUNTIME_INTERNAL))
     .replaceAll(JSON.stringify(RUNTIME_ID), JSON.stringify(RUNTIME))

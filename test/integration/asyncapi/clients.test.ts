@@ -153,9 +153,11 @@ describe('Slack RTM (httpApiKey in query, 46 messages routed by `type`)', () => 
     await ws.close()
   })
 
-  it('without `url` it says the https server is not a socket', async () => {
+  it('without `url` it says the document names no socket (its server is https)', async () => {
     const error = await app.slack.connect({}).catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'ERR_WS_API_URL' })
-    expect((error as Error).message).toMatch(/server "production" is not a WebSocket URL: pass the socket URL as `url`/)
+    expect((error as Error).message).toBe('Slack Real Time Messaging API: the document names no WebSocket server: pass `url`')
+    const named = await app.slack.connect({ server: 'production' }).catch((e: unknown) => e)
+    expect((named as Error).message).toBe('Slack Real Time Messaging API: no WebSocket server "production" (servers: none)')
   })
 })

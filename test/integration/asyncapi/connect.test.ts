@@ -1,6 +1,7 @@
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { connectWsApi, type WsApiDef, type WsMessageDef, wsHandshakeAuth } from '../../../runtime/internal'
+import { connectWsApi, type WsApiDef, type WsMessageDef, wsHandshakeAuth, wsSend } from '../../../runtime/internal'
 import { generatedModule } from '../../helpers/asyncapi-module'
 import { closeAll, kraken, open, play, recorder } from '../../helpers/asyncapi-servers'
 
@@ -95,7 +96,7 @@ describe('connectWith: a connection with some of the messages', () => {
     const api = await moduleOf('spec-kraken-websocket-request-reply-message-filter-in-reply-asyncapi.yml')
     expect(api.heartbeat).toEqual({ name: 'heartbeat', in: { prop: 'event', values: ['heartbeat'] } })
     const ping = api.ping as WsMessageDef
-    expect(ping).toMatchObject({ name: 'ping', out: true, correlation: '/reqid' })
+    expect(ping).toMatchObject({ name: 'ping', out: wsSend, correlation: '/reqid' })
     expect(ping.replies?.().map((m) => m.name)).toEqual(['pong'])
     const server = await play(kraken)
     const logger = recorder()
@@ -138,12 +139,12 @@ describe('connectWsApi handshake', () => {
       servers: [{ name: 'local', url: 'ws://127.0.0.1:1' }],
       channels: { root: { address: '/feed' } },
       inbound: 1,
-      security: [{ name: 'user', kind: 'basic' }],
+      security: [{ name: 'user', kind: 'basic', in: 'header', param: 'Authorization', scheme: 'Basic ' }],
       auth: wsHandshakeAuth,
     }
     const messages: WsMessageDef[] = [
       { name: 'any', in: {} },
-      { name: 'note', out: true, text: true },
+      { name: 'note', out: wsSend, text: true },
     ]
     const server = await play((frame) => frame)
     const ws = await connectWsApi(api, messages, {
@@ -164,7 +165,14 @@ describe('connectWsApi handshake', () => {
   })
 
   it('a bearer token goes in the Authorization header', async () => {
-    const api: WsApiDef = { title: 'Bearer', servers: [], channels: {}, inbound: 0, security: [{ name: 'jwt', kind: 'bearer' }], auth: wsHandshakeAuth }
+    const api: WsApiDef = {
+      title: 'Bearer',
+      servers: [],
+      channels: {},
+      inbound: 0,
+      security: [{ name: 'jwt', kind: 'apiKey', in: 'header', param: 'Authorization', scheme: 'Bearer ' }],
+      auth: wsHandshakeAuth,
+    }
     const server = await play(() => undefined)
     // Without `authOrigins`, a `url` that is not a server of the document gets no credentials.
     const logger = recorder()
@@ -174,6 +182,53 @@ describe('connectWsApi handshake', () => {
     await withheld.close()
     const ws = await connectWsApi(api, [], { url: server.url, authOrigins: [server.url], auth: { jwt: () => 'tok' } })
     expect(server.headers[1]?.authorization).toBe('Bearer tok')
+    await ws.close()
+  })
+})
+
+/** A document with server variables, a channel parameter and the given security schemes (`http` bearer, `userPassword`…). */
+async function securedDocument(name: string, schemes: Record<string, object>): Promise<string> {
+  const dir = resolve(__dirname, '../../.tmp/asyncapi-docs')
+  await mkdir(dir, { recursive: true })
+  const file = join(dir, `${name}.json`)
+  const doc = {
+    asyncapi: '3.0.0',
+    info: { title: name, version: '1' },
+    servers: {
+      local: {
+        host: '127.0.0.1:{port}',
+        protocol: 'ws',
+        variables: { port: { default: '1' } },
+        security: Object.keys(schemes).map((k) => ({ $ref: `#/components/securitySchemes/${k}` })),
+      },
+    },
+    channels: { room: { address: '/rooms/{roomId}', parameters: { roomId: {} }, messages: { note: { payload: { type: 'object' } } } } },
+    operations: { receiveNote: { action: 'receive', channel: { $ref: '#/channels/room' }, messages: [{ $ref: '#/channels/room/messages/note' }] } },
+    components: { securitySchemes: schemes },
+  }
+  await writeFile(file, JSON.stringify(doc))
+  return file
+}
+
+describe('generated data for placeholders and header schemes', () => {
+  it('fills server variables and encodes channel parameters (wsFill), and sends an http bearer token', async () => {
+    const file = await securedDocument('bearer', { jwt: { type: 'http', scheme: 'bearer' } })
+    const api = await generatedModule(file)
+    const server = await play(() => undefined)
+    const ws = await api.connect({ variables: { port: String(server.port) }, parameters: { roomId: 'a b/c' }, auth: { jwt: () => 'tok' } })
+    expect(server.upgrades[0]).toBe('/rooms/a%20b%2Fc')
+    expect(server.headers[0]?.authorization).toBe('Bearer tok')
+    await ws.close()
+    await expect(api.connect({ variables: { port: String(server.port) } })).rejects.toThrow(/channel parameter "roomId" has no value and no default/)
+  })
+
+  it('sends userPassword credentials as basic authorization', async () => {
+    const file = await securedDocument('basic', { user: { type: 'userPassword' } })
+    const api = await generatedModule(file)
+    const server = await play(() => undefined)
+    const ws = await api.connect({ variables: { port: String(server.port) }, parameters: { roomId: 1 }, auth: { user: { username: 'ada', password: 'é' } } })
+    expect(server.upgrades[0]).toBe('/rooms/1')
+    expect(server.headers[0]?.authorization).toBe(`Basic ${Buffer.from('ada:é').toString('base64')}`)
     await ws.close()
   })
 })

@@ -70,11 +70,13 @@ describe('AsyncAPI WebSocket documents of the corpus', () => {
 
   it('the perspective decides what the client sends', () => {
     // Kraken describes the server: the client sends what the server receives (ping, subscribe…).
-    expect(code.krakenFilter).toContain('export const ping = { "name":"ping","out":true,"correlation":"/reqid", replies: () => [pong], request: $request }')
+    expect(code.krakenFilter).toContain('export const ping = { "name":"ping","correlation":"/reqid", out: $send, replies: () => [pong], request: $request }')
     expect(code.krakenFilter).toContain('replies: () => [subscriptionStatus, dummyCurrencyInfo]')
     expect(code.krakenFilter).toContain('export const pong = { "name":"pong","in":{"prop":"event","values":["pong"]} }')
     const roles = (module: string | undefined) =>
-      [...(module ?? '').matchAll(/export const (\w+) = \{ "name":"\w+",(?:"(in|out)")?/g)].map((m) => `${m[1]}:${m[2]}`)
+      [...(module ?? '').matchAll(/^export const (\w+) = \{ "name":"\w+"(,"in")?(.*)$/gm)].map(
+        (m) => `${m[1]}:${m[2] ? 'in' : ''}${m[3]!.includes('out: $send') ? 'out' : ''}`,
+      )
     expect(roles(code.hoppscotchClient)).toEqual(['echo:out', 'timestamp:in'])
     // The server's document, read from its side, gives the same client as the client's document.
     expect(roles(code.hoppscotchServer)).toEqual(['timestamp:in', 'echo:out'])

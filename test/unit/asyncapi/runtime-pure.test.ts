@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { wsHandshakeAuth as handshakeAuth } from '../../../runtime/ws-api/auth'
 import { readPointer, route } from '../../../runtime/ws-api/route'
 import type { WsApiDef, WsMessageDef } from '../../../runtime/ws-api/types'
-import { socketUrl } from '../../../runtime/ws-api/url'
+import { socketUrl, wsFill } from '../../../runtime/ws-api/url'
 
 const api: WsApiDef = {
   title: 'Test',
@@ -15,8 +15,9 @@ const api: WsApiDef = {
   inbound: 4,
   security: [
     { name: 'key', kind: 'apiKey', in: 'query', param: 'token' },
-    { name: 'user', kind: 'basic' },
+    { name: 'user', kind: 'basic', in: 'header', param: 'Authorization', scheme: 'Basic ' },
   ],
+  fill: wsFill,
 }
 
 describe('socketUrl', () => {
@@ -29,15 +30,19 @@ describe('socketUrl', () => {
     ],
     [{ url: 'ws://127.0.0.1:1/', parameters: { symbol: '1inchusd' } }, 'ws://127.0.0.1:1/v1/marketdata/1inchusd'],
   ])('%j gives %s', (options, expected) => {
-    expect(socketUrl(api, options).url).toBe(expected)
+    expect(socketUrl(api, options)).toBe(expected)
   })
 
   it.each([
     [{}, /channel parameter "symbol" has no value and no default/],
     [{ channel: 'nope' }, /no channel "nope" \(channels: market, root\)/],
-    [{ server: 'nope', channel: 'root' }, /no server "nope" \(servers: public, regional\)/],
+    [{ server: 'nope', channel: 'root' }, /no WebSocket server "nope" \(servers: public, regional\)/],
   ])('%j is refused naming what is missing', (options, message) => {
     expect(() => socketUrl(api, options)).toThrow(message)
+  })
+
+  it('without `fill` (a document with no placeholders) templates are used as written', () => {
+    expect(socketUrl({ ...api, fill: undefined }, { parameters: { symbol: 'x' } })).toBe('wss://api.example.com/v1/marketdata/%7Bsymbol%7D')
   })
 
   it('asks for `url` when the document has no socket server', () => {
@@ -84,14 +89,21 @@ describe('handshakeAuth', () => {
     expect(handshakeAuth(api, { auth: { key: 's3cret' } }, 'wss://api.example.com/x').auth).toEqual({ token: 's3cret', in: 'query', name: 'token', scheme: '' })
   })
 
-  it('sends basic credentials as a header', () => {
-    expect(handshakeAuth(api, { auth: { user: { username: 'a', password: 'b' } } }, 'wss://api.example.com').headers).toEqual({
-      Authorization: `Basic ${btoa('a:b')}`,
+  it('sends basic credentials as a header (UTF-8, base64)', () => {
+    expect(handshakeAuth(api, { auth: { user: { username: 'a', password: 'b' } } }, 'wss://api.example.com').auth).toEqual({
+      token: btoa('a:b'),
+      in: 'header',
+      name: 'Authorization',
+      scheme: 'Basic ',
     })
+    expect(handshakeAuth(api, { auth: { user: { username: 'é', password: '€' } } }, 'wss://api.example.com').auth?.token).toBe(btoa('\xc3\xa9:\xe2\x82\xac'))
   })
 
   it('withholds credentials from a `url` that is not a server of the document, unless allowed', () => {
-    expect(handshakeAuth(api, { url: 'wss://evil.example', auth: { key: 's' } }, 'wss://evil.example/x')).toEqual({ withheld: 'wss://evil.example' })
+    const warnings: string[] = []
+    const logger = { debug() {}, info() {}, error() {}, warn: (e: { message: string }) => void warnings.push(e.message) }
+    expect(handshakeAuth(api, { url: 'wss://evil.example', auth: { key: 's' }, logger }, 'wss://evil.example/x')).toEqual({ withheld: 'wss://evil.example' })
+    expect(warnings).toEqual(['Test: credentials not sent to wss://evil.example, which is not a server of the document (add it to `authOrigins`)'])
     expect(handshakeAuth(api, { url: 'wss://api.example.com', auth: { key: 's' } }, 'wss://api.example.com/x').auth).toBeDefined()
     expect(
       handshakeAuth(api, { url: 'wss://other.example', authOrigins: ['wss://other.example'], auth: { key: 's' } }, 'wss://other.example/x').auth,

@@ -19,11 +19,11 @@ describe('socketUrl with a path as the server (the dev mock)', () => {
     ['https://dev.example.com/', { channel: 'root' }, 'wss://dev.example.com/__api/market'],
   ])('on %s, %j gives %s', (href, options, expected) => {
     vi.stubGlobal('location', { href })
-    expect(socketUrl(api, options).url).toBe(expected)
+    expect(socketUrl(api, options)).toBe(expected)
   })
 
   it('outside a page, says that a path needs one', () => {
     vi.stubGlobal('location', undefined)
-    expect(() => socketUrl(api, {})).toThrow(/socket URL \/__api\/market is a path, which needs a page to resolve against: pass an absolute `url`/)
+    expect(() => socketUrl(api, {})).toThrow(/socket URL \/__api\/market is not absolute, and there is no page to resolve it against: pass an absolute `url`/)
   })
 })
