@@ -3,10 +3,9 @@
 // it builds on (the HTTP and WebSocket clients), and a per-module breakdown of the manager.
 //   node bench/manager/size.mjs            table
 //   node bench/manager/size.mjs --json     { manager, pagination, … } for the size-budget test
-import { gzipSync } from 'node:zlib'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
+import { browserBundle } from '../browser-size.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const runtime = JSON.stringify(join(root, 'runtime/index.ts'))
@@ -22,18 +21,7 @@ export const cases = {
 }
 
 export async function bundle(contents) {
-  const r = await build({
-    stdin: { contents, resolveDir: root, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  })
-  const code = r.outputFiles[0].contents
-  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length, metafile: r.metafile }
+  return browserBundle(contents, { resolveDir: root })
 }
 
 export async function measure() {

@@ -4,8 +4,7 @@
 //   node bench/runtime/ofetch-cost.mjs
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
-import { gzipSync } from 'node:zlib'
+import { browserBundle } from '../browser-size.mjs'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 console.log('| bundle | min bytes | min+gzip bytes |\n|---|---|---|')
 for (const [name, contents] of Object.entries({
@@ -15,15 +14,6 @@ for (const [name, contents] of Object.entries({
   'all three': `export { joinUrl, appendQuery } from './runtime/http/url'; export { readBody, readErrorBody } from './runtime/http/response'; export { prepareRequest } from './runtime/http/prepare'`,
   'ofetch createFetch': `export { createFetch } from 'ofetch'`,
 })) {
-  const r = await build({
-    stdin: { contents, resolveDir: root, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    logLevel: 'silent',
-  })
-  const c = r.outputFiles[0].contents
-  console.log(`| ${name} | ${c.length} | ${gzipSync(c, { level: 9 }).length} |`)
+  const { min, gzip } = await browserBundle(contents, { resolveDir: root })
+  console.log(`| ${name} | ${min} | ${gzip} |`)
 }

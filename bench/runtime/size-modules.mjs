@@ -1,10 +1,9 @@
 // Per-module breakdown of the browser bundles that bench/runtime/size.mjs measures: minified bytes
 // each source file contributes (esbuild metafile), largest first, and the bundle's min+gzip total.
 //   node bench/runtime/size-modules.mjs [one|client|whole]
-import { gzipSync } from 'node:zlib'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
+import { browserBundle } from '../browser-size.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const runtime = JSON.stringify(join(root, 'runtime/index.ts'))
@@ -19,21 +18,11 @@ const cases = {
   whole: `export * from ${runtime}`,
 }
 const which = process.argv[2] ?? 'one'
-const r = await build({
-  stdin: { contents: cases[which], resolveDir: root, loader: 'ts' },
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  platform: 'browser',
-  write: false,
-  metafile: true,
-  logLevel: 'silent',
-})
-const inputs = Object.values(r.metafile.outputs)[0].inputs
+const r = await browserBundle(cases[which], { resolveDir: root })
+const inputs = r.bytesByInput
 const rows = Object.entries(inputs)
-  .filter(([, v]) => v.bytesInOutput > 0)
-  .sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)
+  .filter(([, v]) => v > 0)
+  .sort((a, b) => b[1] - a[1])
 console.log(`| module (${which}) | min bytes |\n|---|---|`)
-for (const [name, v] of rows) console.log(`| ${name.replace(/^.*node_modules\//, '').replace(`${root}/`, '')} | ${v.bytesInOutput.toLocaleString('en-US')} |`)
-const code = r.outputFiles[0].contents
-console.log(`| **total** (min+gzip ${gzipSync(code, { level: 9 }).length.toLocaleString('en-US')}) | ${code.length.toLocaleString('en-US')} |`)
+for (const [name, v] of rows) console.log(`| ${name.replace(/^.*node_modules\//, '').replace(`${root}/`, '')} | ${v.toLocaleString('en-US')} |`)
+console.log(`| **total** (min+gzip ${r.gzip.toLocaleString('en-US')}) | ${r.min.toLocaleString('en-US')} |`)

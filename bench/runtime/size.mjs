@@ -1,9 +1,8 @@
 // Min+gzip size of the HTTP runtime's browser build (esbuild, platform browser, minify, gzip -9).
 //   node bench/runtime/size.mjs
-import { gzipSync } from 'node:zlib'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
+import { browserBundle } from '../browser-size.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const runtime = JSON.stringify(join(root, 'runtime/index.ts'))
@@ -27,16 +26,6 @@ const cases = {
 }
 console.log('| bundle | min bytes | min+gzip bytes |\n|---|---|---|')
 for (const [name, { contents, external = [] }] of Object.entries(cases)) {
-  const r = await build({
-    stdin: { contents, resolveDir: root, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    external,
-    logLevel: 'silent',
-  })
-  const code = r.outputFiles[0].contents
-  console.log(`| ${name} | ${code.length.toLocaleString('en-US')} | ${gzipSync(code, { level: 9 }).length.toLocaleString('en-US')} |`)
+  const { min, gzip } = await browserBundle(contents, { resolveDir: root, external })
+  console.log(`| ${name} | ${min.toLocaleString('en-US')} | ${gzip.toLocaleString('en-US')} |`)
 }

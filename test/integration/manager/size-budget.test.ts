@@ -1,7 +1,6 @@
-import { gzipSync } from 'node:zlib'
 import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
 import { describe, expect, test } from 'vitest'
+import { browserBundle } from '../../../bench/browser-size.mjs'
 
 /**
  * The network manager's own share of a browser bundle: the bundle of what an app imports to use it
@@ -20,17 +19,7 @@ const runtime = JSON.stringify(fileURLToPath(new URL('../../../runtime/index.ts'
 const base = `export { createHttpClient, createWebSocket } from ${runtime}`
 
 async function bundle(contents: string): Promise<{ gzip: number; inputs: string[] }> {
-  const result = await build({
-    stdin: { contents, resolveDir: process.cwd(), loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  })
-  return { gzip: gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length, inputs: Object.keys(result.metafile.inputs) }
+  return browserBundle(contents, { resolveDir: process.cwd() })
 }
 
 describe('network manager size budget (esbuild, platform browser, minified, gzip -9)', () => {

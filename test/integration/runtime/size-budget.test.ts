@@ -1,7 +1,7 @@
-import { gzipSync } from 'node:zlib'
 import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
+import type { Plugin } from 'esbuild'
 import { describe, expect, test } from 'vitest'
+import { browserBundle, type BrowserBundle } from '../../../bench/browser-size.mjs'
 import { ApiContext } from '../../../src/core/context'
 import { resolveOptions } from '../../../src/core/options'
 
@@ -61,30 +61,15 @@ async function generatedPetstore(): Promise<string> {
   return code.replace('"@codomyrmex/networking/runtime/internal"', JSON.stringify(internalEntry))
 }
 
-async function bundle(contents: string, modules: Record<string, string> = {}): Promise<{ code: string; gzip: number; inputs: string[]; kept: string[] }> {
-  const result = await build({
-    stdin: { contents, resolveDir: process.cwd(), loader: 'ts' },
-    plugins: [
-      {
-        name: 'virtual',
-        setup(b) {
-          b.onResolve({ filter: /^virtual:/ }, (a) => ({ path: a.path, namespace: 'virtual' }))
-          b.onLoad({ filter: /.*/, namespace: 'virtual' }, (a) => ({ contents: modules[a.path], loader: 'js', resolveDir: ROOT }))
-        },
-      },
-    ],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  })
-  const code = result.outputFiles[0]!.text
-  const out = Object.values(result.metafile.outputs)[0]!.inputs
-  const kept = Object.keys(out).filter((i) => out[i]!.bytesInOutput > 0)
-  return { code, gzip: gzipSync(code, { level: 9 }).length, inputs: Object.keys(result.metafile.inputs), kept }
+async function bundle(contents: string, modules: Record<string, string> = {}): Promise<BrowserBundle> {
+  const virtual: Plugin = {
+    name: 'virtual',
+    setup(b) {
+      b.onResolve({ filter: /^virtual:/ }, (a) => ({ path: a.path, namespace: 'virtual' }))
+      b.onLoad({ filter: /.*/, namespace: 'virtual' }, (a) => ({ contents: modules[a.path], loader: 'js', resolveDir: ROOT }))
+    },
+  }
+  return browserBundle(contents, { resolveDir: process.cwd(), plugins: [virtual] })
 }
 
 describe('runtime size budget (esbuild, platform browser, minified, gzip -9)', () => {
