@@ -4,6 +4,7 @@ import { PREFIX, UnknownApiError } from '../errors'
 import { scanImports } from '../dts/imports'
 import { SOURCE_FILE } from '../dts/scan-project'
 import { debounce } from '../hmr/debounce'
+import { PartialSaves } from '../hmr/partial-saves'
 import { ServedCode } from '../hmr/served-code'
 import { WS_REFRESH_EVENT } from '../asyncapi/hot'
 import { attachDevMockSockets, createDevMockMiddleware, devMockBase, type DevMockSockets } from '../mock/dev-server'
@@ -36,6 +37,8 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
   let viteServe = false
   let devServer = false
   const served = new ServedCode()
+  // A failed regeneration waits this long for the rest of a save written in two steps.
+  const partialSaves = new PartialSaves(250)
   let devSockets: DevMockSockets | undefined
   // Saves come in bursts (editors write twice, formatters rewrite): one declaration write per burst.
   // In the dev server it also builds the declarations that hot updates leave for later (loadModule).
@@ -163,12 +166,13 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
       // The document is no module of the graph: map its change to the virtual modules built from it,
       // regenerated here and compared with what was served, so only a real change sends an update
       // (the module accepts it, see hmr/hot-module); an unchanged one sends nothing.
-      async hotUpdate({ file, modules }) {
+      async hotUpdate({ file, modules, server }) {
         const names = context?.apisUsing(file) ?? []
         if (names.length === 0 || !context) return undefined
         const ctx = context
         const graph = this.environment.moduleGraph
         const affected = []
+        const failed = []
         // Modules only: the update is sent first, the declarations are built by the debounced write after it.
         for (const name of names) {
           const current: Array<[string, () => Promise<string>]> = [
@@ -179,11 +183,14 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
           for (const [id, generate] of current) {
             const mod = graph.getModuleById(id)
             if (!mod) continue
-            // A broken document goes on to `load`, which reports it in the overlay.
             const code = await generate().catch(() => undefined)
-            if (code === undefined || served.changed(id, code)) affected.push(mod)
+            if (code === undefined) failed.push(mod)
+            else if (served.changed(id, code)) affected.push(mod)
           }
         }
+        // A broken document goes on to `load`, which reports it in the overlay, once it is not half
+        // of a save in two steps: until then the page keeps the last good module.
+        if (failed.length > 0 && (await partialSaves.failed(file, () => server.watcher.emit('change', file)))) affected.push(...failed)
         // A change the client module does not show (an example) reaches the page through its sockets.
         if (this.environment.name === 'client')
           for (const name of names) if (!affected.some((mod) => mod.id === asResolvedId(name))) await devSockets?.refreshIfChanged(name)
