@@ -1,6 +1,6 @@
 // HMR benchmark (not a test): node bench/hmr/run.mjs [--rounds=10] [--specs=petstore,stripe|corpus|<corpus file name>]
-// `--specs=corpus` takes every OpenAPI 3.x document of test/fixtures/corpus/openapi (a corpus file's
-// name without extension also works), editing the first path's key back and forth.
+// `--specs=corpus` takes every OpenAPI 3.x and Swagger 2.0 document of test/fixtures/corpus/openapi (a
+// corpus file's name without extension also works), editing the first path's key back and forth.
 // For each document: a Vite dev server with the built plugin (dist/, run `npm run build` first),
 // a page in headless Chromium importing `virtual:api/<name>`, then rounds of edits that change the
 // generated code (an operation path renamed back and forth). Measures the time from the file write
@@ -108,6 +108,7 @@ import.meta.hot.on('vite:afterUpdate', () => { window.__updates++; window.__upda
     await page.waitForFunction(() => window.__exports > 0, undefined, { timeout: 120_000 })
     firstLoad = Date.now() - loadStart
     let text = readFileSync(spec, 'utf8')
+    let declarations = readIfThere(join(dir, 'api-clients.d.ts'))
     for (let i = 0; i < rounds; i++) {
       const [a, b] = i % 2 === 0 ? [from, to] : [to, from]
       if (!text.includes(a)) throw new Error(`${name}: no "${a.trim()}" to edit`)
@@ -120,8 +121,10 @@ import.meta.hot.on('vite:afterUpdate', () => { window.__updates++; window.__upda
       const done = await page.evaluate(() => window.__updatedAt)
       times.push(done - start)
       phases.push({ watch: marks.pre - start, regenerate: marks.post - marks.pre, send: marks.fetched - marks.post, run: done - marks.fetched })
-      // Let the debounced declaration write finish outside the measured window.
-      await new Promise((r) => setTimeout(r, readFileSync(spec).length < 1_000_000 ? 300 : 3000))
+      // The declarations are built after the update (and written 100 ms after the page fetched it):
+      // wait for the file to change, so that the next round does not run into that build.
+      await waitForChange(join(dir, 'api-clients.d.ts'), declarations)
+      declarations = readIfThere(join(dir, 'api-clients.d.ts'))
     }
   } finally {
     await page.close()
@@ -137,9 +140,25 @@ import.meta.hot.on('vite:afterUpdate', () => { window.__updates++; window.__upda
   }
 }
 
-/** OpenAPI 3.x only: the first path key as written (YAML or JSON), renamed; undefined when not found. */
+function readIfThere(file) {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    return undefined
+  }
+}
+
+/** Polls (a benchmark, not a test) until `file` differs from `before`, for at most a minute. */
+async function waitForChange(file, before) {
+  for (const start = Date.now(); Date.now() - start < 60_000; ) {
+    if (readIfThere(file) !== before) return
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+/** OpenAPI 3.x or Swagger 2.0: the first path key as written (YAML or JSON), renamed; undefined when not found. */
 function firstPathEdit(text) {
-  if (!/(?:^|[{,])\s*["']?openapi["']?\s*:\s*["']?3/m.test(text)) return undefined
+  if (!/(?:^|[{,])\s*["']?(?:openapi["']?\s*:\s*["']?3|swagger["']?\s*:\s*["']?2)/m.test(text)) return undefined
   const at = text.search(/^["']?paths["']?\s*:|"paths"\s*:/m)
   if (at < 0) return undefined
   const match = /\n(\s*)(["']?)(\/[^"'\n]*?)\2\s*:/.exec(text.slice(at))

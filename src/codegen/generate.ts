@@ -32,8 +32,24 @@ export interface GeneratedApi {
   operations: number
 }
 
+/** The modules of an API, with its declarations built only when asked for. */
+export interface GeneratedModules extends Omit<GeneratedApi, 'ambient' | 'standalone'> {
+  /**
+   * Builds the declarations (openapi-typescript's transform and TypeScript's printer: most of the
+   * generation time of a large document). Apart so that the Vite dev server can send a hot update
+   * before paying for them: the page needs only the module.
+   */
+  declarations(): Promise<Pick<GeneratedApi, 'ambient' | 'standalone'>>
+}
+
 /** Document in, module text out: pure apart from openapi-typescript's type generation. */
-export async function generateApi({ name, document, baseUrl, pagination }: GenerateInput): Promise<GeneratedApi> {
+export async function generateApi(input: GenerateInput): Promise<GeneratedApi> {
+  const { declarations, ...modules } = generateModules(input)
+  return { ...modules, ...(await declarations()) }
+}
+
+/** The module texts now, the declarations on demand (see GeneratedModules). */
+export function generateModules({ name, document, baseUrl, pagination }: GenerateInput): GeneratedModules {
   const api = buildApiDef(name, document)
   if (baseUrl !== undefined) api.servers = [{ url: baseUrl }]
   const operations = nameOperations(collectOperations(document))
@@ -47,19 +63,18 @@ export async function generateApi({ name, document, baseUrl, pagination }: Gener
     if (config) op.def.pagination = config
   }
   const groups = groupByTag(document, operations)
-  const code = buildModule({ api, operations, groups })
-  const hot = buildModule({ api, operations, groups, hot: true })
-  const types = await buildTypes(document)
-  const schemas = nameSchemas(document)
-  const typeNames = nameOperationTypes(operations, schemas)
-  const shared = { types, operations, groups, schemas, typeNames, securitySchemes: Object.keys(api.securitySchemes ?? {}) }
   return {
-    code,
-    hot,
-    ambient: buildDeclarations({ ...shared, ambient: true }),
-    standalone: buildDeclarations({ ...shared, ambient: false }),
+    code: buildModule({ api, operations, groups }),
+    hot: buildModule({ api, operations, groups, hot: true }),
     query: buildQueryModule(name, operations),
     queryAmbient: buildQueryDeclarations(name, operations),
     operations: operations.length,
+    declarations: async () => {
+      const types = await buildTypes(document)
+      const schemas = nameSchemas(document)
+      const typeNames = nameOperationTypes(operations, schemas)
+      const shared = { types, operations, groups, schemas, typeNames, securitySchemes: Object.keys(api.securitySchemes ?? {}) }
+      return { ambient: buildDeclarations({ ...shared, ambient: true }), standalone: buildDeclarations({ ...shared, ambient: false }) }
+    },
   }
 }

@@ -15,7 +15,7 @@ import type { OpenApiDocument } from '../spec/document'
 import { fetchText, isRemote } from '../spec/remote'
 import { cacheKey, DiskCache, stampFiles, stampsMatch, type CacheEntry } from './cache'
 import type { ResolvedApi, ResolvedOptions } from './options'
-import { buildApi, prepareApi } from './pipeline'
+import { buildModules, prepareApi } from './pipeline'
 
 export interface LoadedApi {
   code: string
@@ -28,6 +28,12 @@ export interface LoadedApi {
   generated: boolean
 }
 
+/** A load whose module is ready; `settled` resolves once its declarations are built (and the entry written to disk). */
+interface ModuleRun {
+  loaded: LoadedApi
+  settled: () => Promise<void>
+}
+
 /**
  * Per-plugin state: turns a registered API into module code, caching by a hash of documents and
  * options (memory first, then disk), and keeps the declaration file in step. Bundler-agnostic:
@@ -36,7 +42,11 @@ export interface LoadedApi {
 export class ApiContext {
   private readonly memory = new Map<string, CacheEntry>()
   private readonly disk: DiskCache
-  private readonly pending = new Map<string, Promise<LoadedApi>>()
+  private readonly pending = new Map<string, Promise<ModuleRun>>()
+  /** A generated entry's declarations, built on first demand (see loadModule); absent once built. */
+  private readonly unsettled = new WeakMap<CacheEntry, () => Promise<void>>()
+  /** The last declarations built per API: what the declaration file keeps while a newer build fails. */
+  private readonly declared = new Map<string, { ambient: string; standalone: string; queryAmbient: string }>()
   private readonly mockSpecs = new Map<string, { key: string; spec: Promise<MockSpec | WsMockSpec> }>()
   /** Counts full generations, for tests and benchmarks that must prove a warm build skipped them. */
   generations = 0
@@ -58,31 +68,55 @@ export class ApiContext {
     return this.options.apis.has(name)
   }
 
-  /** The module for one API; concurrent calls for the same API share one run. */
-  load(name: string): Promise<LoadedApi> {
+  /** The module for one API and its declarations; concurrent calls for the same API share one run. */
+  async load(name: string): Promise<LoadedApi> {
+    const run = await this.start(name)
+    await run.settled()
+    return run.loaded
+  }
+
+  /**
+   * The module alone: its declarations are built by the next `load`, `writeDeclarations` or
+   * `settle` instead. The dev server's hot path: the page needs the module, and the declarations
+   * of a large document (openapi-typescript's transform and TypeScript's printer) are most of its
+   * generation time.
+   */
+  async loadModule(name: string): Promise<LoadedApi> {
+    return (await this.start(name)).loaded
+  }
+
+  /** Builds every declaration still pending (and writes those entries to the disk cache). */
+  async settle(): Promise<void> {
+    for (const entry of this.memory.values()) await this.unsettled.get(entry)?.()
+  }
+
+  private start(name: string): Promise<ModuleRun> {
     const running = this.pending.get(name)
     if (running) return running
+    // Only the module step is shared: a change during a declaration build must start a new run.
     const run = this.loadFresh(name).finally(() => this.pending.delete(name))
     this.pending.set(name, run)
     return run
   }
 
-  private async loadFresh(name: string): Promise<LoadedApi> {
+  private async loadFresh(name: string): Promise<ModuleRun> {
     const api = this.options.apis.get(name)
     if (!api) throw new Error(`unknown API "${name}"`)
     const cached = this.memory.get(name) ?? (await this.disk.read(name))
     if (cached && (await this.isCurrent(api, cached))) {
       this.memory.set(name, cached)
-      return { code: cached.code, hot: cached.hot, watchFiles: localFiles(cached.files), warnings: cached.warnings, generated: false }
+      if (!this.unsettled.has(cached)) this.declared.set(name, declarationsOf(cached))
+      return { loaded: loadedFrom(cached, false), settled: () => this.unsettled.get(cached)?.() ?? Promise.resolve() }
     }
     if (await isAsyncApiFile(api.spec)) {
       const entry = await asyncApiEntry(api, this.options, apiKey(api))
       this.generations++
       this.memory.set(name, entry)
+      this.declared.set(name, declarationsOf(entry))
       await this.disk.write(name, entry).catch(() => undefined)
-      return { code: entry.code, hot: entry.hot, watchFiles: localFiles(entry.files), warnings: entry.warnings, generated: true }
+      return { loaded: loadedFrom(entry, true), settled: () => Promise.resolve() }
     }
-    const { sources, warnings, output, document } = await buildApi(api, this.options)
+    const { sources, warnings, output, document } = await buildModules(api, this.options)
     this.generations++
     const files = [...sources.keys()]
     const entry: CacheEntry = {
@@ -92,16 +126,28 @@ export class ApiContext {
       stamps: await stampFiles(files),
       code: output.code,
       hot: output.hot,
-      ambient: output.ambient,
-      standalone: output.standalone,
+      ambient: '',
+      standalone: '',
       query: output.query,
       queryAmbient: output.queryAmbient,
       warnings,
     }
+    let building: Promise<void> | undefined
+    const settled = (): Promise<void> => {
+      building ??= output.declarations().then(async ({ ambient, standalone }) => {
+        entry.ambient = ambient
+        entry.standalone = standalone
+        this.unsettled.delete(entry)
+        if (this.memory.get(name) === entry) this.declared.set(name, declarationsOf(entry))
+        // Written once complete: a disk entry always has its declarations.
+        await this.disk.write(name, entry).catch(() => undefined)
+      })
+      return building
+    }
+    this.unsettled.set(entry, settled)
     this.memory.set(name, entry)
     if (this.options.dtsOperations === 'imported') this.documents.set(name, { key: entry.key, document })
-    await this.disk.write(name, entry).catch(() => undefined)
-    return { code: entry.code, hot: entry.hot, watchFiles: localFiles(entry.files), warnings: entry.warnings, generated: true }
+    return { loaded: loadedFrom(entry, true), settled }
   }
 
   /**
@@ -191,8 +237,8 @@ export class ApiContext {
    * Mock data for one API (the `/mocks` module and the dev server), rebuilt only when the
    * document's cache key changes. The document is re-read for it: the cache keeps generated code only.
    */
-  async mockSpec(name: string): Promise<{ spec: MockSpec | WsMockSpec; watchFiles: string[] }> {
-    const loaded = await this.load(name)
+  async mockSpec(name: string, { early = false } = {}): Promise<{ spec: MockSpec | WsMockSpec; watchFiles: string[] }> {
+    const loaded = early ? await this.loadModule(name) : await this.load(name)
     const api = this.options.apis.get(name) as ResolvedApi
     const key = (this.memory.get(name) as CacheEntry).key
     let hit = this.mockSpecs.get(name)
@@ -234,15 +280,14 @@ export class ApiContext {
     return [...this.memory].filter(([, entry]) => entry.files.includes(file)).map(([name]) => name)
   }
 
-  /** Declarations of one loaded API (ambient form), if it has been loaded. */
+  /** Declarations of one loaded API (the last ones built), if it has been loaded. */
   declarations(name: string): { ambient: string; standalone: string; queryAmbient: string } | undefined {
-    const entry = this.memory.get(name)
-    return entry && { ambient: entry.ambient, standalone: entry.standalone, queryAmbient: entry.queryAmbient }
+    return this.declared.get(name)
   }
 
-  /** `virtual:api/<name>/query`, generated and cached with the API's own module. */
-  async queryModule(name: string): Promise<{ code: string; watchFiles: string[] }> {
-    const loaded = await this.load(name)
+  /** `virtual:api/<name>/query`, generated and cached with the API's own module (`early`: see loadModule). */
+  async queryModule(name: string, { early = false } = {}): Promise<{ code: string; watchFiles: string[] }> {
+    const loaded = early ? await this.loadModule(name) : await this.load(name)
     return { code: (this.memory.get(name) as CacheEntry).query, watchFiles: loaded.watchFiles }
   }
 
@@ -251,8 +296,11 @@ export class ApiContext {
    * keeps its last good declarations; the errors are returned for the host to report.
    */
   async writeDeclarations(): Promise<{ written: boolean; errors: Array<{ name: string; error: unknown }> }> {
-    // Without a declaration file, APIs are generated only when imported.
-    if (!this.options.dts) return { written: false, errors: [] }
+    // Without a declaration file, APIs are generated only when imported; their disk entries still wait for declarations.
+    if (!this.options.dts) {
+      await this.settle().catch(() => undefined)
+      return { written: false, errors: [] }
+    }
     const { content, errors } = await this.declarationFile()
     return { written: await writeIfChanged(this.options.dts, content), errors }
   }
@@ -308,6 +356,14 @@ function apiKey(api: ResolvedApi): unknown {
     perspective: api.perspective ?? null,
     pagination: api.pagination ?? null,
   }
+}
+
+function loadedFrom(entry: CacheEntry, generated: boolean): LoadedApi {
+  return { code: entry.code, hot: entry.hot, watchFiles: localFiles(entry.files), warnings: entry.warnings, generated }
+}
+
+function declarationsOf(entry: CacheEntry): { ambient: string; standalone: string; queryAmbient: string } {
+  return { ambient: entry.ambient, standalone: entry.standalone, queryAmbient: entry.queryAmbient }
 }
 
 function localFiles(files: string[]): string[] {

@@ -4,6 +4,7 @@ import { PREFIX, UnknownApiError } from '../errors'
 import { scanImports } from '../dts/imports'
 import { SOURCE_FILE } from '../dts/scan-project'
 import { debounce } from '../hmr/debounce'
+import { PartialSaves } from '../hmr/partial-saves'
 import { ServedCode } from '../hmr/served-code'
 import { WS_REFRESH_EVENT } from '../asyncapi/hot'
 import { attachDevMockSockets, createDevMockMiddleware, devMockBase, type DevMockSockets } from '../mock/dev-server'
@@ -36,8 +37,11 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
   let viteServe = false
   let devServer = false
   const served = new ServedCode()
+  // A failed regeneration waits this long for the rest of a save written in two steps.
+  const partialSaves = new PartialSaves(250)
   let devSockets: DevMockSockets | undefined
   // Saves come in bursts (editors write twice, formatters rewrite): one declaration write per burst.
+  // In the dev server it also builds the declarations that hot updates leave for later (loadModule).
   const writeDeclarationsSoon = debounce(() => getContext().writeDeclarations(), 100)
   const getContext = (): ApiContext => (context ??= new ApiContext(withDevMocks(resolveOptions(rawOptions, hostRoot ?? process.cwd()), devServer)))
   /** The app's file behind `id` whose imports the declarations follow (dts.operations 'imported'), else undefined. */
@@ -110,25 +114,29 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
         const { api: name, module } = splitModule(getApiName(id) as string)
         const context = getContext()
         try {
+          // The dev server serves modules before their declarations are built (see hotUpdate).
+          const early = viteServe
           if (module === 'query') {
-            const { code, watchFiles } = await context.queryModule(name)
+            const { code, watchFiles } = await context.queryModule(name, { early })
             for (const file of watchFiles) this.addWatchFile(file)
             if (viteServe) served.record(id, code)
             return { code, map: null }
           }
           if (module === 'mocks') {
-            const { spec, watchFiles } = await context.mockSpec(name)
+            const { spec, watchFiles } = await context.mockSpec(name, { early })
             for (const file of watchFiles) this.addWatchFile(file)
             const code = mockModule(spec)
             if (viteServe) served.record(id, code)
             return { code, map: null }
           }
-          const api = await context.load(name)
+          const api = early ? await context.loadModule(name) : await context.load(name)
           for (const file of api.watchFiles) this.addWatchFile(file)
           reportWarnings(this, name, api.warnings)
           if (api.generated) await context.writeDeclarations()
           const code = viteServe ? api.hot : api.code
           if (viteServe) served.record(id, code)
+          // The page is fetching an update: build the declarations once it has run it, not while.
+          writeDeclarationsSoon.postpone()
           return { code, map: null }
         } catch (error) {
           served.forget(id)
@@ -172,30 +180,35 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
       // The document is no module of the graph: map its change to the virtual modules built from it,
       // regenerated here and compared with what was served, so only a real change sends an update
       // (the module accepts it, see hmr/hot-module); an unchanged one sends nothing.
-      async hotUpdate({ file, modules }) {
+      async hotUpdate({ file, modules, server }) {
         const names = context?.apisUsing(file) ?? []
         if (names.length === 0 || !context) return undefined
         const ctx = context
-        writeDeclarationsSoon()
         const graph = this.environment.moduleGraph
         const affected = []
+        const failed = []
+        // Modules only: the update is sent first, the declarations are built by the debounced write after it.
         for (const name of names) {
           const current: Array<[string, () => Promise<string>]> = [
-            [asResolvedId(name), async () => (await ctx.load(name)).hot],
-            [asResolvedId(`${name}${MOCKS_SUFFIX}`), async () => mockModule((await ctx.mockSpec(name)).spec)],
-            [asResolvedId(`${name}${QUERY_SUFFIX}`), async () => (await ctx.queryModule(name)).code],
+            [asResolvedId(name), async () => (await ctx.loadModule(name)).hot],
+            [asResolvedId(`${name}${MOCKS_SUFFIX}`), async () => mockModule((await ctx.mockSpec(name, { early: true })).spec)],
+            [asResolvedId(`${name}${QUERY_SUFFIX}`), async () => (await ctx.queryModule(name, { early: true })).code],
           ]
           for (const [id, generate] of current) {
             const mod = graph.getModuleById(id)
             if (!mod) continue
-            // A broken document goes on to `load`, which reports it in the overlay.
             const code = await generate().catch(() => undefined)
-            if (code === undefined || served.changed(id, code)) affected.push(mod)
+            if (code === undefined) failed.push(mod)
+            else if (served.changed(id, code)) affected.push(mod)
           }
         }
+        // A broken document goes on to `load`, which reports it in the overlay, once it is not half
+        // of a save in two steps: until then the page keeps the last good module.
+        if (failed.length > 0 && (await partialSaves.failed(file, () => server.watcher.emit('change', file)))) affected.push(...failed)
         // A change the client module does not show (an example) reaches the page through its sockets.
         if (this.environment.name === 'client')
           for (const name of names) if (!affected.some((mod) => mod.id === asResolvedId(name))) await devSockets?.refreshIfChanged(name)
+        writeDeclarationsSoon()
         // The document's own node only carries the change to our modules: drop it unless a module of the app imports it.
         const others = modules.filter((mod) => mod.file !== file || [...mod.importers].some((importer) => !isVirtualImporter(importer.id ?? undefined)))
         return [...others, ...affected]

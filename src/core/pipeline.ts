@@ -1,4 +1,4 @@
-import { generateApi, type GeneratedApi } from '../codegen/generate'
+import { generateApi, generateModules, type GeneratedApi, type GeneratedModules } from '../codegen/generate'
 import { selectOperations } from '../codegen/subset'
 import { OptionsError, type Problem } from '../errors'
 import type { OpenApiDocument } from '../spec/document'
@@ -24,6 +24,11 @@ export interface BuiltApi extends PreparedApi {
   output: GeneratedApi
 }
 
+export interface BuiltModules extends PreparedApi {
+  /** The module texts; `output.declarations()` builds the declarations when called. */
+  output: GeneratedModules
+}
+
 /**
  * Load, validate and convert the document, then keep the operations the API asks for. The mocks
  * start here too, so they serve exactly the operations the client has.
@@ -41,11 +46,21 @@ export async function prepareApi(api: ResolvedApi, access: SpecAccess): Promise<
 /** Document to module: the one pipeline behind the plugin (core/context) and the CLI (cli/run). */
 export async function buildApi(api: ResolvedApi, access: SpecAccess): Promise<BuiltApi> {
   const prepared = await prepareApi(api, access)
-  const output = await generateApi({
+  const output = await generateApi(generateInput(api, prepared.document))
+  return { ...prepared, output }
+}
+
+/** buildApi with the declarations left for later: the dev server sends the module first. */
+export async function buildModules(api: ResolvedApi, access: SpecAccess): Promise<BuiltModules> {
+  const prepared = await prepareApi(api, access)
+  return { ...prepared, output: generateModules(generateInput(api, prepared.document)) }
+}
+
+function generateInput(api: ResolvedApi, document: OpenApiDocument): Parameters<typeof generateApi>[0] {
+  return {
     name: api.name,
-    document: prepared.document,
+    document,
     ...(api.baseUrl === undefined ? {} : { baseUrl: api.baseUrl }),
     ...(api.pagination ? { pagination: api.pagination } : {}),
-  })
-  return { ...prepared, output }
+  }
 }

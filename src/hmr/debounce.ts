@@ -9,7 +9,7 @@ export function debounce(
     set: (fn, ms) => setTimeout(fn, ms),
     clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   },
-): { (): void; flush(): Promise<void> } {
+): { (): void; flush(): Promise<void>; postpone(): void } {
   let handle: unknown
   let running: Promise<void> | undefined
   let again = false
@@ -36,6 +36,10 @@ export function debounce(
   const schedule = (): void => {
     if (handle !== undefined) timers.clear(handle)
     handle = timers.set(() => void run(), waitMs)
+  }
+  // Pushes a scheduled run back by `waitMs`; nothing when none is scheduled.
+  schedule.postpone = (): void => {
+    if (handle !== undefined) schedule()
   }
   schedule.flush = async (): Promise<void> => {
     if (handle !== undefined) {

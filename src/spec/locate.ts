@@ -1,6 +1,7 @@
 import { dirname, resolve as resolvePath } from 'node:path'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
 import { decodePointerSegment } from './document'
+import { jsonPositions, type JsonPositionNode } from './json-positions'
 
 export interface SourcePosition {
   file: string
@@ -8,14 +9,18 @@ export interface SourcePosition {
   column: number
 }
 
+/** A node of either tree: `yaml`'s document for YAML, the offsets scan for strict JSON. */
+type PositionNode = YamlNode | JsonPositionNode | null
+
 interface ParsedSource {
-  root: YamlNode | null
-  lines: LineCounter
+  root: PositionNode
+  linePos: (offset: number) => { line: number; col: number }
 }
 
 /**
  * Maps a JSON pointer to a line and column in the user's own files. Files are parsed with `yaml`'s
- * CST-backed documents only when a problem must be located (never on the happy path). The walk
+ * CST-backed documents (strict JSON with a scan of its own, json-positions.ts) only when a problem
+ * must be located (never on the happy path). The walk
  * follows `$ref`s, internal and relative-file, so a pointer into a dereferenced document still
  * lands where the text was written.
  */
@@ -34,9 +39,9 @@ export class Locator {
     for (let i = 0, hops = 0; i < segments.length; i++) {
       const segment = segments[i] as string
       // Follow a reference unless the pointer asks for the `$ref` member itself.
-      while (isMap(node) && segment !== '$ref' && hops < 32) {
-        const ref = node.get('$ref')
-        if (typeof ref !== 'string') break
+      while (segment !== '$ref' && hops < 32) {
+        const ref = refOf(node)
+        if (ref === undefined) break
         hops++
         const [target, fragment = ''] = ref.split('#')
         const nextFile = target ? resolveRelative(currentFile, target) : currentFile
@@ -56,7 +61,7 @@ export class Locator {
     return position
   }
 
-  private walk(root: YamlNode | null, segments: string[]): { node: YamlNode | null } | undefined {
+  private walk(root: PositionNode, segments: string[]): { node: PositionNode } | undefined {
     let node = root
     for (const segment of segments) {
       const step = this.step(node, decodeURIComponent(segment))
@@ -66,7 +71,18 @@ export class Locator {
     return { node }
   }
 
-  private step(node: YamlNode | null, segment: string): { node: YamlNode | null; key?: YamlNode } | undefined {
+  private step(node: PositionNode, segment: string): { node: PositionNode; key?: PositionNode } | undefined {
+    if (isJsonNode(node)) {
+      if (node.kind === 'object') {
+        const entry = node.entries.find((e) => e.key === segment)
+        return entry && { node: entry.value, key: { kind: 'scalar', start: entry.keyStart, value: entry.key } }
+      }
+      if (node.kind === 'array') {
+        const item = node.items[Number(segment)]
+        return item === undefined ? undefined : { node: item }
+      }
+      return undefined
+    }
     if (isMap(node)) {
       for (const pair of node.items) {
         const key = pair.key
@@ -81,9 +97,9 @@ export class Locator {
     return undefined
   }
 
-  private position(file: string, source: ParsedSource, node: YamlNode | null): SourcePosition {
-    const offset = node?.range?.[0] ?? 0
-    const { line, col } = source.lines.linePos(offset)
+  private position(file: string, source: ParsedSource, node: PositionNode): SourcePosition {
+    const offset = isJsonNode(node) ? node.start : (node?.range?.[0] ?? 0)
+    const { line, col } = source.linePos(offset)
     return { file, line, column: col }
   }
 
@@ -92,11 +108,48 @@ export class Locator {
     if (cached) return cached
     const text = this.sources.get(file)
     if (text === undefined) return undefined
-    const lines = new LineCounter()
-    const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: false, uniqueKeys: false })
-    const parsed = { root: doc.contents as YamlNode | null, lines }
+    const json = /^\uFEFF?\s*[{[]/.test(text) ? jsonPositions(text) : undefined
+    let parsed: ParsedSource
+    if (json) {
+      parsed = { root: json, linePos: lineStarts(text) }
+    } else {
+      const lines = new LineCounter()
+      const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: false, uniqueKeys: false })
+      parsed = { root: doc.contents as YamlNode | null, linePos: (offset) => lines.linePos(offset) }
+    }
     this.parsed.set(file, parsed)
     return parsed
+  }
+}
+
+function isJsonNode(node: PositionNode): node is JsonPositionNode {
+  return node !== null && typeof (node as JsonPositionNode).kind === 'string' && typeof (node as JsonPositionNode).start === 'number'
+}
+
+/** The `$ref` string of a mapping node, if it has one. */
+function refOf(node: PositionNode): string | undefined {
+  if (isJsonNode(node)) {
+    const entry = node.kind === 'object' ? node.entries.find((e) => e.key === '$ref') : undefined
+    return entry?.value.kind === 'scalar' && typeof entry.value.value === 'string' ? entry.value.value : undefined
+  }
+  if (!isMap(node)) return undefined
+  const ref = node.get('$ref')
+  return typeof ref === 'string' ? ref : undefined
+}
+
+/** 1-based line and column of an offset, as `yaml`'s LineCounter gives them. */
+function lineStarts(text: string): (offset: number) => { line: number; col: number } {
+  const starts = [0]
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  return (offset) => {
+    let low = 0
+    let high = starts.length - 1
+    while (low < high) {
+      const mid = (low + high + 1) >> 1
+      if ((starts[mid] as number) <= offset) low = mid
+      else high = mid - 1
+    }
+    return { line: low + 1, col: offset - (starts[low] as number) + 1 }
   }
 }
 

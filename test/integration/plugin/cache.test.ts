@@ -106,6 +106,32 @@ describe('cache by hash of document and options', () => {
     expect((await stat(dts)).mtimeMs).toBe(before.mtimeMs)
     expect((await stat(cacheFile)).mtimeMs).toBe(cacheBefore.mtimeMs)
   })
+
+  it('loadModule serves the module before its declarations; they are built (and the entry written to disk) on the next load or settle', async () => {
+    const context = new ApiContext(options())
+    const early = await context.loadModule('petstore')
+    expect(early.generated).toBe(true)
+    expect(early.hot).toContain('import.meta.hot')
+    // Nothing of the declarations yet: neither in memory nor on disk (a disk entry is always complete).
+    expect(context.declarations('petstore')).toBeUndefined()
+    await expect(stat(join(WORK, 'cache/petstore/meta.json'))).rejects.toThrow()
+    expect(await context.loadModule('petstore')).toMatchObject({ generated: false, code: early.code })
+    expect(context.declarations('petstore')).toBeUndefined()
+
+    await context.settle()
+    expect(context.declarations('petstore')?.ambient).toContain('listPets')
+    const warm = await new ApiContext(options()).load('petstore')
+    expect(warm).toMatchObject({ generated: false, code: early.code })
+
+    // After an edit, the last complete declarations stay until the new ones are built.
+    const spec = join(WORK, 'petstore.yaml')
+    await writeFile(spec, (await readFile(spec, 'utf8')).replace('listPets', 'listEveryPet'))
+    expect((await context.loadModule('petstore')).code).toContain('export const listEveryPet =')
+    expect(context.declarations('petstore')?.ambient).not.toContain('listEveryPet')
+    await context.load('petstore')
+    expect(context.declarations('petstore')?.ambient).toContain('listEveryPet')
+    expect(context.generations).toBe(2)
+  })
 })
 
 describe('declaration file', () => {

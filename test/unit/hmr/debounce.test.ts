@@ -36,6 +36,24 @@ describe('debounce (declaration writes)', () => {
     expect(runs).toBe(1)
   })
 
+  it('postpone restarts a scheduled run and schedules nothing when none is', async () => {
+    const timers = manualTimers()
+    let runs = 0
+    const write = debounce(async () => void runs++, 100, timers)
+    write.postpone()
+    expect(timers.pending.size).toBe(0)
+    write()
+    const [first] = timers.pending.keys()
+    write.postpone()
+    expect([...timers.pending.keys()]).not.toContain(first)
+    expect(timers.pending.size).toBe(1)
+    timers.fire()
+    await write.flush()
+    expect(runs).toBe(1)
+    write.postpone()
+    expect(timers.pending.size).toBe(0)
+  })
+
   it('a call during a run schedules exactly one more run; failures do not stop later runs', async () => {
     const timers = manualTimers()
     const order: string[] = []
