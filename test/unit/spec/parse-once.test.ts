@@ -44,7 +44,7 @@ describe('a YAML file read with `yaml` is parsed once, warnings located included
   })
 
   it('keeps no positions for JSON, js-yaml documents, or a text with a byte-order mark (offsets would shift)', () => {
-    const yamlOnly = 'a:\n  b: {\n    c: 1\n}\n' // js-yaml refuses the closing brace's indentation (as in the baseline)
+    const yamlOnly = 'a:\n  b: {\n    c: 1\n  }\n' // js-yaml refuses the closing brace's indentation (as in the baseline)
     expect(parseSource(yamlOnly, 'f.yaml', 'api').positions).toBeDefined()
     expect(parseSource(`\uFEFF${yamlOnly}`, 'f.yaml', 'api')).toEqual({ value: parseSource(yamlOnly, 'f.yaml', 'api').value })
     expect(parseSource('a: 1\n', 'f.yaml', 'api')).toEqual({ value: { a: 1 } })
