@@ -7,7 +7,8 @@ import { isObject } from './document'
 import { SpecError, type Problem } from '../errors'
 import { checkDocument, type Finding } from './checks'
 import { findMisplacedRefs, resolveMisplacedRefs } from './json-references'
-import { parseText } from './parse-text'
+import { parseSource } from './parse-text'
+import type { ParsedSource } from './locate'
 import { locate } from './validate'
 import { depthOver, MAX_BYTES, MAX_DEPTH } from './limits'
 import { fetchText, isAllowedOrigin, isRemote } from './remote'
@@ -34,6 +35,8 @@ export interface LoadedDocument {
   document: JsonObject
   /** Located warnings about the document's references (misplaced `$ref`s, resolved anyway). */
   warnings?: Problem[]
+  /** Positions of the files that were parsed with `yaml` to be read, for the locator (never parsed twice). */
+  positions?: Map<string, ParsedSource>
 }
 
 interface RefFile {
@@ -49,7 +52,7 @@ interface RefFile {
 export async function loadDocument(entry: string, options: LoadOptions): Promise<LoadedDocument> {
   const sources = new Map<string, string>()
   try {
-    return await loadInto(sources, entry, options)
+    return await loadInto(sources, new Map(), entry, options)
   } catch (error) {
     throw withReadFiles(error, [entry, ...sources.keys()])
   }
@@ -61,8 +64,15 @@ export function withReadFiles(error: unknown, files: Iterable<string>): unknown 
   return error
 }
 
-async function loadInto(sources: Map<string, string>, entry: string, options: LoadOptions): Promise<LoadedDocument> {
+async function loadInto(sources: Map<string, string>, positions: Map<string, ParsedSource>, entry: string, options: LoadOptions): Promise<LoadedDocument> {
   const parsed = new Map<string, unknown>()
+  const read = (text: string, where: string): unknown => {
+    sources.set(where, text)
+    const source = parseSource(text, where, options.api)
+    if (source.positions) positions.set(where, source.positions)
+    checkDepth(options.api, where, source.value)
+    return source.value
+  }
   let failure: unknown
   let roots: Promise<string[]> | undefined
   const insideRoots = async (path: string): Promise<boolean> => {
@@ -98,9 +108,7 @@ async function loadInto(sources: Map<string, string>, entry: string, options: Lo
         const text = await readFile(path, 'utf8').catch((error: unknown) => {
           throw new SpecError(options.api, [problem(path, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`)], { cause: error })
         })
-        sources.set(path, text)
-        const value = parseText(text, path, options.api)
-        checkDepth(options.api, path, value)
+        const value = read(text, path)
         parsed.set(path, value)
         return value
       }),
@@ -118,10 +126,7 @@ async function loadInto(sources: Map<string, string>, entry: string, options: Lo
         const text = await fetchText(ref.url, options.timeoutMs ?? 10_000).catch((error: unknown) => {
           throw new SpecError(options.api, [problem(ref.url, `cannot fetch: ${(error as Error).message}`)], { cause: error })
         })
-        sources.set(ref.url, text)
-        const value = parseText(text, ref.url, options.api)
-        checkDepth(options.api, ref.url, value)
-        return value
+        return read(text, ref.url)
       }),
   }
   let misplaced: Finding[] = []
@@ -133,8 +138,9 @@ async function loadInto(sources: Map<string, string>, entry: string, options: Lo
     })
     // Found on the text as written: the bundler below rewrites the entry's references in place.
     misplaced = isObject(value) ? findMisplacedRefs(value) : []
-    if (isObject(value) && !hasExternalRef(value)) return withJsonReferences({ entry, sources, document: value }, misplaced)
+    if (isObject(value) && !hasExternalRef(value)) return withJsonReferences({ entry, sources, positions, document: value }, misplaced)
     sources.clear()
+    positions.clear()
     parsed.clear()
   }
   const resolve = { external: true, file, http } as unknown as NonNullable<Parameters<typeof bundle>[1]>['resolve']
@@ -147,14 +153,14 @@ async function loadInto(sources: Map<string, string>, entry: string, options: Lo
     const entryValue = parsed.get(entry)
     if (isObject(entryValue)) {
       const found = checkDocument(entryValue).filter((finding) => finding.severity === 'error')
-      if (found.length > 0) throw new SpecError(options.api, locate({ entry, sources, document: entryValue }, found), { cause: error })
+      if (found.length > 0) throw new SpecError(options.api, locate({ entry, sources, positions, document: entryValue }, found), { cause: error })
     }
     throw bundleError(options.api, entry, error, failure)
   }
   if (!isObject(document)) throw new SpecError(options.api, [problem(entry, 'the document is not an object')])
   // Each file was within bounds, but files inlined into each other add up.
   checkDepth(options.api, entry, document)
-  return withJsonReferences({ entry, sources, document }, misplaced)
+  return withJsonReferences({ entry, sources, positions, document }, misplaced)
 }
 
 /**

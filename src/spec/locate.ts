@@ -1,5 +1,5 @@
 import { dirname, resolve as resolvePath } from 'node:path'
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
+import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
 import { decodePointerSegment } from './document'
 import { jsonPositions, type JsonPositionNode } from './json-positions'
 
@@ -12,9 +12,15 @@ export interface SourcePosition {
 /** A node of either tree: `yaml`'s document for YAML, the offsets scan for strict JSON. */
 type PositionNode = YamlNode | JsonPositionNode | null
 
-interface ParsedSource {
+/** A file's tree with offsets and their lines: what the locator walks. */
+export interface ParsedSource {
   root: PositionNode
   linePos: (offset: number) => { line: number; col: number }
+}
+
+/** The positions of a `yaml` document that was already parsed (with a LineCounter) to read the file. */
+export function yamlPositions(doc: Document.Parsed, lines: LineCounter): ParsedSource {
+  return { root: doc.contents as YamlNode | null, linePos: (offset) => lines.linePos(offset) }
 }
 
 /**
@@ -22,12 +28,18 @@ interface ParsedSource {
  * CST-backed documents (strict JSON with a scan of its own, json-positions.ts) only when a problem
  * must be located (never on the happy path). The walk
  * follows `$ref`s, internal and relative-file, so a pointer into a dereferenced document still
- * lands where the text was written.
+ * lands where the text was written. A file that the loader already parsed with `yaml` comes with its
+ * positions (`parsed`), so it is not parsed a second time.
  */
 export class Locator {
-  private readonly parsed = new Map<string, ParsedSource>()
+  private readonly parsed: Map<string, ParsedSource>
 
-  constructor(private readonly sources: ReadonlyMap<string, string>) {}
+  constructor(
+    private readonly sources: ReadonlyMap<string, string>,
+    parsed?: ReadonlyMap<string, ParsedSource>,
+  ) {
+    this.parsed = new Map(parsed)
+  }
 
   locate(file: string, pointer: string): SourcePosition | undefined {
     const segments = pointer === '' ? [] : pointer.slice(1).split('/').map(decodePointerSegment)
@@ -114,8 +126,7 @@ export class Locator {
       parsed = { root: json, linePos: lineStarts(text) }
     } else {
       const lines = new LineCounter()
-      const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: false, uniqueKeys: false })
-      parsed = { root: doc.contents as YamlNode | null, linePos: (offset) => lines.linePos(offset) }
+      parsed = yamlPositions(parseDocument(text, { lineCounter: lines, keepSourceTokens: false, uniqueKeys: false }), lines)
     }
     this.parsed.set(file, parsed)
     return parsed

@@ -1,7 +1,14 @@
-import { parse as parseYaml, type YAMLParseError } from 'yaml'
+import { LineCounter, parseDocument, type YAMLParseError } from 'yaml'
 import { SpecError } from '../errors'
 import { MAX_YAML_ALIASES } from './limits'
+import { type ParsedSource, yamlPositions } from './locate'
 import { parseYamlFast } from './parse-yaml-fast'
+
+export interface ParsedText {
+  value: unknown
+  /** Set when the file went through `yaml`: its positions, kept so the locator does not parse it again. */
+  positions?: ParsedSource
+}
 
 /**
  * Parses one document file. JSON goes through `JSON.parse` (fast on multi-megabyte files); YAML
@@ -10,18 +17,23 @@ import { parseYamlFast } from './parse-yaml-fast'
  * A syntax error becomes a located SpecError.
  */
 export function parseText(text: string, file: string, api: string): unknown {
+  return parseSource(text, file, api).value
+}
+
+/** parseText, with the positions of the `yaml` document when that parser was the one used. */
+export function parseSource(text: string, file: string, api: string): ParsedText {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   if (/^\s*[{[]/.test(body)) {
     try {
-      return JSON.parse(body)
+      return { value: JSON.parse(body) }
     } catch {
       // Not strict JSON (comments, trailing commas): YAML is a superset, let it decide and locate.
     }
   }
   const fast = parseYamlFast(body)
-  if (fast) return fast.value
+  if (fast) return fast
   try {
-    return parseYaml(body, { maxAliasCount: MAX_YAML_ALIASES, uniqueKeys: false })
+    return parseWithYaml(body, text === body)
   } catch (error) {
     // By name: vitest and bundlers may load two copies of `yaml`, which defeats instanceof.
     if ((error as Error)?.name === 'YAMLParseError') {
@@ -37,4 +49,18 @@ export function parseText(text: string, file: string, api: string): unknown {
     }
     throw error
   }
+}
+
+/**
+ * What `yaml`'s `parse` does (warnings emitted, the first error thrown, then `toJS`), keeping the
+ * document: `parse` builds a LineCounter for its error messages anyway, so the positions cost nothing
+ * more. They are kept only when the text has no byte-order mark, whose offset the locator counts.
+ */
+function parseWithYaml(body: string, keep: boolean): ParsedText {
+  const lines = new LineCounter()
+  const doc = parseDocument(body, { lineCounter: lines, uniqueKeys: false })
+  for (const warning of doc.warnings) process.emitWarning(warning)
+  if (doc.errors.length > 0) throw doc.errors[0]
+  const value: unknown = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES })
+  return keep ? { value, positions: yamlPositions(doc, lines) } : { value }
 }
