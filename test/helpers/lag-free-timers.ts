@@ -8,8 +8,8 @@ import type { Timers } from '../../runtime/http/timers'
  * while the client still talks to a real server. `random` is fixed so no draw of Math.random
  * decides what the test sees.
  */
-export function lagFreeTimers(random = 0.5) {
-  let now = 0
+export function lagFreeTimers(random = 0.5, start = Date.now()) {
+  let now = start
   const fired: number[] = []
   const timers: Timers = {
     now: () => now,
@@ -26,7 +26,7 @@ export function lagFreeTimers(random = 0.5) {
   }
   return {
     timers,
-    /** The clock, in ms since the timers were made. */
+    /** The clock: `start` plus the delays of the timers that fired. */
     now: () => now,
     /** The delays of the timers that fired, in firing order. */
     fired: () => [...fired],
