@@ -220,7 +220,7 @@ describe('createRedisStore with real Redis', () => {
     // When a's lease runs out (a renewal still in flight could only push it later).
     const admin = client()
     await ready(admin)
-    const [, expiry] = await admin.zrange(`${prefix}{${s.url}}:leases`, 0, -1, 'WITHSCORES')
+    const [, expiry] = await admin.zrange(`${prefix}{${s.url}}:leases`, '0', '-1', 'WITHSCORES')
     const pending = b.api.get(`${s.url}/b`)
     while (gates.length < 2) await new Promise((r) => setTimeout(r, 5))
     // Not before the lease expired, however late a loaded machine got here (2 ms for clock rounding).
