@@ -31,11 +31,28 @@ let vite: ViteDevServer
 let browser: Browser
 let page: Page
 
-/** Saved as editors with atomic save do (write aside, rename): the watcher never sees half a file. */
+/**
+ * Saved as editors with atomic save do (write aside, rename): the watcher never sees half a file.
+ * Resolves once the dev server's watcher has reported the save and will report the next one:
+ * chokidar (bundled in Vite) drops a second 'change' of a path that comes within 50 ms of the
+ * first, on a 50 ms timer it sets just before reporting. A test that edited again as soon as the
+ * page showed the first update could lose its edit (and wait forever) when that timer ran late on
+ * a loaded machine. A 50 ms timer set after it fires after it, however late timers run.
+ */
 async function edit(from: string, to: string): Promise<void> {
+  const reported = new Promise<void>((done) => {
+    const seen = (file: string): void => {
+      if (resolve(file) !== SPEC) return
+      vite.watcher.off('change', seen).off('add', seen)
+      done()
+    }
+    vite.watcher.on('change', seen).on('add', seen)
+  })
   const text = (await readFile(SPEC, 'utf8')).replace(from, to)
   await writeFile(`${SPEC}.tmp`, text)
   await rename(`${SPEC}.tmp`, SPEC)
+  await reported
+  await new Promise((settled) => setTimeout(settled, 50))
 }
 
 beforeAll(async () => {

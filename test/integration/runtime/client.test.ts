@@ -10,6 +10,7 @@ import {
   type ServerSentEvent,
 } from '../../../runtime/index'
 import { json, serversClosedAfterEach } from '../../helpers/http-server'
+import { lagFreeTimers } from '../../helpers/lag-free-timers'
 
 const serve = serversClosedAfterEach()
 
@@ -97,21 +98,27 @@ describe('createHttpClient by hand', () => {
   })
 
   test('a caller abort is an AbortError, never retried, even while waiting to retry', async () => {
-    const s = await serve((req, res) => (req.url === '/slow' ? setTimeout(() => json(res, 200, {}), 500) : res.writeHead(503).end()))
-    // Full jitter would wait anywhere in [0, 1000) ms: pin it near the top so the abort lands during the wait.
-    const c = createHttpClient({ baseUrl: s.url, timers: { random: () => 0.99 }, retry: { baseDelay: 1000, maxDelay: 1000, budget: false } })
+    // The caller aborts once the server holds the request (it answers only well after that), and
+    // while the client waits to retry (from the onRetry hook, on the next turn: the wait has begun).
     const a = new AbortController()
-    setTimeout(() => a.abort(new Error('user left')), 50)
+    const s = await serve((req, res) => {
+      if (req.url !== '/slow') return res.writeHead(503).end()
+      a.abort(new Error('user left'))
+      setTimeout(() => json(res, 200, {}), 500)
+    })
+    // Full jitter would wait anywhere in [0, 1000) ms: pin it near the top. The clock moves by the
+    // client's timer delays only, so "cut short" is exact under load.
+    const clock = lagFreeTimers(0.99)
+    const c = createHttpClient({ baseUrl: s.url, timers: clock.timers, retry: { baseDelay: 1000, maxDelay: 1000, budget: false } })
     const e1 = await c.get('/slow', { signal: a.signal }).catch((e: unknown) => e)
     expect(e1).toBeInstanceOf(AbortError)
     expect((e1 as AbortError).cause).toEqual(new Error('user left'))
 
     const b = new AbortController()
-    setTimeout(() => b.abort(), 50)
-    const t0 = Date.now()
-    const e2 = await c.get('/503', { signal: b.signal }).catch((e: unknown) => e)
+    const t0 = clock.now()
+    const e2 = await c.get('/503', { signal: b.signal, hooks: { onRetry: () => void setTimeout(() => b.abort(), 0) } }).catch((e: unknown) => e)
     expect(e2).toBeInstanceOf(AbortError)
-    expect(Date.now() - t0).toBeLessThan(900)
+    expect(clock.now() - t0).toBeLessThan(990) // the 990 ms wait was cut short
     expect(s.requests.filter((r) => r.url === '/503')).toHaveLength(1)
 
     const already = AbortSignal.abort()
@@ -120,14 +127,16 @@ describe('createHttpClient by hand', () => {
 
   test('the deadline spans attempts and waits: the second attempt is cut short', async () => {
     const s = await serve((_req, res, n) => (n === 1 ? res.writeHead(503, { 'retry-after-ms': '50' }).end() : setTimeout(() => res.writeHead(200).end(), 1000)))
-    const c = createHttpClient({ baseUrl: s.url, timeout: 5000, retry: { budget: false } })
-    const t0 = Date.now()
+    // The clock moves by the client's timer delays only: the 200 ms are exact under load.
+    const clock = lagFreeTimers()
+    const c = createHttpClient({ baseUrl: s.url, timeout: 5000, timers: clock.timers, retry: { budget: false } })
+    const t0 = clock.now()
     const e = (await c.get('/', { deadline: 200 }).catch((x: unknown) => x)) as TimeoutError
     expect(e).toBeInstanceOf(TimeoutError)
     expect(e.kind).toBe('deadline')
     expect(e.attempts).toBe(2)
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(190)
-    expect(Date.now() - t0).toBeLessThan(950)
+    expect(clock.now() - t0).toBeGreaterThanOrEqual(190)
+    expect(clock.now() - t0).toBeLessThan(950)
   })
 
   test('hooks see every attempt, the response and the final error; a throwing hook is not retried', async () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest'
 import { BodyTooLargeError, ConnectionError, createHttpClient, TimeoutError, ServerError } from '../../../runtime/index'
 import { refusedPort, response, startHostile, type HostileServer } from '../../helpers/http-hostile'
 import { manualTimers } from '../../helpers/instant-timers'
+import { lagFreeTimers } from '../../helpers/lag-free-timers'
 
 let server: HostileServer | undefined
 afterEach(async () => {
@@ -55,14 +56,16 @@ describe('hostile servers', () => {
 
   test('stall after headers: the attempt timeout fires per attempt', async () => {
     server = await startHostile((socket) => socket.write('HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: 10\r\n\r\nab'))
-    const client = createHttpClient({ baseUrl: server.url, timeout: 80, retry: { ...fast, limit: 1 } })
-    const t0 = Date.now()
+    // The clock moves by the client's timer delays only: two 80 ms attempts and a short wait, under any load.
+    const clock = lagFreeTimers()
+    const client = createHttpClient({ baseUrl: server.url, timeout: 80, timers: clock.timers, retry: { ...fast, limit: 1 } })
+    const t0 = clock.now()
     const error = await client.get('/stall').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(TimeoutError)
     expect((error as TimeoutError).kind).toBe('attempt')
     expect((error as TimeoutError).code).toBe('ERR_TIMEOUT')
     expect(server.heads).toHaveLength(2)
-    expect(Date.now() - t0).toBeLessThan(2000)
+    expect(clock.now() - t0).toBeLessThan(2000)
   })
 
   test('the default 30 s attempt timeout fires per attempt on an injected clock, with no real wait', async () => {
@@ -91,13 +94,15 @@ describe('hostile servers', () => {
       const timer = setInterval(() => (socket.writable ? socket.write('1\r\nx\r\n') : clearInterval(timer)), 20)
       socket.on('close', () => clearInterval(timer))
     })
-    const client = createHttpClient({ baseUrl: server.url, timeout: 10_000, deadline: 250, retry: fast })
-    const t0 = Date.now()
+    // The clock moves by the client's timer delays only: the 250 ms deadline is exact under any load.
+    const clock = lagFreeTimers()
+    const client = createHttpClient({ baseUrl: server.url, timeout: 10_000, deadline: 250, timers: clock.timers, retry: fast })
+    const t0 = clock.now()
     const error = await client.get('/trickle').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(TimeoutError)
     expect((error as TimeoutError).kind).toBe('deadline')
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(240)
-    expect(Date.now() - t0).toBeLessThan(2000)
+    expect(clock.now() - t0).toBeGreaterThanOrEqual(240)
+    expect(clock.now() - t0).toBeLessThan(2000)
   })
 
   test('intermittent failure then success: attempts counted and visible to hooks', async () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest'
 import { createHttpClient, RateLimitedError, ServerError, TooManyRequestsError } from '../../../runtime/index'
 import { startServer, type TestServer } from '../../helpers/http-server'
 import { instantTimers } from '../../helpers/instant-timers'
+import { lagFreeTimers } from '../../helpers/lag-free-timers'
 
 let server: TestServer | undefined
 afterEach(async () => {
@@ -47,15 +48,18 @@ describe('429/503 storms and Retry-After', () => {
 
   test('Retry-After longer than the deadline fails at once with RateLimitedError.retryAt', async () => {
     server = await startServer((_req, res) => res.writeHead(503, { 'retry-after': '3600', 'content-type': 'application/json' }).end('{"error":"maintenance"}'))
-    const client = createHttpClient({ baseUrl: server.url, deadline: 5000, retry: noBudget })
-    const t0 = Date.now()
+    // The clock moves by the client's timer delays only: "at once" is "no timer had to run".
+    const clock = lagFreeTimers()
+    const client = createHttpClient({ baseUrl: server.url, deadline: 5000, timers: clock.timers, retry: noBudget })
+    const t0 = clock.now()
     const error = (await client.get('/').catch((e: unknown) => e)) as RateLimitedError
-    expect(Date.now() - t0).toBeLessThan(500)
+    expect(clock.fired()).toEqual([])
+    expect(clock.now() - t0).toBe(0)
     expect(error).toBeInstanceOf(RateLimitedError)
     expect(error.code).toBe('ERR_RATE_LIMITED')
     expect(error.status).toBe(503)
     expect(error.body).toEqual({ error: 'maintenance' })
-    expect(error.retryAt.getTime()).toBeGreaterThan(Date.now() + 3_500_000)
+    expect(error.retryAt.getTime()).toBeGreaterThan(clock.now() + 3_500_000)
     expect(server.requests).toHaveLength(1)
   })
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import WebSocket from 'ws'
 import {
   connectWebSocket,
@@ -8,6 +8,7 @@ import {
   WebSocketMessageTooBigError,
   type WebSocketConstructor,
 } from '../../../runtime/ws/index'
+import { lagFreeTimers } from '../../helpers/lag-free-timers'
 import { startServer, type TestServer } from '../../helpers/ws-servers'
 
 /** A user-supplied constructor that, like a browser's, enforces no message size limit. */
@@ -69,13 +70,17 @@ describe('user-supplied constructors and message handling', () => {
   })
 
   it('works with a WHATWG-only constructor: no terminate, no protocol pings', async () => {
+    // A pong timeout far above any round trip of a loaded machine; the test waits for the pings
+    // themselves (heartbeat ticks), not for a time in which some should have gone out.
+    const clock = lagFreeTimers()
     const client = await connectWebSocket<string>(server.url(), {
       WebSocket: WhatwgOnly as unknown as WebSocketConstructor,
-      heartbeat: { interval: 20, timeout: 200, message: 'ping', pong: 'pong' },
+      heartbeat: { interval: 20, timeout: 5_000, message: 'ping', pong: 'pong' },
+      timers: clock.timers,
     })
     client.send('hi')
     expect(await client.receive()).toBe('hi')
-    await new Promise((r) => setTimeout(r, 60))
+    await vi.waitFor(() => expect(clock.fired().filter((ms) => ms === 20).length).toBeGreaterThanOrEqual(3), { timeout: 30_000, interval: 10 })
     expect(client.state).toBe('open')
     await client.close()
   })

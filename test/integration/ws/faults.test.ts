@@ -1,5 +1,5 @@
 import net from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import {
   connectWebSocket,
   createWebSocket,
@@ -10,6 +10,7 @@ import {
   WebSocketMessageTooBigError,
   WebSocketQueueOverflowError,
 } from '../../../runtime/ws/index'
+import { heldClock, lagFreeTimers } from '../../helpers/lag-free-timers'
 import { type ServerKind, startServer, startSilentServer, type TestServer } from '../../helpers/ws-servers'
 
 /**
@@ -55,20 +56,29 @@ describe.each<ServerKind>(['crossws', 'ws'])('faults with a %s server', (kind) =
   })
 
   it('detects a server that stops answering heartbeat pings, then reconnects', async () => {
+    // The clock moves by the client's own timer delays only, so the window below is exact on a
+    // loaded machine; a pong timeout far above a round trip on 127.0.0.1 (even a stalled one) so an
+    // answered ping is never taken for a dead peer.
+    const clock = lagFreeTimers()
+    const [interval, timeout] = [40, 1_000]
     const client = await connectWebSocket(server.url(), {
-      heartbeat: { interval: 40, timeout: 60, message: 'ping', pong: 'pong', protocolPing: false },
+      heartbeat: { interval, timeout, message: 'ping', pong: 'pong', protocolPing: false },
       reconnect: { initialDelay: 10 },
+      timers: clock.timers,
     })
-    // Answered pings keep the connection alive and are not delivered as messages.
-    await new Promise((r) => setTimeout(r, 150))
+    // Answered pings keep the connection alive (for longer than the timeout) and are not delivered
+    // as messages.
+    const ticks = () => clock.fired().filter((ms) => ms === interval).length
+    const before = ticks()
+    await vi.waitFor(() => expect(ticks()).toBeGreaterThanOrEqual(before + timeout / interval + 2), { timeout: 30_000, interval: 20 })
     expect(client.state).toBe('open')
     server.answerPings = false
-    const started = Date.now()
+    const started = clock.now()
     const error = await once<Error>((fn) => client.on('error', fn))
     expect(error).toBeInstanceOf(WebSocketHeartbeatTimeoutError)
-    // Within interval + timeout, plus slack for a loaded machine; not before the timeout ran.
-    expect(Date.now() - started).toBeLessThanOrEqual(40 + 60 + 150)
-    expect(Date.now() - started).toBeGreaterThanOrEqual(40)
+    // Within interval + timeout; not before the timeout ran.
+    expect(clock.now() - started).toBeLessThanOrEqual(interval + timeout)
+    expect(clock.now() - started).toBeGreaterThanOrEqual(interval)
     server.answerPings = true
     await once((fn) => client.on('reconnected', fn))
     client.send('after')
@@ -192,12 +202,16 @@ describe.each<ServerKind>(['crossws', 'ws'])('faults with a %s server', (kind) =
     await client.close()
 
     const warnings: string[] = []
+    // The client sees time pass only when the test moves its clock: a connect slowed by load
+    // cannot age 'b' and 'c' past their ttl.
+    const clock = heldClock()
     const ttl = createWebSocket<string>(server.url(), {
       queue: { limit: 3, overflow: 'drop-newest', ttl: 40 },
       logger: { debug() {}, info() {}, warn: (e) => warnings.push(e.message), error() {} },
+      timers: clock.timers,
     })
     expect(ttl.send('stale')).toBe(true)
-    await new Promise((r) => setTimeout(r, 60))
+    clock.advance(60)
     // The queue holds 3: 'dropped' is refused (drop-newest), and send says so.
     expect(['b', 'c', 'dropped'].map((m) => ttl.send(m))).toEqual([true, true, false])
     await ttl.connect()
@@ -214,10 +228,12 @@ describe('faults with a peer that goes silent after the handshake', () => {
   it('detects the dead peer with protocol pings within interval + timeout', async () => {
     const silent = await startSilentServer()
     try {
-      const client = await connectWebSocket(silent.url, { heartbeat: { interval: 50, timeout: 50 } })
-      const started = Date.now()
+      // The clock moves by the client's own timer delays only: the window is exact under load.
+      const clock = lagFreeTimers()
+      const client = await connectWebSocket(silent.url, { heartbeat: { interval: 50, timeout: 50 }, timers: clock.timers })
+      const started = clock.now()
       const error = await client.receive().catch((e: unknown) => e)
-      expect(Date.now() - started).toBeLessThanOrEqual(50 + 50 + 150)
+      expect(clock.now() - started).toBeLessThanOrEqual(50 + 50)
       expect(error).toMatchObject({ closeCode: 4000, reason: 'heartbeat timeout' })
       expect((error as Error).cause).toBeInstanceOf(WebSocketHeartbeatTimeoutError)
     } finally {
@@ -228,15 +244,15 @@ describe('faults with a peer that goes silent after the handshake', () => {
   it('close() resolves after closeTimeout when the peer never completes the close handshake', async () => {
     const silent = await startSilentServer()
     try {
-      const client = await connectWebSocket(silent.url, { closeTimeout: 100 })
+      // The clock moves by the client's own timer delays only: exactly closeTimeout, under any load.
+      const clock = lagFreeTimers()
+      const client = await connectWebSocket(silent.url, { closeTimeout: 100, timers: clock.timers })
       const closes: unknown[] = []
       client.on('close', (c) => closes.push(c))
-      const started = Date.now()
+      const started = clock.now()
       await client.close()
       expect(closes).toEqual([{ code: 1006, reason: 'close handshake timed out', wasClean: false }])
-      const took = Date.now() - started
-      expect(took).toBeGreaterThanOrEqual(90)
-      expect(took).toBeLessThan(1000)
+      expect(clock.now() - started).toBe(100)
       expect(client.state).toBe('closed')
     } finally {
       await silent.close()
@@ -264,17 +280,21 @@ describe('closing during a connection attempt', () => {
     await new Promise<void>((r) => tcp.listen(0, '127.0.0.1', r))
     try {
       const port = (tcp.address() as net.AddressInfo).port
-      const client = createWebSocket(`ws://127.0.0.1:${port}/`, { connectTimeout: 60_000 })
+      // The clock moves by the client's own timer delays only: "at once" is "no timer had to run".
+      const clock = lagFreeTimers()
+      const client = createWebSocket(`ws://127.0.0.1:${port}/`, { connectTimeout: 60_000, timers: clock.timers })
       const connecting = client.connect().catch((e: unknown) => e)
-      await new Promise((r) => setTimeout(r, 20))
-      const started = Date.now()
+      const connections = () => new Promise<number>((r) => tcp.getConnections((_e, n) => r(n)))
+      await vi.waitFor(async () => expect(await connections()).toBe(1), { timeout: 30_000, interval: 5 })
+      const started = clock.now()
       await client.close()
       expect(await connecting).toMatchObject({ code: 'ERR_WS_CLOSED' })
-      expect(Date.now() - started).toBeLessThan(500)
+      expect(clock.fired()).toEqual([])
+      expect(clock.now()).toBe(started)
       // Nothing is left pending: the server sees the TCP connection go away. Undici 6's
       // close() on a connecting socket does not abort it (Node 22's native class; documented).
-      const count = await new Promise<number>((r) => setTimeout(() => tcp.getConnections((_e, n) => r(n)), 50))
-      expect(count).toBe(native && undiciMajor < 7 ? 1 : 0)
+      if (native && undiciMajor < 7) expect(await connections()).toBe(1)
+      else await vi.waitFor(async () => expect(await connections()).toBe(0), { timeout: 30_000, interval: 5 })
     } finally {
       tcp.close()
     }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectWebSocket, createWebSocket, WebSocketClosedError, type WebSocketClient } from '../../../runtime/ws/index'
+import { heldClock } from '../../helpers/lag-free-timers'
 import { type ServerKind, startServer, type TestServer } from '../../helpers/ws-servers'
 
 const next = <T>(subscribe: (fn: (v: T) => void) => () => void): Promise<T> =>
@@ -133,7 +134,10 @@ describe.each<ServerKind>(['crossws', 'ws'])('auth and reconnect with a %s serve
   })
 
   it('counts attempts across short-lived connections and resets after minUptime', async () => {
-    const client = await connectWebSocket(server.url(), { reconnect: { initialDelay: 5, minUptime: 80 } })
+    // The client's clock moves only when the test moves it: a loaded machine cannot make the
+    // short-lived connection look long-lived (nor the reverse).
+    const clock = heldClock()
+    const client = await connectWebSocket(server.url(), { reconnect: { initialDelay: 5, minUptime: 80 }, timers: clock.timers })
     const attempts: number[] = []
     client.on('reconnecting', (r) => attempts.push(r.attempt))
     const cycle = async () => {
@@ -142,8 +146,8 @@ describe.each<ServerKind>(['crossws', 'ws'])('auth and reconnect with a %s serve
       await back
     }
     await cycle() // first loss: attempt 1
-    await cycle() // up for a few ms only: the count goes on
-    await new Promise((r) => setTimeout(r, 100))
+    await cycle() // up for no time at all: the count goes on
+    clock.advance(100)
     await cycle() // up longer than minUptime: a fresh count
     expect(attempts).toEqual([1, 2, 1])
     await client.close()
@@ -168,25 +172,42 @@ describe('reconnect storm', () => {
     const clients: WebSocketClient[] = []
     try {
       const window = 600
+      // Each client gets its own random draw, evenly spread over [0, 1) (what Math.random gives a
+      // crowd on average): the test then depends on neither chance nor the machine's speed.
+      const delays: number[] = []
       for (let i = 0; i < 100; i++) {
-        clients.push(await connectWebSocket(server.url(), { reconnect: { initialDelay: window } }))
+        const client = await connectWebSocket(server.url(`/echo?client=${i}`), {
+          reconnect: { initialDelay: window },
+          timers: { random: () => (i + 0.5) / 100 },
+        })
+        client.on('reconnecting', (r) => {
+          delays[i] = r.delay
+        })
+        clients.push(client)
       }
       const back = Promise.all(clients.map((c) => next((fn) => c.on('reconnected', fn))))
       const lostAt = Date.now()
       const firstUpgrade = server.upgrades.length
       server.dropAll()
       await back
-      const offsets = server.upgrades.slice(firstUpgrade).map((u) => u.at - lostAt)
-      expect(offsets).toHaveLength(100)
-      // Full jitter: uniform over [0, window), about 25 per quarter and 8 per 50 ms slice. Without
-      // jitter all 100 would land in one slice. Bounds leave room for a loaded machine.
+      const upgrades = server.upgrades.slice(firstUpgrade)
+      expect(upgrades).toHaveLength(100)
+      expect(delays.filter((d) => d !== undefined)).toHaveLength(100)
+      // Full jitter: the delays spread over [0, window), 25 per quarter and 8 or 9 per 50 ms slice.
+      // Without jitter all 100 would fall in one slice.
       const quarters = [0, 0, 0, 0]
-      for (const o of offsets) quarters[Math.min(3, Math.floor((o / window) * 4))]!++
+      for (const d of delays) quarters[Math.min(3, Math.floor((d / window) * 4))]!++
       for (const q of quarters) expect(q).toBeGreaterThanOrEqual(8)
       const slices = new Map<number, number>()
-      for (const o of offsets) slices.set(Math.floor(o / 50), (slices.get(Math.floor(o / 50)) ?? 0) + 1)
+      for (const d of delays) slices.set(Math.floor(d / 50), (slices.get(Math.floor(d / 50)) ?? 0) + 1)
       expect(Math.max(...slices.values())).toBeLessThanOrEqual(40)
-      expect(Math.max(...offsets)).toBeLessThan(window + 1000)
+      expect(Math.max(...delays)).toBeLessThan(window)
+      // And each client really waited its delay before it came back (a timer never fires early;
+      // 1 ms for timer rounding).
+      for (const u of upgrades) {
+        const i = Number(new URL(u.url, 'http://x').searchParams.get('client'))
+        expect(u.at - lostAt).toBeGreaterThanOrEqual(delays[i]! - 1)
+      }
     } finally {
       await Promise.all(clients.map((c) => c.close()))
       await server.close()
