@@ -35,9 +35,9 @@ export class PartialSaves {
 
   /**
    * The regeneration after a change of `file` failed. True when its current content already stood
-   * failing for `waitMs`: show the error now. Otherwise false, and `retry` is called once the
-   * content has stayed as it is for `waitMs` (not if it changed meanwhile: that change comes as
-   * an event of its own). Called once per environment of a change: a later call restarts the wait.
+   * failing for `waitMs`: show the error now. Otherwise false, and `retry` is called after
+   * `waitMs` unless another failure came meanwhile; the content is settled only if it did not
+   * change. Called once per environment of a change: a later call restarts the wait.
    */
   async failed(file: string, retry: () => void): Promise<boolean> {
     const text = await this.read(file)
@@ -47,8 +47,11 @@ export class PartialSaves {
       if (this.waiting.get(file) !== handle) return
       this.waiting.delete(file)
       void this.read(file).then((now) => {
-        if (now !== text || this.waiting.has(file)) return
-        this.settled.set(file, hashOf(now))
+        if (this.waiting.has(file)) return
+        if (now === text) this.settled.set(file, hashOf(now))
+        // Content that changed with no failure since may have come with no event: watchers merge
+        // two saves close together (Vite's chokidar within 50 ms). Run the change again; when its
+        // event did come, the regenerated module equals what was served and nothing is sent.
         retry()
       })
     }, this.waitMs)
