@@ -130,7 +130,7 @@ function describe(error: ErrorObject): string {
 }
 
 export function locate(loaded: LoadedDocument, findings: Finding[]): Problem[] {
-  const locator = new Locator(loaded.sources)
+  const locator = new Locator(loaded.sources, loaded.positions)
   return findings.map((finding) => {
     const position = locator.locate(loaded.entry, finding.pointer)
     return { ...finding, file: position?.file ?? loaded.entry, line: position?.line, column: position?.column }
