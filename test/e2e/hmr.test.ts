@@ -4,11 +4,10 @@
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { createServer, type Plugin, type ViteDevServer } from 'vite'
+import type { Plugin, ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import networking from '../../src/index'
-import { json, startServer, type TestServer } from '../helpers/http-server'
-import { launchChromium, portOf } from './browser'
+import type { TestServer } from '../helpers/http-server'
+import { openHmrPage, startPetApi } from './browser'
 
 const FIXTURE = resolve(__dirname, '../fixtures/hmr-app')
 const WORK = resolve(__dirname, '../.tmp/e2e-hmr')
@@ -43,35 +42,14 @@ async function edit(from: string, to: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  api = await startServer((req, res) => {
-    const headers = { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*' }
-    if (req.method === 'OPTIONS') return res.writeHead(204, headers).end()
-    return json(res, 200, [{ id: 1, name: `from ${new URL(req.url ?? '/', 'http://x').pathname}` }], headers)
-  })
+  api = await startPetApi()
   await rm(WORK, { recursive: true, force: true })
   await mkdir(WORK, { recursive: true })
   for (const file of ['index.html', 'main.js']) await copyFile(join(FIXTURE, file), join(WORK, file))
   // A test setup the page never loads: the mocks module is declared once a file under the root imports it.
   await writeFile(join(WORK, 'mocks.ts'), `import handlers from 'virtual:api/petstore/mocks'\nexport default handlers\n`)
   await copyFile(resolve(__dirname, '../fixtures/petstore-app/petstore.yaml'), SPEC)
-  vite = await createServer({
-    root: WORK,
-    configFile: false,
-    logLevel: 'silent',
-    server: { host: '127.0.0.1', port: 0 },
-    plugins: [networking.vite({ apis: { petstore: 'petstore.yaml' }, dts: 'api-clients.d.ts', cacheDir: false }), recorder],
-  })
-  const hot = vite.environments.client.hot
-  const send = hot.send.bind(hot)
-  hot.send = ((payload: { type: string }) => {
-    sent.push(payload.type)
-    return send(payload as never)
-  }) as typeof hot.send
-  await vite.listen()
-  browser = await launchChromium()
-  page = await browser.newPage()
-  await page.goto(`http://127.0.0.1:${portOf(vite.httpServer)}/?api=${encodeURIComponent(api.url)}`)
-  await page.waitForFunction(() => (window as unknown as PageWindow).__listPets !== undefined, undefined, { timeout: 0 })
+  ;({ vite, browser, page } = await openHmrPage({ root: WORK, apiUrl: api.url, dts: 'api-clients.d.ts', plugins: [recorder], sent }))
 }, 180_000)
 
 afterAll(async () => {
