@@ -12,4 +12,7 @@ export interface BrowserBundle {
   bytesByInput: Record<string, number>
 }
 
-export function browserBundle(contents: string, options: { resolveDir: string; plugins?: Plugin[]; external?: string[] }): Promise<BrowserBundle>
+export function browserBundle(
+  contents: string,
+  options: { resolveDir: string; plugins?: Plugin[]; external?: string[]; target?: string },
+): Promise<BrowserBundle>

@@ -8,13 +8,14 @@ import { build } from 'esbuild'
  * Bundles `contents` (TypeScript, resolved from `resolveDir`) and returns its minified code, its
  * min and min+gzip byte counts, every input esbuild read and the inputs that left bytes in the output.
  * @param {string} contents
- * @param {{ resolveDir: string, plugins?: import('esbuild').Plugin[], external?: string[] }} options
+ * @param {{ resolveDir: string, plugins?: import('esbuild').Plugin[], external?: string[], target?: string }} options
  */
-export async function browserBundle(contents, { resolveDir, plugins = [], external = [] }) {
+export async function browserBundle(contents, { resolveDir, plugins = [], external = [], target }) {
   const result = await build({
     stdin: { contents, resolveDir, loader: 'ts' },
     plugins,
     external,
+    ...(target ? { target } : {}),
     bundle: true,
     minify: true,
     format: 'esm',

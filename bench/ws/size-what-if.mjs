@@ -3,8 +3,7 @@
 // browser build, minified, gzip -9. Figures for docs/benchmarks/websocket.md, not a shippable build.
 //
 //   node bench/ws/size-what-if.mjs
-import { gzipSync } from 'node:zlib'
-import { build } from 'esbuild'
+import { browserBundle } from '../browser-size.mjs'
 
 const stubs = {
   'URL redaction': {
@@ -32,18 +31,8 @@ async function gzip(names) {
       b.onLoad({ filter: stubs[name].filter }, () => ({ contents: stubs[name].contents, loader: 'js' }))
     },
   }))
-  const result = await build({
-    stdin: { contents: `export { createWebSocketCore } from './runtime/ws/index'`, resolveDir: process.cwd(), loader: 'ts' },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    logLevel: 'silent',
-    plugins,
-  })
-  return gzipSync(result.outputFiles[0].contents, { level: 9 }).length
+  const { gzip } = await browserBundle(`export { createWebSocketCore } from './runtime/ws/index'`, { resolveDir: process.cwd(), target: 'es2022', plugins })
+  return gzip
 }
 
 const base = await gzip([])

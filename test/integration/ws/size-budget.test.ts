@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib'
-import { build } from 'esbuild'
+import { browserBundle } from '../../../bench/browser-size.mjs'
 import { describe, expect, it } from 'vitest'
 import { bundleBrowserClient } from '../../helpers/ws-browser'
 
@@ -28,23 +28,13 @@ const PLAIN_BUDGET_GZIP = 4_170
 
 describe('WebSocket client browser build size', () => {
   it(`a plain client stays within ${PLAIN_BUDGET_GZIP} bytes min+gzip, without the opt-in features`, async () => {
-    const result = await build({
-      stdin: { contents: `export { createWebSocketCore } from './runtime/ws/index'`, resolveDir: process.cwd(), loader: 'ts' },
-      bundle: true,
-      write: false,
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2022',
-      minify: true,
-      metafile: true,
-      logLevel: 'silent',
-    })
-    const code = result.outputFiles[0]!.text
-    const gz = gzipSync(code, { level: 9 }).length
+    const {
+      code,
+      gzip: gz,
+      kept,
+    } = await browserBundle(`export { createWebSocketCore } from './runtime/ws/index'`, { resolveDir: process.cwd(), target: 'es2022' })
     expect(gz).toBeLessThanOrEqual(PLAIN_BUDGET_GZIP)
     expect(gz).toBeGreaterThan(1_000)
-    const inputs = Object.values(result.metafile.outputs)[0]!.inputs
-    const kept = Object.keys(inputs).filter((i) => inputs[i]!.bytesInOutput > 0)
     expect(kept.filter((i) => /ws\/(reconnect|heartbeat|send-queue|handshake|log|message-size|refusal)|retry-after/.test(i))).toEqual([])
     expect(code).not.toMatch(/node:|require\(|createRequire|Sec-WebSocket-Key/)
   })
