@@ -8,8 +8,8 @@ import { credentials, type CredentialsFeature } from './credentials'
 /**
  * Optional parts of the runtime, passed in rather than imported, so a bundle only carries what its
  * document needs: a generated module imports the features its document uses and hands them to
- * `createApiCore`; `createApi` takes all of them, `createHttpClient` the credentials plus those
- * passed as its second argument (`sseFeature` for event streams).
+ * `createApiCore`; `createApi` takes all of them, `createHttpClient` the credentials and SSE plus
+ * those passed as its second argument, `createHttpCore` only those passed.
  */
 export interface RuntimeFeatures {
   /** Parses `text/event-stream` bodies. Without it an event stream comes back as a raw `ReadableStream`. */
