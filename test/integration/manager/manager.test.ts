@@ -72,7 +72,9 @@ describe('network manager: named clients', () => {
   })
 
   it('reports attempts, retries, errors by class and latency per client and origin', async () => {
-    const server = await start((_req, res, n) => (n === 1 ? json(res, 503, {}) : json(res, 200, { ok: true })))
+    // Answers after 5 ms: the manager's clock counts whole milliseconds, and on a quiet machine a
+    // loopback answer takes less than one, so a latency of 0 would be a true reading.
+    const server = await start((_req, res, n) => void setTimeout(() => (n === 1 ? json(res, 503, {}) : json(res, 200, { ok: true })), 5))
     const events: ManagerEvent[] = []
     const manager = createNetworkManager({
       defaults: { baseUrl: server.url, retry: { baseDelay: 1 } },
