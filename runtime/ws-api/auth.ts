@@ -35,3 +35,10 @@ export function wsHandshakeAuth(api: WsApiDef, options: WsApiConnectOptions, url
   const token = scheme.kind === 'basic' ? basic(value as BasicCredential) : (value as TokenProvider)
   return { auth: { token, in: scheme.in, name: scheme.param, scheme: scheme.scheme ?? '' } }
 }
+
+/**
+ * `{ username, password }` as an `http` basic token: UTF-8, then base64 (btoa takes only Latin-1;
+ * credentials are short enough to spread). Generated modules reference it (`encode` of a security
+ * scheme) only for basic and userPassword schemes.
+ */
+export const wsBasic = (c: BasicCredential): string => btoa(String.fromCharCode(...new TextEncoder().encode(`${c.username}:${c.password}`)))
