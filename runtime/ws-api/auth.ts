@@ -1,4 +1,5 @@
 import type { BasicCredential, TokenProvider } from '../auth/types'
+import { readToken, handshakeFor } from '../ws/handshake'
 import type { HandshakeAuth, WsApiConnectOptions, WsApiDef } from './types'
 
 /**
@@ -30,10 +31,8 @@ export function wsHandshakeAuth(api: WsApiDef, options: WsApiConnectOptions, url
     return { withheld: origin }
   }
   const value = given[scheme.name]
-  // UTF-8, then base64 (btoa takes only Latin-1); credentials are short enough to spread.
-  const basic = (c: BasicCredential): string => btoa(String.fromCharCode(...new TextEncoder().encode(`${c.username}:${c.password}`)))
-  const token = scheme.kind === 'basic' ? basic(value as BasicCredential) : (value as TokenProvider)
-  return { auth: { token, in: scheme.in, name: scheme.param, scheme: scheme.scheme ?? '' } }
+  const token = scheme.encode ? scheme.encode(value as BasicCredential) : (value as TokenProvider)
+  return { auth: { token, in: scheme.in, name: scheme.param, scheme: scheme.scheme ?? '' }, feature: { token: readToken, handshake: handshakeFor } }
 }
 
 /**

@@ -1,4 +1,9 @@
-import { createWebSocket } from '../ws/client'
+import { createWebSocketCore } from '../ws/client'
+import { watchHeartbeat } from '../ws/heartbeat'
+import { clientLogger } from '../ws/log'
+import { reconnectPolicy } from '../ws/reconnect'
+import { readRefusal } from '../ws/refusal'
+import { createSendQueue } from '../ws/send-queue'
 import { jsonCodec } from '../ws/codec'
 import { createInbox } from '../ws/inbox'
 import { createRouter } from './route'
@@ -17,7 +22,7 @@ const DONE: IteratorReturnResult<undefined> = { value: undefined, done: true }
  */
 export async function connectWsApi(api: WsApiDef, messages: readonly WsMessageDef[], options: WsApiConnectOptions = {}): Promise<WsApiConnection> {
   const url = socketUrl(api, options)
-  const auth = api.auth?.(api, options, url).auth
+  const { auth, feature } = api.auth?.(api, options, url) ?? {}
   const headers: Record<string, string> = {}
   for (const [key, value] of Object.entries(options.headers ?? {})) if (value !== undefined) headers[key] = String(value)
   // Frame handlers by message name (receive streams and on() listeners); '' is `unknown`.
@@ -31,26 +36,39 @@ export async function connectWsApi(api: WsApiDef, messages: readonly WsMessageDe
   const text = messages.some((m) => m.text)
   // The client options pass through (the members they share mean the same); the document's
   // handshake replaces `headers` and `auth`.
-  const socket = createWebSocket<unknown, unknown>(url, {
-    ...options,
-    // JSON frames, except what the document types as text: string payloads of text messages go out
-    // as is, and a frame that is not JSON comes in as it came (echo servers, timestamps).
-    codec: {
-      encode: (message) => (text && typeof message === 'string' ? message : JSON.stringify(message)),
-      decode(data) {
-        try {
-          return json.decode(data)
-        } catch {
-          return data
-        }
+  const socket = createWebSocketCore<unknown, unknown>(
+    url,
+    {
+      ...options,
+      // JSON frames, except what the document types as text: string payloads of text messages go out
+      // as is, and a frame that is not JSON comes in as it came (echo servers, timestamps).
+      codec: {
+        encode: (message) => (text && typeof message === 'string' ? message : JSON.stringify(message)),
+        decode(data) {
+          try {
+            return json.decode(data)
+          } catch {
+            return data
+          }
+        },
+      },
+      headers: Object.keys(headers).length > 0 ? headers : undefined,
+      auth,
+      onReconnect: () => {
+        for (const payload of context.replayed?.values() ?? []) socket.send(payload)
       },
     },
-    headers: Object.keys(headers).length > 0 ? headers : undefined,
-    auth,
-    onReconnect: () => {
-      for (const payload of context.replayed?.values() ?? []) socket.send(payload)
+    // What connect() options offer (reconnect, the queue while reconnecting, heartbeat, logger) and,
+    // when the document has security schemes, the handshake credentials: not `maxMessageSize`,
+    // which a connection does not take, so a bundle carries no code for it.
+    {
+      reconnect: { policy: reconnectPolicy, refusal: readRefusal },
+      queue: createSendQueue,
+      heartbeat: watchHeartbeat,
+      wsLogger: clientLogger,
+      wsAuth: feature,
     },
-  })
+  )
 
   socket.on('message', (frame) => {
     if (rev !== api.rev) {

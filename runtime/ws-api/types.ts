@@ -2,6 +2,7 @@ import type { BasicCredential, TokenProvider } from '../auth/types'
 import type { Logger } from '../log/types'
 import type { HeartbeatOptions, Timers, WebSocketAuth, WebSocketClient, WebSocketConstructor } from '../ws/types'
 import type { ReconnectOptions } from '../ws/reconnect'
+import type { WebSocketFeatures } from '../ws/features'
 
 /**
  * The contract between the AsyncAPI code generator (src/asyncapi/codegen.ts) and this runtime:
@@ -11,7 +12,7 @@ import type { ReconnectOptions } from '../ws/reconnect'
  */
 export interface WsApiDef {
   title: string
-  /** Socket URLs with `{variable}` placeholders; `url: ''` marks a server that is not a socket (Slack's https). */
+  /** The document's socket servers (`ws`, `wss`; not Slack's https), URLs with `{variable}` placeholders. */
   servers: Array<{ name: string; url: string; variables?: Record<string, { default?: string }> }>
   channels: Record<string, { address: string; parameters?: Record<string, { default?: string }> }>
   /** The channel connect() uses when none is named. */
@@ -38,6 +39,8 @@ export type WsFill = (
 /** What `auth` gives the socket: credentials to place, or why they were withheld (already logged as `ws.auth`). */
 export interface HandshakeAuth {
   auth?: WebSocketAuth
+  /** The client's `wsAuth` feature, which places `auth` in the handshake. */
+  feature?: WebSocketFeatures['wsAuth']
   /** Set when credentials were given but withheld (the URL is not one of the document's servers). */
   withheld?: string
 }
@@ -108,14 +111,15 @@ export type WsConnectionOf<M extends WsMessage, In extends object, Send extends 
 /**
  * A security scheme of the document, as the token's place in the handshake: a query parameter or a
  * header, with a scheme before it (an `http` bearer is `Authorization` + `Bearer `; `basic` is
- * `Authorization` + `Basic ` with `{ username, password }` base64-encoded as the token).
+ * `Authorization` + `Basic ` with `{ username, password }` turned into the token by `encode`).
  */
 export interface WsSecurityDef {
   name: string
-  kind: 'apiKey' | 'basic'
   in: 'query' | 'header'
   param: string
   scheme?: string
+  /** Makes the token from the credential (`wsBasic` for basic schemes); the credential is the token otherwise. */
+  encode?: (credential: BasicCredential) => string
 }
 
 /** Options every generated `connect()` takes; the generated `ConnectOptions` adds the document's own. */

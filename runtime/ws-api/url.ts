@@ -16,15 +16,13 @@ export function socketUrl(api: WsApiDef, options: WsApiConnectOptions): string {
   if (options.channel !== undefined && !channel) fail(`no channel "${options.channel}" (channels: ${Object.keys(channels).join(', ')})`)
   let base = options.url
   if (base === undefined) {
-    // `url: ''` marks a server that is no socket (Slack's https): never chosen.
-    const sockets = servers.filter((s) => s.url)
     const name = options.server
     const server =
-      (name === undefined ? sockets[0] : sockets.find((s) => s.name === name)) ??
+      (name === undefined ? servers[0] : servers.find((s) => s.name === name)) ??
       fail(
         name === undefined
           ? 'the document names no WebSocket server: pass `url`'
-          : `no WebSocket server "${name}" (servers: ${sockets.map((s) => s.name).join(', ') || 'none'})`,
+          : `no WebSocket server "${name}" (servers: ${servers.map((s) => s.name).join(', ') || 'none'})`,
       )
     base = fill(server.url, 'server variable', fail, server.variables, options.variables)
   }

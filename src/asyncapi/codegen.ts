@@ -3,8 +3,8 @@ import { indexKey, jsLiteral, propertyKey, toCamelIdentifier, uniqueName } from 
 import type { WsApiDef, WsMatcher, WsMessageDef, WsRole, WsSecurityDef } from '../../runtime/ws-api/types'
 import type { AsyncApiModel, MessageModel, SecurityModel } from './model'
 
-/** The document's runtime data, without its messages (see runtime/ws-api/types.ts, the contract). */
-export function apiDef(model: AsyncApiModel): Omit<WsApiDef, 'auth' | 'fill'> {
+/** The document's runtime data, without its messages and code (see runtime/ws-api/types.ts, the contract). */
+export function apiDef(model: AsyncApiModel): Omit<WsApiDef, 'auth' | 'fill' | 'security'> {
   const channels: WsApiDef['channels'] = {}
   for (const c of model.channels) {
     const parameters = Object.fromEntries(Object.entries(c.parameters).map(([k, p]) => [k, p.default === undefined ? {} : { default: p.default }]))
@@ -12,27 +12,32 @@ export function apiDef(model: AsyncApiModel): Omit<WsApiDef, 'auth' | 'fill'> {
   }
   return {
     title: model.title,
-    servers: model.servers.map((s) => {
-      const variables = Object.fromEntries(Object.entries(s.variables).map(([k, v]) => [k, v.default === undefined ? {} : { default: v.default }]))
-      return { name: s.name, url: s.url, ...(Object.keys(variables).length > 0 ? { variables } : {}) }
-    }),
+    // Only socket servers: one that is not (Slack's https) is never connected to nor trusted with credentials.
+    servers: model.servers
+      .filter((s) => s.url !== '')
+      .map((s) => {
+        const variables = Object.fromEntries(Object.entries(s.variables).map(([k, v]) => [k, v.default === undefined ? {} : { default: v.default }]))
+        return { name: s.name, url: s.url, ...(Object.keys(variables).length > 0 ? { variables } : {}) }
+      }),
     channels,
     ...(model.channel === undefined ? {} : { channel: model.channel }),
     inbound: model.inbound.length,
-    ...(model.security.length > 0 ? { security: model.security.map(securityDef) } : {}),
   }
 }
 
 /** Where the runtime places the credential: bearer and basic are `Authorization` headers with their scheme. */
-function securityDef(s: SecurityModel): WsSecurityDef {
-  if (s.kind === 'apiKey') return s
-  return {
-    name: s.name,
-    kind: s.kind === 'basic' ? 'basic' : 'apiKey',
-    in: 'header',
-    param: 'Authorization',
-    scheme: s.kind === 'basic' ? 'Basic ' : 'Bearer ',
-  }
+export function securityDef(s: SecurityModel): Omit<WsSecurityDef, 'encode'> {
+  if (s.kind === 'apiKey') return { name: s.name, in: s.in, param: s.param }
+  return { name: s.name, in: 'header', param: 'Authorization', scheme: s.kind === 'basic' ? 'Basic ' : 'Bearer ' }
+}
+
+/** The `security` member of the document data: basic schemes reference `wsBasic` (`$basic`), which encodes the credential. */
+function securityCode(model: AsyncApiModel): string {
+  const schemes = model.security.map((s) => {
+    const data = jsLiteral(securityDef(s))
+    return s.kind === 'basic' ? `${data.slice(0, -1)},encode:$basic}` : data
+  })
+  return `security:[${schemes.join(',')}]`
 }
 
 /** One message the client sends or receives, with the identifier of its export. */
@@ -104,7 +109,8 @@ export function buildWsModule(model: AsyncApiModel): string {
   }
   if (model.security.length > 0) {
     imports.push('wsHandshakeAuth as $auth')
-    code.push('auth:$auth')
+    if (model.security.some((s) => s.kind === 'basic')) imports.push('wsBasic as $basic')
+    code.push(securityCode(model), 'auth:$auth')
   }
   if (exports.some((e) => e.send)) imports.push('wsSend as $send')
   if (exports.some((e) => e.replies)) imports.push('wsRequest as $request')

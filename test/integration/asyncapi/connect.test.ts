@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { connectWsApi, type WsApiDef, type WsMessageDef, wsHandshakeAuth, wsSend } from '../../../runtime/internal'
+import { connectWsApi, type WsApiDef, type WsMessageDef, wsBasic, wsHandshakeAuth, wsSend } from '../../../runtime/internal'
 import { generatedModule } from '../../helpers/asyncapi-module'
 import { closeAll, kraken, open, play, recorder } from '../../helpers/asyncapi-servers'
 
@@ -139,7 +139,7 @@ describe('connectWsApi handshake', () => {
       servers: [{ name: 'local', url: 'ws://127.0.0.1:1' }],
       channels: { root: { address: '/feed' } },
       inbound: 1,
-      security: [{ name: 'user', kind: 'basic', in: 'header', param: 'Authorization', scheme: 'Basic ' }],
+      security: [{ name: 'user', in: 'header', param: 'Authorization', scheme: 'Basic ', encode: wsBasic }],
       auth: wsHandshakeAuth,
     }
     const messages: WsMessageDef[] = [
@@ -170,7 +170,7 @@ describe('connectWsApi handshake', () => {
       servers: [],
       channels: {},
       inbound: 0,
-      security: [{ name: 'jwt', kind: 'apiKey', in: 'header', param: 'Authorization', scheme: 'Bearer ' }],
+      security: [{ name: 'jwt', in: 'header', param: 'Authorization', scheme: 'Bearer ' }],
       auth: wsHandshakeAuth,
     }
     const server = await play(() => undefined)

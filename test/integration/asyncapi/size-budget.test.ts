@@ -41,7 +41,8 @@ async function browserBuild(entry: { file: string } | { contents: string }): Pro
   return { code, gzip: gzipSync(code, { level: 9 }).length }
 }
 
-const names = (code: string): string[] => [...code.matchAll(/\bname:"(\w+)",(?:in|out):/g)].map((m) => m[1]!).sort()
+// A message's `in` is its matcher object; a security scheme's `in` is a string.
+const names = (code: string): string[] => [...code.matchAll(/\bname:"(\w+)",(?:in:\{|out:)/g)].map((m) => m[1]!).sort()
 
 describe('AsyncAPI tree-shaking (Slack RTM, 47 messages)', () => {
   it(`a one-message app ships that message only, within ${BUDGET_OVER_PLAIN} B min+gzip over the plain WebSocket client`, async () => {
@@ -75,7 +76,7 @@ describe('AsyncAPI tree-shaking (Slack RTM, 47 messages)', () => {
     const { output } = await bundle.generate({ format: 'es' })
     await bundle.close()
     const code = output[0].code
-    expect([...code.matchAll(/"name":"(\w+)","(?:in|out)"/g)].map((m) => m[1])).toEqual(['message'])
+    expect([...code.matchAll(/"name":"(\w+)","(?:in":\{|out")/g)].map((m) => m[1])).toEqual(['message'])
     expect(code).toContain('wsHandshakeAuth')
     expect(code).not.toContain('wsRequest')
     expect(code).not.toContain('wsSend')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { wsHandshakeAuth as handshakeAuth } from '../../../runtime/ws-api/auth'
+import { wsHandshakeAuth as handshakeAuth, wsBasic } from '../../../runtime/ws-api/auth'
 import { readPointer, route } from '../../../runtime/ws-api/route'
 import type { WsApiDef, WsMessageDef } from '../../../runtime/ws-api/types'
 import { socketUrl, wsFill } from '../../../runtime/ws-api/url'
@@ -14,8 +14,8 @@ const api: WsApiDef = {
   channel: 'market',
   inbound: 4,
   security: [
-    { name: 'key', kind: 'apiKey', in: 'query', param: 'token' },
-    { name: 'user', kind: 'basic', in: 'header', param: 'Authorization', scheme: 'Basic ' },
+    { name: 'key', in: 'query', param: 'token' },
+    { name: 'user', in: 'header', param: 'Authorization', scheme: 'Basic ', encode: wsBasic },
   ],
   fill: wsFill,
 }
