@@ -63,7 +63,14 @@ const USERINFO = /^([a-z][a-z\d+.-]*:\/\/)[^/?#@]*@/i
 
 /** Hides URL userinfo and the values of token-like query parameters. */
 export function redactUrl(url: string, options?: RedactOptions): string {
-  if (options?.unsafeRevealSecrets === UNSAFE_REVEAL_SECRETS) return url
+  return options?.unsafeRevealSecrets === UNSAFE_REVEAL_SECRETS ? url : hideUrlSecrets(url, options?.query)
+}
+
+/**
+ * `redactUrl` for callers that offer no opt-out (the WebSocket client): the same redaction, without
+ * the opt-out's check, so their bundles do not carry its sentence. `extra`: more query names to hide.
+ */
+export function hideUrlSecrets(url: string, extra?: readonly string[]): string {
   let out = url.replace(USERINFO, `$1${REDACTED}:${REDACTED}@`)
   const q = out.indexOf('?')
   if (q === -1) return out
@@ -80,7 +87,7 @@ export function redactUrl(url: string, options?: RedactOptions): string {
       } catch {
         // a malformed escape: judge the raw name
       }
-      return isSensitiveQueryName(name, options?.query) ? `${pair.slice(0, eq)}=${REDACTED}` : pair
+      return isSensitiveQueryName(name, extra) ? `${pair.slice(0, eq)}=${REDACTED}` : pair
     })
     .join('&')
   out = `${out.slice(0, q + 1)}${redacted}${h === -1 ? '' : out.slice(h)}`
