@@ -2,7 +2,7 @@ import NativeOrWs from 'crossws/websocket'
 import { ConfigurationError } from '../errors/configuration-error'
 import { NetworkingError } from '../errors/networking-error'
 import { WebSocketClosedError, WebSocketConnectError } from '../errors/websocket'
-import { redactUrl } from '../log/redact'
+import { hideUrlSecrets } from '../log/redact'
 import { jsonCodec } from './codec'
 import { abandon, dial } from './dial'
 import { allWebSocketFeatures, type WebSocketFeatures } from './features'
@@ -52,7 +52,8 @@ export function createWebSocketCore<In = unknown, Out = In>(
   }
   const { auth, reconnect, heartbeat: hbo, maxMessageSize: max, logger } = options
   const Ctor: WebSocketConstructor = options.WebSocket ?? (NativeOrWs as unknown as WebSocketConstructor)
-  const shown = redactUrl(url, auth?.in === 'query' && auth.name ? { query: [auth.name] } : undefined)
+  // The client offers no opt-out of redaction, so it uses the redaction without one.
+  const shown = hideUrlSecrets(url, auth?.in === 'query' && auth.name ? [auth.name] : undefined)
   const ax = auth && features.wsAuth
   const codec = options.codec ?? jsonCodec<In, Out>()
   const hwm = options.highWaterMark ?? 1_048_576
