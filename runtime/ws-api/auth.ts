@@ -1,5 +1,5 @@
 import type { BasicCredential, TokenProvider } from '../auth/types'
-import { readToken, handshakeFor } from '../ws/handshake'
+import { handshakeFor, readToken, unprepared } from '../ws/handshake'
 import type { HandshakeAuth, WsApiConnectOptions, WsApiDef } from './types'
 
 /**
@@ -32,7 +32,10 @@ export function wsHandshakeAuth(api: WsApiDef, options: WsApiConnectOptions, url
   }
   const value = given[scheme.name]
   const token = scheme.encode ? scheme.encode(value as BasicCredential) : (value as TokenProvider)
-  return { auth: { token, in: scheme.in, name: scheme.param, scheme: scheme.scheme ?? '' }, feature: { token: readToken, handshake: handshakeFor } }
+  return {
+    auth: { token, in: scheme.in, name: scheme.param, scheme: scheme.scheme ?? '' },
+    feature: { token: readToken, handshake: handshakeFor, fail: unprepared },
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import NativeOrWs from 'crossws/websocket'
 import { ConfigurationError } from '../errors/configuration-error'
 import { NetworkingError } from '../errors/networking-error'
-import { WebSocketClosedError, WebSocketConnectError } from '../errors/websocket'
+import { WebSocketClosedError } from '../errors/websocket'
 import { hideUrlSecrets } from '../log/redact'
 import { jsonCodec } from './codec'
 import { abandon, dial } from './dial'
@@ -85,12 +85,10 @@ export function createWebSocketCore<In = unknown, Out = In>(
   let resolveClosed: (() => void) | undefined
 
   const closedError = (): Error => m.final ?? new WebSocketClosedError(shown, m.lastClose.code, m.lastClose.reason, m.lastClose.wasClean)
-  /** An attempt failed. dial() reports only our errors; anything else came from the token provider or the URL. */
+  /** An attempt failed. dial() reports only our errors; anything else came from the token provider or the URL (`wsAuth`). */
   const failed = (error: unknown): void => {
     cancelDial = undefined
-    const e =
-      error instanceof NetworkingError ? error : new WebSocketConnectError(shown, 'could not prepare the handshake (token provider or URL)', { cause: error })
-    dispatch({ type: 'fail', error: e })
+    dispatch({ type: 'fail', error: ax ? ax.fail(shown, error) : (error as Error) })
   }
 
   function dispatch(event: Raised): void {

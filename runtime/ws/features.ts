@@ -1,4 +1,4 @@
-import { handshakeFor, readToken } from './handshake'
+import { handshakeFor, readToken, unprepared } from './handshake'
 import { watchHeartbeat } from './heartbeat'
 import { clientLogger } from './log'
 import { sizeGuard } from './message-size'
@@ -19,7 +19,7 @@ export interface WebSocketFeatures {
   queue?: typeof createSendQueue
   heartbeat?: typeof watchHeartbeat
   /** The `auth` option: reading the token and placing it in the handshake. */
-  wsAuth?: { token: typeof readToken; handshake: typeof handshakeFor }
+  wsAuth?: { token: typeof readToken; handshake: typeof handshakeFor; fail: typeof unprepared }
   /** The `logger` option. */
   wsLogger?: typeof clientLogger
   /** The `maxMessageSize` option. */
@@ -33,7 +33,7 @@ export const queueFeature: WebSocketFeatures = { queue: createSendQueue }
 /** Application and protocol pings with a pong timeout (the `heartbeat` option). */
 export const heartbeatFeature: WebSocketFeatures = { heartbeat: watchHeartbeat }
 /** A token in the handshake, read before every (re)connect (the `auth` option). */
-export const wsAuthFeature: WebSocketFeatures = { wsAuth: { token: readToken, handshake: handshakeFor } }
+export const wsAuthFeature: WebSocketFeatures = { wsAuth: { token: readToken, handshake: handshakeFor, fail: unprepared } }
 /** Log events through a `Logger` (the `logger` option). */
 export const wsLoggerFeature: WebSocketFeatures = { wsLogger: clientLogger }
 /** A limit on message size, both ways (the `maxMessageSize` option). */
@@ -44,7 +44,7 @@ export const allWebSocketFeatures: WebSocketFeatures = {
   reconnect: { policy: reconnectPolicy, refusal: readRefusal },
   queue: createSendQueue,
   heartbeat: watchHeartbeat,
-  wsAuth: { token: readToken, handshake: handshakeFor },
+  wsAuth: { token: readToken, handshake: handshakeFor, fail: unprepared },
   wsLogger: clientLogger,
   wsMessageSize: sizeGuard,
 }

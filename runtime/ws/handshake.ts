@@ -1,3 +1,5 @@
+import { NetworkingError } from '../errors/networking-error'
+import { WebSocketConnectError } from '../errors/websocket'
 import type { TokenSource, WebSocketAuth } from './types'
 
 export interface Handshake {
@@ -33,3 +35,7 @@ export function handshakeFor(
 
 /** The token for one attempt: a provider is asked every time, so refreshed tokens are used. */
 export const readToken = async (token: TokenSource): Promise<string> => (typeof token === 'function' ? await token() : token)
+
+/** What the token provider or the URL threw, as the error of the attempt (`url`: the redacted URL). */
+export const unprepared = (url: string, error: unknown): Error =>
+  error instanceof NetworkingError ? error : new WebSocketConnectError(url, 'could not prepare the handshake (token provider or URL)', { cause: error })
