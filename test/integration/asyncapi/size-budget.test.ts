@@ -16,11 +16,13 @@ const FIXTURE = resolve(__dirname, '../../fixtures/asyncapi-app')
 const SLACK = resolve(__dirname, '../../fixtures/corpus/asyncapi/spec-slack-rtm-asyncapi.yml')
 const options = { apis: { slack: SLACK }, dts: false as const, cacheDir: false as const }
 
-// The issue's target is +1,024 B; measured +1,850 B (was +2,284 B before the send, request and
-// placeholder code moved behind the messages and documents that need them): what is left is the
-// document-level runtime (URL building with its errors, the handshake credentials, routing,
-// streams). This guards against growth from here.
-const BUDGET_OVER_PLAIN = 1_900
+// The issue's target is +1,024 B; measured +1,850 B once the send, request and placeholder code
+// moved behind the messages and documents that need them (+2,284 B before), +1,462 B once the
+// connection took only the client features its options offer (no `maxMessageSize`) and basic
+// credentials' encoding only for documents with basic schemes. What is left is the document-level
+// runtime (URL building with its errors, the handshake credentials, routing, streams). This guards
+// against growth from here (+2 %).
+const BUDGET_OVER_PLAIN = 1_490
 
 async function browserBuild(entry: { file: string } | { contents: string }): Promise<{ code: string; gzip: number }> {
   const result = await build({
