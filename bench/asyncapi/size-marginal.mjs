@@ -17,7 +17,9 @@ const ws = await connectWith([message], { url: 'wss://example.test/', auth: { to
 for await (const m of ws.receive('message')) console.log(m.text)`
 const stubs = {
   url: 'export const socketUrl = (a, o) => o.url; export const wsFill = 0',
-  auth: 'export const wsHandshakeAuth = () => ({})',
+  // The client's wsAuth feature still comes with the credentials: only auth.ts's own code is stubbed.
+  auth: `import { handshakeFor, readToken, unprepared } from '../ws/handshake'
+    export const wsHandshakeAuth = (a, o) => ({ auth: { token: o.auth.token }, feature: { token: readToken, handshake: handshakeFor, fail: unprepared } }); export const wsBasic = 0`,
   route: "export const createRouter = () => { const r = () => ['message']; r.size = 1; return r }; export const readPointer = 0",
   stream: 'export const createStream = () => ({ push() {}, end() {} })',
   errors: 'export class WsApiUrlError extends Error {}; export class WsRequestError extends Error {}',

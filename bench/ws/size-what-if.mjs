@@ -8,7 +8,7 @@ import { browserBundle } from '../browser-size.mjs'
 const stubs = {
   'URL redaction': {
     filter: /log\/redact\.ts$/,
-    contents: `export const redactUrl = (u) => u; export const redactText = (t) => t; export const redactHeaders = (h) => h
+    contents: `export const redactUrl = (u) => u; export const hideUrlSecrets = (u) => u; export const redactText = (t) => t; export const redactHeaders = (h) => h
       export const REDACTED = 'REDACTED'; export const UNSAFE_REVEAL_SECRETS = ''`,
   },
   'error base toJSON/inspect': {
