@@ -2,7 +2,7 @@ import { createWebSocketCore } from '../ws/client'
 import { watchHeartbeat } from '../ws/heartbeat'
 import { clientLogger } from '../ws/log'
 import { reconnectPolicy } from '../ws/reconnect'
-import { readRefusal } from '../ws/refusal'
+import { watchRefusal } from '../ws/refusal'
 import { createSendQueue } from '../ws/send-queue'
 import { jsonCodec } from '../ws/codec'
 import { createInbox } from '../ws/inbox'
@@ -62,7 +62,7 @@ export async function connectWsApi(api: WsApiDef, messages: readonly WsMessageDe
     // when the document has security schemes, the handshake credentials: not `maxMessageSize`,
     // which a connection does not take, so a bundle carries no code for it.
     {
-      reconnect: { policy: reconnectPolicy, refusal: readRefusal },
+      reconnect: { policy: reconnectPolicy, refusal: watchRefusal },
       queue: createSendQueue,
       heartbeat: watchHeartbeat,
       wsLogger: clientLogger,

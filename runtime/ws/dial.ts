@@ -1,6 +1,6 @@
 import { WebSocketConnectError } from '../errors/websocket'
 import { errorCode } from '../http/classify'
-import type { readRefusal } from './refusal'
+import type { watchRefusal } from './refusal'
 import type { Timers, WebSocketConstructor, WebSocketLike } from './types'
 
 export interface DialRequest {
@@ -18,7 +18,7 @@ export interface DialRequest {
   binaryType: string
   timers: Timers
   /** Reads a refused handshake's status and Retry-After (comes with `reconnectFeature`, whose policy uses them). */
-  refusal?: typeof readRefusal
+  refusal?: typeof watchRefusal
 }
 
 /** Drops a socket we no longer want, without waiting for a close handshake where `ws` allows it. */
@@ -60,13 +60,10 @@ export function dial(r: DialRequest, opened: (socket: WebSocketLike) => void, fa
   }
   const timer = r.timers.setTimeout(() => fail(`no connection within ${r.timeout} ms`, 'ERR_WS_CONNECT_TIMEOUT'), r.timeout)
   // `ws` exposes the refused upgrade response; native sockets only report a bare error.
-  const read = r.refusal
-  if (read) {
-    socket.on?.('unexpected-response', (_req: never, res: Parameters<typeof read>[1]) => {
-      refused = read(r.shownUrl, res, r.timers.now())
-      fail('')
-    })
-  }
+  r.refusal?.(socket, r.shownUrl, r.timers, (error) => {
+    refused = error
+    fail('')
+  })
   socket.onerror = (event) => {
     cause = (event as { error?: unknown }).error ?? event
     // An error before open always ends the attempt, and undici (Node 22's global WebSocket)

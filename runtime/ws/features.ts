@@ -3,7 +3,7 @@ import { watchHeartbeat } from './heartbeat'
 import { clientLogger } from './log'
 import { sizeGuard } from './message-size'
 import { reconnectPolicy } from './reconnect'
-import { readRefusal } from './refusal'
+import { watchRefusal } from './refusal'
 import { createSendQueue } from './send-queue'
 
 /**
@@ -14,7 +14,7 @@ import { createSendQueue } from './send-queue'
  */
 export interface WebSocketFeatures {
   /** Also reads a refused handshake's status and `Retry-After` (Node, where `ws` exposes the response). */
-  reconnect?: { policy: typeof reconnectPolicy; refusal: typeof readRefusal }
+  reconnect?: { policy: typeof reconnectPolicy; refusal: typeof watchRefusal }
   /** The send queue used while disconnected (`queue` option). */
   queue?: typeof createSendQueue
   heartbeat?: typeof watchHeartbeat
@@ -27,7 +27,7 @@ export interface WebSocketFeatures {
 }
 
 /** Reconnect with backoff and jitter (the `reconnect` option), and a refused handshake read as `WebSocketHandshakeError` (status, `Retry-After`). */
-export const reconnectFeature: WebSocketFeatures = { reconnect: { policy: reconnectPolicy, refusal: readRefusal } }
+export const reconnectFeature: WebSocketFeatures = { reconnect: { policy: reconnectPolicy, refusal: watchRefusal } }
 /** A bounded send queue while connecting or reconnecting (the `queue` option; on by default with it). */
 export const queueFeature: WebSocketFeatures = { queue: createSendQueue }
 /** Application and protocol pings with a pong timeout (the `heartbeat` option). */
@@ -41,7 +41,7 @@ export const wsMessageSizeFeature: WebSocketFeatures = { wsMessageSize: sizeGuar
 // Spelled out, not spread: a spread at module level is not known to be pure, so bundlers would keep it.
 /** Every feature: what `createWebSocket` and `connectWebSocket` use. */
 export const allWebSocketFeatures: WebSocketFeatures = {
-  reconnect: { policy: reconnectPolicy, refusal: readRefusal },
+  reconnect: { policy: reconnectPolicy, refusal: watchRefusal },
   queue: createSendQueue,
   heartbeat: watchHeartbeat,
   wsAuth: { token: readToken, handshake: handshakeFor, fail: unprepared },

@@ -1,5 +1,6 @@
 import { WebSocketHandshakeError } from '../errors/websocket'
 import { parseRetryAfter } from '../policy/retry-after'
+import type { Timers, WebSocketLike } from './types'
 
 /** The upgrade response `ws` hands us when a server refuses the handshake (native sockets never do). */
 export interface RefusedUpgrade {
@@ -17,4 +18,9 @@ export function readRefusal(url: string, res: RefusedUpgrade, now: number): WebS
     res.statusCode,
     parseRetryAfter((name) => res.headers[name], now),
   )
+}
+
+/** Listens for `ws`'s refused-upgrade response on one attempt's socket and reports it as `readRefusal`'s error. */
+export function watchRefusal(socket: WebSocketLike, url: string, timers: Timers, refused: (error: WebSocketHandshakeError) => void): void {
+  socket.on?.('unexpected-response', (_req: never, res: RefusedUpgrade) => refused(readRefusal(url, res, timers.now())))
 }
