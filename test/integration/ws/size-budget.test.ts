@@ -23,10 +23,10 @@ const BUDGET_GZIP = 6_850
  * auth placement and the size limit moved into their features), 4,084 once the refused-handshake
  * reading went to `reconnectFeature` and the heartbeat timeout to `heartbeatFeature`, 3,990 once the
  * client redacted through `hideUrlSecrets` (it has no opt-out) and the handshake-preparation error
- * went to `wsAuthFeature` (budget: +2 %). The issue's target is 3,000 (not met:
- * docs/benchmarks/websocket.md says what is left).
+ * went to `wsAuthFeature`, 3,953 once the refused-upgrade listener went to `reconnectFeature`
+ * (budget: +2 %). The issue's target is 3,000 (not met: docs/benchmarks/websocket.md says what is left).
  */
-const PLAIN_BUDGET_GZIP = 4_070
+const PLAIN_BUDGET_GZIP = 4_030
 
 describe('WebSocket client browser build size', () => {
   it(`a plain client stays within ${PLAIN_BUDGET_GZIP} bytes min+gzip, without the opt-in features`, async () => {
