@@ -18,7 +18,7 @@ import { classifyThrown, type Stage } from './failure'
 import { attemptLog, errorSummary } from '../log/attempt-log'
 import { checkOptions } from './check-options'
 import { checkMethod, prepareRequest } from './prepare'
-import { isStreamed } from './media-type'
+import { detectResponseType, isStreamed } from './media-type'
 import { resolveRetry } from './options'
 import { readBody, readErrorBody } from './response'
 import type { RuntimeFeatures } from './features'
@@ -199,10 +199,12 @@ export function createHttpCore(options: HttpClientOptions, features: RuntimeFeat
             }
           }
           if (response.ok) {
-            streaming = isStreamed(init.responseType, response.headers.get('content-type'))
+            // The type is read once: it says both whether the body outlives the attempt timer and how to read it.
+            const type = init.responseType ?? detectResponseType(response.headers.get('content-type'))
+            streaming = isStreamed(type)
             if (streaming) scope.clearTimer()
             stage = 'body'
-            const data = (await readBody(response, method, init.responseType, maxBody, features.sse)) as T
+            const data = (await readBody(response, method, type, maxBody, features.sse)) as T
             if (emit) log('info', 'http.attempt', () => `${where()} → ${response!.status}`, ctxOf, t0, response.status)
             return { data, response, attempts: attempt }
           }

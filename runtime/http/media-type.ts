@@ -16,14 +16,8 @@ export function isJsonType(contentType: string | null | undefined): boolean {
   return JSON_TYPE.test(mediaType(contentType))
 }
 
-/**
- * Whether a 2xx body is handed to the caller as a stream, outliving the attempt timer: it is read
- * as `stream` or `sse`, by the caller's `responseType` or else by its Content-Type (as `readBody`).
- */
-export function isStreamed(responseType: ResponseType | undefined, contentType: string | null): boolean {
-  const type = responseType ?? detectResponseType(contentType)
-  return type === 'stream' || type === 'sse'
-}
+/** Whether a 2xx body read as `type` is handed to the caller as a stream, outliving the attempt timer. */
+export const isStreamed = (type: ResponseType): boolean => type === 'stream' || type === 'sse'
 
 /** How a 2xx body is read when the caller does not say: JSON, an event stream, text, else a Blob. */
 export function detectResponseType(contentType: string | null): ResponseType {

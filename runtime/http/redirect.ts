@@ -43,6 +43,8 @@ export async function followRedirects(
   alsoStrip: readonly string[] = [],
   max = MAX_REDIRECTS,
 ): Promise<Response> {
+  // Most responses are no redirect: parse no URL for them.
+  if (!REDIRECT.has(response.status)) return response
   let current = new URL(url)
   const origin = current.origin
   let crossed = false

@@ -6,11 +6,12 @@ const rank: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 }
  * Writes one line per event: the message. At `debug` the structured fields come along as a second
  * argument (Node prints an object over many lines, too much for every attempt at `info`).
  */
+const line = (e: LogEvent): string => `[networking] ${e.message}`
 export const consoleLogger: Logger = {
-  debug: (e) => console.debug(`[networking] ${e.message}`, e),
-  info: (e) => console.info(`[networking] ${e.message}`),
-  warn: (e) => console.warn(`[networking] ${e.message}`),
-  error: (e) => console.error(`[networking] ${e.message}`),
+  debug: (e) => console.debug(line(e), e),
+  info: (e) => console.info(line(e)),
+  warn: (e) => console.warn(line(e)),
+  error: (e) => console.error(line(e)),
 }
 
 export type Emit = (event: LogEvent) => void
@@ -34,7 +35,7 @@ export function createEmitter(option: LoggerOption | undefined): Emit | undefine
   // The console at `debug` shows every event with its fields.
   const write =
     logger === consoleLogger && min === 'debug'
-      ? (event: LogEvent) => console[event.level](`[networking] ${event.message}`, event)
+      ? (event: LogEvent) => console[event.level](line(event), event)
       : (event: LogEvent) => logger[event.level](event)
   return (event) => {
     if (rank[event.level] >= rank[min]) write(event)

@@ -37,7 +37,8 @@ export function parseRateLimitReset(get: (name: string) => string | null | undef
   return clamp(n >= 1e9 ? n * 1000 - now : n * 1000)
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+// Three letters a month; an index that is no multiple of 3 (`anf`) is no month.
+const MONTHS = 'janfebmaraprmayjunjulaugsepoctnovdec'
 // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT
 const IMF = /^[a-z]{3}, (\d{2}) ([a-z]{3}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/i
 // RFC 850: Sunday, 06-Nov-94 08:49:37 GMT
@@ -59,8 +60,9 @@ export function parseHttpDate(value: string, now = Date.now()): number | undefin
   } else if ((m = ASCTIME.exec(value))) parts = [m[2]!, m[1]!, Number(m[6]), m[3]!, m[4]!, m[5]!]
   else return undefined
   const [day, mon, year, hh, mm, ss] = parts
-  const month = MONTHS.indexOf(mon.toLowerCase())
-  if (month === -1) return undefined
+  const at = MONTHS.indexOf(mon.toLowerCase())
+  if (at % 3) return undefined
+  const month = at / 3
   const t = Date.UTC(year, month, Number(day.trim()), Number(hh), Number(mm), Number(ss))
   // Round-trip check rejects 31 Feb and friends instead of rolling over.
   return new Date(t).getUTCDate() === Number(day.trim()) ? t : undefined

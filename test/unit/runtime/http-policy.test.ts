@@ -100,7 +100,7 @@ describe('media types: one answer to "is this JSON"', () => {
     ['json', 'text/event-stream', false],
     [undefined, null, false],
   ] as const)('responseType %j with %j is streamed to the caller: %j', (responseType, type, streamed) => {
-    expect(isStreamed(responseType, type)).toBe(streamed)
+    expect(isStreamed(responseType ?? detectResponseType(type))).toBe(streamed)
   })
 
   test('mediaType drops parameters and case', () => {

@@ -23,6 +23,7 @@ describe('parseRetryAfter (clock injected)', () => {
     ['garbage is ignored', { 'retry-after': 'soon' }, undefined],
     ['31 February is ignored', { 'retry-after': 'Tue, 31 Feb 2026 12:00:00 GMT' }, undefined],
     ['unknown month is ignored', { 'retry-after': 'Wed, 25 Foo 2026 12:00:10 GMT' }, undefined],
+    ['three letters across two months ("anf" in the month table) are no month', { 'retry-after': 'Wed, 25 Anf 2026 12:00:10 GMT' }, undefined],
     ['bad retry-after-ms falls through', { 'retry-after-ms': 'x', 'retry-after': '1' }, 1000],
     ['absent', {}, undefined],
   ])('%s', (_label, h, expected) => {
