@@ -19,11 +19,6 @@ export class RedirectStop extends Error {
   }
 }
 
-/** Whether a request carries something that must not follow a redirect to another origin. */
-export function carriesCredentials(headers: Headers, alsoStrip: readonly string[]): boolean {
-  return CREDENTIAL_HEADERS.some((n) => headers.has(n)) || alsoStrip.some((n) => headers.has(n))
-}
-
 /**
  * Follows redirects by hand (server runtimes), so credentials never reach another origin (the
  * requests / urllib3 CVE family): on an origin change, https: to http: included, the credential
