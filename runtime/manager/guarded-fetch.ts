@@ -6,8 +6,6 @@ import type { InflightEntry, InflightSet } from './inflight'
 import type { MetricsRecorder } from './metrics'
 import type { OriginState } from './origin-state'
 import { errorClass, healthOf } from './outcome'
-import { adviseRate } from './rate-advice'
-import { parseRateLimit } from './rate-limit-headers'
 import { follower, sleep } from './signals'
 import { TimeoutError } from '../errors/transport-errors'
 import { holdAttemptClock, trackAttemptClocks } from '../http/scope'
@@ -193,8 +191,8 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
 /** Feeds one response's rate-limit signals (429, `Retry-After`, `RateLimit-*`) to the origin's bucket. */
 function learn(state: OriginState, response: Response, now: number, hub: EventHub): void {
   const bucket = state.bucket
-  if (!bucket) return
-  const advice = adviseRate(response.status, parseRateLimit(response.headers, now), now, state.advice)
+  if (!bucket || !state.advise) return
+  const advice = state.advise(response, now)
   bucket.apply(advice)
   if (advice.penalize || advice.cap || advice.pauseUntil !== undefined) {
     const s = bucket.snapshot()

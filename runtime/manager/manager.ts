@@ -34,7 +34,18 @@ export function createNetworkManager<const C extends Record<string, ClientSpec>>
   const metrics = createMetricsRecorder()
   const store = options.store ?? memoryStore()
   const storeLog = (level: LogLevel, event: string, message: string): void => log?.({ level, event, message })
-  const origins = createOriginRegistry(options.policy ?? {}, options.origins ?? {}, hub, now, options.maxOrigins, metrics.forgetOrigin, store, storeLog)
+  const rateLimiting = options.features?.find((f) => f.feature === 'rateLimiting')
+  const origins = createOriginRegistry(
+    options.policy ?? {},
+    options.origins ?? {},
+    hub,
+    now,
+    options.maxOrigins,
+    metrics.forgetOrigin,
+    store,
+    storeLog,
+    rateLimiting,
+  )
   // A fleet's retry budget (a shared store's): deposited by first attempts, withdrawn by retries.
   const budgetOf = (url: string): OriginBudget | undefined => {
     try {
