@@ -3,7 +3,7 @@ import type { LogLevel } from '../log/types'
 import { createBreaker, type BreakerOptions, type BreakerState } from './breaker'
 import type { EventHub } from './events'
 import { createLimiter } from './limiter'
-import type { RateAdvice, RateAdviceOptions } from './rate-advice'
+import type { RateAdviceOptions } from './rate-advice'
 import type { RateLimitingFeature } from './rate-limiting'
 import { memoryStore, type OriginBreaker, type OriginBucket, type OriginBudget, type OriginLimiter, type OriginStore } from './store'
 import type { TokenBucketOptions } from './token-bucket'
@@ -37,8 +37,8 @@ export interface OriginState {
   breaker: OriginBreaker | undefined
   /** A fleet's shared retry budget, when the store has one. */
   budget: OriginBudget | undefined
-  /** What a response says about the rate; set when `bucket` is. */
-  advise: ((response: Response, now: number) => RateAdvice) | undefined
+  /** Feeds a response's rate-limit headers to `bucket`; set when it is. */
+  learn: ((response: Response, now: number) => void) | undefined
   queueTimeout: number | undefined
 }
 
@@ -126,7 +126,13 @@ export function createOriginRegistry(
         bucket: parts.bucket,
         breaker: parts.breaker,
         budget: parts.budget,
-        advise: rate && rateLimiting ? (response, t) => rateLimiting.advise(response, t, rate) : undefined,
+        learn:
+          rate && rateLimiting && parts.bucket
+            ? (response, t) => {
+                const event = rateLimiting.learn(parts.bucket!, origin, response, t, rate)
+                if (event) hub.emit(event)
+              }
+            : undefined,
         queueTimeout: policy.queueTimeout,
       }
       states.set(origin, state)

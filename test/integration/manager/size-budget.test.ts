@@ -9,8 +9,8 @@ import { browserBundle } from '../../../bench/browser-size.mjs'
  * "Size"). Budgets are the 2026-12-03 figures plus about 2 %.
  */
 const BUDGET = {
-  // 7,572 before issue 13's manager round, 7,352 after; 6,653 with the rate limit a feature passed in.
-  manager: 6_800,
+  // 7,572 before issue 13's manager round, 7,352 after; 6,443 with the rate limit a feature passed in.
+  manager: 6_575,
   // 1,936 (unchanged by issue 13's manager round).
   pagination: 1_975,
 }
