@@ -11,8 +11,8 @@ import { browserBundle } from '../../../bench/browser-size.mjs'
 const BUDGET = {
   // 7,572 before issue 13's manager round, 7,352 after; 6,443 with the rate limit a feature passed in.
   manager: 6_575,
-  // 1,936 (unchanged by issue 13's manager round).
-  pagination: 1_975,
+  // 1,936 (unchanged by issue 13's manager round); 1,913 on 2026-12-03 (the base it is measured over changed).
+  pagination: 1_950,
 }
 
 const runtime = JSON.stringify(fileURLToPath(new URL('../../../runtime/index.ts', import.meta.url)))
