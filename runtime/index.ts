@@ -54,6 +54,7 @@ export { WsRequestError } from './ws-api/errors'
 export type { WsApiConnection } from './ws-api/types'
 
 export { createNetworkManager } from './manager/manager'
+export { rateLimiting } from './manager/rate-limiting'
 export { httpClient, apiClient } from './manager/kinds/http'
 export { webSocketClient } from './manager/kinds/websocket'
 export { CircuitOpenError, ManagerClosedError, StoreUnavailableError } from './manager/errors'

@@ -81,6 +81,7 @@ export type {
 export { WsApiUrlError } from './ws-api/errors'
 export type { WsApiBaseOptions, WsApiConnectOptions, WsConnectionOf, WsMessage, WsRequestOptions } from './ws-api/types'
 export { defineClient } from './manager/index'
+export type { RateLimitingFeature } from './manager/rate-limiting'
 export { memoryStore, type MaybePromise, type OriginBreaker, type OriginBucket, type OriginBudget, type OriginLimiter } from './manager/store'
 export type { OriginParts, OriginStore, OriginStoreContext, StoreMetrics } from './manager/store'
 // The Redis entry (same package version) imports its runtime classes and types from here.

@@ -30,6 +30,7 @@ const base = `http://127.0.0.1:${port}`
 const plain = rt.createHttpClient({ baseUrl: base })
 const manager = rt.createNetworkManager({
   defaults: { baseUrl: base },
+  features: [rt.rateLimiting],
   policy: { maxConcurrent: 256, rateLimit: {}, breaker: {} },
   clients: { a: rt.httpClient() },
 })

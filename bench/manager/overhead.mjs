@@ -34,11 +34,13 @@ const plain = rt.createHttpClient({ baseUrl: base, fetch: stub })
 const held = rt.createNetworkManager({ defaults: { baseUrl: base, fetch: stub }, clients: { a: rt.httpClient() } })
 const limited = rt.createNetworkManager({
   defaults: { baseUrl: base, fetch: stub },
+  features: [rt.rateLimiting],
   policy: { maxConcurrent: 64, rateLimit: {}, breaker: {} },
   clients: { a: rt.httpClient() },
 })
 const traced = rt.createNetworkManager({
   defaults: { baseUrl: base, fetch: stub },
+  features: [rt.rateLimiting],
   policy: { maxConcurrent: 64, rateLimit: {} },
   clients: { a: rt.httpClient() },
 })

@@ -7,6 +7,7 @@ import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { createNetworkManager, httpClient } from '@codomyrmex/networking/runtime'
+import { rateLimiting } from '@codomyrmex/networking/runtime/internal'
 import { createRedisStore } from '@codomyrmex/networking/redis'
 import { Redis } from 'ioredis'
 
@@ -26,6 +27,7 @@ function manager(kind, port, prefix) {
   const redis = kind === 'redis' ? new Redis(Number(port), '127.0.0.1', { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : undefined
   const m = createNetworkManager({
     ...(redis ? { store: createRedisStore({ redis, prefix }) } : {}),
+    features: [rateLimiting],
     policy,
     defaults: { baseUrl: 'http://api.test', fetch: stub },
     clients: { a: httpClient() },

@@ -2,7 +2,7 @@
 // Written for BullMQ (`new Worker('pages', processor(DelayedError), { connection })`): on
 // RateLimitedError, move the job to the delayed set until the server's `retryAt` and give the
 // worker back. Other queues have the same move (bee-queue `retries`/`delayUntil`, pg-boss `startAfter`).
-import { createNetworkManager, httpClient, CircuitOpenError, RateLimitedError } from '@codomyrmex/networking/runtime'
+import { createNetworkManager, httpClient, CircuitOpenError, RateLimitedError, rateLimiting } from '@codomyrmex/networking/runtime'
 import { createRedisStore } from '@codomyrmex/networking/redis'
 import { Redis } from 'ioredis'
 
@@ -16,6 +16,7 @@ interface Job {
 const redis = new Redis({ maxRetriesPerRequest: null, lazyConnect: true })
 const manager = createNetworkManager({
   store: createRedisStore({ redis, closeClient: false }),
+  features: [rateLimiting],
   policy: { rateLimit: { rate: 5 } },
   // maxRetryAfter: 0 turns every Retry-After into RateLimitedError at once: the queue waits, not us.
   clients: { api: httpClient({ retry: { limit: 2, maxRetryAfter: 0 } }) },

@@ -1,4 +1,5 @@
-import { apiClient, createNetworkManager, httpClient, webSocketClient, CircuitOpenError } from '@codomyrmex/networking/runtime'
+import { apiClient, createNetworkManager, httpClient, webSocketClient, CircuitOpenError, rateLimiting } from '@codomyrmex/networking/runtime'
+// The rate limit is a feature passed in, so bundles whose manager never rate-limits do not carry it.
 import petstore from 'virtual:api/petstore'
 
 export async function main(baseUrl: string, wsUrl: string) {
@@ -16,6 +17,7 @@ export async function main(baseUrl: string, wsUrl: string) {
       live: webSocketClient(wsUrl, { reconnect: true }),
     },
     // Per-origin limits shared by every client: concurrency, optional token bucket, circuit breaker.
+    features: [rateLimiting],
     policy: { maxConcurrent: 8, rateLimit: { rate: 50 }, breaker: { failureRatio: 0.5 } },
   })
   const events: string[] = []

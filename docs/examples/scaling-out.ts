@@ -1,6 +1,6 @@
 // worker.ts: run it N times, on as many machines, against one Redis. Every process keeps the same
 // origin's limits together: 10 requests a second and 4 in flight in all, not per process.
-import { createNetworkManager, httpClient } from '@codomyrmex/networking/runtime'
+import { createNetworkManager, httpClient, rateLimiting } from '@codomyrmex/networking/runtime'
 import { createRedisStore } from '@codomyrmex/networking/redis'
 import { Redis } from 'ioredis'
 
@@ -9,6 +9,7 @@ export async function crawl(urls: string[], redisUrl = 'redis://127.0.0.1:6379')
   const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
   const manager = createNetworkManager({
     store: createRedisStore({ redis, prefix: 'crawler:', onOutage: 'fail-open' }),
+    features: [rateLimiting],
     policy: { maxConcurrent: 4, rateLimit: { rate: 10 }, breaker: { failureRatio: 0.5 } },
     clients: { web: httpClient({ retry: { limit: 2 } }) },
   })

@@ -6,7 +6,7 @@
 // It sends through the Node transport (`@codomyrmex/networking/node`, undici's `request`): about
 // twice the requests per second of Node's own fetch, with the same retries, timeouts and limits.
 import { createNodeFetch } from '@codomyrmex/networking/node'
-import { apiClient, createNetworkManager, paginate } from '@codomyrmex/networking/runtime'
+import { apiClient, createNetworkManager, paginate, rateLimiting } from '@codomyrmex/networking/runtime'
 import petstore from 'virtual:api/petstore'
 
 const baseUrl = process.env.PETSTORE_URL
@@ -36,6 +36,7 @@ const manager = createNetworkManager({
       },
     }),
   },
+  features: [rateLimiting],
   policy: shared ? { maxConcurrent: concurrency, rateLimit: { rate: Number(process.env.SCRAPER_RATE ?? 20), burst: 1 } } : { maxConcurrent: concurrency },
   ...(shared ? { store: shared } : {}),
 })

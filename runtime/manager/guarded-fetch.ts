@@ -6,8 +6,6 @@ import type { InflightEntry, InflightSet } from './inflight'
 import type { MetricsRecorder } from './metrics'
 import type { OriginState } from './origin-state'
 import { errorClass, healthOf } from './outcome'
-import { adviseRate } from './rate-advice'
-import { parseRateLimit } from './rate-limit-headers'
 import { follower, sleep } from './signals'
 import { TimeoutError } from '../errors/transport-errors'
 import { holdAttemptClock, trackAttemptClocks } from '../http/scope'
@@ -170,7 +168,7 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
       const t = ctx.now()
       const cls = errorClass({ status: response.status })
       state.breaker?.record(healthOf(cls), probe)
-      if (state.bucket) learn(state, response, t, hub)
+      state.learn?.(response, t)
       finish(t, response.status, cls)
       if (entry) ctx.inflight.settle(entry, response.body)
       return response
@@ -188,16 +186,4 @@ export function createGuardedFetch(ctx: GuardContext): FetchFn {
   // A transport that owns the attempt timeout (the Node transport) still does behind the guard.
   Object.defineProperty(guarded, OWNS_ATTEMPT_TIMEOUT, { get: () => ownsAttemptTimeout(ctx.fetch ?? globalThis.fetch) })
   return guarded as FetchFn
-}
-
-/** Feeds one response's rate-limit signals (429, `Retry-After`, `RateLimit-*`) to the origin's bucket. */
-function learn(state: OriginState, response: Response, now: number, hub: EventHub): void {
-  const bucket = state.bucket
-  if (!bucket) return
-  const advice = adviseRate(response.status, parseRateLimit(response.headers, now), now, state.advice)
-  bucket.apply(advice)
-  if (advice.penalize || advice.cap || advice.pauseUntil !== undefined) {
-    const s = bucket.snapshot()
-    hub.emit({ type: 'rate-limit', origin: state.origin, rate: s.rate, pausedUntil: s.pausedUntil, status: response.status })
-  }
 }

@@ -5,6 +5,7 @@ export { httpClient, apiClient, type HttpSpecOptions, type ApiSpecOptions, type 
 export { webSocketClient } from './kinds/websocket'
 export { CircuitOpenError, ManagerClosedError, StoreUnavailableError, UnknownClientError } from './errors'
 export { memoryStore } from './store'
+export { rateLimiting, type RateLimitingFeature } from './rate-limiting'
 export type {
   MaybePromise,
   OriginBreaker,

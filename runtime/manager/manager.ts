@@ -22,11 +22,12 @@ export function createNetworkManager<const C extends Record<string, ClientSpec>>
   const { clients: specs, defaults = {}, environment } = options
   const now = options.now ?? Date.now
   const log = createEmitter(defaults.logger)
+  const rateLimiting = options.features?.find((f) => f.feature === 'rateLimiting')
   const hub = createEventHub(
     (error) => log?.({ level: 'warn', event: 'manager.listener', message: `a manager event listener threw: ${String(error)}` }),
     log
       ? (event) => {
-          const entry = toLogEvent(event)
+          const entry = event.type === 'rate-limit' ? rateLimiting?.log(event) : toLogEvent(event)
           if (entry) log(entry)
         }
       : undefined,
@@ -34,7 +35,17 @@ export function createNetworkManager<const C extends Record<string, ClientSpec>>
   const metrics = createMetricsRecorder()
   const store = options.store ?? memoryStore()
   const storeLog = (level: LogLevel, event: string, message: string): void => log?.({ level, event, message })
-  const origins = createOriginRegistry(options.policy ?? {}, options.origins ?? {}, hub, now, options.maxOrigins, metrics.forgetOrigin, store, storeLog)
+  const origins = createOriginRegistry(
+    options.policy ?? {},
+    options.origins ?? {},
+    hub,
+    now,
+    options.maxOrigins,
+    metrics.forgetOrigin,
+    store,
+    storeLog,
+    rateLimiting,
+  )
   // A fleet's retry budget (a shared store's): deposited by first attempts, withdrawn by retries.
   const budgetOf = (url: string): OriginBudget | undefined => {
     try {
@@ -200,16 +211,6 @@ function toLogEvent(event: ManagerEvent): LogEvent | undefined {
         'server.origin': event.origin,
         from: event.from,
         to: event.to,
-      }
-    case 'rate-limit':
-      return {
-        level: 'info',
-        event: 'manager.rate-limit',
-        message: `slowing down for ${event.origin} after HTTP ${event.status}: ${Number.isFinite(event.rate) ? `${event.rate.toFixed(2)} req/s` : 'no rate cap'}${event.pausedUntil ? `, paused until ${new Date(event.pausedUntil).toISOString()}` : ''}`,
-        'server.origin': event.origin,
-        rate: event.rate,
-        pausedUntil: event.pausedUntil,
-        'http.response.status_code': event.status,
       }
     case 'close':
       return { level: 'info', event: 'manager.close', message: 'network manager closed' }

@@ -4,8 +4,9 @@ import { createBreaker, type BreakerOptions, type BreakerState } from './breaker
 import type { EventHub } from './events'
 import { createLimiter } from './limiter'
 import type { RateAdviceOptions } from './rate-advice'
+import type { RateLimitingFeature } from './rate-limiting'
 import { memoryStore, type OriginBreaker, type OriginBucket, type OriginBudget, type OriginLimiter, type OriginStore } from './store'
-import { createTokenBucket, type TokenBucketOptions } from './token-bucket'
+import type { TokenBucketOptions } from './token-bucket'
 
 /** Limits applied to one origin, shared by every client of the manager that talks to it. */
 export interface OriginPolicy {
@@ -14,6 +15,7 @@ export interface OriginPolicy {
   /**
    * A token bucket per origin. `{}` turns on only the server-driven part (pause on 429 and on an
    * exhausted `RateLimit-*` quota, pace when it runs low); `rate` adds a client-side ceiling.
+   * Needs the `rateLimiting` feature (`createNetworkManager({ features: [rateLimiting] })`).
    * @default false
    */
   rateLimit?: false | (TokenBucketOptions & RateAdviceOptions)
@@ -35,7 +37,8 @@ export interface OriginState {
   breaker: OriginBreaker | undefined
   /** A fleet's shared retry budget, when the store has one. */
   budget: OriginBudget | undefined
-  advice: RateAdviceOptions
+  /** Feeds a response's rate-limit headers to `bucket`; set when it is. */
+  learn: ((response: Response, now: number) => void) | undefined
   queueTimeout: number | undefined
 }
 
@@ -65,10 +68,23 @@ export function createOriginRegistry(
   onEvict: (origin: string) => void = () => {},
   store: OriginStore = memoryStore(),
   log: (level: LogLevel, event: string, message: string) => void = () => {},
+  rateLimiting?: RateLimitingFeature,
 ): { get(origin: string): OriginState; all(): OriginState[] } {
   // A Map keeps insertion order; re-inserting on use makes its first entries the least recently used.
   const states = new Map<string, OriginState>()
   const normalized = new Map(Object.entries(overrides).map(([k, v]) => [originKey(k), v]))
+  if (!rateLimiting) {
+    for (const [where, policy] of [
+      ['policy', defaults],
+      ...Object.entries(overrides).map(([k, v]) => [`origins[${JSON.stringify(k)}]`, v] as const),
+    ] as const) {
+      if (policy.rateLimit)
+        throw new ConfigurationError(
+          `createNetworkManager: ${where}.rateLimit needs the rate-limiting feature: import { rateLimiting } from '@codomyrmex/networking/runtime' and pass features: [rateLimiting]`,
+          `${where}.rateLimit`,
+        )
+    }
+  }
   const evict = (): void => {
     for (const [origin, state] of states) {
       if (states.size < maxOrigins) return
@@ -94,7 +110,7 @@ export function createOriginRegistry(
       const breakerChanged = (from: BreakerState, to: BreakerState): void => hub.emit({ type: 'breaker', origin, from, to, time: now() })
       const local = {
         limiter: createLimiter(maxConcurrent),
-        bucket: rate ? createTokenBucket(rate, now) : undefined,
+        bucket: rate && rateLimiting ? rateLimiting.bucket(rate, now) : undefined,
         breaker: breakerOptions === false ? undefined : createBreaker(breakerOptions, now, breakerChanged),
       }
       const parts = store.open(origin, {
@@ -110,7 +126,13 @@ export function createOriginRegistry(
         bucket: parts.bucket,
         breaker: parts.breaker,
         budget: parts.budget,
-        advice: rate ? { slowBelow: rate.slowBelow, maxPause: rate.maxPause } : {},
+        learn:
+          rate && rateLimiting && parts.bucket
+            ? (response, t) => {
+                const event = rateLimiting.learn(parts.bucket!, origin, response, t, rate)
+                if (event) hub.emit(event)
+              }
+            : undefined,
         queueTimeout: policy.queueTimeout,
       }
       states.set(origin, state)

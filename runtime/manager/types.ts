@@ -8,6 +8,7 @@ import type { TrafficMetrics } from './metrics'
 import type { OriginPolicy } from './origin-state'
 import type { OriginStore, StoreMetrics } from './store'
 import type { BucketSnapshot } from './token-bucket'
+import type { RateLimitingFeature } from './rate-limiting'
 
 /** A value, or one value per environment name (`{ production: ..., staging: ... }`). */
 export type PerEnvironment<T extends string> = T | Readonly<Record<string, T>>
@@ -112,6 +113,11 @@ export interface NetworkManagerOptions<C extends Record<string, ClientSpec>> {
    * processes; `closeAll()` closes the store too.
    */
   store?: OriginStore
+  /**
+   * Optional parts of the manager, kept out of bundles that do not pass them: `rateLimiting`
+   * (from `@codomyrmex/networking/runtime`) is needed by `policy.rateLimit`.
+   */
+  features?: readonly RateLimitingFeature[]
   /** For tests: the clock used by breakers, buckets and durations (epoch ms). @default Date.now */
   now?: () => number
 }

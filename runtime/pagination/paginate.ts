@@ -26,13 +26,13 @@ export function paginate<I extends OperationInput, D, E extends ErrorResponse, T
   ...args: PaginateArgs<I>
 ): Paginator<T, D> {
   const [input, options = {}] = args as [OperationInput | undefined, PaginateOptions | undefined]
-  const { pagination, maxPages = Infinity, maxItems = Infinity, deadline, ...call } = options
+  const { pagination, maxPages = Infinity, maxItems = Infinity, deadline, now = Date.now, ...call } = options
   const def = op.def
   const config = configOf(def, pagination)
   const anyOp = op as unknown as Operation<never, unknown, ErrorResponse>
 
   async function* pages(): AsyncGenerator<Page<T, D>, void, undefined> {
-    const endAt = deadline === undefined ? undefined : Date.now() + deadline
+    const endAt = deadline === undefined ? undefined : now() + deadline
     const seen = new Set<PageParam>()
     let param = firstParam(def, config, input, call)
     let origin: string | undefined
@@ -42,7 +42,7 @@ export function paginate<I extends OperationInput, D, E extends ErrorResponse, T
       call.signal?.throwIfAborted()
       let left: number | undefined
       if (endAt !== undefined) {
-        left = endAt - Date.now()
+        left = endAt - now()
         if (left <= 0) throw new TimeoutError({ method: def.method, url: def.path, operationId: def.id, attempts: index }, 'deadline', deadline!)
       }
       const page = await fetchPage(anyOp, config, input, left === undefined ? call : { ...call, deadline: left }, param, origin)

@@ -30,6 +30,11 @@ export interface PaginateOptions extends Omit<RequestOptions, 'deadline'> {
   maxItems?: number
   /** Total time in ms for the whole walk, every page and retry included; each page gets what is left. */
   deadline?: number
+  /**
+   * The walk's clock (epoch ms) for `deadline`; pass the client's `timers.now` when its timers are
+   * injected, so both read the same time. @default Date.now
+   */
+  now?: () => number
 }
 
 /** One page as `paginate(...).pages()` yields it. */

@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createApi } from '../../../runtime/api/create-api'
-import { apiClient, createNetworkManager, httpClient, ManagerClosedError, webSocketClient, type ManagerEvent } from '../../../runtime/manager'
+import { apiClient, createNetworkManager, httpClient, ManagerClosedError, rateLimiting, webSocketClient, type ManagerEvent } from '../../../runtime/manager'
 import { ownsAttemptTimeout } from '../../../runtime/http/transport'
 import { json, startServer, type TestServer } from '../../helpers/http-server'
 import { startServer as startWsServer, type TestServer as WsServer } from '../../helpers/ws-servers'
@@ -121,6 +121,7 @@ describe('closeAll()', () => {
     const manager = createNetworkManager({
       defaults: { baseUrl: server.url },
       // One token per 100 s: "at once" below is then far from the wait it cuts, even on a loaded machine.
+      features: [rateLimiting],
       policy: { rateLimit: { rate: 0.01, burst: 1 } },
       clients: { api: httpClient() },
     })

@@ -1,7 +1,8 @@
 import type { ServerResponse } from 'node:http'
 import { describe, expect, it } from 'vitest'
+import { ConfigurationError } from '../../../runtime/errors/configuration-error'
 import { HttpError } from '../../../runtime/errors/http-error'
-import { CircuitOpenError, createNetworkManager, httpClient, type ManagerEvent } from '../../../runtime/manager'
+import { CircuitOpenError, createNetworkManager, httpClient, rateLimiting, type ManagerEvent, type OriginPolicy } from '../../../runtime/manager'
 import { json, serversClosedAfterEach } from '../../helpers/http-server'
 import { until } from './helpers'
 
@@ -132,6 +133,7 @@ describe('per-origin rate limit', () => {
     const events: ManagerEvent[] = []
     const manager = createNetworkManager({
       defaults: { baseUrl: server.url, retry: false },
+      features: [rateLimiting],
       policy: { rateLimit: {} },
       clients: { a: httpClient(), b: httpClient() },
     })
@@ -144,13 +146,35 @@ describe('per-origin rate limit', () => {
     await manager.closeAll()
   })
 
+  it('refuses policy.rateLimit without the rateLimiting feature, naming the option and the import', () => {
+    const without = (options: { policy?: OriginPolicy; origins?: Record<string, OriginPolicy> }) => () =>
+      createNetworkManager({ ...options, clients: { a: httpClient() } })
+    expect(without({ policy: { rateLimit: {} } })).toThrow(ConfigurationError)
+    expect(without({ policy: { rateLimit: {} } })).toThrow(
+      /policy\.rateLimit needs the rate-limiting feature: import \{ rateLimiting \} from '@codomyrmex\/networking\/runtime'/,
+    )
+    expect(without({ origins: { 'https://a.example': { rateLimit: { rate: 1 } } } })).toThrow(/origins\["https:\/\/a\.example"\]\.rateLimit needs/)
+    try {
+      without({ origins: { 'https://a.example': { rateLimit: { rate: 1 } } } })()
+    } catch (error) {
+      expect((error as ConfigurationError).option).toBe('origins["https://a.example"].rateLimit')
+    }
+    // Off (`false`) or absent needs nothing.
+    expect(without({ policy: { rateLimit: false } })).not.toThrow()
+  })
+
   it('waits for the reset when the quota is exhausted, before the server refuses', async () => {
     const arrivals: number[] = []
     const server = await start((_req, res, n) => {
       arrivals.push(Date.now())
       json(res, 200, {}, n === 1 ? { 'x-ratelimit-limit': '10', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Date.now() + 300) } : {})
     })
-    const manager = createNetworkManager({ defaults: { baseUrl: server.url }, policy: { rateLimit: {} }, clients: { a: httpClient() } })
+    const manager = createNetworkManager({
+      defaults: { baseUrl: server.url },
+      features: [rateLimiting],
+      policy: { rateLimit: {} },
+      clients: { a: httpClient() },
+    })
     await manager.get('a').get('/')
     await manager.get('a').get('/')
     expect(arrivals[1]! - arrivals[0]!).toBeGreaterThanOrEqual(250)
@@ -166,7 +190,13 @@ describe('per-origin rate limit', () => {
     // A frozen clock makes the bucket's arithmetic exact; the waits themselves are real timers.
     const t = Date.now()
     const waits: (number | undefined)[] = []
-    const manager = createNetworkManager({ now: () => t, defaults: { baseUrl: server.url }, policy: { rateLimit: {} }, clients: { a: httpClient() } })
+    const manager = createNetworkManager({
+      now: () => t,
+      defaults: { baseUrl: server.url },
+      features: [rateLimiting],
+      policy: { rateLimit: {} },
+      clients: { a: httpClient() },
+    })
     manager.subscribe((e) => {
       if (e.type === 'attempt:start') waits.push(undefined)
       if (e.type === 'wait') waits.push(e.ms)
@@ -190,6 +220,7 @@ describe('per-origin rate limit', () => {
     const manager = createNetworkManager({
       now: () => t,
       defaults: { baseUrl: server.url },
+      features: [rateLimiting],
       origins: { [server.url]: { rateLimit: { rate: 20, burst: 1 } } },
       clients: { a: httpClient() },
     })

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream'
 import { createConsola } from 'consola'
 import pino from 'pino'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createNetworkManager, httpClient } from '../../../runtime/manager'
+import { createNetworkManager, httpClient, rateLimiting } from '../../../runtime/manager'
 import { consolaLogger, instrumentOpenTelemetry, pinoLogger, SPAN_KIND_CLIENT, SPAN_STATUS_ERROR } from '../../../runtime/telemetry'
 import { json, startServer, type TestServer } from '../../helpers/http-server'
 import { recordingTracer } from './helpers'
@@ -123,6 +123,7 @@ describe('logger adapters', () => {
     const { stream, lines } = sink()
     const manager = createNetworkManager({
       defaults: { baseUrl: server.url, retry: false, logger: pinoLogger(pino({ level: 'info' }, stream)) },
+      features: [rateLimiting],
       policy: { rateLimit: {}, breaker: { minimumThroughput: 1 } },
       clients: { a: httpClient() },
     })

@@ -1,7 +1,7 @@
 import { createClient } from '@redis/client'
 import { Redis } from 'ioredis'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createNetworkManager, httpClient, CircuitOpenError, StoreUnavailableError } from '../../../runtime/index'
+import { createNetworkManager, httpClient, CircuitOpenError, rateLimiting, StoreUnavailableError } from '../../../runtime/index'
 import type { ManagerEvent, OriginPolicy } from '../../../runtime/internal'
 import { createRedisStore, fromNodeRedis, originKey, type RedisStoreOptions } from '../../../runtime/redis/index'
 import { startServer, type Handler } from '../../helpers/http-server'
@@ -48,6 +48,7 @@ async function member(policy: OriginPolicy, store: Partial<RedisStoreOptions> = 
   const lines: string[] = []
   const manager = createNetworkManager({
     store: createRedisStore({ redis: c, prefix, ...store }),
+    features: [rateLimiting],
     policy,
     defaults: { retry: { limit: 0 }, logger: { logger: { debug() {}, info: (e) => lines.push(e.event), warn: (e) => lines.push(e.event), error() {} } } },
     clients: { api: httpClient() },
@@ -347,6 +348,7 @@ describe('createRedisStore with real Redis', () => {
     await node.connect()
     const manager = createNetworkManager({
       store: createRedisStore({ redis: fromNodeRedis(node), prefix }),
+      features: [rateLimiting],
       policy: { maxConcurrent: 2, rateLimit: {} },
       clients: { api: httpClient() },
     })

@@ -1,4 +1,4 @@
-import { describe, expect, test, vi } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import {
   AbortError,
   apiClient,
@@ -228,21 +228,15 @@ describe('paginate: bounds, failures, abort, deadline', () => {
   test('the deadline covers the whole walk: a page left without time is not sent', async () => {
     const s = await endless()
     const { api, listPets } = listOperation(s.url, { style: 'page' })
-    // Time passes only when the test moves it (the walk reads Date.now(), the calls their timers):
+    // Time passes only when the test moves it (the walk and the calls read the same injected clock):
     // a first page slowed by load cannot use up the 50 ms.
     const clock = manualTimers()
     api.configure({ timers: clock.timers })
-    let error: unknown
-    vi.useFakeTimers({ toFake: ['Date'] })
-    try {
-      const walk = paginate(listPets, {}, { deadline: 50 }).pages()
-      const first = await walk.next()
-      expect(first.value?.items).toHaveLength(10)
-      vi.setSystemTime(Date.now() + 60) // let the deadline pass between two pages
-      error = await walk.next().catch((e: unknown) => e)
-    } finally {
-      vi.useRealTimers()
-    }
+    const walk = paginate(listPets, {}, { deadline: 50, now: clock.timers.now }).pages()
+    const first = await walk.next()
+    expect(first.value?.items).toHaveLength(10)
+    clock.advance(60) // let the deadline pass between two pages
+    const error = await walk.next().catch((e: unknown) => e)
     expect(error).toBeInstanceOf(TimeoutError)
     expect((error as TimeoutError).code).toBe('ERR_DEADLINE')
     expect((error as Error).message).toBe('GET /pets (listPets): deadline of 50 ms exceeded')

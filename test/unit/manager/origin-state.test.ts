@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { createEventHub } from '../../../runtime/manager/events'
 import { createOriginRegistry } from '../../../runtime/manager/origin-state'
+import { rateLimiting } from '../../../runtime/manager/rate-limiting'
+import { memoryStore } from '../../../runtime/manager/store'
 
 describe('origin registry', () => {
   it('merges per-origin overrides (normalised) over the defaults', () => {
@@ -9,6 +11,11 @@ describe('origin registry', () => {
       { 'https://a.example/some/path': { rateLimit: { rate: 2 } } },
       createEventHub(() => {}),
       () => 0,
+      undefined,
+      undefined,
+      memoryStore(),
+      undefined,
+      rateLimiting,
     )
     const a = registry.get('https://a.example')
     expect(a.bucket?.snapshot().rate).toBe(2)
