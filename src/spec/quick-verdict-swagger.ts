@@ -1,7 +1,7 @@
 import { isObject, type JsonObject } from './document'
 import type { PositionKind } from './position-kinds'
 import { childKindV2, kindAtV2 } from './position-kinds-v2'
-import { checkRefs, doubt, follow, type KindTable, lookup, segmentsOf } from './quick-refs'
+import { checkRefs, doubt, follow, type KindTable, lookup, type SeenTargets, seenTargets, segmentsOf, type Target } from './quick-refs'
 import { specValidator } from './spec-validators'
 
 /**
@@ -16,7 +16,7 @@ export function swaggerAccepts(document: JsonObject): boolean {
   // The parser picks its OpenAPI 3 rules whenever an `openapi` key exists.
   if (document.swagger !== '2.0' || 'openapi' in document) return false
   if (isObject(document.paths) && Object.keys(document.paths).some((path) => !path.startsWith('/'))) return false
-  checkRefs(document, document, 'root', undefined, TABLE, new Map())
+  checkRefs(document, document, 'root', undefined, TABLE, seenTargets())
   // The parser's pre-schema pass, then the schema, then its rules.
   checkSecurityDefinitions(document)
   if (specValidator('v2')(document) !== true) return false
@@ -39,23 +39,24 @@ function safeSibling(key: string, value: unknown): boolean {
 
 const TABLE: KindTable = {
   childKind: childKindV2,
-  checkRef(document, ref, kind, targets) {
-    const target = followPlain(document, ref)
+  checkRef(document, ref, kind, seen) {
+    const target = followPlain(document, ref, seen)
     if (kind === 'any') return
     const siblings = Object.entries(ref).filter(([key]) => key !== '$ref')
     if (siblings.length > 0 && (!SCHEMA_KINDS.has(kind) || !siblings.every(([key, value]) => safeSibling(key, value)))) doubt()
-    let targetKind = targets.get(target.pointer)
+    let targetKind = seen.kinds.get(target.pointer)
     if (targetKind === undefined) {
       targetKind = kindAtV2(segmentsOf(target.pointer))
-      targets.set(target.pointer, targetKind)
+      seen.kinds.set(target.pointer, targetKind)
     }
     if (!isObject(target.value) || !sameKind(kind, targetKind)) doubt()
   },
 }
 
 /** follow(), but a chain may not pass a `$ref` with siblings (a merge inside a merge is not covered). */
-function followPlain(document: JsonObject, ref: JsonObject): { pointer: string; value: unknown } {
-  const target = follow(document, ref)
+function followPlain(document: JsonObject, ref: JsonObject, seen: SeenTargets): Target {
+  if (seen.follows.has(ref.$ref as string)) return follow(document, ref, seen.follows)
+  const target = follow(document, ref, seen.follows)
   for (
     let value = lookup(document, ref.$ref as string);
     isObject(value) && typeof value.$ref === 'string' && value.$ref.length > 0;

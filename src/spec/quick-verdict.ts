@@ -1,5 +1,5 @@
 import { isObject, type JsonObject } from './document'
-import { checkRefs, doubt, follow, type KindTable, objectAt, segmentsOf } from './quick-refs'
+import { checkRefs, doubt, follow, type KindTable, objectAt, type SeenTargets, seenTargets, segmentsOf } from './quick-refs'
 import { childKind, kindAt, type KindContext, type PositionKind } from './position-kinds'
 import { specValidator } from './spec-validators'
 import { swaggerAccepts } from './quick-verdict-swagger'
@@ -53,7 +53,7 @@ function verdict(document: JsonObject): QuickVerdict {
   if (!v31 && !version.startsWith('3.0')) return 'ask'
   if (isObject(document.paths) && Object.keys(document.paths).some((path) => !path.startsWith('/'))) return 'ask'
   const context: KindContext = { v31 }
-  checkRefs(document, document, 'root', undefined, tableFor(context), new Map())
+  checkRefs(document, document, 'root', undefined, tableFor(context), seenTargets())
   // The parser checks security schemes first, then the schema, and its rules only after both pass.
   checkSecuritySchemes(document)
   if (specValidator(v31 ? 'v31' : 'v3')(document) !== true) return 'schema-errors'
@@ -69,8 +69,8 @@ function tableFor(context: KindContext): KindTable {
   }
 }
 
-function checkRef(document: JsonObject, ref: JsonObject, kind: PositionKind, context: KindContext, targets: Map<string, PositionKind>): void {
-  const target = follow(document, ref)
+function checkRef(document: JsonObject, ref: JsonObject, kind: PositionKind, context: KindContext, seen: SeenTargets): void {
+  const target = follow(document, ref, seen.follows)
   if (kind === 'any') return
   const siblings = Object.keys(ref).length > 1
   if (context.v31 && kind === 'schema') {
@@ -80,10 +80,10 @@ function checkRef(document: JsonObject, ref: JsonObject, kind: PositionKind, con
   }
   // The parser merges siblings into a copy of the target; the Reference Object alone is covered.
   if (siblings || kind === 'pathItem' || kind === 'other') doubt()
-  let targetKind = targets.get(target.pointer)
+  let targetKind = seen.kinds.get(target.pointer)
   if (targetKind === undefined) {
     targetKind = kindAt(segmentsOf(target.pointer), context)
-    targets.set(target.pointer, targetKind)
+    seen.kinds.set(target.pointer, targetKind)
   }
   if (targetKind !== kind || !isObject(target.value)) doubt()
 }
