@@ -19,7 +19,7 @@ import { swaggerAccepts } from './quick-verdict-swagger'
  * a position that the schema validates as the kind expected where the `$ref` is (position-kinds.ts),
  * so replacing it by its target, as the dereference does, cannot change the result. The parser's
  * rules (operationIds, path parameters, arrays without items, security schemes, component names)
- * are repeated on the references' targets. Anything else (Swagger 2.0, `$id`, `$ref`s with
+ * are repeated on the references' targets. Swagger 2.0 has its own pass (quick-verdict-swagger.ts: `valid` or `ask`). Anything else (`$id`, `$ref`s with
  * siblings, to other kinds, through references, unusual shapes) is `ask`.
  */
 export type QuickVerdict = 'valid' | 'schema-errors' | 'ask'
