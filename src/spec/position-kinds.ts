@@ -34,6 +34,10 @@ export type PositionKind =
   | 'schema'
   | 'schemaMap'
   | 'schemaList'
+  /** Swagger 2.0 `items`: one schema, or a list of them (position-kinds-v2.ts). */
+  | 'schemaItems'
+  /** Swagger 2.0 response `schema`: a Schema Object or a File Schema Object. */
+  | 'responseSchema'
   | 'map'
   | 'any'
   | 'other'

@@ -1,9 +1,8 @@
-import { decodePointerSegment, isObject, type JsonObject } from './document'
+import { isObject, type JsonObject } from './document'
+import { checkRefs, doubt, follow, type KindTable, objectAt, type SeenTargets, seenTargets, segmentsOf } from './quick-refs'
 import { childKind, kindAt, type KindContext, type PositionKind } from './position-kinds'
 import { specValidator } from './spec-validators'
-
-/** Thrown inside the quick pass where it cannot vouch for the parser's verdict. */
-class Doubt extends Error {}
+import { swaggerAccepts } from './quick-verdict-swagger'
 
 /**
  * What @readme/openapi-parser's `validate()` (as validate.ts calls it) would answer, when that can
@@ -20,7 +19,7 @@ class Doubt extends Error {}
  * a position that the schema validates as the kind expected where the `$ref` is (position-kinds.ts),
  * so replacing it by its target, as the dereference does, cannot change the result. The parser's
  * rules (operationIds, path parameters, arrays without items, security schemes, component names)
- * are repeated on the references' targets. Anything else (Swagger 2.0, `$id`, `$ref`s with
+ * are repeated on the references' targets. Swagger 2.0 has its own pass (quick-verdict-swagger.ts: `valid` or `ask`). Anything else (`$id`, `$ref`s with
  * siblings, to other kinds, through references, unusual shapes) is `ask`.
  */
 export type QuickVerdict = 'valid' | 'schema-errors' | 'ask'
@@ -47,13 +46,14 @@ export function quickAccept(document: JsonObject): boolean {
 }
 
 function verdict(document: JsonObject): QuickVerdict {
+  if ('swagger' in document) return swaggerAccepts(document) ? 'valid' : 'ask'
   const version = document.openapi
-  if ('swagger' in document || typeof version !== 'string') return 'ask'
+  if (typeof version !== 'string') return 'ask'
   const v31 = version.startsWith('3.1')
   if (!v31 && !version.startsWith('3.0')) return 'ask'
   if (isObject(document.paths) && Object.keys(document.paths).some((path) => !path.startsWith('/'))) return 'ask'
   const context: KindContext = { v31 }
-  checkRefs(document, document, 'root', undefined, context, new Map())
+  checkRefs(document, document, 'root', undefined, tableFor(context), seenTargets())
   // The parser checks security schemes first, then the schema, and its rules only after both pass.
   checkSecuritySchemes(document)
   if (specValidator(v31 ? 'v31' : 'v3')(document) !== true) return 'schema-errors'
@@ -61,45 +61,16 @@ function verdict(document: JsonObject): QuickVerdict {
   return 'valid'
 }
 
-function doubt(): never {
-  throw new Doubt()
-}
-
-/** Every `$ref` below `node` (a position of `kind`) must stay within what the verdict argument covers. */
-function checkRefs(
-  document: JsonObject,
-  node: unknown,
-  kind: PositionKind,
-  section: PositionKind | undefined,
-  context: KindContext,
-  targets: Map<string, PositionKind>,
-): void {
-  if (typeof node !== 'object' || node === null) return
-  if (Array.isArray(node)) {
-    node.forEach((item, index) => {
-      if (typeof item === 'object' && item !== null) {
-        const [child, childSection] = childKind(kind, String(index), context, section)
-        checkRefs(document, item, child, childSection, context, targets)
-      }
-    })
-    return
-  }
-  const object = node as JsonObject
-  // `$id` changes how the parser resolves references below it.
-  if (typeof object.$id === 'string') doubt()
-  if (typeof object.$ref === 'string' && object.$ref.length > 0) checkRef(document, object, kind, context, targets)
-  for (const [key, value] of Object.entries(object)) {
-    if (typeof value !== 'object' || value === null) continue
-    const [child, childSection] = childKind(kind, key, context, section)
-    checkRefs(document, value, child, childSection, context, targets)
+/** OpenAPI 3.x: what a `$ref` at a position of `kind` must point to. */
+function tableFor(context: KindContext): KindTable {
+  return {
+    childKind: (kind, key, section) => childKind(kind, key, context, section),
+    checkRef: (document, ref, kind, targets) => checkRef(document, ref, kind, context, targets),
   }
 }
 
-function checkRef(document: JsonObject, ref: JsonObject, kind: PositionKind, context: KindContext, targets: Map<string, PositionKind>): void {
-  const pointer = ref.$ref as string
-  // Only plain internal pointers: the parser leaves others alone, or resolves them differently.
-  if ((pointer !== '#' && !pointer.startsWith('#/')) || pointer.includes('%')) doubt()
-  const target = follow(document, ref)
+function checkRef(document: JsonObject, ref: JsonObject, kind: PositionKind, context: KindContext, seen: SeenTargets): void {
+  const target = follow(document, ref, seen.follows)
   if (kind === 'any') return
   const siblings = Object.keys(ref).length > 1
   if (context.v31 && kind === 'schema') {
@@ -109,60 +80,12 @@ function checkRef(document: JsonObject, ref: JsonObject, kind: PositionKind, con
   }
   // The parser merges siblings into a copy of the target; the Reference Object alone is covered.
   if (siblings || kind === 'pathItem' || kind === 'other') doubt()
-  let targetKind = targets.get(target.pointer)
+  let targetKind = seen.kinds.get(target.pointer)
   if (targetKind === undefined) {
     targetKind = kindAt(segmentsOf(target.pointer), context)
-    targets.set(target.pointer, targetKind)
+    seen.kinds.set(target.pointer, targetKind)
   }
   if (targetKind !== kind || !isObject(target.value)) doubt()
-}
-
-/** Follows a chain of `$ref`s to the first value that is not one; a loop or a dangling pointer is a Doubt. */
-function follow(document: JsonObject, ref: JsonObject): { pointer: string; value: unknown } {
-  const seen = new Set<string>()
-  let pointer = ref.$ref as string
-  for (;;) {
-    if (seen.has(pointer) || (pointer !== '#' && !pointer.startsWith('#/')) || pointer.includes('%')) doubt()
-    seen.add(pointer)
-    const value = lookup(document, pointer)
-    if (isObject(value) && typeof value.$ref === 'string' && value.$ref.length > 0) {
-      pointer = value.$ref
-      continue
-    }
-    return { pointer, value }
-  }
-}
-
-function segmentsOf(pointer: string): string[] {
-  return pointer === '#' ? [] : pointer.slice(2).split('/').map(decodePointerSegment)
-}
-
-/** Own properties only (a `constructor` segment must not reach Object.prototype); missing is a Doubt. */
-function lookup(document: JsonObject, pointer: string): unknown {
-  let current: unknown = document
-  for (const segment of segmentsOf(pointer)) {
-    if (Array.isArray(current)) {
-      if (!/^(0|[1-9]\d*)$/.test(segment) || Number(segment) >= current.length) doubt()
-      current = current[Number(segment)]
-    } else if (isObject(current) && Object.hasOwn(current, segment)) {
-      current = current[segment]
-    } else {
-      doubt()
-    }
-  }
-  return current
-}
-
-/** A value as the parser's rules see it: references replaced by their targets (plain `$ref`s only). */
-function resolved(document: JsonObject, value: unknown): unknown {
-  if (!isObject(value) || typeof value.$ref !== 'string' || value.$ref.length === 0) return value
-  if (Object.keys(value).length > 1) doubt()
-  return follow(document, value).value
-}
-
-function objectAt(document: JsonObject, value: unknown): JsonObject {
-  const found = resolved(document, value)
-  return isObject(found) ? found : doubt()
 }
 
 /** The parser's pre-schema pass over `components.securitySchemes`: any finding is one of its errors. */

@@ -24,13 +24,25 @@ describe('toOpenApi3: Swagger 2.0 conversion without the YAML re-print of the so
   it.each(SWAGGER_2)('%s converts to what swagger2openapi gives when it builds the text itself', async (file) => {
     const loaded = await loadDocument(resolve(CORPUS, file), { api: 'api', allowRemote: [], allowRefsFrom: [CORPUS] })
     seen.options.length = 0
+    const original = structuredClone(loaded.document)
     const converted = await toOpenApi3('api', file, loaded.document)
     // A source text is given, so swagger2openapi does not yaml.stringify the whole document for it.
     expect(seen.options).toHaveLength(1)
     expect(typeof seen.options[0]?.text === 'string' && (seen.options[0].text as string).length > 0).toBe(true)
     const convertObj = seen.original as (swagger: object, options: object) => Promise<{ openapi: unknown }>
-    const reference = await convertObj(structuredClone(loaded.document), { patch: true, warnOnly: true, resolve: false, direct: false })
+    const reference = await convertObj(original, { patch: true, warnOnly: true, resolve: false, direct: false })
     expect(converted).toStrictEqual(reference.openapi)
     expect(converted.openapi).toMatch(/^3\.0/)
+    // swagger2openapi works on its own copy: nothing of the result is an object of the input.
+    const inputs = new Set<object>()
+    const collect = (node: unknown, into: (o: object) => void) => {
+      if (typeof node !== 'object' || node === null) return
+      into(node)
+      for (const value of Object.values(node)) collect(value, into)
+    }
+    collect(loaded.document, (o) => inputs.add(o))
+    let shared = 0
+    collect(converted, (o) => void (inputs.has(o) && shared++))
+    expect(shared).toBe(0)
   })
 })
