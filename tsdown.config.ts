@@ -61,7 +61,8 @@ export default defineConfig([
   {
     // One build for both runtime entries: what they share is one chunk, so a class imported through
     // the public entry and through `./internal` (generated code) is the same class.
-    entry: { index: 'runtime/index.ts', internal: 'runtime/internal.ts' },
+    // `types`: the contract types alone, what generated declarations import (no runtime code).
+    entry: { index: 'runtime/index.ts', internal: 'runtime/internal.ts', types: 'runtime/types.ts' },
     outDir: `${OUT}/runtime`,
     platform: 'neutral',
     format: 'esm',

@@ -50,7 +50,7 @@ async function check(dts: string, code: string): Promise<string[]> {
     lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
     types: [],
     // The built declarations, as a user's tsc sees the package (global-setup builds dist/).
-    paths: { '@codomyrmex/networking/runtime': [join(ROOT, 'dist/runtime/index.d.ts')] },
+    paths: { '@codomyrmex/networking/runtime/types': [join(ROOT, 'dist/runtime/types.d.ts')] },
     skipLibCheck: true,
   })
   return ts
@@ -75,7 +75,7 @@ function editor(dts: string, code: string, hover: string): { completions: string
     module: ts.ModuleKind.Preserve,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
     types: [],
-    paths: { '@codomyrmex/networking/runtime': [join(ROOT, 'dist/runtime/index.d.ts')] },
+    paths: { '@codomyrmex/networking/runtime/types': [join(ROOT, 'dist/runtime/types.d.ts')] },
   }
   const service = ts.createLanguageService({
     getScriptFileNames: () => [...files.keys()],

@@ -42,6 +42,7 @@ describe('package', () => {
       './rspack',
       './runtime',
       './runtime/internal',
+      './runtime/types',
       './redis',
       './node',
       './mock',

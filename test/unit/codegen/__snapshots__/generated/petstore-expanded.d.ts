@@ -1,4 +1,4 @@
-import type { ApiClientOptions as __ApiClientOptions, ErrorResponse as __ErrorResponse, Operation as __Operation, ServerSentEvent as __ServerSentEvent } from "@codomyrmex/networking/runtime"
+import type { ApiClientOptions as __ApiClientOptions, ErrorResponse as __ErrorResponse, Operation as __Operation, ServerSentEvent as __ServerSentEvent } from "@codomyrmex/networking/runtime/types"
 
 export interface paths {
     "/pets": {
