@@ -11,7 +11,7 @@ import { isRemote } from '../spec/remote'
  * hash of the file holding this code (in a published build, the bundle with the whole generator)
  * catches every other change.
  */
-export const GENERATOR_VERSION = `codomyrmex-networking/10+${ownHash()}`
+export const GENERATOR_VERSION = `codomyrmex-networking/11+${ownHash()}`
 
 function ownHash(): string {
   try {
