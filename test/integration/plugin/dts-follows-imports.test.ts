@@ -108,6 +108,9 @@ describe('declarations follow what the app imports (dts.operations, default "imp
     expect(fromEsbuild).not.toContain('"/pets/{petId}": {')
     // The query module's declarations name every operation: only written once something imports it.
     expect(fromEsbuild).not.toContain('declare module "virtual:api/petstore/query"')
+    // No file imports the default export: its tree lists the operations once, without the tag groups.
+    expect(fromEsbuild).toMatch(/^type __Tree = \{ [^\n]*listPets: typeof listPets/m)
+    expect(fromEsbuild).not.toMatch(/^type __Tree = [^\n]*pets: \{/m)
     expect(await buildApp('vite', dir)).toBe(fromEsbuild)
 
     const used = `import { listPets, showPetById, type ListPetsData, type Pet } from 'virtual:api/petstore'
@@ -168,6 +171,8 @@ export const later = showPetById
     expect(all).toContain('declare module "virtual:api/petstore/mocks"')
     await writeFile(join(dir, 'main.js'), `import petstore from 'virtual:api/petstore'\nexport const run = () => petstore.pets.listPets()\n`)
     const whole = await buildApp('esbuild', dir)
+    // The default export is imported: its tree has the tag groups (petstore.pets.listPets).
+    expect(whole).toMatch(/^type __Tree = [^\n]*pets: \{ [^\n]*listPets: typeof listPets/m)
     // The mocks and query modules (in that order, after the API's block) are declared once imported.
     expect(whole).toBe(all.replace(/\ndeclare module "virtual:api\/petstore\/mocks" \{[\s\S]*$/, ''))
     await writeFile(join(dir, 'main.js'), `export const load = () => import('virtual:api/petstore/query')\n`)
