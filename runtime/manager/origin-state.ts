@@ -80,7 +80,7 @@ export function createOriginRegistry(
     ] as const) {
       if (policy.rateLimit)
         throw new ConfigurationError(
-          `createNetworkManager: ${where}.rateLimit needs the rate-limiting feature: import { rateLimiting } from '@codomyrmex/networking/runtime' and pass features: [rateLimiting]`,
+          `createNetworkManager: ${where}.rateLimit needs the rate-limiting feature: pass features: [rateLimiting] (exported by @codomyrmex/networking/runtime)`,
           `${where}.rateLimit`,
         )
     }

@@ -151,7 +151,7 @@ describe('per-origin rate limit', () => {
       createNetworkManager({ ...options, clients: { a: httpClient() } })
     expect(without({ policy: { rateLimit: {} } })).toThrow(ConfigurationError)
     expect(without({ policy: { rateLimit: {} } })).toThrow(
-      /policy\.rateLimit needs the rate-limiting feature: import \{ rateLimiting \} from '@codomyrmex\/networking\/runtime'/,
+      /policy\.rateLimit needs the rate-limiting feature: pass features: \[rateLimiting\] \(exported by @codomyrmex\/networking\/runtime\)/,
     )
     expect(without({ origins: { 'https://a.example': { rateLimit: { rate: 1 } } } })).toThrow(/origins\["https:\/\/a\.example"\]\.rateLimit needs/)
     try {
