@@ -1,6 +1,7 @@
 import { isObject, type JsonObject } from './document'
 import type { PositionKind } from './position-kinds'
 import { childKindV2, kindAtV2 } from './position-kinds-v2'
+import { checkPathParameters, mergeParameters } from './quick-params'
 import { checkRefs, doubt, follow, type KindTable, lookup, type SeenTargets, seenTargets, segmentsOf, type Target } from './quick-refs'
 import { specValidator } from './spec-validators'
 
@@ -139,21 +140,12 @@ function checkSwaggerRules(document: JsonObject): void {
 function checkParameters(document: JsonObject, pathId: string, pathLevel: unknown, operation: JsonObject): void {
   const pathParams = listOf(document, pathLevel)
   const operationParams = listOf(document, operation.parameters)
-  noDuplicates(pathParams)
-  noDuplicates(operationParams)
-  const params = [...operationParams, ...pathParams.filter((p) => !operationParams.some((o) => o.in === p.in && o.name === p.name))]
+  const params = mergeParameters(pathParams, operationParams)
   const body = params.filter((p) => p.in === 'body').length
   if (body > 1 || (body > 0 && params.some((p) => p.in === 'formData'))) doubt()
   const placeholders: string[] = [...(pathId.match(/\{([^/}]+)}/g) ?? [])]
   if (new Set(placeholders).size !== placeholders.length) doubt()
-  for (const param of params) {
-    if (param.in !== 'path') continue
-    if (param.required !== true) doubt()
-    const index = placeholders.indexOf(`{${String(param.name)}}`)
-    if (index === -1) doubt()
-    placeholders.splice(index, 1)
-  }
-  if (placeholders.length > 0) doubt()
+  checkPathParameters(placeholders, params)
   const consumes = operation.consumes || document.consumes || []
   for (const param of params) {
     const schema = param.in === 'body' ? targetOf(document, param.schema) : param
@@ -168,15 +160,6 @@ function checkParameters(document: JsonObject, pathId: string, pathLevel: unknow
 function listOf(document: JsonObject, value: unknown): JsonObject[] {
   if (value === undefined || value === null || value === false) return []
   return Array.isArray(value) ? value.map((item) => targetOf(document, item)) : doubt()
-}
-
-function noDuplicates(params: JsonObject[]): void {
-  const seen = new Set<string>()
-  for (const param of params) {
-    const key = JSON.stringify([param.name, param.in])
-    if (seen.has(key)) doubt()
-    seen.add(key)
-  }
 }
 
 /** "An array, so it must include an `items` schema" (array-without-items). */

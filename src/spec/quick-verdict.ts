@@ -1,6 +1,7 @@
 import { isObject, type JsonObject } from './document'
 import { checkRefs, doubt, follow, type KindTable, objectAt, type SeenTargets, seenTargets, segmentsOf } from './quick-refs'
 import { childKind, kindAt, type KindContext, type PositionKind } from './position-kinds'
+import { checkPathParameters, mergeParameters } from './quick-params'
 import { specValidator } from './spec-validators'
 import { swaggerAccepts } from './quick-verdict-swagger'
 
@@ -161,18 +162,8 @@ function checkRules(document: JsonObject, v31: boolean): void {
 function checkParameters(document: JsonObject, pathId: string, pathLevel: unknown, operationLevel: unknown): void {
   const pathParams = listOf(document, pathLevel)
   const operationParams = listOf(document, operationLevel)
-  noDuplicates(pathParams)
-  noDuplicates(operationParams)
-  const params = [...operationParams, ...pathParams.filter((p) => !operationParams.some((o) => o.in === p.in && o.name === p.name))]
-  const placeholders = [...new Set(pathId.match(/\{([^/}]+)}/g) ?? [])]
-  for (const param of params) {
-    if (param.in !== 'path') continue
-    if (param.required !== true) doubt()
-    const index = placeholders.indexOf(`{${String(param.name)}}`)
-    if (index === -1) doubt()
-    placeholders.splice(index, 1)
-  }
-  if (placeholders.length > 0) doubt()
+  const params = mergeParameters(pathParams, operationParams)
+  checkPathParameters([...new Set(pathId.match(/\{([^/}]+)}/g) ?? [])], params)
   for (const param of params) {
     if (!param.schema && param.content) {
       const content = isObject(param.content) ? param.content : doubt()
@@ -189,15 +180,6 @@ function checkParameters(document: JsonObject, pathId: string, pathLevel: unknow
 function listOf(document: JsonObject, value: unknown): JsonObject[] {
   if (value === undefined || value === null || value === false) return []
   return Array.isArray(value) ? value.map((item) => objectAt(document, item)) : doubt()
-}
-
-function noDuplicates(params: JsonObject[]): void {
-  const seen = new Set<string>()
-  for (const param of params) {
-    const key = JSON.stringify([param.name, param.in])
-    if (seen.has(key)) doubt()
-    seen.add(key)
-  }
 }
 
 function checkContent(document: JsonObject, value: unknown): void {

@@ -1,0 +1,35 @@
+import type { JsonObject } from './document'
+import { doubt } from './quick-refs'
+
+/**
+ * The parameters of one operation as @readme/openapi-parser checks them, in both quick verdicts
+ * (OpenAPI 3.x and Swagger 2.0): a level that names one parameter twice is a Doubt, and an
+ * operation's parameter hides the path level's of the same name and location.
+ */
+export function mergeParameters(pathParams: JsonObject[], operationParams: JsonObject[]): JsonObject[] {
+  noDuplicates(pathParams)
+  noDuplicates(operationParams)
+  return [...operationParams, ...pathParams.filter((p) => !operationParams.some((o) => o.in === p.in && o.name === p.name))]
+}
+
+/** Each `{placeholder}` of the path has one required path parameter, and each path parameter a placeholder. */
+export function checkPathParameters(placeholders: string[], params: JsonObject[]): void {
+  const left = [...placeholders]
+  for (const param of params) {
+    if (param.in !== 'path') continue
+    if (param.required !== true) doubt()
+    const index = left.indexOf(`{${String(param.name)}}`)
+    if (index === -1) doubt()
+    left.splice(index, 1)
+  }
+  if (left.length > 0) doubt()
+}
+
+function noDuplicates(params: JsonObject[]): void {
+  const seen = new Set<string>()
+  for (const param of params) {
+    const key = JSON.stringify([param.name, param.in])
+    if (seen.has(key)) doubt()
+    seen.add(key)
+  }
+}
