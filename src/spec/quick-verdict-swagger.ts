@@ -1,7 +1,7 @@
 import { isObject, type JsonObject } from './document'
 import type { PositionKind } from './position-kinds'
 import { childKindV2, kindAtV2 } from './position-kinds-v2'
-import { checkPathParameters, mergeParameters } from './quick-params'
+import { checkPathParameters, forEachOperation, mergeParameters } from './quick-rules'
 import { checkRefs, doubt, follow, type KindTable, lookup, type SeenTargets, seenTargets, segmentsOf, type Target } from './quick-refs'
 import { specValidator } from './spec-validators'
 
@@ -99,36 +99,21 @@ const URL_ENCODED = /application\/(.*\+)?x-www-form-urlencoded/
 
 /** SwaggerSpecificationValidator.run, on the references' targets; any finding is a Doubt. */
 function checkSwaggerRules(document: JsonObject): void {
-  const operationIds = new Set<unknown>()
-  const paths = document.paths ?? {}
-  if (!isObject(paths)) doubt()
-  for (const [pathName, rawItem] of Object.entries(paths)) {
-    if (!rawItem) continue
-    const item = isObject(rawItem) ? rawItem : doubt()
-    const pathId = `/paths${pathName}`
-    for (const method of METHODS) {
-      const rawOperation = item[method]
-      if (!rawOperation) continue
-      const operation = isObject(rawOperation) ? rawOperation : doubt()
-      if (operation.operationId) {
-        if (operationIds.has(operation.operationId)) doubt()
-        operationIds.add(operation.operationId)
-      }
-      checkParameters(document, pathId, item.parameters, operation)
-      const responses = operation.responses ?? {}
-      if (!isObject(responses)) doubt()
-      // Extension keys too: the parser's rule reads every key (and throws on a non-object).
-      for (const [code, rawResponse] of Object.entries(responses)) {
-        if (!isObject(rawResponse)) doubt()
-        const response = targetOf(document, rawResponse)
-        if (code !== 'default' && (Number(code) < 100 || Number(code) > 599)) doubt()
-        const headers = response.headers ?? {}
-        if (!isObject(headers)) doubt()
-        for (const header of Object.values(headers)) arrayHasItems(targetOf(document, header))
-        if (response.schema) arrayHasItems(targetOf(document, response.schema))
-      }
+  forEachOperation(document, METHODS, (pathName, item, operation) => {
+    checkParameters(document, `/paths${pathName}`, item.parameters, operation)
+    const responses = operation.responses ?? {}
+    if (!isObject(responses)) doubt()
+    // Extension keys too: the parser's rule reads every key (and throws on a non-object).
+    for (const [code, rawResponse] of Object.entries(responses)) {
+      if (!isObject(rawResponse)) doubt()
+      const response = targetOf(document, rawResponse)
+      if (code !== 'default' && (Number(code) < 100 || Number(code) > 599)) doubt()
+      const headers = response.headers ?? {}
+      if (!isObject(headers)) doubt()
+      for (const header of Object.values(headers)) arrayHasItems(targetOf(document, header))
+      if (response.schema) arrayHasItems(targetOf(document, response.schema))
     }
-  }
+  })
   const definitions = document.definitions ?? {}
   if (!isObject(definitions)) doubt()
   for (const [name, definition] of Object.entries(definitions)) {

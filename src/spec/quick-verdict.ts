@@ -1,7 +1,7 @@
 import { isObject, type JsonObject } from './document'
 import { checkRefs, doubt, follow, type KindTable, objectAt, type SeenTargets, seenTargets, segmentsOf } from './quick-refs'
 import { childKind, kindAt, type KindContext, type PositionKind } from './position-kinds'
-import { checkPathParameters, mergeParameters } from './quick-params'
+import { checkPathParameters, forEachOperation, mergeParameters } from './quick-rules'
 import { specValidator } from './spec-validators'
 import { swaggerAccepts } from './quick-verdict-swagger'
 
@@ -118,37 +118,23 @@ const COMPONENT_NAME = /^[a-zA-Z0-9.\-_]+$/
 
 /** The parser's specification rules (OpenAPISpecificationValidator.run); any finding is a Doubt. */
 function checkRules(document: JsonObject, v31: boolean): void {
-  const operationIds = new Set<unknown>()
-  const paths = document.paths ?? {}
-  if (!isObject(paths)) doubt()
-  for (const [pathName, rawItem] of Object.entries(paths)) {
-    if (!rawItem) continue
-    const item = isObject(rawItem) ? rawItem : doubt()
-    for (const method of RULE_METHODS) {
-      const rawOperation = item[method]
-      if (!rawOperation) continue
-      const operation = isObject(rawOperation) ? rawOperation : doubt()
-      if (operation.operationId) {
-        if (operationIds.has(operation.operationId)) doubt()
-        operationIds.add(operation.operationId)
+  forEachOperation(document, RULE_METHODS, (pathName, item, operation) => {
+    checkParameters(document, `/paths${pathName}`, item.parameters, operation.parameters)
+    const responses = operation.responses ?? {}
+    if (!isObject(responses)) doubt()
+    for (const rawResponse of Object.values(responses)) {
+      if (!rawResponse) continue
+      const response = objectAt(document, rawResponse)
+      const headers = response.headers ?? {}
+      if (!isObject(headers)) doubt()
+      for (const rawHeader of Object.values(headers)) {
+        const header = objectAt(document, rawHeader)
+        if (header.schema) checkSchema(document, header.schema)
+        else if (header.content) checkContent(document, header.content)
       }
-      checkParameters(document, `/paths${pathName}`, item.parameters, operation.parameters)
-      const responses = operation.responses ?? {}
-      if (!isObject(responses)) doubt()
-      for (const rawResponse of Object.values(responses)) {
-        if (!rawResponse) continue
-        const response = objectAt(document, rawResponse)
-        const headers = response.headers ?? {}
-        if (!isObject(headers)) doubt()
-        for (const rawHeader of Object.values(headers)) {
-          const header = objectAt(document, rawHeader)
-          if (header.schema) checkSchema(document, header.schema)
-          else if (header.content) checkContent(document, header.content)
-        }
-        if (response.content) checkContent(document, response.content)
-      }
+      if (response.content) checkContent(document, response.content)
     }
-  }
+  })
   if (!v31 && document.components !== undefined) {
     if (!isObject(document.components)) doubt()
     for (const section of Object.values(document.components)) {

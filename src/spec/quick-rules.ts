@@ -1,5 +1,33 @@
-import type { JsonObject } from './document'
+import { isObject, type JsonObject } from './document'
 import { doubt } from './quick-refs'
+
+/**
+ * Each operation of `document.paths` under `methods`, in the parser's order, with its path item:
+ * a path item or operation that is not an object, or an operationId used twice, is a Doubt.
+ */
+export function forEachOperation(
+  document: JsonObject,
+  methods: readonly string[],
+  visit: (pathName: string, item: JsonObject, operation: JsonObject) => void,
+): void {
+  const operationIds = new Set<unknown>()
+  const paths = document.paths ?? {}
+  if (!isObject(paths)) doubt()
+  for (const [pathName, rawItem] of Object.entries(paths)) {
+    if (!rawItem) continue
+    const item = isObject(rawItem) ? rawItem : doubt()
+    for (const method of methods) {
+      const rawOperation = item[method]
+      if (!rawOperation) continue
+      const operation = isObject(rawOperation) ? rawOperation : doubt()
+      if (operation.operationId) {
+        if (operationIds.has(operation.operationId)) doubt()
+        operationIds.add(operation.operationId)
+      }
+      visit(pathName, item, operation)
+    }
+  }
+}
 
 /**
  * The parameters of one operation as @readme/openapi-parser checks them, in both quick verdicts
