@@ -1,5 +1,5 @@
 import type { BasicCredential, TokenProvider } from '../auth/types'
-import { handshakeFor, readToken, unprepared } from '../ws/handshake'
+import { wsAuthFeature } from '../ws/features'
 import type { HandshakeAuth, WsApiConnectOptions, WsApiDef } from './types'
 
 /**
@@ -34,7 +34,7 @@ export function wsHandshakeAuth(api: WsApiDef, options: WsApiConnectOptions, url
   const token = scheme.encode ? scheme.encode(value as BasicCredential) : (value as TokenProvider)
   return {
     auth: { token, in: scheme.in, name: scheme.param, scheme: scheme.scheme ?? '' },
-    feature: { token: readToken, handshake: handshakeFor, fail: unprepared },
+    feature: wsAuthFeature.wsAuth,
   }
 }
 
